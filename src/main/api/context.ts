@@ -1,0 +1,63 @@
+/** What every handler receives: the open database and the paths around it. No Electron here. */
+import { openDatabase, type Db, type OpenDb } from '../db/open';
+import { backupDirFor } from '../paths';
+import { ensureSeeded } from '../services/catalog';
+import type { ApiEvent } from '../../shared/contract';
+
+export interface Ctx {
+  readonly db: Db;
+  readonly raw: OpenDb['raw'];
+  readonly dbPath: string;
+  readonly backupDir: string;
+  /** true for the throw-away demo database */
+  readonly demo: boolean;
+  /** pushes an event to the door's listeners (import progress) */
+  emit(event: ApiEvent, payload: unknown): void;
+  /** closes and reopens the database file (after a restore) */
+  reopen(): void;
+  close(): void;
+  /** today's date as YYYY-MM-DD (local time); tests may fix it */
+  today(): string;
+  /** the batch ids that already got their pre-import backup */
+  readonly batchesBackedUp: Set<string>;
+}
+
+export interface CtxOptions {
+  demo?: boolean;
+  emit?: (event: ApiEvent, payload: unknown) => void;
+  today?: () => string;
+  province?: string;
+}
+
+export function localToday(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export function createContext(dbPath: string, opts: CtxOptions = {}): Ctx {
+  let open = openDatabase(dbPath);
+  ensureSeeded(open.db, opts.province);
+  const ctx: Ctx = {
+    get db() {
+      return open.db;
+    },
+    get raw() {
+      return open.raw;
+    },
+    dbPath,
+    backupDir: backupDirFor(dbPath),
+    demo: opts.demo ?? false,
+    emit: opts.emit ?? (() => {}),
+    reopen() {
+      open.close();
+      open = openDatabase(dbPath);
+      ensureSeeded(open.db);
+    },
+    close() {
+      open.close();
+    },
+    today: opts.today ?? (() => localToday()),
+    batchesBackedUp: new Set(),
+  };
+  return ctx;
+}

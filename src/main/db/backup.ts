@@ -1,0 +1,112 @@
+/** Backups: consistent copies with VACUUM INTO, rotated; restore checks the copy before it replaces anything. */
+import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppError } from '../../shared/result';
+
+export interface BackupFile {
+  name: string;
+  path: string;
+  size: number;
+  createdAt: string;
+  reason: string;
+}
+
+const PREFIX = 'sao-luu-';
+
+function stamp(d = new Date()): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
+}
+
+function slug(reason: string): string {
+  return (
+    reason
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'thu-cong'
+  );
+}
+
+/** Writes a consistent copy of the open database into `dir`. */
+export function backupSync(raw: BetterSqlite3.Database, dir: string, reason: string, keep?: number): BackupFile {
+  mkdirSync(dir, { recursive: true });
+  const name = `${PREFIX}${stamp()}-${slug(reason)}.sqlite`;
+  const path = join(dir, name);
+  raw.prepare('VACUUM INTO ?').run(path);
+  if (keep !== undefined) rotateBackups(dir, keep);
+  const st = statSync(path);
+  return { name, path, size: st.size, createdAt: st.mtime.toISOString(), reason: slug(reason) };
+}
+
+export function listBackups(dir: string): BackupFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.startsWith(PREFIX) && n.endsWith('.sqlite'))
+    .map((name) => {
+      const path = join(dir, name);
+      const st = statSync(path);
+      const reason = name.replace(/^sao-luu-\d{8}-\d{6}-\d{3}-/, '').replace(/\.sqlite$/, '');
+      return { name, path, size: st.size, createdAt: st.mtime.toISOString(), reason };
+    })
+    .sort((a, b) => (a.name < b.name ? 1 : -1));
+}
+
+export function rotateBackups(dir: string, keep: number): void {
+  const all = listBackups(dir);
+  for (const b of all.slice(keep)) rmSync(b.path, { force: true });
+}
+
+/** Opens a candidate backup read-only and checks it is an intact database of this app. */
+export function verifyBackup(path: string): void {
+  if (!existsSync(path)) throw new AppError('not_found', `Không tìm thấy bản sao lưu "${basename(path)}".`);
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(String(integrity));
+    const hasUnits = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='units'").get();
+    const hasMig = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+    if (!hasUnits || !hasMig) throw new Error('không có các bảng của ứng dụng');
+  } catch (e) {
+    throw new AppError(
+      'bad_file',
+      `Bản sao lưu "${basename(path)}" bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng, nên chưa khôi phục. ` +
+        'Hãy chọn một bản sao lưu khác.',
+      { cause: e instanceof Error ? e.message : String(e) },
+    );
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Replaces the database file at `dbPath` (which must be closed) with `fromPath`, after checking the copy.
+ * The replaced database is kept beside the backups; returns its path.
+ */
+export function restoreFile(dbPath: string, fromPath: string, backupDir: string): string {
+  verifyBackup(fromPath);
+  mkdirSync(backupDir, { recursive: true });
+  const keptAs = join(backupDir, `${PREFIX}${stamp()}-truoc-khoi-phuc.sqlite`);
+  if (existsSync(dbPath)) {
+    // fold the WAL into the main file before keeping it
+    const live = new Database(dbPath);
+    try {
+      live.pragma('wal_checkpoint(TRUNCATE)');
+      live.prepare('VACUUM INTO ?').run(keptAs);
+    } finally {
+      live.close();
+    }
+  }
+  const tmp = `${dbPath}.khoi-phuc.tmp`;
+  copyFileSync(fromPath, tmp);
+  for (const ext of ['-wal', '-shm']) rmSync(dbPath + ext, { force: true });
+  renameSync(tmp, dbPath);
+  return keptAs;
+}

@@ -1,0 +1,70 @@
+/**
+ * Opens (or creates) the database: WAL, foreign keys on, a busy timeout, Unicode-aware search function,
+ * pending migrations applied by identity after a backup of the existing file.
+ */
+import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { searchKey } from '../../shared/text/vi';
+import { AppError } from '../../shared/result';
+import { backupDirFor } from '../paths';
+import { applyMigrations, pendingMigrations, schemaVersion } from './migrate';
+import * as schema from './schema';
+import { backupSync } from './backup';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database };
+
+export interface OpenDb {
+  db: Db;
+  raw: BetterSqlite3.Database;
+  path: string;
+  /** migrations applied by this open */
+  migrated: string[];
+  close(): void;
+}
+
+export function openDatabase(path: string, opts: { readonly?: boolean } = {}): OpenDb {
+  const isMemory = path === ':memory:';
+  if (!isMemory) mkdirSync(dirname(path), { recursive: true });
+  const existed = !isMemory && existsSync(path) && statSync(path).size > 0;
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    // touch the file so a non-database is detected now, not at the first query
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    throw new AppError(
+      'bad_file',
+      `Không mở được cơ sở dữ liệu "${path}": tệp bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng. ` +
+        'Hãy khôi phục từ một bản sao lưu (mục Cài đặt → Sao lưu, hoặc lệnh bdg restore).',
+      { cause: e instanceof Error ? e.message : String(e) },
+    );
+  }
+  raw.function('vi_key', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? searchKey(s) : null));
+
+  let migrated: string[] = [];
+  if (!opts.readonly) {
+    const pending = pendingMigrations(raw);
+    if (pending.length > 0 && existed) {
+      const { count } = schemaVersion(raw);
+      if (count > 0) backupSync(raw, backupDirFor(path), `truoc-nang-cap-${pending[0]!.tag}`);
+    }
+    migrated = applyMigrations(raw);
+  }
+  const db = drizzle(raw, { schema }) as Db;
+  return {
+    db,
+    raw,
+    path,
+    migrated,
+    close: () => {
+      if (raw.open) raw.close();
+    },
+  };
+}

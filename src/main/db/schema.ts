@@ -1,0 +1,280 @@
+/**
+ * The database schema (drizzle). After a change: `npm run db:generate` writes a migration into drizzle/ and
+ * bundles it into src/main/db/migrations/bundle.ts. Never edit a generated migration that has shipped.
+ * No ON DELETE CASCADE anywhere: table rebuilds in migrations would silently cascade (ENGINEERING.md §3.3).
+ */
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    searchKey: text('search_key').notNull(),
+    kind: text('kind').notNull(),
+    groupName: text('group_name'),
+    parentId: integer('parent_id'),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    contact: text('contact'),
+    phone: text('phone'),
+    email: text('email'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    note: text('note'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('units_code_uq').on(t.code), index('units_search_idx').on(t.searchKey)],
+);
+
+export const unitLinks = sqliteTable(
+  'unit_links',
+  {
+    predecessorId: integer('predecessor_id')
+      .notNull()
+      .references(() => units.id),
+    successorId: integer('successor_id')
+      .notNull()
+      .references(() => units.id),
+    effectiveDate: text('effective_date').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.predecessorId, t.successorId] })],
+);
+
+export const sections = sqliteTable('sections', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const unitKinds = sqliteTable('unit_kinds', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const dataElements = sqliteTable('data_elements', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  unit: text('unit').notNull(),
+  type: text('type').notNull(),
+  cells: text('cells', { mode: 'json' }).notNull().$type<string[]>(),
+  section: text('section').notNull(),
+  reportedBy: text('reported_by', { mode: 'json' }).notNull().$type<string[]>(),
+  sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+  collectedFrom: text('collected_from').notNull(),
+  aggregation: text('aggregation').notNull(),
+  researchCode: text('research_code'),
+  strategyCode: text('strategy_code'),
+  targets: text('targets', { mode: 'json' }).$type<Record<string, { op: string; value: number }>>(),
+  local: integer('local', { mode: 'boolean' }).notNull().default(false),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const indicators = sqliteTable('indicators', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  unit: text('unit').notNull(),
+  numerator: text('numerator').notNull(),
+  denominator: text('denominator').notNull(),
+  factor: real('factor').notNull(),
+  targets: text('targets', { mode: 'json' }).notNull().$type<Record<string, { op: string; value: number }>>(),
+  verified: text('verified'),
+  source: text('source'),
+  local: integer('local', { mode: 'boolean' }).notNull().default(false),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const validationRules = sqliteTable('validation_rules', {
+  code: text('code').primaryKey(),
+  left: text('left').notNull(),
+  op: text('op').notNull(),
+  right: text('right').notNull(),
+  severity: text('severity').notNull(),
+  message: text('message').notNull(),
+  local: integer('local', { mode: 'boolean' }).notNull().default(false),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const provinceTargets = sqliteTable(
+  'province_targets',
+  {
+    indicator: text('indicator').notNull(),
+    year: integer('year').notNull(),
+    op: text('op').notNull(),
+    value: real('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicator, t.year] })],
+);
+
+export const templates = sqliteTable(
+  'templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    periodKinds: text('period_kinds', { mode: 'json' }).notNull().$type<string[]>(),
+    rows: text('rows', { mode: 'json' }).notNull().$type<string[]>(),
+    frozen: integer('frozen', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('templates_code_version_uq').on(t.code, t.version)],
+);
+
+export const periods = sqliteTable('periods', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  year: integer('year').notNull(),
+  kind: text('kind').notNull(),
+  label: text('label').notNull(),
+  dataFrom: text('data_from').notNull(),
+  dataTo: text('data_to').notNull(),
+  deadline: text('deadline').notNull(),
+  templateId: integer('template_id')
+    .notNull()
+    .references(() => templates.id),
+  status: text('status').notNull().default('open'),
+  note: text('note'),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+export const periodUnits = sqliteTable(
+  'period_units',
+  {
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitId] })],
+);
+
+/** Original files, stored once per SHA-256 inside the database so a submission and its file commit together. */
+export const files = sqliteTable('files', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    revision: integer('revision').notNull(),
+    receivedAt: text('received_at').notNull(),
+    officialDate: text('official_date'),
+    channel: text('channel').notNull().default('email'),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => files.sha256),
+    status: text('status').notNull().default('received'),
+    supersededBy: integer('superseded_by'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('submissions_rev_uq').on(t.periodId, t.unitId, t.revision),
+    index('submissions_period_idx').on(t.periodId),
+  ],
+);
+
+/** One row per reported cell; a blank cell (not reported) has no row. state: number | yesno | text | na */
+export const submissionValues = sqliteTable(
+  'submission_values',
+  {
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    element: text('element').notNull(),
+    cell: text('cell').notNull(),
+    state: text('state').notNull(),
+    num: real('num'),
+    text: text('text'),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.element, t.cell] })],
+);
+
+export const findings = sqliteTable(
+  'findings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    code: text('code').notNull(),
+    severity: text('severity').notNull(),
+    message: text('message').notNull(),
+    element: text('element'),
+    cell: text('cell'),
+  },
+  (t) => [index('findings_submission_idx').on(t.submissionId)],
+);
+
+/** Values entered once per period by the secretariat (collectedFrom: province). */
+export const provinceValues = sqliteTable(
+  'province_values',
+  {
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    element: text('element').notNull(),
+    cell: text('cell').notNull(),
+    state: text('state').notNull(),
+    num: real('num'),
+    text: text('text'),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.element, t.cell] })],
+);
+
+export const importAttempts = sqliteTable(
+  'import_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    periodId: integer('period_id'),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    status: text('status').notNull(),
+    unitCode: text('unit_code'),
+    revision: integer('revision'),
+    submissionId: integer('submission_id'),
+    errors: text('errors', { mode: 'json' }).notNull().$type<Array<{ code: string; message: string }>>(),
+    warnings: text('warnings', { mode: 'json' }).notNull().$type<Array<{ code: string; message: string }>>(),
+  },
+  (t) => [index('import_attempts_period_idx').on(t.periodId)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before'),
+    after: text('after'),
+    reason: text('reason'),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+);

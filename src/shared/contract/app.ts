@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { empty, op } from './op';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  dbPath: string;
+  dataDir: string;
+  schemaVersion: string;
+  migrationsApplied: number;
+  catalogVersion: string | null;
+  demo: boolean;
+}
+
+export interface Signer {
+  /** "TM.", "KT.", "TL.", "TUQ." or "" */
+  authority: string;
+  /** the body signed for, e.g. "TRƯỞNG BAN" or "ỦY BAN NHÂN DÂN" */
+  authorityTitle: string;
+  /** the signer's title, e.g. "PHÓ TRƯỞNG BAN THƯỜNG TRỰC" */
+  title: string;
+  name: string;
+}
+
+export interface Settings {
+  setupDone: boolean;
+  province: string;
+  /** first agency line (cơ quan chủ quản), e.g. "UBND TỈNH LÀO CAI" */
+  agencyParent: string;
+  /** second agency line (cơ quan ban hành), e.g. "BAN VÌ SỰ TIẾN BỘ PHỤ NỮ" */
+  agencyName: string;
+  /** document number pattern; `{so}` is replaced by the number, e.g. "{so}/BC-BVSTBPN" */
+  docNumberPattern: string;
+  placeName: string;
+  signer: Signer;
+  recipients: string[];
+  backupKeep: number;
+  /** the officer's name, written in the audit log */
+  officer: string;
+}
+
+export const settingsPatch = z
+  .object({
+    setupDone: z.boolean(),
+    province: z.string().max(200),
+    agencyParent: z.string().max(200),
+    agencyName: z.string().max(200),
+    docNumberPattern: z.string().max(100),
+    placeName: z.string().max(100),
+    signer: z.object({
+      authority: z.string().max(10),
+      authorityTitle: z.string().max(200),
+      title: z.string().max(200),
+      name: z.string().max(200),
+    }),
+    recipients: z.array(z.string().max(300)).max(50),
+    backupKeep: z.number().int().min(1).max(365),
+    officer: z.string().max(200),
+  })
+  .partial()
+  .strict();
+
+export interface BackupEntry {
+  name: string;
+  size: number;
+  createdAt: string;
+  reason: string;
+}
+
+export const appContract = {
+  'app.info': op(empty).returns<AppInfo>(),
+  'settings.get': op(empty).returns<Settings>(),
+  'settings.update': op(settingsPatch).returns<Settings>(),
+  'db.check': op(empty).returns<{ integrity: string; foreignKeys: string }>(),
+  'backup.list': op(empty).returns<BackupEntry[]>(),
+  'backup.create': op(z.object({ reason: z.string().max(100).optional() }).strict()).returns<BackupEntry>(),
+  'backup.restore': op(z.object({ name: z.string().min(1).max(200) }).strict()).returns<{
+    restored: string;
+    keptAs: string;
+  }>(),
+  'audit.list': op(
+    z
+      .object({
+        entity: z.string().max(50).optional(),
+        entityId: z.string().max(50).optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+  ).returns<import('../domain/records').AuditEntry[]>(),
+};

@@ -1,0 +1,61 @@
+/**
+ * THE contract: operation name → input schema (zod) → output type. Every door (Electron IPC, the local web
+ * host, the CLI) validates input with these schemas and calls the same handlers (src/main/api).
+ * Adding a capability = one entry here, one handler, one screen.
+ */
+import type { z } from 'zod';
+import { appContract } from './app';
+import { catalogContract } from './catalog';
+import type { Op } from './op';
+import { periodsContract } from './periods';
+import { reportsContract } from './reports';
+import { submissionsContract } from './submissions';
+import { unitsContract } from './units';
+import type { Result } from '../result';
+
+export const contract = {
+  ...appContract,
+  ...unitsContract,
+  ...catalogContract,
+  ...periodsContract,
+  ...submissionsContract,
+  ...reportsContract,
+};
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type Input<K extends OpName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+export type Output<K extends OpName> = Contract[K] extends Op<z.ZodType, infer O> ? O : never;
+
+export const OP_NAMES = Object.keys(contract) as OpName[];
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What the renderer sees as `window.api`: one function per operation, each returning a Result. */
+export type Api = { [K in OpName]: (input: Input<K>) => Promise<Result<Output<K>>> } & {
+  /** events pushed by the core (import progress); returns an unsubscribe function */
+  on: (event: ApiEvent, cb: (payload: unknown) => void) => () => void;
+  /** which door the renderer sits behind */
+  host: HostInfo;
+};
+
+export const API_EVENTS = ['import.progress'] as const;
+export type ApiEvent = (typeof API_EVENTS)[number];
+
+export interface HostInfo {
+  kind: 'electron' | 'web';
+  /** Electron only: pick a folder natively and write the files there */
+  saveFilesToFolder?: (files: Array<{ name: string; bytes: Uint8Array }>) => Promise<Result<{ folder: string } | null>>;
+  /** Electron only: print HTML to PDF through printToPDF; returns the PDF bytes */
+  printToPdf?: (html: string) => Promise<Result<{ bytes: Uint8Array }>>;
+}
+
+export * from './op';
+export type { AppInfo, Settings, Signer, BackupEntry } from './app';
+export type { UnitInput, UnitImportResult, UnitImportRow } from './units';
+export type { CatalogView } from './catalog';
+export type { SubmissionDetail } from './submissions';
+export type { DrillRow, TrendPoint } from './reports';

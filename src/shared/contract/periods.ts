@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Period, StoredValue, Unit } from '../domain/records';
+import { id, isoDate, op, empty } from './op';
+
+export const cellValueSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('number'), value: z.number().finite() }),
+  z.object({ state: z.literal('yesno'), value: z.boolean() }),
+  z.object({ state: z.literal('text'), value: z.string().max(20000) }),
+  z.object({ state: z.literal('na') }),
+]);
+
+export const periodsContract = {
+  'periods.list': op(empty).returns<Period[]>(),
+  'periods.get': op(z.object({ id }).strict()).returns<Period & { expectedUnits: Unit[] }>(),
+  'periods.create': op(
+    z
+      .object({
+        year: z.number().int().min(2000).max(2100),
+        kind: z.enum(['half_year', 'year', 'adhoc']),
+        label: z.string().trim().min(1).max(200).optional(),
+        dataFrom: isoDate.optional(),
+        dataTo: isoDate.optional(),
+        deadline: isoDate.optional(),
+        templateCode: z.string().max(50).optional(),
+      })
+      .strict(),
+  ).returns<Period>(),
+  'periods.update': op(
+    z
+      .object({
+        id,
+        label: z.string().trim().min(1).max(200).optional(),
+        dataFrom: isoDate.optional(),
+        dataTo: isoDate.optional(),
+        deadline: isoDate.optional(),
+        note: z.string().max(2000).nullable().optional(),
+      })
+      .strict(),
+  ).returns<Period>(),
+  'periods.setExpected': op(z.object({ id, unitIds: z.array(id) }).strict()).returns<Period>(),
+  'periods.setStatus': op(z.object({ id, status: z.enum(['open', 'closed']) }).strict()).returns<Period>(),
+  'periods.provinceValues': op(z.object({ id }).strict()).returns<StoredValue[]>(),
+  'periods.setProvinceValue': op(
+    z
+      .object({
+        id,
+        element: z.string().min(1).max(50),
+        cell: z.enum(['total', 'female', 'male', 'value']),
+        value: cellValueSchema.nullable(),
+        reason: z.string().max(1000).optional(),
+      })
+      .strict(),
+  ).returns<StoredValue[]>(),
+};

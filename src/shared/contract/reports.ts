@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { CellKey, UnitKind } from '../domain/catalog';
+import type { Consolidation, StatusReport } from '../domain/report';
+import { id, op } from './op';
+
+export interface DrillRow {
+  unit: string;
+  unitName: string;
+  kind: UnitKind;
+  value: number | boolean | string | null;
+  na: boolean;
+  submissionId: number;
+}
+
+export interface TrendPoint {
+  periodId: number;
+  label: string;
+  year: number;
+  value: number | null;
+}
+
+export const reportsContract = {
+  'status.get': op(z.object({ periodId: id }).strict()).returns<StatusReport>(),
+  'consolidation.get': op(z.object({ periodId: id }).strict()).returns<Consolidation>(),
+  'consolidation.drill': op(
+    z
+      .object({ periodId: id, element: z.string().min(1).max(50), cell: z.enum(['total', 'female', 'male', 'value']) })
+      .strict(),
+  ).returns<{ element: string; cell: CellKey; rows: DrillRow[] }>(),
+  'consolidation.trend': op(
+    z.object({ indicator: z.string().min(1).max(50), kind: z.enum(['half_year', 'year']).optional() }).strict(),
+  ).returns<TrendPoint[]>(),
+  'reports.workbook': op(
+    z.object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() }).strict(),
+  ).returns<{ name: string; bytes: Uint8Array }>(),
+  'reports.printHtml': op(
+    z.object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() }).strict(),
+  ).returns<{ title: string; html: string }>(),
+  'reports.reminder': op(z.object({ periodId: id, newDeadline: z.string().max(20).optional() }).strict()).returns<{
+    title: string;
+    text: string;
+    html: string;
+    units: number;
+  }>(),
+};

@@ -1,0 +1,104 @@
+/** Plain records that cross the contract (JSON-safe: ISO dates as strings, numbers, no classes). */
+import type { CellKey, PeriodKind, Target, UnitKind } from './catalog';
+
+/** ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO date-time. */
+export type IsoDateTime = string;
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  group: string | null;
+  parentId: number | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  contact: string | null;
+  phone: string | null;
+  email: string | null;
+  sortOrder: number;
+  active: boolean;
+  note: string | null;
+  /** ids of units that replaced this one */
+  successorIds: number[];
+  /** ids of units this one replaced */
+  predecessorIds: number[];
+}
+
+export type PeriodStatus = 'open' | 'closed';
+
+export interface Period {
+  id: number;
+  year: number;
+  kind: PeriodKind;
+  label: string;
+  dataFrom: IsoDate;
+  dataTo: IsoDate;
+  deadline: IsoDate;
+  templateId: number;
+  templateCode: string;
+  templateVersion: number;
+  status: PeriodStatus;
+  expected: number;
+  note: string | null;
+}
+
+export type SubmissionStatus = 'received' | 'needs_fix' | 'approved';
+export type Channel = 'email' | 'usb' | 'direct' | 'other';
+
+/** One stored cell. Blank (not reported) is the absence of a cell. */
+export type CellValue =
+  | { state: 'number'; value: number }
+  | { state: 'yesno'; value: boolean }
+  | { state: 'text'; value: string }
+  | { state: 'na' };
+
+export interface StoredValue {
+  element: string;
+  cell: CellKey;
+  value: CellValue;
+}
+
+export interface Finding {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  element?: string;
+  cell?: CellKey;
+}
+
+export interface Submission {
+  id: number;
+  periodId: number;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  revision: number;
+  receivedAt: IsoDate;
+  officialDate: IsoDate | null;
+  channel: Channel;
+  fileName: string;
+  sha256: string;
+  status: SubmissionStatus;
+  supersededBy: number | null;
+  createdAt: IsoDateTime;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: IsoDateTime;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface TargetRef extends Target {
+  year: number;
+  source: 'national' | 'province';
+}

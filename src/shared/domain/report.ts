@@ -1,0 +1,91 @@
+/** Outputs of status, consolidation and import: the shapes the CLI prints (DESIGN.md "The CLI contract"). */
+import type { CellKey, CompareOp, UnitKind } from './catalog';
+import type { Finding, IsoDate, IsoDateTime } from './records';
+
+export type UnitReportStatus = 'missing' | 'on_time' | 'late';
+
+export interface UnitStatusRow {
+  unit: string;
+  unitId: number;
+  name: string;
+  kind: UnitKind;
+  status: UnitReportStatus;
+  /** the unit's first accepted report (timeliness is judged on it) */
+  receivedAt: IsoDate | null;
+  /** latest revision number, null when missing */
+  revision: number | null;
+  submissionId: number | null;
+  contact: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface StatusCounts {
+  expected: number;
+  received: number;
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+export interface StatusReport extends StatusCounts {
+  periodId: number;
+  deadline: IsoDate;
+  byKind: Array<{ kind: UnitKind } & StatusCounts>;
+  units: UnitStatusRow[];
+}
+
+export interface ConsolidatedValue {
+  code: string;
+  cell: CellKey;
+  value: number;
+  /** number of units that reported this cell */
+  units: number;
+}
+
+export interface IndicatorResult {
+  code: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: { year: number; op: CompareOp; value: number; source?: 'national' | 'province' } | null;
+  met: boolean | null;
+}
+
+export interface Consolidation {
+  values: ConsolidatedValue[];
+  indicators: IndicatorResult[];
+  reporting: { expected: number; received: number; onTime: number };
+  /** text answers, listed by unit */
+  texts: Array<{ code: string; unit: string; unitName: string; text: string }>;
+  byKind: Array<{ kind: UnitKind; values: ConsolidatedValue[]; indicators: IndicatorResult[] }>;
+  /** the same period of the previous year, compared through successor links; null when there is none */
+  previous: {
+    periodId: number;
+    label: string;
+    values: ConsolidatedValue[];
+    indicators: IndicatorResult[];
+  } | null;
+}
+
+export type ImportStatus = 'accepted' | 'rejected' | 'unchanged';
+
+export interface ImportResult {
+  file: string;
+  status: ImportStatus;
+  unit: string | null;
+  unitName: string | null;
+  revision: number | null;
+  submissionId: number | null;
+  errors: Array<{ code: string; message: string }>;
+  warnings: Array<{ code: string; message: string }>;
+}
+
+export interface ImportAttempt extends ImportResult {
+  id: number;
+  at: IsoDateTime;
+  periodId: number | null;
+  sha256: string;
+}
+
+export type { Finding };

@@ -1,0 +1,140 @@
+/**
+ * Vietnamese text rules shared by every layer: normalisation, diacritic-insensitive search keys,
+ * collation, and vi-VN formatting of numbers and dates.
+ */
+
+/** NFC, non-breaking and other odd spaces turned into plain spaces, trimmed, inner runs collapsed. */
+export function cleanText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[\u00a0\u2007\u202f\u200b\ufeff\t\r\n]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * A search key that ignores case and diacritics: "Phường Cam Đường" → "phuong cam duong".
+ * SQLite's lower() only folds ASCII, so the key is computed here and stored.
+ */
+export function searchKey(s: string): string {
+  return cleanText(s)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+/** True when every word of the query occurs in the text, ignoring case and diacritics. */
+export function matchesSearch(text: string, query: string): boolean {
+  const q = searchKey(query);
+  if (!q) return true;
+  const t = searchKey(text);
+  return q.split(' ').every((w) => t.includes(w));
+}
+
+export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+export const compareVi = (a: string, b: string): number => viCollator.compare(a, b);
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+/** 1234.5 → "1.234,5" (vi-VN), with at most `maxFractionDigits` decimals. */
+export function formatNumber(n: number | null | undefined, maxFractionDigits = 2): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '';
+  let f = numberFormats.get(maxFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits });
+    numberFormats.set(maxFractionDigits, f);
+  }
+  return f.format(n);
+}
+
+/** "2026-06-10" → "10/06/2026". Accepts ISO dates and date-times. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** "2026-06-10T08:05:00Z" → "10/06/2026 15:05" in local time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** "dd/mm/yyyy" or "d/m/yyyy" → ISO "yyyy-mm-dd"; null when it is not a real date. */
+export function parseViDate(s: string): string | null {
+  const t = cleanText(s);
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  let y: number, mo: number, d: number;
+  if (m) {
+    d = Number(m[1]);
+    mo = Number(m[2]);
+    y = Number(m[3]);
+  } else {
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    if (!m) return null;
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  }
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Parses a number as Vietnamese units type it: "1.234" → 1234, "12,5" → 12.5, "1.234.567,8" → 1234567.8,
+ * "1 234" → 1234. Also accepts plain "12.5" when the dot cannot be a thousands separator.
+ * Returns null when the text is not a number.
+ */
+export function parseViNumber(raw: string): number | null {
+  let s = cleanText(raw).replace(/ /g, '');
+  if (!s) return null;
+  let sign = 1;
+  if (s.startsWith('-')) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  let normalised: string;
+  if (dots > 0 && commas > 0) {
+    // both: the last one is the decimal separator
+    const lastDot = s.lastIndexOf('.');
+    const lastComma = s.lastIndexOf(',');
+    if (lastComma > lastDot) {
+      if (commas > 1 || !/^\d{1,3}(\.\d{3})+,\d+$/.test(s)) return null;
+      normalised = s.replace(/\./g, '').replace(',', '.');
+    } else {
+      if (dots > 1 || !/^\d{1,3}(,\d{3})+\.\d+$/.test(s)) return null;
+      normalised = s.replace(/,/g, '');
+    }
+  } else if (commas > 0) {
+    if (commas === 1 && /^\d+,\d+$/.test(s)) normalised = s.replace(',', '.');
+    else if (/^\d{1,3}(,\d{3})+$/.test(s)) normalised = s.replace(/,/g, '');
+    else return null;
+  } else if (dots > 0) {
+    if (/^\d{1,3}(\.\d{3})+$/.test(s)) normalised = s.replace(/\./g, '');
+    else if (dots === 1 && /^\d*\.\d+$/.test(s)) normalised = s;
+    else return null;
+  } else {
+    normalised = s;
+  }
+  const n = Number(normalised);
+  return Number.isFinite(n) ? sign * n : null;
+}
+
+/** Vietnamese yes/no as units write it: "Có", "có", "x", "X", "Không", "không", "k". */
+export function parseYesNo(raw: string): boolean | null {
+  const k = searchKey(raw);
+  if (['co', 'x', 'yes', 'dat', 'c', '1', 'true', 'v'].includes(k)) return true;
+  if (['khong', 'k', 'no', 'khong dat', '0', 'false', 'ko'].includes(k)) return false;
+  return null;
+}
