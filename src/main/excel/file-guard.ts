@@ -1,0 +1,413 @@
+/**
+ * Cheap checks on the raw bytes of a file that claims to be an Excel workbook, run BEFORE any heavy parsing:
+ * empty files, text/CSV/HTML renamed to .xlsx, encrypted OOXML, legacy .xls, truncated or corrupt zips, zip bombs,
+ * oversize sheets. Every refusal is an `AppError('bad_file')` with a Vietnamese message that says what is wrong and
+ * what the unit should do.
+ */
+import { Inflate } from 'fflate';
+import { AppError } from '../../shared/result';
+
+export const LIMITS = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxTotalUncompressed: 150 * 1024 * 1024,
+  maxRatio: 200,
+  ratioCheckFrom: 10 * 1024 * 1024,
+  maxEntries: 2000,
+  maxRows: 5000,
+  maxCols: 100,
+  maxSheetXml: 60 * 1024 * 1024,
+} as const;
+
+export interface FileInspection {
+  format: 'xlsx' | 'xls';
+  /** true when the workbook carries a VBA project (.xlsm): values are read, macros are never run. */
+  hasMacros: boolean;
+  /** Vietnamese notes for the officer (not errors). */
+  notes: string[];
+}
+
+const RESEND = 'Hãy yêu cầu đơn vị gửi lại tệp Excel (.xlsx) đã điền theo mẫu biểu.';
+
+function bad(message: string, details?: unknown): AppError {
+  return new AppError('bad_file', message, details);
+}
+
+function startsWith(b: Uint8Array, sig: number[]): boolean {
+  if (b.length < sig.length) return false;
+  return sig.every((v, i) => b[i] === v);
+}
+
+function utf16le(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    out[i * 2] = s.charCodeAt(i) & 0xff;
+    out[i * 2 + 1] = s.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
+  const first = needle[0];
+  outer: for (let i = from; i <= hay.length - needle.length; i++) {
+    if (hay[i] !== first) continue;
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function u16(b: Uint8Array, o: number): number {
+  return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
+}
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crcUpdate(crc: number, data: Uint8Array): number {
+  let c = crc ^ 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8)) >>> 0;
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`.replace('.', ',');
+
+/** Identifies files that are not zips and not OLE2: text, CSV, HTML, XML 2003, PDF, images… */
+function describeNonZip(bytes: Uint8Array, fileName: string): AppError {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
+    return bad(`Tệp "${fileName}" là tệp PDF, không phải bảng tính Excel. ${RESEND}`);
+  }
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
+  const lower = head
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .toLowerCase();
+  if (lower.startsWith('<?xml') && lower.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    return bad(
+      `Tệp "${fileName}" là bảng tính dạng "XML Spreadsheet 2003", không phải .xlsx. ` +
+        'Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) kiểu "Excel Workbook (*.xlsx)" rồi gửi lại.',
+    );
+  }
+  if (lower.startsWith('<!doctype html') || lower.startsWith('<html') || lower.includes('<table')) {
+    return bad(
+      `Tệp "${fileName}" là trang web (HTML) đổi đuôi thành bảng tính, không phải tệp Excel thật. ` +
+        'Hãy mở mẫu biểu gốc, điền số liệu và lưu dưới dạng .xlsx rồi gửi lại.',
+    );
+  }
+  // printable text: CSV or plain text
+  let printable = 0;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
+  for (const c of sample) if (c === 9 || c === 10 || c === 13 || c >= 32) printable++;
+  if (printable / sample.length > 0.95) {
+    const firstLine = head.split(/\r?\n/)[0] ?? '';
+    const ext = /\.(\w+)$/.exec(fileName)?.[1]?.toLowerCase() ?? 'xlsx';
+    if (/[,;\t]/.test(firstLine)) {
+      return bad(
+        `Tệp là CSV đổi đuôi thành .${ext}, không phải bảng tính Excel. ` +
+          'Hãy mở mẫu biểu gốc, điền số liệu và lưu dưới dạng .xlsx.',
+      );
+    }
+    return bad(
+      `Tệp "${fileName}" là tệp văn bản thường đổi đuôi thành .${ext}, không phải bảng tính Excel. ` +
+        'Hãy mở mẫu biểu gốc, điền số liệu và lưu dưới dạng .xlsx.',
+    );
+  }
+  return bad(`Tệp "${fileName}" không phải bảng tính Excel (nội dung không nhận dạng được). ${RESEND}`);
+}
+
+function inspectOle2(bytes: Uint8Array, fileName: string): FileInspection {
+  if (indexOfBytes(bytes, utf16le('EncryptedPackage')) >= 0 || indexOfBytes(bytes, utf16le('EncryptionInfo')) >= 0) {
+    throw bad(
+      `Tệp "${fileName}" có mật khẩu mở (đã mã hóa), chương trình không đọc được. ` +
+        'Hãy đề nghị đơn vị mở tệp, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, ' +
+        'xóa mật khẩu) rồi gửi lại.',
+    );
+  }
+  if (indexOfBytes(bytes, utf16le('Workbook')) >= 0 || indexOfBytes(bytes, utf16le('Book')) >= 0) {
+    return { format: 'xls', hasMacros: false, notes: ['Tệp ở định dạng Excel 97–2003 (.xls); chỉ đọc giá trị.'] };
+  }
+  if (indexOfBytes(bytes, utf16le('WordDocument')) >= 0) {
+    throw bad(`Tệp "${fileName}" là văn bản Word, không phải bảng tính Excel. ${RESEND}`);
+  }
+  throw bad(`Tệp "${fileName}" là tệp Office cũ nhưng không phải bảng tính Excel. ${RESEND}`);
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+}
+
+const CORRUPT = (fileName: string, why: string): AppError =>
+  bad(
+    `Tệp "${fileName}" bị hỏng (${why}), có thể do tải về chưa hết hoặc bị cắt khi gửi qua thư. ` +
+      'Hãy yêu cầu đơn vị gửi lại tệp (nén .zip nếu gửi qua e-mail).',
+  );
+
+function readCentralDirectory(bytes: Uint8Array, fileName: string): ZipEntry[] {
+  const n = bytes.length;
+  let eocd = -1;
+  for (let i = n - 22; i >= Math.max(0, n - 22 - 65535); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw CORRUPT(fileName, 'không thấy phần kết thúc của tệp nén');
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    // ZIP64: locator just before the EOCD
+    const loc = eocd - 20;
+    if (loc < 0 || u32(bytes, loc) !== 0x07064b50) throw CORRUPT(fileName, 'mục lục ZIP64 không hợp lệ');
+    const z64 = u64(bytes, loc + 8);
+    if (z64 + 56 > n || u32(bytes, z64) !== 0x06064b50) throw CORRUPT(fileName, 'mục lục ZIP64 không hợp lệ');
+    count = u64(bytes, z64 + 32);
+    cdSize = u64(bytes, z64 + 40);
+    cdOffset = u64(bytes, z64 + 48);
+  }
+  if (count > LIMITS.maxEntries) {
+    throw bad(
+      `Tệp "${fileName}" chứa quá nhiều thành phần (${count}; tối đa ${LIMITS.maxEntries}), không phải một mẫu ` +
+        `báo cáo bình thường. ${RESEND}`,
+    );
+  }
+  if (cdOffset + cdSize > n) throw CORRUPT(fileName, 'mục lục tệp nén trỏ ra ngoài tệp');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw CORRUPT(fileName, 'mục lục tệp nén bị hỏng');
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const crc = u32(bytes, p + 16);
+    let compressedSize = u32(bytes, p + 20);
+    let uncompressedSize = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    let localOffset = u32(bytes, p + 42);
+    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    // ZIP64 extra field
+    let e = p + 46 + nameLen;
+    const eEnd = e + extraLen;
+    while (e + 4 <= eEnd) {
+      const id = u16(bytes, e);
+      const size = u16(bytes, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
+      }
+      e += 4 + size;
+    }
+    entries.push({ name, method, flags, crc, compressedSize, uncompressedSize, localOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+const isSheetXml = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
+
+/** `A1:G46` → {rows, cols}; null when it cannot be read. */
+export function dimensionSize(ref: string): { rows: number; cols: number } | null {
+  const parts = ref.toUpperCase().split(':');
+  const cells = parts.map((x) => /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(x.trim()));
+  if (cells.some((c) => !c)) return null;
+  const col = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+  const [a, b] = [cells[0]!, cells[cells.length - 1]!];
+  return {
+    rows: Math.abs(Number(b[2]) - Number(a[2])) + 1,
+    cols: Math.abs(col(b[1]!) - col(a[1]!)) + 1,
+  };
+}
+
+/**
+ * Inflates one entry in small chunks, counting real output (declared sizes may lie), checking the CRC and, for
+ * sheets, the declared dimension and the real number of rows and cells. Stops as soon as a limit is crossed.
+ */
+function scanEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string, budget: { left: number }): void {
+  const lo = entry.localOffset;
+  if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw CORRUPT(fileName, `thành phần ${entry.name}`);
+  const dataStart = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > bytes.length) throw CORRUPT(fileName, `thành phần ${entry.name} bị thiếu dữ liệu`);
+  if (entry.flags & 1) {
+    throw bad(`Tệp "${fileName}" có thành phần bị mã hóa bằng mật khẩu. Hãy gỡ mật khẩu rồi gửi lại tệp .xlsx.`);
+  }
+  const sheet = isSheetXml(entry.name);
+  const sheetLabel = entry.name.replace(/^xl\/worksheets\//, '');
+  let total = 0;
+  let crc = 0;
+  let rows = 0;
+  let cells = 0;
+  let tail = '';
+  let headChecked = false;
+  let head = '';
+  const decoder = new TextDecoder();
+  const tooManyRows = (): AppError =>
+    bad(
+      `Trang tính trong tệp "${fileName}" có quá nhiều dòng hoặc cột (giới hạn ${LIMITS.maxRows.toLocaleString('vi-VN')} ` +
+        `dòng × ${LIMITS.maxCols} cột), không phải mẫu báo cáo của Ban. Hãy dùng đúng mẫu biểu được gửi, ` +
+        'xóa các dòng, cột thừa rồi gửi lại.',
+    );
+  const onData = (chunk: Uint8Array): void => {
+    total += chunk.length;
+    budget.left -= chunk.length;
+    if (budget.left < 0) {
+      throw bad(
+        `Tệp "${fileName}" khi giải nén lớn hơn ${mb(LIMITS.maxTotalUncompressed)} (có thể là "bom nén"), ` +
+          `chương trình từ chối mở. ${RESEND}`,
+      );
+    }
+    if (sheet && total > LIMITS.maxSheetXml) {
+      throw bad(
+        `Trang tính ${sheetLabel} trong tệp "${fileName}" quá lớn (hơn ${mb(LIMITS.maxSheetXml)} khi giải nén). ${RESEND}`,
+      );
+    }
+    if (total > LIMITS.ratioCheckFrom && total > entry.compressedSize * LIMITS.maxRatio) {
+      throw bad(`Tệp "${fileName}" có tỉ lệ nén bất thường (có thể là "bom nén"), chương trình từ chối mở. ${RESEND}`);
+    }
+    crc = crcUpdate(crc, chunk);
+    if (!sheet) return;
+    const text = tail + decoder.decode(chunk, { stream: true });
+    if (!headChecked) {
+      head += text;
+      const m = /<(?:\w+:)?dimension\s+ref="([^"]+)"/.exec(head);
+      if (m || /<(?:\w+:)?sheetData[\s>]/.test(head) || head.length > 65536) {
+        headChecked = true;
+        const d = m ? dimensionSize(m[1]!) : null;
+        if (d && (d.rows > LIMITS.maxRows || d.cols > LIMITS.maxCols)) throw tooManyRows();
+        head = '';
+      }
+    }
+    // count complete tags only; the text from the last '<' waits for the next chunk (unless it is long enough to
+    // hold a whole tag name)
+    let cut = text.lastIndexOf('<');
+    if (cut < 0 || text.length - cut > 64) cut = text.length;
+    const body = text.slice(0, cut);
+    tail = text.slice(cut);
+    rows += body.match(/<(?:\w+:)?row[\s>]/g)?.length ?? 0;
+    cells += body.match(/<(?:\w+:)?c[\s>]/g)?.length ?? 0;
+    if (rows > LIMITS.maxRows || cells > LIMITS.maxRows * LIMITS.maxCols) throw tooManyRows();
+  };
+  const data = bytes.subarray(dataStart, dataEnd);
+  try {
+    if (entry.method === 0) {
+      for (let i = 0; i < data.length; i += 65536) onData(data.subarray(i, i + 65536));
+    } else if (entry.method === 8) {
+      let err: unknown = null;
+      const inf = new Inflate((chunk) => {
+        if (err) return;
+        try {
+          onData(chunk);
+        } catch (e) {
+          err = e;
+        }
+      });
+      for (let i = 0; i < data.length; i += 16384) {
+        inf.push(data.subarray(i, i + 16384), i + 16384 >= data.length);
+        if (err) throw err;
+      }
+      if (data.length === 0) inf.push(new Uint8Array(0), true);
+      if (err) throw err;
+    } else {
+      throw CORRUPT(fileName, `kiểu nén không hỗ trợ ở thành phần ${entry.name}`);
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw CORRUPT(fileName, `không giải nén được thành phần ${entry.name}`);
+  }
+  if (total !== entry.uncompressedSize || crc !== entry.crc) {
+    throw CORRUPT(fileName, `lỗi kiểm tra CRC ở thành phần ${entry.name}`);
+  }
+}
+
+/**
+ * Checks the bytes of an uploaded workbook. Returns the format to read it with, or throws
+ * `AppError('bad_file', message)`.
+ */
+export function inspectBytes(bytes: Uint8Array, fileName: string): FileInspection {
+  if (bytes.length === 0) {
+    throw bad('Tệp rỗng (0 byte). Hãy yêu cầu đơn vị gửi lại tệp Excel đã điền.');
+  }
+  if (bytes.length > LIMITS.maxFileBytes) {
+    throw bad(
+      `Tệp "${fileName}" quá lớn (${mb(bytes.length)}; tối đa ${mb(LIMITS.maxFileBytes)}). Mẫu báo cáo chỉ vài chục KB: ` +
+        'hãy yêu cầu đơn vị dùng đúng mẫu biểu, xóa hình ảnh và trang tính thừa rồi gửi lại.',
+    );
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return inspectOle2(bytes, fileName);
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    if (startsWith(bytes, [0x50, 0x4b])) throw CORRUPT(fileName, 'đầu tệp nén không hợp lệ');
+    throw describeNonZip(bytes, fileName);
+  }
+  const entries = readCentralDirectory(bytes, fileName);
+  const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
+  if (!names.has('xl/workbook.xml')) {
+    if (names.has('word/document.xml')) {
+      throw bad(`Tệp "${fileName}" là văn bản Word (.docx), không phải bảng tính Excel. ${RESEND}`);
+    }
+    if (names.has('content.xml') && names.has('mimetype')) {
+      throw bad(
+        `Tệp "${fileName}" ở định dạng OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel, ` +
+          'chọn Lưu thành kiểu "Excel 2007-365 (.xlsx)" rồi gửi lại.',
+      );
+    }
+    if (names.has('xl/workbook.bin')) {
+      throw bad(
+        `Tệp "${fileName}" là sổ làm việc nhị phân (.xlsb). Hãy mở bằng Excel, chọn Lưu thành kiểu ` +
+          '"Excel Workbook (*.xlsx)" rồi gửi lại.',
+      );
+    }
+    throw bad(`Tệp "${fileName}" là tệp nén nhưng không phải bảng tính Excel. ${RESEND}`);
+  }
+  let total = 0;
+  for (const e of entries) {
+    total += e.uncompressedSize;
+    const sheet = isSheetXml(e.name);
+    const bomb = e.uncompressedSize > LIMITS.ratioCheckFrom && e.uncompressedSize > e.compressedSize * LIMITS.maxRatio;
+    if (bomb || total > LIMITS.maxTotalUncompressed) {
+      throw bad(
+        `Tệp "${fileName}" khi giải nén lớn bất thường (${mb(Math.max(total, e.uncompressedSize))} từ ` +
+          `${mb(bytes.length)}; có thể là "bom nén"), chương trình từ chối mở để bảo vệ máy. ${RESEND}`,
+      );
+    }
+    if (sheet && e.uncompressedSize > LIMITS.maxSheetXml) {
+      throw bad(`Trang tính trong tệp "${fileName}" quá lớn (${mb(e.uncompressedSize)} khi giải nén). ${RESEND}`);
+    }
+  }
+  const budget = { left: LIMITS.maxTotalUncompressed };
+  for (const e of entries) {
+    if (e.name.endsWith('/') && e.uncompressedSize === 0) continue;
+    scanEntry(bytes, e, fileName, budget);
+  }
+  const hasMacros = entries.some((e) => /vbaProject\.bin$/i.test(e.name));
+  const notes = hasMacros
+    ? ['Tệp có chứa macro (.xlsm): chương trình chỉ đọc giá trị trong ô, không bao giờ chạy macro.']
+    : [];
+  return { format: 'xlsx', hasMacros, notes };
+}

@@ -1,0 +1,278 @@
+/**
+ * A read-only grid of raw cell values, the same for .xlsx (exceljs) and legacy .xls (@e965/xlsx, values only).
+ * Formulas are read through their cached result; merged cells give the master's value; rich text and hyperlinks
+ * are flattened; every string is normalised with cleanText (NFC, NBSP…).
+ */
+import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
+import { AppError } from '../../shared/result';
+import { cleanText } from '../../shared/text/vi';
+import { inspectBytes, LIMITS } from './file-guard';
+
+export type RawCell =
+  | { kind: 'blank'; /** set when the cell holds a formula without a cached result */ formula?: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'error'; value: string }
+  | { kind: 'date'; value: string };
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface GridSheet {
+  name: string;
+  state: SheetState;
+  rowCount: number;
+  colCount: number;
+  /** 1-based row and column, like Excel. Outside the used range: blank. */
+  get(row: number, col: number): RawCell;
+}
+
+export interface Grid {
+  format: 'xlsx' | 'xls';
+  hasMacros: boolean;
+  notes: string[];
+  sheets: GridSheet[];
+}
+
+const BLANK: RawCell = Object.freeze({ kind: 'blank' }) as RawCell;
+
+function makeSheet(
+  name: string,
+  state: SheetState,
+  cells: Map<number, RawCell>,
+  rows: number,
+  cols: number,
+): GridSheet {
+  return {
+    name,
+    state,
+    rowCount: rows,
+    colCount: cols,
+    get(row: number, col: number): RawCell {
+      if (row < 1 || col < 1 || row > rows || col > cols) return BLANK;
+      return cells.get(row * 1024 + col) ?? BLANK;
+    },
+  };
+}
+
+function text(s: string): RawCell {
+  const t = cleanText(s);
+  return t ? { kind: 'text', value: t } : BLANK;
+}
+
+function isoDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** Converts an exceljs cell value (not a formula) into a RawCell. */
+function fromPlain(v: unknown): RawCell {
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : BLANK;
+  if (typeof v === 'string') return text(v);
+  if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? BLANK : { kind: 'date', value: isoDate(v) };
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { kind: 'error', value: o.error };
+    if (Array.isArray(o.richText)) {
+      return text(
+        (o.richText as Array<{ text?: unknown }>).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''),
+      );
+    }
+    if ('hyperlink' in o || 'text' in o) {
+      const t = o.text;
+      if (typeof t === 'string') return text(t);
+      if (t && typeof t === 'object') return fromPlain(t);
+      return BLANK;
+    }
+  }
+  return BLANK;
+}
+
+function fromExcelJs(v: unknown): RawCell {
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      const r = o.result;
+      if (r === undefined || r === null) {
+        const f =
+          typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
+        return { kind: 'blank', formula: f || '?' };
+      }
+      return fromPlain(r);
+    }
+  }
+  return fromPlain(v);
+}
+
+const UNREADABLE = (fileName: string): string =>
+  `Không đọc được nội dung tệp "${fileName}" dù tệp có dạng Excel (tệp có thể được tạo bằng phần mềm khác hoặc ` +
+  'bị hỏng một phần). Hãy đề nghị đơn vị mở tệp bằng Excel, chọn Lưu thành (Save As) kiểu "Excel Workbook ' +
+  '(*.xlsx)" rồi gửi lại.';
+
+async function loadXlsx(bytes: Uint8Array, fileName: string): Promise<GridSheet[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // validations and conditional formats are not needed to read values, and huge validation ranges make exceljs
+    // expand them cell by cell (exceljs #1842): skip them.
+    await wb.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+      {
+        ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'picture', 'drawing', 'tableParts'],
+      } as unknown as ExcelJS.XlsxReadOptions,
+    );
+  } catch (e) {
+    throw new AppError('bad_file', UNREADABLE(fileName), { cause: e instanceof Error ? e.message : String(e) });
+  }
+  const out: GridSheet[] = [];
+  for (const ws of wb.worksheets) {
+    const cells = new Map<number, RawCell>();
+    let rows = 0;
+    let cols = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r > LIMITS.maxRows) return;
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (c > LIMITS.maxCols) return;
+        let v: unknown;
+        try {
+          v = cell.isMerged && cell.master !== cell ? cell.master.value : cell.value;
+        } catch {
+          v = null;
+        }
+        const raw = fromExcelJs(v);
+        if (raw.kind === 'blank' && !raw.formula) return;
+        cells.set(r * 1024 + c, raw);
+        if (r > rows) rows = r;
+        if (c > cols) cols = c;
+      });
+    });
+    // merged ranges: slaves that exceljs did not report still give the master's value
+    const merges = (ws as unknown as { _merges?: Record<string, { model: MergeModel }> })._merges ?? {};
+    for (const m of Object.values(merges)) {
+      const { top, left, bottom, right } = m.model;
+      const master = cells.get(top * 1024 + left);
+      if (!master) continue;
+      for (let r = top; r <= Math.min(bottom, LIMITS.maxRows); r++) {
+        for (let c = left; c <= Math.min(right, LIMITS.maxCols); c++) {
+          if (!cells.has(r * 1024 + c)) cells.set(r * 1024 + c, master);
+        }
+      }
+      rows = Math.max(rows, Math.min(bottom, LIMITS.maxRows));
+      cols = Math.max(cols, Math.min(right, LIMITS.maxCols));
+    }
+    const state: SheetState = ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible';
+    out.push(makeSheet(cleanText(ws.name), state, cells, rows, cols));
+  }
+  return out;
+}
+
+interface MergeModel {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function loadXls(bytes: Uint8Array, fileName: string): GridSheet[] {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      cellDates: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      sheetRows: LIMITS.maxRows + 1,
+      WTF: false,
+    });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(msg)) {
+      throw new AppError(
+        'bad_file',
+        `Tệp "${fileName}" có mật khẩu mở, chương trình không đọc được. Hãy đề nghị đơn vị gỡ mật khẩu, ` +
+          'lưu dưới dạng .xlsx rồi gửi lại.',
+      );
+    }
+    throw new AppError('bad_file', UNREADABLE(fileName), { cause: msg });
+  }
+  const out: GridSheet[] = [];
+  wb.SheetNames.forEach((name, i) => {
+    const ws = wb.Sheets[name];
+    if (!ws) return;
+    const hidden = wb.Workbook?.Sheets?.[i]?.Hidden ?? 0;
+    const state: SheetState = hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible';
+    const cells = new Map<number, RawCell>();
+    let rows = 0;
+    let cols = 0;
+    const ref = ws['!ref'];
+    if (ref) {
+      const range = XLSX.utils.decode_range(ref);
+      if (range.e.r + 1 > LIMITS.maxRows) {
+        throw new AppError(
+          'bad_file',
+          `Trang tính "${name}" trong tệp "${fileName}" có quá nhiều dòng (hơn ${LIMITS.maxRows.toLocaleString('vi-VN')}). ` +
+            'Hãy dùng đúng mẫu biểu, xóa các dòng thừa rồi gửi lại.',
+        );
+      }
+      for (let r = range.s.r; r <= range.e.r; r++) {
+        for (let c = range.s.c; c <= Math.min(range.e.c, LIMITS.maxCols - 1); c++) {
+          const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+          if (!cell) continue;
+          let raw: RawCell = BLANK;
+          switch (cell.t) {
+            case 'n':
+              raw = typeof cell.v === 'number' && Number.isFinite(cell.v) ? { kind: 'number', value: cell.v } : BLANK;
+              break;
+            case 's':
+              raw = text(String(cell.v ?? ''));
+              break;
+            case 'b':
+              raw = { kind: 'bool', value: Boolean(cell.v) };
+              break;
+            case 'e':
+              raw = { kind: 'error', value: cell.w ?? '#N/A' };
+              break;
+            case 'd':
+              raw = cell.v instanceof Date ? { kind: 'date', value: isoDate(cell.v) } : BLANK;
+              break;
+            default:
+              raw = BLANK;
+          }
+          if (raw.kind === 'blank') continue;
+          cells.set((r + 1) * 1024 + (c + 1), raw);
+          rows = Math.max(rows, r + 1);
+          cols = Math.max(cols, c + 1);
+        }
+      }
+    }
+    for (const m of ws['!merges'] ?? []) {
+      const master = cells.get((m.s.r + 1) * 1024 + (m.s.c + 1));
+      if (!master) continue;
+      for (let r = m.s.r; r <= Math.min(m.e.r, LIMITS.maxRows - 1); r++) {
+        for (let c = m.s.c; c <= Math.min(m.e.c, LIMITS.maxCols - 1); c++) {
+          if (!cells.has((r + 1) * 1024 + (c + 1))) cells.set((r + 1) * 1024 + (c + 1), master);
+          rows = Math.max(rows, r + 1);
+          cols = Math.max(cols, c + 1);
+        }
+      }
+    }
+    out.push(makeSheet(cleanText(name), state, cells, rows, cols));
+  });
+  return out;
+}
+
+/** Checks the bytes (file-guard), then reads every sheet into a grid of raw values. */
+export async function loadGrid(bytes: Uint8Array, fileName: string): Promise<Grid> {
+  const info = inspectBytes(bytes, fileName);
+  const sheets = info.format === 'xls' ? loadXls(bytes, fileName) : await loadXlsx(bytes, fileName);
+  if (sheets.length === 0) {
+    throw new AppError(
+      'bad_file',
+      `Tệp "${fileName}" không có trang tính nào. Hãy yêu cầu đơn vị gửi lại đúng mẫu biểu.`,
+    );
+  }
+  return { format: info.format, hasMacros: info.hasMacros, notes: info.notes, sheets };
+}
