@@ -1,0 +1,83 @@
+/**
+ * Completeness and timeliness (PEERS.md §b5): expected = the units assigned to the period; received = those with
+ * an accepted report; on time = the FIRST accepted report arrived on or before the deadline day. Later revisions
+ * replace the figures but not the receipt date.
+ */
+import { UNIT_KINDS, type UnitKind } from '../domain/catalog';
+import type { IsoDate } from '../domain/records';
+import type { StatusCounts, StatusReport, UnitStatusRow } from '../domain/report';
+import { compareVi } from '../text/vi';
+import { isOnTime } from './period';
+
+export interface ExpectedUnit {
+  unitId: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  contact: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface FirstReceived {
+  /** receipt date of the unit's first accepted report */
+  receivedAt: IsoDate;
+  /** the latest revision number */
+  revision: number;
+  /** the latest submission's id */
+  submissionId: number;
+}
+
+export interface StatusInput {
+  deadline: IsoDate;
+  expectedUnits: readonly ExpectedUnit[];
+  firstReceived: ReadonlyMap<number, FirstReceived>;
+}
+
+const zero = (): StatusCounts => ({ expected: 0, received: 0, onTime: 0, late: 0, missing: 0 });
+
+function count(c: StatusCounts, row: UnitStatusRow) {
+  c.expected++;
+  if (row.status === 'missing') c.missing++;
+  else {
+    c.received++;
+    if (row.status === 'on_time') c.onTime++;
+    else c.late++;
+  }
+}
+
+/** Units sorted by name (Vietnamese collation), then code. */
+export function computeStatus(input: StatusInput): Omit<StatusReport, 'periodId'> {
+  const units: UnitStatusRow[] = input.expectedUnits.map((u) => {
+    const f = input.firstReceived.get(u.unitId);
+    return {
+      unit: u.code,
+      unitId: u.unitId,
+      name: u.name,
+      kind: u.kind,
+      status: !f ? 'missing' : isOnTime(f.receivedAt, input.deadline) ? 'on_time' : 'late',
+      receivedAt: f ? f.receivedAt : null,
+      revision: f ? f.revision : null,
+      submissionId: f ? f.submissionId : null,
+      contact: u.contact,
+      phone: u.phone,
+      email: u.email,
+    };
+  });
+  units.sort((a, b) => compareVi(a.name, b.name) || compareVi(a.unit, b.unit));
+  const total = zero();
+  const kinds = new Map<UnitKind, StatusCounts>();
+  for (const row of units) {
+    count(total, row);
+    let k = kinds.get(row.kind);
+    if (!k) kinds.set(row.kind, (k = zero()));
+    count(k, row);
+  }
+  const byKind = UNIT_KINDS.filter((k) => kinds.has(k)).map((kind) => ({ kind, ...kinds.get(kind)! }));
+  return { ...total, deadline: input.deadline, byKind, units };
+}
+
+/** Reporting rate in per cent (0–100), null when nothing is expected. */
+export function reportingRate(received: number, expected: number): number | null {
+  return expected > 0 ? Math.min(100, (received * 100) / expected) : null;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reporting periods per Nghị định 09/2019/NĐ-CP (chế độ báo cáo của cơ quan hành chính nhà nước):
+ * - 6 tháng đầu năm: data from 15/12 of the previous year to 14/6; units' reports due 10/6;
+ * - năm: data from 15/12 of the previous year to 14/12; units' reports due 10/12;
+ * - đột xuất (adhoc): the caller's dates. Defaults: the NĐ 09 whole-year cut-off (15/12 of the previous year →
+ *   14/12) and a deadline 15 days after `today` (a công văn usually leaves about two weeks); the officer reviews
+ *   and edits these dates in the form.
+ * Dates are ISO `YYYY-MM-DD` strings; all arithmetic is done in UTC on dates only, so time zones cannot shift a day.
+ */
+import type { PeriodKind } from '../domain/catalog';
+import type { IsoDate } from '../domain/records';
+
+export interface PeriodDefaults {
+  label: string;
+  dataFrom: IsoDate;
+  dataTo: IsoDate;
+  deadline: IsoDate;
+}
+
+export interface AdhocOptions {
+  dataFrom?: IsoDate;
+  dataTo?: IsoDate;
+  deadline?: IsoDate;
+  /** the day the period is created (defaults to the local date); the adhoc deadline defaults to today + 15 days */
+  today?: IsoDate;
+}
+
+/** Days an ad-hoc request leaves the units by default. */
+export const ADHOC_DEFAULT_DAYS = 15;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoFromUtc(d: Date): IsoDate {
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+function utcFromIso(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new Error(`Ngày không hợp lệ: "${iso}" (cần dạng YYYY-MM-DD).`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/** The local calendar date of a Date as ISO. */
+export function localIsoDate(d: Date = new Date()): IsoDate {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const d = utcFromIso(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoFromUtc(d);
+}
+
+export function periodLabel(year: number, kind: PeriodKind): string {
+  switch (kind) {
+    case 'half_year':
+      return `6 tháng đầu năm ${year}`;
+    case 'year':
+      return `Năm ${year}`;
+    case 'adhoc':
+      return `Báo cáo đột xuất năm ${year}`;
+  }
+}
+
+export function periodDefaults(year: number, kind: PeriodKind, adhoc: AdhocOptions = {}): PeriodDefaults {
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new Error(`Năm không hợp lệ: ${year}.`);
+  const label = periodLabel(year, kind);
+  const from = `${year - 1}-12-15`;
+  switch (kind) {
+    case 'half_year':
+      return { label, dataFrom: from, dataTo: `${year}-06-14`, deadline: `${year}-06-10` };
+    case 'year':
+      return { label, dataFrom: from, dataTo: `${year}-12-14`, deadline: `${year}-12-10` };
+    case 'adhoc': {
+      const today = adhoc.today ?? localIsoDate();
+      return {
+        label,
+        dataFrom: adhoc.dataFrom ?? from,
+        dataTo: adhoc.dataTo ?? `${year}-12-14`,
+        deadline: adhoc.deadline ?? addDays(today, ADHOC_DEFAULT_DAYS),
+      };
+    }
+  }
+}
+
+/** A report received on or before the deadline day is on time. Accepts ISO dates or date-times (date part used). */
+export function isOnTime(receivedAt: string, deadline: IsoDate): boolean {
+  return receivedAt.slice(0, 10) <= deadline.slice(0, 10);
+}
+
+/** Whole days from `today` to `deadline`: 0 on the day, negative once it has passed. */
+export function daysUntil(today: IsoDate, deadline: IsoDate): number {
+  return Math.round((utcFromIso(deadline).getTime() - utcFromIso(today).getTime()) / 86_400_000);
+}
+
+export interface PeriodLike {
+  id: number;
+  year: number;
+  kind: PeriodKind;
+  label?: string;
+}
+
+/**
+ * The same period of the previous year: same kind, year − 1. For ad-hoc periods, one whose label is the same once
+ * the year is swapped is preferred; among several candidates the most recent (highest id) wins. Null when none.
+ */
+export function previousYearPeriodMatch<P extends PeriodLike>(current: PeriodLike, candidates: readonly P[]): P | null {
+  const same = candidates.filter((p) => p.kind === current.kind && p.year === current.year - 1 && p.id !== current.id);
+  if (same.length === 0) return null;
+  const wanted = current.label?.replaceAll(String(current.year), String(current.year - 1));
+  const byLabel = wanted ? same.filter((p) => p.label === wanted) : [];
+  const pool = byLabel.length > 0 ? byLabel : same;
+  return pool.reduce((a, b) => (b.id > a.id ? b : a));
+}
