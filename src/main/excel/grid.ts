@@ -26,6 +26,8 @@ export interface GridSheet {
   colCount: number;
   /** 1-based row and column, like Excel. Outside the used range: blank. */
   get(row: number, col: number): RawCell;
+  /** For a non-master cell of a merged range: the master's [row, col]; otherwise null. */
+  mergedFrom(row: number, col: number): [number, number] | null;
 }
 
 export interface Grid {
@@ -43,8 +45,12 @@ function makeSheet(
   cells: Map<number, RawCell>,
   rows: number,
   cols: number,
+  slaves: Map<number, [number, number]>,
 ): GridSheet {
   return {
+    mergedFrom(row: number, col: number): [number, number] | null {
+      return slaves.get(row * 1024 + col) ?? null;
+    },
     name,
     state,
     rowCount: rows,
@@ -150,20 +156,24 @@ async function loadXlsx(bytes: Uint8Array, fileName: string): Promise<GridSheet[
     });
     // merged ranges: slaves that exceljs did not report still give the master's value
     const merges = (ws as unknown as { _merges?: Record<string, { model: MergeModel }> })._merges ?? {};
+    const slaves = new Map<number, [number, number]>();
     for (const m of Object.values(merges)) {
       const { top, left, bottom, right } = m.model;
       const master = cells.get(top * 1024 + left);
-      if (!master) continue;
       for (let r = top; r <= Math.min(bottom, LIMITS.maxRows); r++) {
         for (let c = left; c <= Math.min(right, LIMITS.maxCols); c++) {
-          if (!cells.has(r * 1024 + c)) cells.set(r * 1024 + c, master);
+          if (r === top && c === left) continue;
+          slaves.set(r * 1024 + c, [top, left]);
+          if (master) cells.set(r * 1024 + c, master);
+          else cells.delete(r * 1024 + c);
         }
       }
+      if (!master) continue;
       rows = Math.max(rows, Math.min(bottom, LIMITS.maxRows));
       cols = Math.max(cols, Math.min(right, LIMITS.maxCols));
     }
     const state: SheetState = ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible';
-    out.push(makeSheet(cleanText(ws.name), state, cells, rows, cols));
+    out.push(makeSheet(cleanText(ws.name), state, cells, rows, cols, slaves));
   }
   return out;
 }
@@ -248,18 +258,24 @@ function loadXls(bytes: Uint8Array, fileName: string): GridSheet[] {
         }
       }
     }
+    const slaves = new Map<number, [number, number]>();
     for (const m of ws['!merges'] ?? []) {
       const master = cells.get((m.s.r + 1) * 1024 + (m.s.c + 1));
-      if (!master) continue;
       for (let r = m.s.r; r <= Math.min(m.e.r, LIMITS.maxRows - 1); r++) {
         for (let c = m.s.c; c <= Math.min(m.e.c, LIMITS.maxCols - 1); c++) {
-          if (!cells.has((r + 1) * 1024 + (c + 1))) cells.set((r + 1) * 1024 + (c + 1), master);
+          if (r === m.s.r && c === m.s.c) continue;
+          slaves.set((r + 1) * 1024 + (c + 1), [m.s.r + 1, m.s.c + 1]);
+          if (!master) {
+            cells.delete((r + 1) * 1024 + (c + 1));
+            continue;
+          }
+          cells.set((r + 1) * 1024 + (c + 1), master);
           rows = Math.max(rows, r + 1);
           cols = Math.max(cols, c + 1);
         }
       }
     }
-    out.push(makeSheet(cleanText(name), state, cells, rows, cols));
+    out.push(makeSheet(cleanText(name), state, cells, rows, cols, slaves));
   });
   return out;
 }
