@@ -1,0 +1,188 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildMinistryWorkbook } from '../../../src/main/reports/workbook';
+import { FORMULA_TEXT, makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
+import type { ReportModel } from '../../../src/main/reports/model';
+
+const cat = makeReportModel().catalog.dataElements;
+const nameOf = (code: string) => cat.find((e) => e.code === code)!.name;
+const isSensitive = (code: string) => cat.find((e) => e.code === code)!.sensitive;
+
+async function read(model: ReportModel) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await buildMinistryWorkbook(model)) as unknown as ArrayBuffer);
+  return wb;
+}
+
+function findCell(ws: ExcelJS.Worksheet, pred: (v: string) => boolean): ExcelJS.Cell | null {
+  let found: ExcelJS.Cell | null = null;
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (!found && typeof c.value === 'string' && pred(c.value)) found = c;
+    }),
+  );
+  return found;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, firstColText: string, col = 1): ExcelJS.Row {
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, col).value === firstColText) return ws.getRow(r);
+  throw new Error(`no row ${firstColText}`);
+}
+
+describe('buildMinistryWorkbook', () => {
+  it('writes the NĐ 30 header, title, signature and nơi nhận on "Báo cáo"', async () => {
+    const wb = await read(makeReportModel());
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Báo cáo',
+      'Phụ lục 1',
+      'Phụ lục 2',
+      'Phụ lục 3',
+      'Phụ lục 4',
+      'Phụ lục 5',
+      'Phụ lục 6',
+    ]);
+    const ws = wb.getWorksheet('Báo cáo')!;
+    expect(ws.getCell('A1').value).toBe('UBND TỈNH LÀO CAI');
+    expect(ws.getCell('A1').font.bold).toBeFalsy();
+    expect(ws.getCell('A2').value).toBe('BAN VÌ SỰ TIẾN BỘ PHỤ NỮ');
+    expect(ws.getCell('A2').font.bold).toBe(true);
+    expect(ws.getCell('D1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(ws.getCell('D1').font.bold).toBe(true);
+    expect(ws.getCell('D2').value).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(ws.getCell('D2').font.bold).toBe(true);
+    expect(ws.getCell('A4').value).toBe('Số: 15/BC-BVSTBPN');
+    expect(ws.getCell('D4').value).toBe('Lào Cai, ngày 05 tháng 02 năm 2026');
+    expect(ws.getCell('D4').font.italic).toBe(true);
+    expect(ws.getCell('A6').value).toBe('BÁO CÁO');
+    expect(ws.getCell('A7').value).toBe(
+      'Kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2026',
+    );
+    for (const addr of ['A1', 'D1', 'A6', 'A7']) expect(ws.getCell(addr).font.name).toBe('Times New Roman');
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.orientation).toBe('portrait');
+    expect(ws.pageSetup.printArea).toMatch(/^A1:F\d+$/);
+    expect(findCell(ws, (v) => v === 'KT. TRƯỞNG BAN')).not.toBeNull();
+    expect(findCell(ws, (v) => v === 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC')).not.toBeNull();
+    expect(findCell(ws, (v) => v === 'Nguyễn Thị Hoa')).not.toBeNull();
+    const noiNhan = findCell(ws, (v) => v === 'Nơi nhận:')!;
+    expect(noiNhan.font.bold && noiNhan.font.italic).toBe(true);
+    expect(findCell(ws, (v) => v === '- Bộ Nội vụ;')).not.toBeNull();
+    expect(findCell(ws, (v) => v === '- Lưu: VT, BVSTBPN.')).not.toBeNull();
+    expect(findCell(ws, (v) => v.includes('5/7 đơn vị'))).not.toBeNull();
+  });
+
+  it('without a number, "Số:" keeps dots for the văn thư', async () => {
+    const ws = (await read(makeReportModel({ docNumber: undefined }))).getWorksheet('Báo cáo')!;
+    expect(ws.getCell('A4').value).toBe('Số: ……/BC-BVSTBPN');
+  });
+
+  it('Phụ lục 1 has the recomputed ratios, targets and Đạt/Chưa đạt', async () => {
+    const model = makeReportModel();
+    const ws = (await read(model)).getWorksheet('Phụ lục 1')!;
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+    const m11 = rowOf(ws, 'CL.M1.1');
+    // (2 + 1 + 0) / (4 + 10 + 6) × 100 = 15 %
+    expect(m11.getCell(4).value).toBeCloseTo(15, 9);
+    expect(m11.getCell(5).value).toBe('≥ 75 (2030)');
+    expect(m11.getCell(6).value).toBe('Chưa đạt');
+    expect(m11.getCell(7).value).toBeCloseTo(10, 9); // last year 1/10
+    expect(m11.getCell(8).value).toBe('+5 điểm %');
+    const m21 = rowOf(ws, 'CL.M2.1'); // 98 000 / 210 000 = 46,67 % < 60 (2030) -> chưa đạt
+    expect(m21.getCell(4).value).toBeCloseTo(46.6667, 3);
+    const m61 = rowOf(ws, 'CL.M6.1'); // 520 000 / 780 000 = 66,67 % < 80
+    expect(m61.getCell(6).value).toBe('Chưa đạt');
+    const hu = rowOf(ws, 'TL.HUONG_UOC.KHONG_PBDX'); // 20/21 = 95,24 % < 100 (2030)
+    expect(hu.getCell(4).value).toBeCloseTo(95.238, 2);
+    const m44 = rowOf(ws, 'CL.M4.4'); // CSYT_LGBT = 1, target ≥ 3 in 2030
+    expect(m44.getCell(4).value).toBe(1);
+    expect(m44.getCell(6).value).toBe('Chưa đạt');
+    // each figure equals the consolidation
+    for (const r of model.consolidation.indicators) {
+      const row = rowOf(ws, r.code);
+      if (r.value === null) expect(row.getCell(4).value).toBeNull();
+      else expect(row.getCell(4).value).toBeCloseTo(r.value, 9);
+      expect(row.getCell(6).value).toBe(r.met === null ? '' : r.met ? 'Đạt' : 'Chưa đạt');
+    }
+  });
+
+  it('Phụ lục 2 figures equal the consolidated values, with the number of units reporting', async () => {
+    const model = makeReportModel();
+    const ws = (await read(model)).getWorksheet('Phụ lục 2')!;
+    const els = model.catalog.dataElements;
+    const col = { total: 4, female: 5, male: 6, value: 7 } as const;
+    for (const v of model.consolidation.values) {
+      const name = els.find((e) => e.code === v.code)!.name;
+      const row = rowOf(ws, v.code === 'BLGD_VU' || isSensitive(v.code) ? `${name} (*)` : name, 2);
+      expect(row.getCell(col[v.cell]).value).toBe(v.value);
+    }
+    const cb = rowOf(ws, 'Số cán bộ, công chức, viên chức, người lao động', 2);
+    expect(cb.getCell(4).value).toBe(2220);
+    expect(cb.getCell(4).numFmt).toBe('#,##0');
+    expect(cb.getCell(8).value).toBe(2);
+    const blgd = findCell(ws, (s) => s === `${nameOf('BLGD_VU')} (*)`);
+    expect(blgd).not.toBeNull();
+    expect(findCell(ws, (s) => s.includes('Không phổ biến rộng rãi'.toLocaleLowerCase('vi')))).not.toBeNull();
+  });
+
+  it('Phụ lục 3 lists every unit with status and dd/mm/yyyy dates', async () => {
+    const ws = (await read(makeReportModel())).getWorksheet('Phụ lục 3')!;
+    const syt = rowOf(ws, 'Sở Y tế', 2);
+    expect(syt.getCell(4).value).toBe('Muộn');
+    expect(syt.getCell(5).value).toBe('12/06/2026');
+    expect(rowOf(ws, 'Xã Tả Van', 2).getCell(4).value).toBe('Đúng hạn');
+    expect(rowOf(ws, 'Sở Tư pháp', 2).getCell(4).value).toBe('Chưa gửi');
+    expect(rowOf(ws, 'Sở Nội vụ', 2).getCell(6).value).toBe(2);
+  });
+
+  it('unit text stays an inert string cell (no formula), also "<script>"', async () => {
+    const wb = await read(makeReportModel());
+    const ws = wb.getWorksheet('Phụ lục 6')!;
+    const c = findCell(ws, (v) => v === FORMULA_TEXT)!;
+    expect(c).not.toBeNull();
+    expect(c.type).toBe(ExcelJS.ValueType.String);
+    expect(c.formula).toBeUndefined();
+    expect(findCell(ws, (v) => v === SCRIPT_TEXT)!.type).toBe(ExcelJS.ValueType.String);
+    wb.eachSheet((s) =>
+      s.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))),
+    );
+  });
+
+  it('suppresses sensitive counts 1–4 per unit as "<5" unless includeSensitive', async () => {
+    const ws = (await read(makeReportModel())).getWorksheet('Phụ lục 5')!;
+    expect(findCell(ws, (v) => v === 'KHÔNG PHỔ BIẾN RỘNG RÃI')).not.toBeNull();
+    const colOf = (name: string) => {
+      let col = 0;
+      ws.eachRow((row) =>
+        row.eachCell((c, i) => (c.value === `${name} (*)` || c.value === name ? (col = col || i) : 0)),
+      );
+      return col;
+    };
+    const vu = colOf(nameOf('BLGD_VU'));
+    expect(vu).toBeGreaterThan(0);
+    expect(rowOf(ws, 'Xã Tả Van', 2).getCell(vu).value).toBe('<5'); // 3
+    expect(rowOf(ws, 'Xã Bản Hồ', 2).getCell(vu).value).toBe(7);
+    expect(rowOf(ws, 'Sở Y tế', 2).getCell(vu).value).toBe('<5'); // 2
+    const tin = colOf(nameOf('TINBAI_BDG'));
+    expect(rowOf(ws, 'Xã Bản Hồ', 2).getCell(tin).value).toBe(2); // not sensitive: shown
+    const full = (await read(makeReportModel({ includeSensitive: true }))).getWorksheet('Phụ lục 5')!;
+    expect(rowOf(full, 'Xã Tả Van', 2).getCell(vu).value).toBe(3);
+    // per kind too (xã: 3 + 7 = 10 shown; sở: 2 → <5)
+    const k = (await read(makeReportModel())).getWorksheet('Phụ lục 4')!;
+    const row = rowOf(k, 'BLGD_VU');
+    expect(row.getCell(4).value).toBe('<5');
+    expect(row.getCell(5).value).toBeNull(); // đoàn thể: nothing reported
+    expect(row.getCell(6).value).toBe(10);
+  });
+
+  it('uses Times New Roman, A4 and a page number header that skips page 1 on every sheet', async () => {
+    const wb = await read(makeReportModel());
+    wb.eachSheet((ws) => {
+      expect(ws.pageSetup.paperSize).toBe(9);
+      expect(ws.headerFooter.differentFirst).toBe(true);
+      expect(ws.headerFooter.oddHeader).toContain('&P');
+      expect(ws.pageSetup.printArea).toBeTruthy();
+      ws.eachRow((row) => row.eachCell((c) => c.value !== null && expect(c.font?.name).toBe('Times New Roman')));
+    });
+  });
+});
