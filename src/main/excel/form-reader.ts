@@ -275,7 +275,11 @@ export async function readForm(
     const code = normCode(rawCode);
     const d = byCode.get(code);
     if (!d) {
-      const hasValues = valueCols.some((k) => sheet.get(r, header.cols[k]!).kind !== 'blank');
+      // footers and notes typed in the code column are not rows; a code-like text or a number beside it is
+      const hasValues = valueCols.some((k) => {
+        const v = sheet.get(r, header.cols[k]!);
+        return v.kind === 'number' || (v.kind === 'text' && parseViNumber(v.value) !== null);
+      });
       if (looksLikeCode(rawCode) || hasValues) {
         findings.push({
           code: 'UNKNOWN_CODE',
