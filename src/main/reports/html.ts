@@ -1,0 +1,77 @@
+/** Small HTML helpers shared by the print view and the reminder letter. */
+import { cleanForDocument } from './model';
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML element content and attribute values. */
+export function esc(s: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return String(s ?? '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/[&<>"']/g, (c) => ESC[c]!);
+}
+
+/** No scripts, no external resources: only the inline stylesheet and data: images. */
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+export const FONT_STACK = "'Times New Roman', 'Tinos', 'Liberation Serif', serif";
+
+/** The NĐ 30 header table: agency (left) | Quốc hiệu, Tiêu ngữ (right), then Số | place and date. */
+export function docHeaderHtml(o: {
+  agencyParent: string;
+  agencyName: string;
+  numberLine: string;
+  dateLine: string;
+  summary?: string;
+}): string {
+  return `<table class="doc-header"><tr>
+<td class="agency"><div class="parent">${esc(o.agencyParent.toLocaleUpperCase('vi'))}</div><div class="name">${esc(
+    o.agencyName.toLocaleUpperCase('vi'),
+  )}</div><div class="rule short"></div><div class="so">${esc(o.numberLine)}</div>${
+    o.summary ? `<div class="vv">${esc(o.summary)}</div>` : ''
+  }</td>
+<td class="nation"><div class="qh">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="tn"><span>Độc lập - Tự do - Hạnh phúc</span></div><div class="date">${esc(
+    o.dateLine,
+  )}</div></td>
+</tr></table>`;
+}
+
+export const DOC_CSS = `
+@page { size: A4; margin: 20mm 15mm 20mm 30mm;
+  @top-center { content: counter(page); font-family: ${FONT_STACK}; font-size: 13pt; vertical-align: bottom; padding-bottom: 4mm; } }
+@page :first { @top-center { content: none; } }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: ${FONT_STACK}; font-size: 13pt; line-height: 1.3; color: #000; margin: 0; }
+.doc-header { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.doc-header td { vertical-align: top; text-align: center; padding: 0; }
+.doc-header td.agency { width: 40%; }
+.doc-header td.nation { width: 60%; }
+.doc-header .parent { font-size: 12.5pt; }
+.doc-header .name { font-size: 12.5pt; font-weight: bold; }
+.doc-header .rule.short { width: 35%; margin: 1pt auto 6pt; border-top: 0.75pt solid #000; }
+.doc-header .so { font-size: 13pt; }
+.doc-header .vv { font-size: 12pt; margin-top: 4pt; padding: 0 6pt; }
+.doc-header .qh { font-size: 12.5pt; font-weight: bold; white-space: nowrap; }
+.doc-header .tn { font-size: 13.5pt; font-weight: bold; }
+.doc-header .tn span { display: inline-block; border-bottom: 0.75pt solid #000; padding-bottom: 1pt; }
+.doc-header .date { font-style: italic; margin-top: 8pt; font-size: 13pt; }
+p { margin: 0 0 6pt; text-align: justify; text-indent: 1.27cm; }
+.sign { width: 100%; border-collapse: collapse; margin-top: 12pt; page-break-inside: avoid; break-inside: avoid; }
+.sign td { vertical-align: top; padding: 0; }
+.sign td.recipients { width: 50%; font-size: 11pt; }
+.sign td.recipients .lbl { font-size: 12pt; font-weight: bold; font-style: italic; }
+.sign td.signer { width: 50%; text-align: center; font-weight: bold; }
+.sign .space { height: 26mm; }
+`;
+
+export function signatureHtml(o: {
+  authority: string | null;
+  title: string;
+  name: string;
+  recipients: string[];
+}): string {
+  return `<table class="sign"><tr>
+<td class="recipients"><div class="lbl">Nơi nhận:</div>${o.recipients.map((r) => `<div>${esc(r)}</div>`).join('')}</td>
+<td class="signer">${o.authority ? `<div>${esc(o.authority)}</div>` : ''}<div>${esc(o.title)}</div><div class="space"></div><div>${esc(o.name)}</div></td>
+</tr></table>`;
+}

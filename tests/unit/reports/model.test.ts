@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { docNumberLine, placeDateLine, recipientLines, suppressed } from '../../../src/main/reports/model';
+import { buildPrintHtml } from '../../../src/main/reports/print-html';
+import { makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
+
+describe('document wording (NĐ 30/2020)', () => {
+  it('dates: day < 10 and months 1–2 padded', () => {
+    expect(placeDateLine('Lào Cai', '2026-02-05')).toBe('Lào Cai, ngày 05 tháng 02 năm 2026');
+    expect(placeDateLine('Lào Cai', '2026-06-15')).toBe('Lào Cai, ngày 15 tháng 6 năm 2026');
+    expect(placeDateLine('Lào Cai', '2026-12-01')).toBe('Lào Cai, ngày 01 tháng 12 năm 2026');
+  });
+  it('number line and nơi nhận', () => {
+    expect(docNumberLine('{so}/BC-BVSTBPN', '15')).toBe('Số: 15/BC-BVSTBPN');
+    expect(docNumberLine('{so}/BC-BVSTBPN')).toBe('Số: ……/BC-BVSTBPN');
+    expect(recipientLines(['Bộ Nội vụ;', '- UBND tỉnh'])).toEqual(['- Bộ Nội vụ;', '- UBND tỉnh;', '- Lưu: VT.']);
+  });
+  it('suppression only for sensitive 1–4', () => {
+    expect(suppressed(0, true, false)).toBe(0);
+    expect(suppressed(1, true, false)).toBe('<5');
+    expect(suppressed(4, true, false)).toBe('<5');
+    expect(suppressed(5, true, false)).toBe(5);
+    expect(suppressed(3, false, false)).toBe(3);
+    expect(suppressed(3, true, true)).toBe(3);
+  });
+});
+
+describe('buildPrintHtml', () => {
+  const html = buildPrintHtml(makeReportModel());
+  it('escapes unit text and carries no script or external resource', () => {
+    expect(html).not.toContain(SCRIPT_TEXT);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\b(src|href)=/i);
+    expect(html).toMatch(/Content-Security-Policy" content="default-src &#39;none&#39;/);
+    expect(html).toContain('@page { size: A4; margin: 20mm 15mm 20mm 30mm;');
+    expect(html).toContain("'Times New Roman', 'Tinos', 'Liberation Serif', serif");
+  });
+  it('has the narrative figures', () => {
+    expect(html).toContain('báo cáo của 5/7 đơn vị (đạt 71,4%), trong đó 3 đơn vị gửi đúng hạn, 2 đơn vị gửi muộn');
+  });
+  it('"<5" only when not includeSensitive', () => {
+    expect(html).toContain('&lt;5');
+    expect(buildPrintHtml(makeReportModel({ includeSensitive: true }))).not.toMatch(/<td class="n">&lt;5<\/td>/);
+  });
+});
