@@ -5,10 +5,7 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(s: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  return String(s ?? '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/[&<>"']/g, (c) => ESC[c]!);
+  return cleanForDocument(String(s ?? ''), 1_000_000).replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
 /** No scripts, no external resources: only the inline stylesheet and data: images. */

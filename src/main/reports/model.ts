@@ -62,10 +62,12 @@ export function kindName(model: Pick<ReportModel, 'catalog'>, kind: UnitKind): s
   return model.catalog.unitKinds?.find((k) => k.code === kind)?.name ?? DEFAULT_KIND_NAMES[kind];
 }
 
+/** Everything XML 1.0 cannot hold: control characters other than tab/newline/return, U+FFFE, U+FFFF. */
+const XML_INVALID = /[^\t\n\r\u0020-\ufffd\u{10000}-\u{10ffff}]/gu;
+
 /** Removes characters XML cannot hold (they would corrupt an .xlsx) and caps the length. */
 export function cleanForDocument(s: string, max = 32_000): string {
-  // eslint-disable-next-line no-control-regex
-  const t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  const t = s.replace(XML_INVALID, '');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { docNumberLine, placeDateLine, recipientLines, suppressed } from '../../../src/main/reports/model';
+import {
+  cleanForDocument,
+  docNumberLine,
+  placeDateLine,
+  recipientLines,
+  suppressed,
+} from '../../../src/main/reports/model';
 import { buildPrintHtml } from '../../../src/main/reports/print-html';
 import { makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
 
@@ -13,6 +19,9 @@ describe('document wording (NĐ 30/2020)', () => {
     expect(docNumberLine('{so}/BC-BVSTBPN', '15')).toBe('Số: 15/BC-BVSTBPN');
     expect(docNumberLine('{so}/BC-BVSTBPN')).toBe('Số: ……/BC-BVSTBPN');
     expect(recipientLines(['Bộ Nội vụ;', '- UBND tỉnh'])).toEqual(['- Bộ Nội vụ;', '- UBND tỉnh;', '- Lưu: VT.']);
+  });
+  it('strips characters an .xlsx cannot hold', () => {
+    expect(cleanForDocument('a\u0001b\u000bc\nd\uffffé')).toBe('abc\ndé');
   });
   it('suppression only for sensitive 1–4', () => {
     expect(suppressed(0, true, false)).toBe(0);
