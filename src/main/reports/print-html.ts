@@ -182,7 +182,7 @@ function appendix4(model: ReportModel): string {
       e.cells.map((cell) => {
         const vals = kinds.map((k) => k.values.find((v) => v.code === e.code && v.cell === cell)?.value ?? null);
         if (vals.every((v) => v === null)) return '';
-        return `<tr><td>${esc(e.name)} – ${esc(L[cell].toLocaleLowerCase('vi'))}${e.sensitive ? ' (*)' : ''}</td><td class="c">${esc(
+        return `<tr><td>${esc(e.name)}${cell === 'value' ? '' : ` – ${esc(L[cell].toLocaleLowerCase('vi'))}`}${e.sensitive ? ' (*)' : ''}</td><td class="c">${esc(
           e.type === 'yesno' ? 'số đơn vị "Có"' : e.unit,
         )}</td>${vals
           .map((v) => {

@@ -464,9 +464,13 @@ function appendix4(wb: ExcelJS.Workbook, model: ReportModel) {
     const vals = kinds.map((k) => k.values.find((v) => v.code === element.code && v.cell === cell)?.value ?? null);
     if (vals.every((v) => v === null)) continue;
     text(ws.getCell(r, 1), element.code, { size: 12 });
-    text(ws.getCell(r, 2), `${element.name} – ${L[cell].toLocaleLowerCase('vi')}${element.sensitive ? ' (*)' : ''}`, {
-      size: 12,
-    });
+    text(
+      ws.getCell(r, 2),
+      `${element.name}${cell === 'value' ? '' : ` – ${L[cell].toLocaleLowerCase('vi')}`}${element.sensitive ? ' (*)' : ''}`,
+      {
+        size: 12,
+      },
+    );
     text(ws.getCell(r, 3), element.type === 'yesno' ? 'số đơn vị "Có"' : element.unit, { size: 12 });
     vals.forEach((v, i) => {
       const c = ws.getCell(r, 4 + i);
