@@ -1,0 +1,72 @@
+/** The typed way screens reach the core: unwraps Result envelopes into data or an ApiError (Vietnamese message). */
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { Input, OpName, Output } from '../../../shared/contract';
+import type { ErrorCode } from '../../../shared/result';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const FALLBACK = 'Đã xảy ra lỗi không mong muốn. Dữ liệu chưa bị thay đổi. Hãy thử lại.';
+
+/** A plain Vietnamese message for any error (never a stack trace). */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  return FALLBACK;
+}
+
+export async function call<K extends OpName>(op: K, input: Input<K>): Promise<Output<K>> {
+  const fn = window.api[op] as (i: Input<K>) => Promise<import('../../../shared/result').Result<Output<K>>>;
+  let r;
+  try {
+    r = await fn(input);
+  } catch {
+    throw new ApiError('internal', FALLBACK);
+  }
+  if (!r || typeof r !== 'object') throw new ApiError('internal', FALLBACK);
+  if (r.ok) return r.data;
+  throw new ApiError(r.error.code, r.error.message || FALLBACK, r.error.details);
+}
+
+/** react-query over one operation; the key is [op, input]. */
+export function useOp<K extends OpName>(
+  op: K,
+  input: Input<K>,
+  options: Omit<UseQueryOptions<Output<K>, ApiError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<Output<K>, ApiError>({
+    queryKey: [op, input],
+    queryFn: () => call(op, input),
+    ...options,
+  });
+}
+
+/** A mutation over one operation; invalidates every query whose op starts with one of `invalidate` prefixes. */
+export function useOpMutation<K extends OpName>(op: K, invalidate: string[] = []) {
+  const qc = useQueryClient();
+  return useMutation<Output<K>, ApiError, Input<K>>({
+    mutationFn: (input) => call(op, input),
+    onSuccess: () => {
+      if (invalidate.length === 0) return;
+      void qc.invalidateQueries({
+        predicate: (q) => {
+          const k = q.queryKey[0];
+          return typeof k === 'string' && invalidate.some((p) => k.startsWith(p));
+        },
+      });
+    },
+  });
+}
+
+/** Invalidate everything after large changes (restore, import). */
+export function useInvalidateAll() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries();
+}

@@ -1,0 +1,110 @@
+/**
+ * window.api for a plain browser (the local web host): one function per contract operation, each a
+ * `POST /api/<op>` with the per-launch token. Bytes travel as {"$bytes": base64} (shared/wire.ts).
+ * In Electron the preload provides window.api and none of this runs.
+ */
+import { API_EVENTS, OP_NAMES, type Api, type ApiEvent } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+import { fromWire, toWire } from '../../../shared/wire';
+
+export const TOKEN_KEY = 'bdg.token';
+
+const NETWORK_MESSAGE =
+  'Không kết nối được với ứng dụng (máy chủ cục bộ đã dừng?). Hãy kiểm tra cửa sổ dòng lệnh rồi mở lại đường dẫn.';
+const TOKEN_MESSAGE =
+  'Thiếu hoặc sai mã truy cập. Hãy mở ứng dụng bằng đường dẫn đầy đủ (có ?token=…) in ra khi khởi động.';
+
+/**
+ * Takes the token from `?token=` (then keeps it in sessionStorage and removes it from the address bar),
+ * or from sessionStorage after a reload.
+ */
+export function takeToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+  const params = new URLSearchParams(loc.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    try {
+      storage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // storage may be unavailable; the token still works for this page
+    }
+    params.delete('token');
+    const rest = params.toString();
+    const clean = `${loc.pathname}${rest ? `?${rest}` : ''}${loc.hash}`;
+    try {
+      window.history.replaceState(window.history.state, '', clean);
+    } catch {
+      // ignore: only cosmetic
+    }
+    return fromUrl;
+  }
+  try {
+    return storage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export interface HttpApiOptions {
+  token: string | null;
+  /** defaults to '' (same origin) */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+export function createHttpApi(opts: HttpApiOptions): Api {
+  const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => window.fetch(input, init));
+  const base = opts.baseUrl ?? '';
+  const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
+
+  async function call(op: string, input: unknown): Promise<Result<unknown>> {
+    if (!opts.token) return { ok: false, error: { code: 'unauthorized', message: TOKEN_MESSAGE } };
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/api/${encodeURIComponent(op)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${opts.token}` },
+        body: JSON.stringify(toWire(input ?? {})),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: NETWORK_MESSAGE } };
+    }
+    let body: unknown;
+    try {
+      body = fromWire(await res.json());
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Máy chủ cục bộ trả lời không hợp lệ (mã ${res.status}). Hãy thử lại.` },
+      };
+    }
+    if (body && typeof body === 'object' && 'ok' in body) {
+      const r = body as Result<unknown>;
+      if (!r.ok && res.status === 401) return { ok: false, error: { ...r.error, code: 'unauthorized' } };
+      return r;
+    }
+    return { ok: false, error: { code: 'internal', message: `Máy chủ cục bộ trả lời không hợp lệ (mã ${res.status}).` } };
+  }
+
+  const api: Record<string, unknown> = {};
+  for (const op of OP_NAMES) api[op] = (input: unknown) => call(op, input);
+  api.on = (event: ApiEvent, cb: (payload: unknown) => void) => {
+    if (!(API_EVENTS as readonly string[]).includes(event)) throw new Error(`Sự kiện không hợp lệ: ${String(event)}`);
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    set.add(cb);
+    return () => {
+      set.delete(cb);
+    };
+  };
+  api.host = { kind: 'web' };
+  return api as unknown as Api;
+}
+
+/** Installs the HTTP client as window.api unless a preload already provided one. */
+export function installHttpApi(): Api {
+  const w = window as unknown as { api?: Api };
+  if (w.api) return w.api;
+  const api = createHttpApi({ token: takeToken() });
+  w.api = api;
+  return api;
+}

@@ -1,0 +1,92 @@
+/** Shared bits of every screen: page title, error and empty states. */
+import { Alert, Button, Empty, Flex, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { errorMessage } from '../api/client';
+import { usePeriod } from '../state/period';
+
+export function PageHeader({ title, extra, sub }: { title: string; extra?: ReactNode; sub?: ReactNode }) {
+  return (
+    <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
+      <div>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {sub ? (
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+            {sub}
+          </Typography.Text>
+        ) : null}
+      </div>
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}
+
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title="Không tải được dữ liệu"
+      description={errorMessage(error)}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            Thử lại
+          </Button>
+        ) : undefined
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+export function Loading({ label = 'Đang tải…' }: { label?: string }) {
+  return (
+    <Flex justify="center" align="center" style={{ padding: 48 }} role="status" aria-live="polite">
+      <Spin description={label} />
+    </Flex>
+  );
+}
+
+/** Renders children with the current period id, or a prompt to create one. */
+export function WithPeriod({ children }: { children: (periodId: number) => ReactNode }) {
+  const { periodId, loading } = usePeriod();
+  if (loading) return <Loading />;
+  if (!periodId)
+    return (
+      <Empty description="Chưa có kỳ báo cáo nào. Hãy tạo kỳ báo cáo đầu tiên.">
+        <LinkButton to="/ky-bao-cao" type="primary">
+          Tạo kỳ báo cáo
+        </LinkButton>
+      </Empty>
+    );
+  return <>{children(periodId)}</>;
+}
+
+/** A button that navigates inside the app (no nested link + button). */
+export function LinkButton({
+  to,
+  children,
+  type,
+  icon,
+  size,
+}: {
+  to: string;
+  children: ReactNode;
+  type?: 'primary' | 'default' | 'link' | 'text';
+  icon?: ReactNode;
+  size?: 'small' | 'middle' | 'large';
+}) {
+  const navigate = useNavigate();
+  return (
+    <Button type={type} icon={icon} size={size} onClick={() => navigate(to)}>
+      {children}
+    </Button>
+  );
+}

@@ -1,0 +1,47 @@
+/** Small browser helpers: files in, files out. */
+import type { FilePayload } from '../../../shared/contract';
+
+export async function fileToPayload(file: File): Promise<FilePayload> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+const MIME: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xls: 'application/vnd.ms-excel',
+  zip: 'application/zip',
+  pdf: 'application/pdf',
+  html: 'text/html;charset=utf-8',
+};
+
+export function mimeFor(name: string): string {
+  const ext = name.split('.').pop()?.toLowerCase() ?? '';
+  return MIME[ext] ?? 'application/octet-stream';
+}
+
+/** Saves bytes through a temporary Blob URL (works in the browser and in Electron's download flow). */
+export function downloadBytes(name: string, bytes: Uint8Array | string, mime = mimeFor(name)): void {
+  const part: BlobPart = typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>);
+  const url = URL.createObjectURL(new Blob([part], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Today as YYYY-MM-DD in local time. */
+export function todayIso(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Whole days from today to an ISO date (negative when past). */
+export function daysUntil(iso: string, today = todayIso()): number {
+  const a = Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)));
+  const b = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((b - a) / 86_400_000);
+}

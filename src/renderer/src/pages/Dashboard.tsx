@@ -1,0 +1,5 @@
+import { PageHeader } from '../components/common';
+
+export function DashboardPage() {
+  return <PageHeader title="Tổng quan" />;
+}

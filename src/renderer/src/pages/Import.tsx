@@ -1,0 +1,5 @@
+import { PageHeader } from '../components/common';
+
+export function ImportPage() {
+  return <PageHeader title="Nhập báo cáo" />;
+}

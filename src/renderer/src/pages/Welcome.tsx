@@ -1,0 +1,129 @@
+/** First run: who we are (province, agency lines, officer), then the app. Also explains the demo. */
+import { Alert, App, Button, Card, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import type { Settings } from '../../../shared/contract';
+import { errorMessage, useOpMutation } from '../api/client';
+import { APP_NAME } from '../labels';
+
+interface WelcomeForm {
+  province: string;
+  agencyParent: string;
+  agencyName: string;
+  officer: string;
+}
+
+export function WelcomePage({ settings }: { settings: Settings }) {
+  const { message } = App.useApp();
+  const save = useOpMutation('settings.update', ['settings.', 'app.']);
+  const [form] = Form.useForm<WelcomeForm>();
+  const [demoOpen, setDemoOpen] = useState(false);
+
+  const onFinish = (v: WelcomeForm) => {
+    save.mutate(
+      {
+        province: v.province.trim(),
+        agencyParent: v.agencyParent.trim(),
+        agencyName: v.agencyName.trim(),
+        officer: v.officer.trim(),
+        placeName: settings.placeName || v.province.replace(/^(tỉnh|thành phố)\s+/i, '').trim(),
+        setupDone: true,
+      },
+      {
+        onSuccess: () => void message.success('Đã lưu thông tin. Chào mừng bạn!'),
+      },
+    );
+  };
+
+  return (
+    <main style={{ minHeight: '100vh', background: '#f0f3f8', display: 'flex', justifyContent: 'center', padding: 32 }}>
+      <Card style={{ width: 640, alignSelf: 'flex-start' }}>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+          Chào mừng đến với {APP_NAME}
+        </Typography.Title>
+        <Typography.Paragraph>
+          Ứng dụng giúp Thường trực Ban Vì sự tiến bộ phụ nữ thu nhận báo cáo của các đơn vị thành viên, kiểm tra, đôn
+          đốc đơn vị chậm nộp, tổng hợp số liệu và lập báo cáo gửi Bộ. Trước tiên, hãy cho biết cơ quan của bạn; các
+          thông tin này được in trên văn bản và có thể sửa lại trong mục Cài đặt.
+        </Typography.Paragraph>
+        <Form<WelcomeForm>
+          form={form}
+          layout="vertical"
+          requiredMark="optional"
+          initialValues={{
+            province: settings.province,
+            agencyParent: settings.agencyParent,
+            agencyName: settings.agencyName,
+            officer: settings.officer === 'Cán bộ thường trực' ? '' : settings.officer,
+          }}
+          onFinish={onFinish}
+        >
+          <Form.Item
+            label="Tỉnh, thành phố"
+            name="province"
+            rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên tỉnh, thành phố' }]}
+            extra="Ví dụ: Tỉnh Lào Cai"
+          >
+            <Input autoFocus maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            label="Cơ quan chủ quản (dòng thứ nhất của tiêu đề văn bản)"
+            name="agencyParent"
+            rules={[{ required: true, whitespace: true, message: 'Hãy nhập cơ quan chủ quản' }]}
+            extra="Ví dụ: UBND TỈNH LÀO CAI"
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            label="Cơ quan ban hành (dòng thứ hai)"
+            name="agencyName"
+            rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên cơ quan ban hành' }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            label="Họ và tên cán bộ phụ trách"
+            name="officer"
+            rules={[{ required: true, whitespace: true, message: 'Hãy nhập họ và tên của bạn' }]}
+            extra="Được ghi vào nhật ký mỗi khi dữ liệu thay đổi."
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          {save.error ? (
+            <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 16 }} />
+          ) : null}
+          <div style={{ display: 'flex', gap: 8, justifyContent: 'space-between', flexWrap: 'wrap' }}>
+            <Button onClick={() => setDemoOpen(true)}>Xem bản trình diễn</Button>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              Bắt đầu sử dụng
+            </Button>
+          </div>
+        </Form>
+      </Card>
+      <Modal
+        open={demoOpen}
+        title="Bản trình diễn"
+        onCancel={() => setDemoOpen(false)}
+        footer={
+          <Button type="primary" onClick={() => setDemoOpen(false)}>
+            Đã hiểu
+          </Button>
+        }
+      >
+        <Typography.Paragraph>
+          Bản trình diễn mở một tỉnh mẫu với các đơn vị, kỳ báo cáo và báo cáo đã nhập sẵn, để bạn xem thử mọi chức năng
+          mà không ảnh hưởng đến dữ liệu thật.
+        </Typography.Paragraph>
+        <Typography.Paragraph>
+          Bản trình diễn chạy trên một cơ sở dữ liệu riêng, tạm thời, bị bỏ đi khi đóng. Để mở, hãy chạy lệnh sau trong
+          cửa sổ dòng lệnh rồi mở đường dẫn được in ra:
+        </Typography.Paragraph>
+        <Typography.Paragraph code copyable={{ text: 'bdg serve --demo', tooltips: ['Sao chép', 'Đã sao chép'] }}>
+          bdg serve --demo
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          Khi đang ở bản trình diễn, đầu màn hình có dải chữ “Bản trình diễn – dữ liệu mẫu”.
+        </Typography.Paragraph>
+      </Modal>
+    </main>
+  );
+}
