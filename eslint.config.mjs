@@ -66,7 +66,10 @@ export default tseslint.config(
           ...noNodeBuiltins,
           patterns: [
             ...noNodeBuiltins.patterns,
-            { group: ['**/main/**', '../../main/*'], message: 'Giao diện chỉ nói chuyện qua window.api, không import src/main.' },
+            {
+              group: ['**/main/**', '../../main/*'],
+              message: 'Giao diện chỉ nói chuyện qua window.api, không import src/main.',
+            },
           ],
         },
       ],

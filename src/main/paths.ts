@@ -1,22 +1,29 @@
 /** Where the app keeps its data: %APPDATA%\bao-cao-bdg on Windows, the XDG data folder elsewhere. */
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, win32 } from 'node:path';
 
 export const APP_DIR_NAME = 'bao-cao-bdg';
 export const DB_FILE_NAME = 'bao-cao-bdg.sqlite';
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') {
-    const appData = env.APPDATA || join(env.USERPROFILE || homedir(), 'AppData', 'Roaming');
-    return join(appData, APP_DIR_NAME);
+    const appData = env.APPDATA || win32.join(env.USERPROFILE || homedir(), 'AppData', 'Roaming');
+    return win32.join(appData, APP_DIR_NAME);
   }
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);
-  const xdg = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  const xdg =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
   return join(xdg, APP_DIR_NAME);
 }
 
-export function defaultDbPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  return join(defaultDataDir(env, platform), DB_FILE_NAME);
+export function defaultDbPath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  return (platform === 'win32' ? win32.join : join)(defaultDataDir(env, platform), DB_FILE_NAME);
 }
 
 /** Backups live beside the database, in `backups/`. */

@@ -38,6 +38,13 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
     // an unexpected failure: keep the detail for the log, show the officer a plain message
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
     if (process.env.BDG_DEBUG) console.error(detail);
-    return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE, details: { cause: e instanceof Error ? e.message : String(e) } } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: INTERNAL_MESSAGE,
+        details: { cause: e instanceof Error ? e.message : String(e) },
+      },
+    };
   }
 }

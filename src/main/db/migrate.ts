@@ -12,7 +12,9 @@ import type { BundledMigration } from './migrations/types';
 const TABLE = '__drizzle_migrations';
 
 export function ensureMigrationTable(raw: BetterSqlite3.Database): void {
-  raw.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`);
+  raw.exec(
+    `CREATE TABLE IF NOT EXISTS "${TABLE}" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`,
+  );
 }
 
 export function appliedHashes(raw: BetterSqlite3.Database): Set<string> {
@@ -63,7 +65,10 @@ export function applyMigrations(raw: BetterSqlite3.Database, list: BundledMigrat
   return applied;
 }
 
-export function schemaVersion(raw: BetterSqlite3.Database, list: BundledMigration[] = bundled): { tag: string; count: number } {
+export function schemaVersion(
+  raw: BetterSqlite3.Database,
+  list: BundledMigration[] = bundled,
+): { tag: string; count: number } {
   const done = appliedHashes(raw);
   const appliedList = list.filter((m) => done.has(m.hash));
   const last = appliedList[appliedList.length - 1];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditEntry } from '../domain/records';
 import { empty, op } from './op';
 
 export interface AppInfo {
@@ -86,5 +87,5 @@ export const appContract = {
         limit: z.number().int().min(1).max(1000).default(100),
       })
       .strict(),
-  ).returns<import('../domain/records').AuditEntry[]>(),
+  ).returns<AuditEntry[]>(),
 };

@@ -15,7 +15,12 @@ export const catalogContract = {
   'catalog.saveElement': op(
     z
       .object({
-        code: z.string().trim().min(1).max(50).regex(/^[A-Z0-9_.]+$/, 'Mã chỉ dùng chữ in hoa, số, dấu gạch dưới'),
+        code: z
+          .string()
+          .trim()
+          .min(1)
+          .max(50)
+          .regex(/^[A-Z0-9_.]+$/, 'Mã chỉ dùng chữ in hoa, số, dấu gạch dưới'),
         name: z.string().trim().min(1).max(500),
         unit: z.string().max(50),
         type: z.enum(['integer', 'decimal', 'yesno', 'text']),

@@ -31,10 +31,14 @@ export const reportsContract = {
     z.object({ indicator: z.string().min(1).max(50), kind: z.enum(['half_year', 'year']).optional() }).strict(),
   ).returns<TrendPoint[]>(),
   'reports.workbook': op(
-    z.object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() }).strict(),
+    z
+      .object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() })
+      .strict(),
   ).returns<{ name: string; bytes: Uint8Array }>(),
   'reports.printHtml': op(
-    z.object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() }).strict(),
+    z
+      .object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() })
+      .strict(),
   ).returns<{ title: string; html: string }>(),
   'reports.reminder': op(z.object({ periodId: id, newDeadline: z.string().max(20).optional() }).strict()).returns<{
     title: string;

@@ -52,7 +52,11 @@ export const submissionsContract = {
   ).returns<Submission>(),
   'submissions.update': op(
     z
-      .object({ id, officialDate: isoDate.nullable().optional(), channel: z.enum(['email', 'usb', 'direct', 'other']).optional() })
+      .object({
+        id,
+        officialDate: isoDate.nullable().optional(),
+        channel: z.enum(['email', 'usb', 'direct', 'other']).optional(),
+      })
       .strict(),
   ).returns<Submission>(),
   'submissions.original': op(z.object({ id }).strict()).returns<{ name: string; bytes: Uint8Array }>(),

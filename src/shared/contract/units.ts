@@ -74,5 +74,7 @@ export const unitsContract = {
       })
       .strict(),
   ).returns<{ linked: number }>(),
-  'units.import': op(z.object({ file: fileSchema, dryRun: z.boolean().optional() }).strict()).returns<UnitImportResult>(),
+  'units.import': op(
+    z.object({ file: fileSchema, dryRun: z.boolean().optional() }).strict(),
+  ).returns<UnitImportResult>(),
 };

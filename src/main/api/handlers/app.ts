@@ -1,0 +1,56 @@
+import type { appContract } from '../../../shared/contract/app';
+import { AppError } from '../../../shared/result';
+import { backupSync, listBackups, restoreFile } from '../../db/backup';
+import { schemaVersion } from '../../db/migrate';
+import { listAudit } from '../../services/audit';
+import { getMeta, getSettings, updateSettings } from '../../services/settings';
+import { APP_NAME, APP_VERSION } from '../../version';
+import { dirname, join } from 'node:path';
+import type { HandlersFor } from '../types';
+import type { Ctx } from '../context';
+
+export function dbCheck(ctx: Ctx): { integrity: string; foreignKeys: string } {
+  const integrity = String(ctx.raw.pragma('integrity_check', { simple: true }));
+  const fk = ctx.raw.pragma('foreign_key_check') as unknown[];
+  return { integrity, foreignKeys: fk.length === 0 ? 'ok' : `${fk.length} vi phạm` };
+}
+
+export const appHandlers: HandlersFor<typeof appContract> = {
+  'app.info': (_i, ctx) => {
+    const v = schemaVersion(ctx.raw);
+    return {
+      name: APP_NAME,
+      version: APP_VERSION,
+      dbPath: ctx.dbPath,
+      dataDir: dirname(ctx.dbPath),
+      schemaVersion: v.tag,
+      migrationsApplied: v.count,
+      catalogVersion: getMeta(ctx.db, 'catalog.version'),
+      demo: ctx.demo,
+    };
+  },
+  'settings.get': (_i, ctx) => getSettings(ctx.db),
+  'settings.update': (patch, ctx) => updateSettings(ctx.db, patch),
+  'db.check': (_i, ctx) => dbCheck(ctx),
+  'backup.list': (_i, ctx) =>
+    listBackups(ctx.backupDir).map(({ name, size, createdAt, reason }) => ({ name, size, createdAt, reason })),
+  'backup.create': ({ reason }, ctx) => {
+    const b = backupSync(ctx.raw, ctx.backupDir, reason ?? 'thu-cong', getSettings(ctx.db).backupKeep);
+    return { name: b.name, size: b.size, createdAt: b.createdAt, reason: b.reason };
+  },
+  'backup.restore': ({ name }, ctx) => {
+    if (!/^[\w.-]+\.sqlite$/.test(name) || name.includes('..')) {
+      throw new AppError('invalid_input', 'Tên bản sao lưu không hợp lệ.');
+    }
+    const from = join(ctx.backupDir, name);
+    ctx.close();
+    let keptAs: string;
+    try {
+      keptAs = restoreFile(ctx.dbPath, from, ctx.backupDir);
+    } finally {
+      ctx.reopen();
+    }
+    return { restored: name, keptAs };
+  },
+  'audit.list': (q, ctx) => listAudit(ctx.db, q),
+};

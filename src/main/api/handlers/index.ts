@@ -1,0 +1,17 @@
+/** Every contract entry's handler; the type makes a missing one a compile error. */
+import type { Handlers } from '../types';
+import { appHandlers } from './app';
+import { catalogHandlers } from './catalog';
+import { periodsHandlers } from './periods';
+import { reportsHandlers } from './reports';
+import { submissionsHandlers } from './submissions';
+import { unitsHandlers } from './units';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...unitsHandlers,
+  ...catalogHandlers,
+  ...periodsHandlers,
+  ...submissionsHandlers,
+  ...reportsHandlers,
+};

@@ -1,0 +1,16 @@
+import type { reportsContract } from '../../../shared/contract/reports';
+import { drill, periodConsolidation, periodStatus, trend } from '../../services/consolidation';
+import { ministryWorkbook, printHtml, reminder } from '../../services/reports';
+import type { HandlersFor } from '../types';
+
+export const reportsHandlers: HandlersFor<typeof reportsContract> = {
+  'status.get': ({ periodId }, ctx) => periodStatus(ctx.db, periodId),
+  'consolidation.get': ({ periodId }, ctx) => periodConsolidation(ctx.db, periodId),
+  'consolidation.drill': ({ periodId, element, cell }, ctx) => drill(ctx.db, periodId, element, cell),
+  'consolidation.trend': ({ indicator, kind }, ctx) => trend(ctx.db, indicator, kind),
+  'reports.workbook': ({ periodId, includeSensitive, docNumber }, ctx) =>
+    ministryWorkbook(ctx.db, periodId, { includeSensitive, docNumber, today: ctx.today() }),
+  'reports.printHtml': ({ periodId, includeSensitive, docNumber }, ctx) =>
+    printHtml(ctx.db, periodId, { includeSensitive, docNumber, today: ctx.today() }),
+  'reports.reminder': ({ periodId, newDeadline }, ctx) => reminder(ctx.db, periodId, ctx.today(), newDeadline),
+};

@@ -1,0 +1,62 @@
+/** `bdg serve`: the local web host, printing its URL (with the per-launch token) and opening a browser. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createContext } from '../../api/context';
+import { buildDemo } from '../../services/demo';
+import { startWebHost } from '../web/server';
+
+export function rendererDir(): string {
+  if (process.env.BDG_RENDERER_DIR) return resolve(process.env.BDG_RENDERER_DIR);
+  const candidates = [resolve(__dirname, '../../../../out/renderer'), resolve(process.cwd(), 'out/renderer')];
+  return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? candidates[0]!;
+}
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // no browser found: the URL is printed anyway
+  }
+}
+
+export async function serve(opts: {
+  dbPath: string;
+  port?: number;
+  demo: boolean;
+  open: boolean;
+  io: { out: (s: string) => void; err: (s: string) => void };
+}): Promise<number> {
+  const staticDir = rendererDir();
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    opts.io.err('Chưa có bản dựng giao diện. Hãy chạy "npm run build" một lần rồi chạy lại lệnh này.\n');
+    return 1;
+  }
+  let dbPath = opts.dbPath;
+  if (opts.demo) {
+    dbPath = join(mkdtempSync(join(tmpdir(), 'bdg-demo-')), 'demo.sqlite');
+    opts.io.err('Đang tạo dữ liệu trình diễn (không đụng tới cơ sở dữ liệu thật)…\n');
+    await buildDemo(dbPath);
+  }
+  const ctx = createContext(dbPath, { demo: opts.demo });
+  const host = await startWebHost({ ctx, staticDir, ...(opts.port !== undefined ? { port: opts.port } : {}) });
+  opts.io.out(`${host.url}\n`);
+  opts.io.err(`Báo cáo BĐG đang chạy tại ${host.origin} (chỉ truy cập được từ máy này). Nhấn Ctrl+C để dừng.\n`);
+  if (opts.open && !process.env.CI) openBrowser(host.url);
+  await new Promise<void>((resolveP) => {
+    const stop = () => {
+      void host.close().then(() => {
+        ctx.close();
+        resolveP();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,250 @@
+/**
+ * The local web door: serves the built renderer and the contract on 127.0.0.1 only.
+ *   POST /api/<operation>   body: JSON (bytes as {"$bytes": base64}), header Authorization: Bearer <token>
+ * A random token is made per launch; the printed URL carries it (?token=…) so a browser can open the app.
+ * Host and Origin are checked (no DNS rebinding), no CORS, request bodies are size-limited, the token is
+ * never logged.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { CSP } from '../../../shared/csp';
+import { fromWire, toWire } from '../../../shared/wire';
+import { dispatch } from '../../api/dispatch';
+import type { Ctx } from '../../api/context';
+
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface WebHostOptions {
+  ctx: Ctx;
+  /** the built renderer (out/renderer) */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  /** serialises calls so only one handler touches the database at a time */
+  log?: (line: string) => void;
+}
+
+export interface WebHost {
+  server: Server;
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(text);
+}
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Only the loopback names with our port are accepted as Host (DNS-rebinding guard). */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
+}
+
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true; // same-origin navigations and non-browser clients send none
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+/** Resolves a URL path inside `root`, refusing anything that escapes it. */
+export function resolveStatic(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const base = resolve(root);
+  const full = resolve(base, rel);
+  if (full !== base && !full.startsWith(base + sep)) return null;
+  return full;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > MAX_BODY_BYTES) throw Object.assign(new Error('too large'), { status: 413 });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  let port = opts.port ?? 0;
+  // one call at a time: better-sqlite3 is synchronous and long imports must not interleave with writes
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const server = createServer((req, res) => {
+    securityHeaders(res);
+    if (!isAllowedHost(req.headers.host, port)) {
+      send(res, 421, { ok: false, error: { code: 'unauthorized', message: 'Tên máy chủ không hợp lệ.' } });
+      return;
+    }
+    if (!isAllowedOrigin(req.headers.origin, port)) {
+      send(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Nguồn gọi không được phép.' } });
+      return;
+    }
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/')) {
+      if (req.method === 'OPTIONS') {
+        res.statusCode = 405;
+        res.end();
+        return;
+      }
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Chỉ chấp nhận POST.' } });
+        return;
+      }
+      const auth = req.headers.authorization ?? '';
+      const m = /^Bearer (.+)$/.exec(auth);
+      if (!m || !sameToken(m[1]!, token)) {
+        send(res, 401, {
+          ok: false,
+          error: {
+            code: 'unauthorized',
+            message: 'Thiếu hoặc sai mã truy cập. Hãy mở ứng dụng bằng đường dẫn in ra khi khởi động.',
+          },
+        });
+        return;
+      }
+      const ct = req.headers['content-type'] ?? '';
+      if (!ct.startsWith('application/json')) {
+        send(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Nội dung phải là JSON.' } });
+        return;
+      }
+      const name = decodeURIComponent(url.slice('/api/'.length).split('?')[0]!);
+      readBody(req)
+        .then((body) => {
+          let input: unknown;
+          try {
+            input = body.length ? fromWire(JSON.parse(body.toString('utf8'))) : {};
+          } catch {
+            send(res, 400, {
+              ok: false,
+              error: { code: 'invalid_input', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' },
+            });
+            return;
+          }
+          const run = queue.then(() => dispatch(opts.ctx, name, input));
+          queue = run.catch(() => undefined);
+          return run.then((result) => {
+            const status = result.ok ? 200 : result.error.code === 'unknown_operation' ? 404 : 200;
+            send(res, status, toWire(result));
+          });
+        })
+        .catch((e: { status?: number }) => {
+          if (e.status === 413) {
+            // the rest of the body is not read: close the connection instead of reusing it
+            res.setHeader('Connection', 'close');
+            res.on('finish', () => req.destroy());
+            send(res, 413, {
+              ok: false,
+              error: {
+                code: 'invalid_input',
+                message: `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024 / 1024} MB một lần). Hãy nhập ít tệp hơn mỗi lần.`,
+              },
+            });
+          } else {
+            send(res, 500, { ok: false, error: { code: 'internal', message: 'Lỗi máy chủ nội bộ.' } });
+          }
+        });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.statusCode = 405;
+      res.end();
+      return;
+    }
+    const file = resolveStatic(opts.staticDir, url);
+    if (!file) {
+      res.statusCode = 400;
+      res.end('Đường dẫn không hợp lệ');
+      return;
+    }
+    let target = file;
+    if (!existsSync(target) || !statSync(target).isFile()) {
+      // client-side routes fall back to the app shell
+      if (extname(url.split('?')[0]!) === '') target = join(resolve(opts.staticDir), 'index.html');
+      else {
+        res.statusCode = 404;
+        res.end('Không tìm thấy');
+        return;
+      }
+    }
+    if (!existsSync(target)) {
+      res.statusCode = 503;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Chưa dựng giao diện. Hãy chạy "npm run build" rồi mở lại.');
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', MIME[extname(target)] ?? 'application/octet-stream');
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(target).pipe(res);
+  });
+
+  return new Promise((resolveP, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      const origin = `http://127.0.0.1:${port}`;
+      resolveP({
+        server,
+        origin,
+        url: `${origin}/?token=${token}`,
+        token,
+        port,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}

@@ -1,0 +1,157 @@
+/** Consolidation and completeness of a period, built from the latest accepted revision of each unit. */
+import { and, asc, eq } from 'drizzle-orm';
+import type { DrillRow, TrendPoint } from '../../shared/contract';
+import type { CellKey, UnitKind } from '../../shared/domain/catalog';
+import type { Consolidation, StatusReport } from '../../shared/domain/report';
+import type { StoredValue } from '../../shared/domain/records';
+import { consolidate } from '../../shared/rules/aggregate';
+import { computeStatus } from '../../shared/rules/completeness';
+import type { Db } from '../db/open';
+import * as t from '../db/schema';
+import { getCatalog } from './catalog';
+import { expectedUnits, getPeriodRow, getProvinceValues } from './periods';
+import { firstSubmissions, latestSubmissions, valuesBySubmission } from './submissions';
+
+export interface UnitValues {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  kind: UnitKind;
+  submissionId: number;
+  values: StoredValue[];
+}
+
+/** Latest accepted values of every unit that reported in the period. */
+export function unitValues(db: Db, periodId: number): UnitValues[] {
+  const latest = latestSubmissions(db, periodId);
+  const units = new Map(
+    db
+      .select()
+      .from(t.units)
+      .all()
+      .map((u) => [u.id, u]),
+  );
+  const vals = valuesBySubmission(
+    db,
+    latest.map((s) => s.id),
+  );
+  return latest.map((s) => {
+    const u = units.get(s.unitId)!;
+    return {
+      unitId: u.id,
+      unitCode: u.code,
+      unitName: u.name,
+      kind: u.kind as UnitKind,
+      submissionId: s.id,
+      values: vals.get(s.id) ?? [],
+    };
+  });
+}
+
+export function periodStatus(db: Db, periodId: number): StatusReport {
+  const period = getPeriodRow(db, periodId);
+  const expected = expectedUnits(db, periodId);
+  const first = firstSubmissions(db, periodId);
+  const latest = new Map(latestSubmissions(db, periodId).map((s) => [s.unitId, s]));
+  const firstReceived = new Map<number, { receivedAt: string; revision: number; submissionId: number }>();
+  for (const [unitId, s] of first) {
+    const l = latest.get(unitId)!;
+    firstReceived.set(unitId, { receivedAt: s.officialDate ?? s.receivedAt, revision: l.revision, submissionId: l.id });
+  }
+  const status = computeStatus({
+    deadline: period.deadline,
+    expectedUnits: expected.map((u) => ({
+      unitId: u.id,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      contact: u.contact,
+      phone: u.phone,
+      email: u.email,
+    })),
+    firstReceived,
+  });
+  return { ...status, periodId };
+}
+
+function consolidateRaw(db: Db, periodId: number, catalog = getCatalog(db)) {
+  const period = getPeriodRow(db, periodId);
+  return consolidate({
+    elements: catalog.dataElements,
+    indicators: catalog.indicators,
+    provinceTargets: catalog.provinceTargets,
+    year: period.year,
+    units: unitValues(db, periodId),
+    provinceValues: getProvinceValues(db, periodId),
+  });
+}
+
+/** The same period of the previous year (same kind), if the database has it. */
+export function previousPeriod(db: Db, periodId: number) {
+  const p = getPeriodRow(db, periodId);
+  if (p.kind === 'adhoc') return null;
+  return (
+    db
+      .select()
+      .from(t.periods)
+      .where(and(eq(t.periods.year, p.year - 1), eq(t.periods.kind, p.kind)))
+      .orderBy(asc(t.periods.id))
+      .get() ?? null
+  );
+}
+
+export function periodConsolidation(db: Db, periodId: number): Consolidation {
+  const catalog = getCatalog(db);
+  const current = consolidateRaw(db, periodId, catalog);
+  const status = periodStatus(db, periodId);
+  const prev = previousPeriod(db, periodId);
+  let previous: Consolidation['previous'] = null;
+  if (prev) {
+    // Province totals sum every unit of each year, so units merged in 2025 compare through their successors.
+    const p = consolidateRaw(db, prev.id, catalog);
+    previous = { periodId: prev.id, label: prev.label, values: p.values, indicators: p.indicators };
+  }
+  return {
+    values: current.values,
+    indicators: current.indicators,
+    texts: current.texts,
+    byKind: current.byKind,
+    reporting: { expected: status.expected, received: status.received, onTime: status.onTime },
+    previous,
+  };
+}
+
+export function drill(
+  db: Db,
+  periodId: number,
+  element: string,
+  cell: CellKey,
+): { element: string; cell: CellKey; rows: DrillRow[] } {
+  const rows: DrillRow[] = [];
+  for (const u of unitValues(db, periodId)) {
+    const v = u.values.find((x) => x.element === element && x.cell === cell);
+    if (!v) continue;
+    const value = v.value.state === 'na' ? null : v.value.value;
+    rows.push({
+      unit: u.unitCode,
+      unitName: u.unitName,
+      kind: u.kind,
+      value,
+      na: v.value.state === 'na',
+      submissionId: u.submissionId,
+    });
+  }
+  return { element, cell, rows };
+}
+
+export function trend(db: Db, indicator: string, kind?: 'half_year' | 'year'): TrendPoint[] {
+  const catalog = getCatalog(db);
+  const periods = db.select().from(t.periods).orderBy(asc(t.periods.year), asc(t.periods.dataTo)).all();
+  return periods
+    .filter((p) => p.kind !== 'adhoc' && (!kind || p.kind === kind))
+    .map((p) => {
+      const c = consolidateRaw(db, p.id, catalog);
+      const r = c.indicators.find((i) => i.code === indicator);
+      return { periodId: p.id, label: p.label, year: p.year, value: r?.value ?? null };
+    });
+}

@@ -1,0 +1,365 @@
+/**
+ * The import pipeline: bytes → identify (template, period, unit) → typed values → validation → commit in ONE
+ * transaction as a new revision with the original archived. Nothing is written unless the whole file is
+ * accepted; a rejected file gets Vietnamese messages and leaves the database as it was.
+ */
+import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { CellKey, DataElement } from '../../shared/domain/catalog';
+import type { Finding, StoredValue } from '../../shared/domain/records';
+import type { ImportAttempt, ImportResult } from '../../shared/domain/report';
+import { AppError } from '../../shared/result';
+import { evaluateRules } from '../../shared/rules/validation';
+import { searchKey } from '../../shared/text/vi';
+import { backupSync } from '../db/backup';
+import type { Db } from '../db/open';
+import * as t from '../db/schema';
+import { readForm, type ParsedForm } from '../excel/form-reader';
+import { structureFingerprint, templateRowsFor } from '../excel/template-writer';
+import type { Ctx } from '../api/context';
+import { audit } from './audit';
+import { getCatalog } from './catalog';
+import { cellValueToRow, getPeriodRow } from './periods';
+import { getSettings } from './settings';
+
+export interface ImportFileInput {
+  periodId: number;
+  file: { name: string; bytes: Uint8Array };
+  receivedAt?: string;
+  officialDate?: string;
+  channel?: 'email' | 'usb' | 'direct' | 'other';
+  batchId?: string;
+}
+
+type Msg = { code: string; message: string };
+
+function reject(
+  file: string,
+  errors: Msg[],
+  warnings: Msg[] = [],
+  unit: { code: string; name: string } | null = null,
+): ImportResult {
+  return {
+    file,
+    status: 'rejected',
+    unit: unit?.code ?? null,
+    unitName: unit?.name ?? null,
+    revision: null,
+    submissionId: null,
+    errors,
+    warnings,
+  };
+}
+
+const toMsg = (f: Finding): Msg => ({ code: f.code, message: f.message });
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Checks that the parsed file belongs to this period, template and an expected unit. */
+function identify(
+  db: Db,
+  parsed: ParsedForm,
+  period: typeof t.periods.$inferSelect,
+  tpl: typeof t.templates.$inferSelect,
+  province: string,
+): { errors: Msg[]; warnings: Msg[]; unit: typeof t.units.$inferSelect | null } {
+  const errors: Msg[] = [];
+  const warnings: Msg[] = [];
+  const id = parsed.identity;
+  if (id.templateCode && id.templateCode !== tpl.code) {
+    errors.push({
+      code: 'WRONG_TEMPLATE',
+      message: `Tệp dùng mẫu "${id.templateCode}", không phải mẫu "${tpl.code}" của kỳ "${period.label}". Hãy gửi cho đơn vị đúng mẫu biểu của kỳ này.`,
+    });
+  }
+  if (
+    id.templateVersion !== null &&
+    id.templateVersion !== tpl.version &&
+    (!id.templateCode || id.templateCode === tpl.code)
+  ) {
+    errors.push({
+      code: 'WRONG_TEMPLATE_VERSION',
+      message: `Tệp dùng mẫu phiên bản ${id.templateVersion}, trong khi kỳ "${period.label}" dùng phiên bản ${tpl.version}. Hãy gửi lại cho đơn vị mẫu biểu mới và đề nghị điền lại.`,
+    });
+  }
+  if (id.periodId !== null && id.periodId !== period.id) {
+    errors.push({
+      code: 'WRONG_PERIOD',
+      message: `Tệp là báo cáo của kỳ "${id.periodLabel ?? id.periodId}", không phải kỳ "${period.label}". Hãy chọn đúng kỳ khi nhập, hoặc đề nghị đơn vị dùng mẫu của kỳ này.`,
+    });
+  } else if (id.periodId === null && id.periodLabel && searchKey(id.periodLabel) !== searchKey(period.label)) {
+    errors.push({
+      code: 'WRONG_PERIOD',
+      message: `Tệp ghi kỳ báo cáo "${id.periodLabel}", không phải kỳ "${period.label}". Hãy chọn đúng kỳ khi nhập, hoặc đề nghị đơn vị dùng mẫu của kỳ này.`,
+    });
+  }
+  if (id.province && province && searchKey(id.province) !== searchKey(province)) {
+    errors.push({
+      code: 'WRONG_PROVINCE',
+      message: `Tệp là mẫu biểu của "${id.province}", không phải của "${province}". Hãy kiểm tra lại tệp đơn vị gửi.`,
+    });
+  }
+  let unit: typeof t.units.$inferSelect | null = null;
+  if (!id.unitCode) {
+    errors.push({
+      code: 'UNKNOWN_UNIT',
+      message:
+        'Không xác định được đơn vị gửi báo cáo: tệp là mẫu chung hoặc đã bị xóa dòng "Mã đơn vị". Hãy gửi cho đơn vị mẫu biểu mang tên đơn vị đó (xuất mẫu theo từng đơn vị).',
+    });
+  } else {
+    unit = db.select().from(t.units).where(eq(t.units.code, id.unitCode)).get() ?? null;
+    if (!unit) {
+      errors.push({
+        code: 'UNKNOWN_UNIT',
+        message: `Mã đơn vị "${id.unitCode}" trong tệp không có trong danh sách đơn vị. Hãy thêm đơn vị này ở màn hình Đơn vị, hoặc kiểm tra lại tệp.`,
+      });
+    } else {
+      const expected = db
+        .select()
+        .from(t.periodUnits)
+        .where(and(eq(t.periodUnits.periodId, period.id), eq(t.periodUnits.unitId, unit.id)))
+        .get();
+      if (!expected) {
+        errors.push({
+          code: 'NOT_EXPECTED',
+          message: `Đơn vị "${unit.name}" không thuộc danh sách đơn vị phải báo cáo kỳ "${period.label}". Nếu đơn vị này cần báo cáo, hãy thêm vào danh sách ở màn hình Kỳ báo cáo rồi nhập lại.`,
+        });
+      }
+    }
+  }
+  return { errors, warnings, unit };
+}
+
+/** Imports one file. Never throws for a bad file: the result says what is wrong. */
+export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<ImportResult> {
+  const { db } = ctx;
+  const name = input.file.name;
+  const period = getPeriodRow(db, input.periodId);
+  if (period.status === 'closed') {
+    return reject(name, [
+      {
+        code: 'PERIOD_CLOSED',
+        message: `Kỳ "${period.label}" đã khóa sổ nên không nhận thêm báo cáo. Nếu cần nhận, hãy mở lại kỳ ở màn hình Kỳ báo cáo.`,
+      },
+    ]);
+  }
+  const catalog = getCatalog(db);
+  let parsed: ParsedForm;
+  try {
+    parsed = await readForm(input.file.bytes, name, catalog);
+  } catch (e) {
+    if (e instanceof AppError) return reject(name, [{ code: 'BAD_FILE', message: e.message }]);
+    return reject(name, [
+      {
+        code: 'BAD_FILE',
+        message:
+          'Không đọc được tệp này như một bảng tính Excel. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.',
+      },
+    ]);
+  }
+  const tpl = db.select().from(t.templates).where(eq(t.templates.id, period.templateId)).get()!;
+  const settings = getSettings(db);
+  const ident = identify(db, parsed, period, tpl, settings.province);
+  const unit = ident.unit;
+  const unitRef = unit ? { code: unit.code, name: unit.name } : null;
+  const errors: Msg[] = [...ident.errors];
+  const warnings: Msg[] = [...ident.warnings];
+  if (errors.length || !unit) return reject(name, errors, warnings, unitRef);
+
+  // rows: the unit's form rows, matched by code
+  const elements = new Map(catalog.dataElements.map((e) => [e.code, e]));
+  const expectedRows = templateRowsFor(
+    { ...tpl, rows: tpl.rows },
+    catalog.dataElements,
+    unit.kind as DataElement['reportedBy'][number],
+  );
+  const expectedCodes = new Set(expectedRows.map((e) => e.code));
+  for (const f of parsed.findings) (f.severity === 'error' ? errors : warnings).push(toMsg(f));
+  const reportedMissing = new Set(parsed.findings.filter((f) => f.code === 'MISSING_ROW').map((f) => f.element));
+  for (const e of expectedRows) {
+    if (!(e.code in parsed.rowsSeen) && !reportedMissing.has(e.code)) {
+      warnings.push({
+        code: 'MISSING_ROW',
+        message: `Thiếu dòng ${e.code} "${e.name}" trong biểu: coi như đơn vị không báo cáo chỉ tiêu này. Nếu đơn vị có số liệu, đề nghị điền vào mẫu gốc và gửi lại.`,
+      });
+    }
+  }
+  const values: StoredValue[] = [];
+  for (const v of parsed.values) {
+    const el = elements.get(v.element);
+    if (!el) continue; // the reader already reported an unknown code
+    if (!expectedCodes.has(v.element)) {
+      warnings.push({
+        code: 'ROW_NOT_FOR_UNIT',
+        message: `Dòng ${el.code} "${el.name}" không thuộc biểu của loại đơn vị này nên không được ghi nhận.`,
+      });
+      continue;
+    }
+    values.push(v);
+  }
+  if (parsed.identity.fingerprint && parsed.identity.fingerprint !== structureFingerprint(expectedRows)) {
+    warnings.push({
+      code: 'FINGERPRINT',
+      message:
+        'Cấu trúc biểu trong tệp khác với biểu hiện tại của đơn vị (có thể loại đơn vị đã đổi sau khi xuất mẫu). Các dòng được đối chiếu theo cột Mã số.',
+    });
+  }
+  for (const f of evaluateRules(catalog.validationRules, values, catalog.dataElements, catalog.cellLabels)) {
+    (f.severity === 'error' ? errors : warnings).push(toMsg(f));
+  }
+  if (errors.length) return reject(name, errors, dedupe(warnings), unitRef);
+
+  const hash = sha256(input.file.bytes);
+  const revisions = db
+    .select()
+    .from(t.submissions)
+    .where(and(eq(t.submissions.periodId, period.id), eq(t.submissions.unitId, unit.id)))
+    .orderBy(desc(t.submissions.revision))
+    .all();
+  const same = revisions.find((r) => r.sha256 === hash);
+  if (same) {
+    const latest = revisions[0]!;
+    const w =
+      same.id === latest.id
+        ? []
+        : [
+            {
+              code: 'OLD_REVISION',
+              message: `Tệp này trùng với lần gửi thứ ${same.revision}, đã có bản mới hơn (lần ${latest.revision}); không thay đổi gì.`,
+            },
+          ];
+    return {
+      file: name,
+      status: 'unchanged',
+      unit: unit.code,
+      unitName: unit.name,
+      revision: same.revision,
+      submissionId: same.id,
+      errors: [],
+      warnings: w,
+    };
+  }
+
+  if (input.batchId && !ctx.batchesBackedUp.has(input.batchId) && ctx.dbPath !== ':memory:') {
+    backupSync(ctx.raw, ctx.backupDir, 'truoc-nhap-bao-cao', settings.backupKeep);
+    ctx.batchesBackedUp.add(input.batchId);
+  }
+
+  const finalWarnings = dedupe(warnings);
+  const receivedAt = input.receivedAt ?? ctx.today();
+  const revision = (revisions[0]?.revision ?? 0) + 1;
+  const submissionId = db.transaction((tx) => {
+    const d = tx as unknown as Db;
+    d.insert(t.files)
+      .values({ sha256: hash, size: input.file.bytes.byteLength, bytes: Buffer.from(input.file.bytes) })
+      .onConflictDoNothing()
+      .run();
+    const s = d
+      .insert(t.submissions)
+      .values({
+        periodId: period.id,
+        unitId: unit.id,
+        revision,
+        receivedAt,
+        officialDate: input.officialDate ?? null,
+        channel: input.channel ?? 'email',
+        fileName: name,
+        sha256: hash,
+        status: 'received',
+      })
+      .returning({ id: t.submissions.id })
+      .get();
+    if (revisions[0])
+      d.update(t.submissions).set({ supersededBy: s.id }).where(eq(t.submissions.id, revisions[0].id)).run();
+    if (values.length) {
+      const stmt = ctx.raw.prepare(
+        'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const v of values) {
+        const r = cellValueToRow(v.value);
+        stmt.run(s.id, v.element, v.cell, r.state, r.num, r.text);
+      }
+    }
+    const allWarnings = [...finalWarnings];
+    for (const w of allWarnings) {
+      const f = parsed.findings.find((x) => x.code === w.code && x.message === w.message);
+      d.insert(t.findings)
+        .values({
+          submissionId: s.id,
+          code: w.code,
+          severity: 'warning',
+          message: w.message,
+          element: f?.element ?? null,
+          cell: (f?.cell as CellKey | undefined) ?? null,
+        })
+        .run();
+    }
+    d.insert(t.importAttempts)
+      .values({
+        periodId: period.id,
+        fileName: name,
+        sha256: hash,
+        status: 'accepted',
+        unitCode: unit.code,
+        revision,
+        submissionId: s.id,
+        errors: [],
+        warnings: finalWarnings,
+      })
+      .run();
+    audit(d, {
+      action: 'import',
+      entity: 'submission',
+      entityId: s.id,
+      after: { period: period.id, unit: unit.code, revision, file: name, sha256: hash, values: values.length },
+    });
+    return s.id;
+  });
+  return {
+    file: name,
+    status: 'accepted',
+    unit: unit.code,
+    unitName: unit.name,
+    revision,
+    submissionId,
+    errors: [],
+    warnings: finalWarnings,
+  };
+}
+
+function dedupe(list: Msg[]): Msg[] {
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    const k = `${m.code}|${m.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function recentImports(db: Db, periodId: number | undefined, limit: number): ImportAttempt[] {
+  const rows = db
+    .select({ a: t.importAttempts, u: t.units })
+    .from(t.importAttempts)
+    .leftJoin(t.units, eq(t.units.code, t.importAttempts.unitCode))
+    .where(periodId ? eq(t.importAttempts.periodId, periodId) : undefined)
+    .orderBy(desc(t.importAttempts.id))
+    .limit(limit)
+    .all();
+  return rows.map(({ a, u }) => ({
+    id: a.id,
+    at: a.at,
+    periodId: a.periodId,
+    sha256: a.sha256,
+    file: a.fileName,
+    status: a.status as ImportAttempt['status'],
+    unit: a.unitCode,
+    unitName: u?.name ?? null,
+    revision: a.revision,
+    submissionId: a.submissionId,
+    errors: a.errors,
+    warnings: a.warnings,
+  }));
+}

@@ -1,0 +1,92 @@
+/** The province's report to the ministry: workbook, print view, reminder letter. */
+import type { PeriodKind } from '../../shared/domain/catalog';
+import { slugify } from './templates';
+import type { Db } from '../db/open';
+import { buildMinistryWorkbook } from '../reports/workbook';
+import { buildPrintHtml } from '../reports/print-html';
+import { buildReminder } from '../reports/reminder';
+import type { ReportModel } from '../reports/model';
+import { getCatalog } from './catalog';
+import { periodConsolidation, periodStatus, unitValues } from './consolidation';
+import { getPeriodRow } from './periods';
+import { getSettings } from './settings';
+
+export function reportModel(
+  db: Db,
+  periodId: number,
+  opts: { includeSensitive?: boolean; docNumber?: string; today: string },
+): ReportModel {
+  const p = getPeriodRow(db, periodId);
+  const catalog = getCatalog(db);
+  const model: ReportModel = {
+    settings: getSettings(db),
+    period: {
+      id: p.id,
+      label: p.label,
+      year: p.year,
+      kind: p.kind as PeriodKind,
+      dataFrom: p.dataFrom,
+      dataTo: p.dataTo,
+      deadline: p.deadline,
+    },
+    catalog: {
+      sections: catalog.sections,
+      cellLabels: catalog.cellLabels,
+      dataElements: catalog.dataElements,
+      indicators: catalog.indicators,
+    },
+    consolidation: periodConsolidation(db, periodId),
+    status: periodStatus(db, periodId),
+    byUnit: unitValues(db, periodId).map((u) => ({
+      unitCode: u.unitCode,
+      unitName: u.unitName,
+      kind: u.kind,
+      values: u.values,
+    })),
+    includeSensitive: opts.includeSensitive ?? false,
+    today: opts.today,
+  };
+  if (opts.docNumber) model.docNumber = opts.docNumber;
+  return model;
+}
+
+export async function ministryWorkbook(
+  db: Db,
+  periodId: number,
+  opts: { includeSensitive?: boolean; docNumber?: string; today: string },
+) {
+  const model = reportModel(db, periodId, opts);
+  const bytes = await buildMinistryWorkbook(model);
+  return { name: `bao-cao-bdg_${slugify(model.period.label)}.xlsx`, bytes: new Uint8Array(bytes) };
+}
+
+export function printHtml(
+  db: Db,
+  periodId: number,
+  opts: { includeSensitive?: boolean; docNumber?: string; today: string },
+) {
+  const model = reportModel(db, periodId, opts);
+  return { title: `Báo cáo ${model.period.label}`, html: buildPrintHtml(model) };
+}
+
+export function reminder(db: Db, periodId: number, today: string, newDeadline?: string) {
+  const p = getPeriodRow(db, periodId);
+  const status = periodStatus(db, periodId);
+  const missing = status.units.filter((u) => u.status === 'missing');
+  const r = buildReminder({
+    settings: getSettings(db),
+    period: {
+      id: p.id,
+      label: p.label,
+      year: p.year,
+      kind: p.kind as PeriodKind,
+      dataFrom: p.dataFrom,
+      dataTo: p.dataTo,
+      deadline: p.deadline,
+    },
+    missing,
+    today,
+    ...(newDeadline ? { newDeadline } : {}),
+  });
+  return { ...r, units: missing.length };
+}

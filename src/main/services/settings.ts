@@ -1,0 +1,74 @@
+/** The officer's settings (agency lines, signer, nơi nhận…), stored as one JSON row. */
+import { eq } from 'drizzle-orm';
+import type { Settings } from '../../shared/contract';
+import type { Db } from '../db/open';
+import { settings as settingsTable } from '../db/schema';
+import { audit } from './audit';
+
+export const DEFAULT_SETTINGS: Settings = {
+  setupDone: false,
+  province: '',
+  agencyParent: '',
+  agencyName: 'BAN VÌ SỰ TIẾN BỘ PHỤ NỮ',
+  docNumberPattern: '{so}/BC-BVSTBPN',
+  placeName: '',
+  signer: { authority: 'KT.', authorityTitle: 'TRƯỞNG BAN', title: 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC', name: '' },
+  recipients: [
+    'Bộ Nội vụ (Vụ Công tác thanh niên và Bình đẳng giới)',
+    'Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam',
+    'Thường trực Tỉnh ủy',
+    'Thường trực HĐND tỉnh',
+    'Chủ tịch, các Phó Chủ tịch UBND tỉnh',
+    'Thành viên Ban Vì sự tiến bộ phụ nữ tỉnh',
+  ],
+  backupKeep: 30,
+  officer: 'Cán bộ thường trực',
+};
+
+const KEY = 'app.settings';
+
+export function getSettings(db: Db): Settings {
+  const row = db.select().from(settingsTable).where(eq(settingsTable.key, KEY)).get();
+  if (!row) return structuredClone(DEFAULT_SETTINGS);
+  const stored = JSON.parse(row.value) as Partial<Settings>;
+  return {
+    ...structuredClone(DEFAULT_SETTINGS),
+    ...stored,
+    signer: { ...DEFAULT_SETTINGS.signer, ...(stored.signer ?? {}) },
+  };
+}
+
+export function updateSettings(db: Db, patch: Partial<Settings>, reason?: string): Settings {
+  return db.transaction((tx) => {
+    const before = getSettings(tx as unknown as Db);
+    const after: Settings = {
+      ...before,
+      ...patch,
+      signer: { ...before.signer, ...(patch.signer ?? {}) },
+    };
+    const value = JSON.stringify(after);
+    tx.insert(settingsTable)
+      .values({ key: KEY, value })
+      .onConflictDoUpdate({ target: settingsTable.key, set: { value } })
+      .run();
+    audit(
+      tx as unknown as Db,
+      { action: 'update', entity: 'settings', entityId: 'app', before, after, reason: reason ?? null },
+      after.officer,
+    );
+    return after;
+  });
+}
+
+/** A small key/value store for internal markers (catalogue version, last daily backup…). */
+export function getMeta(db: Db, key: string): string | null {
+  const row = db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
+  return row ? row.value : null;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.insert(settingsTable)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settingsTable.key, set: { value } })
+    .run();
+}

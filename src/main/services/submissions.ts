@@ -1,0 +1,208 @@
+/** Submissions: revisions per period × unit, their values and findings, corrections and review status. */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { SubmissionDetail } from '../../shared/contract';
+import type { CellKey } from '../../shared/domain/catalog';
+import type { CellValue, Finding, StoredValue, Submission } from '../../shared/domain/records';
+import { AppError } from '../../shared/result';
+import type { Db } from '../db/open';
+import * as t from '../db/schema';
+import { audit } from './audit';
+import { assertOpen, cellValueToRow, checkValueType, rowToCellValue } from './periods';
+import { toSubmission } from './units';
+
+const STATUS_LABEL: Record<Submission['status'], string> = {
+  received: 'đã nhận',
+  needs_fix: 'cần bổ sung',
+  approved: 'đã duyệt',
+};
+
+export function getSubmissionRow(db: Db, id: number) {
+  const r = db.select().from(t.submissions).where(eq(t.submissions.id, id)).get();
+  if (!r) throw new AppError('not_found', `Không tìm thấy báo cáo số ${id}.`);
+  return r;
+}
+
+export function getSubmission(db: Db, id: number): Submission {
+  const s = getSubmissionRow(db, id);
+  const u = db.select().from(t.units).where(eq(t.units.id, s.unitId)).get()!;
+  return toSubmission(s, u);
+}
+
+export function listSubmissions(db: Db, periodId: number, unitId?: number): Submission[] {
+  const conds = [eq(t.submissions.periodId, periodId)];
+  if (unitId) conds.push(eq(t.submissions.unitId, unitId));
+  return db
+    .select({ s: t.submissions, u: t.units })
+    .from(t.submissions)
+    .innerJoin(t.units, eq(t.units.id, t.submissions.unitId))
+    .where(and(...conds))
+    .orderBy(asc(t.units.sortOrder), asc(t.submissions.revision))
+    .all()
+    .map(({ s, u }) => toSubmission(s, u));
+}
+
+export function submissionValues(db: Db, submissionId: number): StoredValue[] {
+  return db
+    .select()
+    .from(t.submissionValues)
+    .where(eq(t.submissionValues.submissionId, submissionId))
+    .all()
+    .map((r) => ({ element: r.element, cell: r.cell as CellKey, value: rowToCellValue(r) }));
+}
+
+/** Values of many submissions at once: submission id → values. */
+export function valuesBySubmission(db: Db, ids: number[]): Map<number, StoredValue[]> {
+  const out = new Map<number, StoredValue[]>();
+  for (const id of ids) out.set(id, []);
+  const CHUNK = 500;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    for (const r of db.select().from(t.submissionValues).where(inArray(t.submissionValues.submissionId, part)).all()) {
+      out.get(r.submissionId)!.push({ element: r.element, cell: r.cell as CellKey, value: rowToCellValue(r) });
+    }
+  }
+  return out;
+}
+
+export function submissionFindings(db: Db, submissionId: number): Finding[] {
+  return db
+    .select()
+    .from(t.findings)
+    .where(eq(t.findings.submissionId, submissionId))
+    .orderBy(asc(t.findings.id))
+    .all()
+    .map((f) => ({
+      code: f.code,
+      severity: f.severity as Finding['severity'],
+      message: f.message,
+      ...(f.element ? { element: f.element } : {}),
+      ...(f.cell ? { cell: f.cell as CellKey } : {}),
+    }));
+}
+
+export function getSubmissionDetail(db: Db, id: number): SubmissionDetail {
+  const submission = getSubmission(db, id);
+  return {
+    submission,
+    values: submissionValues(db, id),
+    findings: submissionFindings(db, id),
+    revisions: listSubmissions(db, submission.periodId, submission.unitId),
+  };
+}
+
+/** The latest accepted revision of each unit in a period (the one that counts). */
+export function latestSubmissions(db: Db, periodId: number): Array<typeof t.submissions.$inferSelect> {
+  const all = db
+    .select()
+    .from(t.submissions)
+    .where(eq(t.submissions.periodId, periodId))
+    .orderBy(desc(t.submissions.revision))
+    .all();
+  const seen = new Map<number, typeof t.submissions.$inferSelect>();
+  for (const s of all) if (!seen.has(s.unitId)) seen.set(s.unitId, s);
+  return [...seen.values()];
+}
+
+/** The first accepted revision of each unit in a period (timeliness is judged on it). */
+export function firstSubmissions(db: Db, periodId: number): Map<number, typeof t.submissions.$inferSelect> {
+  const all = db
+    .select()
+    .from(t.submissions)
+    .where(eq(t.submissions.periodId, periodId))
+    .orderBy(asc(t.submissions.revision))
+    .all();
+  const out = new Map<number, typeof t.submissions.$inferSelect>();
+  for (const s of all) if (!out.has(s.unitId)) out.set(s.unitId, s);
+  return out;
+}
+
+/** Corrects one value of a submission with a mandatory reason; the change is audited. */
+export function correctValue(
+  db: Db,
+  input: { id: number; element: string; cell: CellKey; value: CellValue | null; reason: string },
+): SubmissionDetail {
+  db.transaction((tx) => {
+    const d = tx as unknown as Db;
+    const s = getSubmissionRow(d, input.id);
+    assertOpen(d, s.periodId);
+    if (s.supersededBy) {
+      throw new AppError('conflict', 'Báo cáo này đã có bản mới hơn; hãy sửa trên bản mới nhất.');
+    }
+    const el = d.select().from(t.dataElements).where(eq(t.dataElements.code, input.element)).get();
+    if (!el) throw new AppError('not_found', `Không có chỉ tiêu "${input.element}".`);
+    if (!(el.cells as string[]).includes(input.cell))
+      throw new AppError('invalid_input', `Chỉ tiêu "${el.name}" không có ô này.`);
+    if (input.value) checkValueType(el.type, el.name, input.value);
+    const where = and(
+      eq(t.submissionValues.submissionId, s.id),
+      eq(t.submissionValues.element, input.element),
+      eq(t.submissionValues.cell, input.cell),
+    );
+    const before = d.select().from(t.submissionValues).where(where).get();
+    d.delete(t.submissionValues).where(where).run();
+    if (input.value)
+      d.insert(t.submissionValues)
+        .values({ submissionId: s.id, element: input.element, cell: input.cell, ...cellValueToRow(input.value) })
+        .run();
+    audit(d, {
+      action: 'correct',
+      entity: 'submission',
+      entityId: s.id,
+      before: { element: input.element, cell: input.cell, value: before ? rowToCellValue(before) : null },
+      after: { element: input.element, cell: input.cell, value: input.value },
+      reason: input.reason,
+    });
+  });
+  return getSubmissionDetail(db, input.id);
+}
+
+export function setSubmissionStatus(db: Db, id: number, status: Submission['status'], reason?: string): Submission {
+  db.transaction((tx) => {
+    const d = tx as unknown as Db;
+    const s = getSubmissionRow(d, id);
+    assertOpen(d, s.periodId);
+    if (status === 'needs_fix' && !reason?.trim()) {
+      throw new AppError('invalid_input', 'Khi chuyển sang "cần bổ sung", hãy ghi rõ đơn vị cần bổ sung gì.');
+    }
+    d.update(t.submissions).set({ status }).where(eq(t.submissions.id, id)).run();
+    audit(d, {
+      action: 'status',
+      entity: 'submission',
+      entityId: id,
+      before: STATUS_LABEL[s.status as Submission['status']],
+      after: STATUS_LABEL[status],
+      reason: reason ?? null,
+    });
+  });
+  return getSubmission(db, id);
+}
+
+export function updateSubmission(
+  db: Db,
+  input: { id: number; officialDate?: string | null; channel?: Submission['channel'] },
+): Submission {
+  db.transaction((tx) => {
+    const d = tx as unknown as Db;
+    const s = getSubmissionRow(d, input.id);
+    assertOpen(d, s.periodId);
+    const set: { officialDate?: string | null; channel?: string } = {};
+    if (input.officialDate !== undefined) set.officialDate = input.officialDate;
+    if (input.channel !== undefined) set.channel = input.channel;
+    if (Object.keys(set).length) d.update(t.submissions).set(set).where(eq(t.submissions.id, input.id)).run();
+    audit(d, {
+      action: 'update',
+      entity: 'submission',
+      entityId: input.id,
+      before: { officialDate: s.officialDate, channel: s.channel },
+      after: set,
+    });
+  });
+  return getSubmission(db, input.id);
+}
+
+export function originalFile(db: Db, id: number): { name: string; bytes: Uint8Array } {
+  const s = getSubmissionRow(db, id);
+  const f = db.select().from(t.files).where(eq(t.files.sha256, s.sha256)).get();
+  if (!f) throw new AppError('not_found', 'Không tìm thấy tệp gốc của báo cáo này.');
+  return { name: s.fileName, bytes: new Uint8Array(f.bytes) };
+}

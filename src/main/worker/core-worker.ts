@@ -1,0 +1,34 @@
+/**
+ * The core worker: owns the database connection and runs the same handlers as every door, off the Electron
+ * main thread so a long import never freezes the window. Plain Node (worker_threads); no Electron import.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createContext, type Ctx } from '../api/context';
+import { dispatch } from '../api/dispatch';
+import type { FromWorker, ToWorker, WorkerData } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('core-worker must run inside a worker thread');
+
+const post = (m: FromWorker) => port.postMessage(m);
+let ctx: Ctx | null = null;
+try {
+  ctx = createContext((workerData as WorkerData).dbPath, {
+    emit: (event, payload) => post({ type: 'event', event, payload }),
+  });
+  post({ type: 'ready' });
+} catch (e) {
+  post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
+}
+
+// calls run one after another: better-sqlite3 is synchronous and writes must not interleave
+let queue: Promise<unknown> = Promise.resolve();
+port.on('message', (m: ToWorker) => {
+  if (m.type !== 'call') return;
+  queue = queue.then(async () => {
+    const result = ctx
+      ? await dispatch(ctx, m.op, m.input)
+      : { ok: false as const, error: { code: 'internal' as const, message: 'Không mở được cơ sở dữ liệu.' } };
+    post({ type: 'reply', id: m.id, result });
+  });
+});

@@ -1,0 +1,113 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/hosts/cli/run';
+import { tmpDir } from '../../helpers/tmp';
+
+const root = join(__dirname, '../../..');
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('bdg CLI', () => {
+  it('prints Vietnamese help through npm run --silent bdg', () => {
+    const out = execFileSync('npm', ['run', '--silent', 'bdg', '--', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(out).toContain('Cách dùng');
+    expect(out).toContain('Tạo (hoặc mở) cơ sở dữ liệu');
+  });
+
+  it('init, units list and check print exactly one JSON object', async () => {
+    const db = join(tmpDir(), 'cli.sqlite');
+    const init = await cli(['init', '--db', db, '--province', 'Tỉnh Lào Cai', '--json']);
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.out)).toMatchObject({ db, catalogVersion: '2026.1' });
+    const list = await cli(['units', 'list', '--db', db, '--json']);
+    expect(list.code).toBe(0);
+    expect(list.out.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(list.out)).toEqual({ units: [] });
+    const check = await cli(['check', '--db', db, '--json']);
+    expect(JSON.parse(check.out)).toEqual({ integrity: 'ok', foreignKeys: 'ok' });
+  });
+
+  it('answers a bad argument with a Vietnamese message and exit code 2', async () => {
+    const r1 = await cli(['lam-gi-do']);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toMatch(/Không có lệnh "lam-gi-do"/);
+    const r2 = await cli(['units', 'list', '--khong-co']);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/Không có tùy chọn/);
+    const r3 = await cli([
+      'period',
+      'create',
+      '--db',
+      join(tmpDir(), 'x.sqlite'),
+      '--year',
+      'hai nghìn',
+      '--kind',
+      'year',
+    ]);
+    expect(r3.code).not.toBe(0);
+  });
+
+  it('says plainly when the database does not exist yet', async () => {
+    const r = await cli(['units', 'list', '--db', join(tmpDir(), 'chua-co.sqlite'), '--json']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Chưa có cơ sở dữ liệu/);
+    expect(JSON.parse(r.out).error.message).toMatch(/bdg init/);
+  });
+
+  it('a fresh process exits non-zero on bad usage', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'bdg', '--', 'units', 'khong-co'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Lỗi');
+  });
+
+  it('serve prints a URL with a token; the API refuses a request without it', async () => {
+    const db = join(tmpDir(), 'serve.sqlite');
+    await cli(['init', '--db', db]);
+    const staticDir = tmpDir();
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Báo cáo BĐG</title>');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/main/hosts/cli/main.ts', 'serve', '--db', db, '--no-open'],
+      {
+        cwd: root,
+        env: { ...process.env, CI: '1', BDG_RENDERER_DIR: staticDir },
+      },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let buf = '';
+        child.stdout.on('data', (d: Buffer) => {
+          buf += d.toString();
+          const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(buf);
+          if (m) resolve(m[0]);
+        });
+        child.on('exit', (c) => reject(new Error(`serve exited ${c}`)));
+      });
+      const page = await fetch(url);
+      expect(await page.text()).toContain('Báo cáo BĐG');
+      const u = new URL(url);
+      const token = u.searchParams.get('token');
+      const no = await fetch(`${u.origin}/api/app.info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(no.status).toBe(401);
+      const yes = await fetch(`${u.origin}/api/units.list`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      expect(await yes.json()).toEqual({ ok: true, data: [] });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
