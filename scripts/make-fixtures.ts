@@ -387,7 +387,7 @@ function libreOfficeConvert(src: string, ext: 'xlsx' | 'xls', outName: string): 
 }
 
 /** A zip holding a minimal but valid xlsx whose sheet XML is `sheetXml`. */
-function minimalXlsx(sheetXml: Uint8Array | string, level: 0 | 9 = 9): Uint8Array {
+function minimalXlsx(sheetXml: Uint8Array | string, level: 0 | 1 | 9 = 9): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -423,7 +423,7 @@ export function manyRowsXlsx(rows: number, withDimension: boolean): Uint8Array {
   for (let r = 1; r <= rows; r++)
     parts.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>1</v></c><c r="C${r}"><v>2</v></c></row>`);
   parts.push('</sheetData></worksheet>');
-  return minimalXlsx(parts.join(''));
+  return minimalXlsx(parts.join(''), 1);
 }
 
 /** A zip bomb: a sheet of `mb` megabytes of spaces (compresses about 1000:1). */
