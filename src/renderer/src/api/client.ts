@@ -1,7 +1,7 @@
 /** The typed way screens reach the core: unwraps Result envelopes into data or an ApiError (Vietnamese message). */
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { Input, OpName, Output } from '../../../shared/contract';
-import type { ErrorCode } from '../../../shared/result';
+import type { ErrorCode, Result } from '../../../shared/result';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -23,7 +23,7 @@ export function errorMessage(e: unknown): string {
 }
 
 export async function call<K extends OpName>(op: K, input: Input<K>): Promise<Output<K>> {
-  const fn = window.api[op] as (i: Input<K>) => Promise<import('../../../shared/result').Result<Output<K>>>;
+  const fn = window.api[op] as (i: Input<K>) => Promise<Result<Output<K>>>;
   let r;
   try {
     r = await fn(input);
