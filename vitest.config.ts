@@ -7,6 +7,7 @@ const alias = { electron: resolve(__dirname, 'tests/fakes/electron.ts') };
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         resolve: { alias },
