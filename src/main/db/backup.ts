@@ -37,7 +37,10 @@ function slug(reason: string): string {
 /** Writes a consistent copy of the open database into `dir`. */
 export function backupSync(raw: BetterSqlite3.Database, dir: string, reason: string, keep?: number): BackupFile {
   mkdirSync(dir, { recursive: true });
-  const name = `${PREFIX}${stamp()}-${slug(reason)}.sqlite`;
+  const base = `${PREFIX}${stamp()}-${slug(reason)}`;
+  // two backups in the same millisecond with the same reason must not collide (VACUUM INTO refuses a target)
+  let name = `${base}.sqlite`;
+  for (let n = 2; existsSync(join(dir, name)); n++) name = `${base}-${n}.sqlite`;
   const path = join(dir, name);
   raw.prepare('VACUUM INTO ?').run(path);
   if (keep !== undefined) rotateBackups(dir, keep);
@@ -60,7 +63,7 @@ export function listBackups(dir: string): BackupFile[] {
 
 export function rotateBackups(dir: string, keep: number): void {
   const all = listBackups(dir);
-  for (const b of all.slice(keep)) rmSync(b.path, { force: true });
+  for (const b of all.slice(keep)) for (const ext of ['', '-wal', '-shm']) rmSync(b.path + ext, { force: true });
 }
 
 /** Opens a candidate backup read-only and checks it is an intact database of this app. */
@@ -87,6 +90,27 @@ export function verifyBackup(path: string): void {
 }
 
 /**
+ * Keeps a copy of the live database before it is replaced. A live database that is damaged (the usual reason to
+ * restore) cannot be copied with VACUUM INTO: then its files are copied byte for byte, WAL included.
+ */
+function keepLive(dbPath: string, keptAs: string): void {
+  let live: BetterSqlite3.Database | undefined;
+  try {
+    live = new Database(dbPath, { fileMustExist: true });
+    // fold the WAL into the main file before keeping it
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    live.prepare('VACUUM INTO ?').run(keptAs);
+    return;
+  } catch {
+    rmSync(keptAs, { force: true });
+  } finally {
+    live?.close();
+  }
+  copyFileSync(dbPath, keptAs);
+  for (const ext of ['-wal', '-shm']) if (existsSync(dbPath + ext)) copyFileSync(dbPath + ext, keptAs + ext);
+}
+
+/**
  * Replaces the database file at `dbPath` (which must be closed) with `fromPath`, after checking the copy.
  * The replaced database is kept beside the backups; returns its path.
  */
@@ -94,16 +118,7 @@ export function restoreFile(dbPath: string, fromPath: string, backupDir: string)
   verifyBackup(fromPath);
   mkdirSync(backupDir, { recursive: true });
   const keptAs = join(backupDir, `${PREFIX}${stamp()}-truoc-khoi-phuc.sqlite`);
-  if (existsSync(dbPath)) {
-    // fold the WAL into the main file before keeping it
-    const live = new Database(dbPath);
-    try {
-      live.pragma('wal_checkpoint(TRUNCATE)');
-      live.prepare('VACUUM INTO ?').run(keptAs);
-    } finally {
-      live.close();
-    }
-  }
+  if (existsSync(dbPath)) keepLive(dbPath, keptAs);
   const tmp = `${dbPath}.khoi-phuc.tmp`;
   copyFileSync(fromPath, tmp);
   for (const ext of ['-wal', '-shm']) rmSync(dbPath + ext, { force: true });
