@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext, type Ctx } from '../api/context';
 import { dispatch } from '../api/dispatch';
+import { maybeDailyBackup } from '../services/backup';
 import type { FromWorker, ToWorker, WorkerData } from './protocol';
 
 const port = parentPort;
@@ -16,6 +17,12 @@ try {
   ctx = createContext((workerData as WorkerData).dbPath, {
     emit: (event, payload) => post({ type: 'event', event, payload }),
   });
+  try {
+    maybeDailyBackup(ctx);
+  } catch (e) {
+    // a failed backup must not keep the officer out of the app; the next start tries again
+    console.error('daily backup failed:', e instanceof Error ? e.message : String(e));
+  }
   post({ type: 'ready' });
 } catch (e) {
   post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });

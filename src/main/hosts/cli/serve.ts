@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createContext } from '../../api/context';
+import { maybeDailyBackup } from '../../services/backup';
 import { buildDemo } from '../../services/demo';
 import { startWebHost } from '../web/server';
 
@@ -44,6 +45,11 @@ export async function serve(opts: {
     await buildDemo(dbPath);
   }
   const ctx = createContext(dbPath, { demo: opts.demo });
+  try {
+    maybeDailyBackup(ctx);
+  } catch (e) {
+    opts.io.err(`Cảnh báo: chưa sao lưu hằng ngày được (${e instanceof Error ? e.message : String(e)}).\n`);
+  }
   const host = await startWebHost({ ctx, staticDir, ...(opts.port !== undefined ? { port: opts.port } : {}) });
   opts.io.out(`${host.url}\n`);
   opts.io.err(`Báo cáo BĐG đang chạy tại ${host.origin} (chỉ truy cập được từ máy này). Nhấn Ctrl+C để dừng.\n`);

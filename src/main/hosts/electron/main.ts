@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   const client = core;
   registerIpc(ipcMain, (op, input) => client.call(op, input));
   client.onEvent((event, payload) => mainWindow?.webContents.send(EVENT_PREFIX + event, payload));
-  void client.call('backup.create', { reason: 'hang-ngay' });
+  // the daily backup (once a day, rotated) is taken by the core worker when it opens the database
 
   ipcMain.handle(HOST_CHANNELS.saveFiles, async (event, files: Array<{ name: string; bytes: Uint8Array }>) => {
     if (!isTrustedSender(event) || !mainWindow)
