@@ -1,3 +1,4 @@
+/* global window */
 // Smoke test of the packaged app (Windows packaging machine only): launch it with Playwright's _electron,
 // wait for the window, check the title and that window.api answers app.info, then quit.
 import { _electron as electron } from '@playwright/test';

@@ -12,6 +12,7 @@ import { reportsContract } from './reports';
 import { submissionsContract } from './submissions';
 import { unitsContract } from './units';
 import type { Result } from '../result';
+import { OP_NAME_LIST, type ApiEvent } from './names';
 
 export const contract = {
   ...appContract,
@@ -30,6 +31,11 @@ export type Output<K extends OpName> = Contract[K] extends Op<z.ZodType, infer O
 
 export const OP_NAMES = Object.keys(contract) as OpName[];
 
+// the preload's name list must equal the contract's keys, both ways
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<(typeof OP_NAME_LIST)[number], OpName> = true;
+void namesMatch;
+
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -42,8 +48,7 @@ export type Api = { [K in OpName]: (input: Input<K>) => Promise<Result<Output<K>
   host: HostInfo;
 };
 
-export const API_EVENTS = ['import.progress'] as const;
-export type ApiEvent = (typeof API_EVENTS)[number];
+export { API_EVENTS, type ApiEvent } from './names';
 
 export interface HostInfo {
   kind: 'electron' | 'web';

@@ -2,7 +2,7 @@
  * Builds `window.api` from the contract: one function per operation, each invoking its own channel.
  * Never exposes ipcRenderer, process or arbitrary channels.
  */
-import { API_EVENTS, OP_NAMES, type ApiEvent } from '../../../shared/contract';
+import { API_EVENTS, OP_NAME_LIST, type ApiEvent } from '../../../shared/contract/names';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -16,7 +16,7 @@ export const HOST_CHANNELS = { saveFiles: 'host:saveFilesToFolder', printToPdf: 
 
 export function createPreloadApi(ipc: IpcRendererLike): Record<string, unknown> {
   const api: Record<string, unknown> = {};
-  for (const op of OP_NAMES) {
+  for (const op of OP_NAME_LIST) {
     api[op] = (input: unknown) => ipc.invoke(CHANNEL_PREFIX + op, input ?? {});
   }
   api.on = (event: ApiEvent, cb: (payload: unknown) => void) => {

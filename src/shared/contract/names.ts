@@ -1,0 +1,51 @@
+/**
+ * The operation names alone (no schemas), for the preload: it must stay a small bundle. A compile-time check
+ * in index.ts keeps this list equal to the contract's keys.
+ */
+export const OP_NAME_LIST = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'db.check',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
+  'audit.list',
+  'units.list',
+  'units.get',
+  'units.save',
+  'units.setActive',
+  'units.link',
+  'units.import',
+  'catalog.get',
+  'catalog.saveElement',
+  'catalog.saveIndicator',
+  'catalog.setProvinceTarget',
+  'periods.list',
+  'periods.get',
+  'periods.create',
+  'periods.update',
+  'periods.setExpected',
+  'periods.setStatus',
+  'periods.provinceValues',
+  'periods.setProvinceValue',
+  'templates.export',
+  'imports.file',
+  'imports.recent',
+  'submissions.list',
+  'submissions.get',
+  'submissions.correct',
+  'submissions.setStatus',
+  'submissions.update',
+  'submissions.original',
+  'status.get',
+  'consolidation.get',
+  'consolidation.drill',
+  'consolidation.trend',
+  'reports.workbook',
+  'reports.printHtml',
+  'reports.reminder',
+] as const;
+
+export const API_EVENTS = ['import.progress'] as const;
+export type ApiEvent = (typeof API_EVENTS)[number];
