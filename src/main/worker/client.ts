@@ -25,6 +25,8 @@ export function startCoreWorker(
     readyResolve = res;
     readyReject = rej;
   });
+  // once the worker is gone, a new call must answer at once instead of waiting for a reply that never comes
+  let stopped: string | null = null;
   const failAll = (message: string) => {
     for (const [, resolve] of pending) resolve({ ok: false, error: { code: 'internal', message } });
     pending.clear();
@@ -40,13 +42,19 @@ export function startCoreWorker(
   });
   worker.on('error', (e) => {
     readyReject(e);
+    stopped ??= 'Bộ xử lý dữ liệu gặp sự cố và đã dừng. Dữ liệu đã lưu không bị ảnh hưởng; hãy khởi động lại ứng dụng.';
     failAll('Bộ xử lý dữ liệu gặp sự cố và đã dừng. Dữ liệu đã lưu không bị ảnh hưởng; hãy khởi động lại ứng dụng.');
   });
-  worker.on('exit', () => failAll('Bộ xử lý dữ liệu đã dừng. Hãy khởi động lại ứng dụng.'));
+  worker.on('exit', () => {
+    stopped ??= 'Bộ xử lý dữ liệu đã dừng. Hãy khởi động lại ứng dụng.';
+    readyReject(new Error(stopped));
+    failAll(stopped);
+  });
   return {
     ready,
     call(op, input) {
       const id = nextId++;
+      if (stopped) return Promise.resolve({ ok: false, error: { code: 'internal', message: stopped } });
       return new Promise((resolve) => {
         pending.set(id, resolve);
         worker.postMessage({ type: 'call', id, op, input });
