@@ -1,0 +1,108 @@
+/** The core worker (issue point 8) under plain Node: the same handlers as every door, on a real temp database. */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCoreWorker, type CoreClient } from '../../../src/main/worker/client';
+import { listBackups } from '../../../src/main/db/backup';
+import { backupDirFor } from '../../../src/main/paths';
+import { tmpDir } from '../../helpers/tmp';
+
+const ROOT = resolve(__dirname, '../../..');
+const ENTRY = join(ROOT, 'src/main/worker/core-worker.ts');
+/**
+ * Node 20 ignores `--import tsx` in a worker's execArgv ("Unknown file extension .ts"), so the worker is started
+ * from a two-line CommonJS bootstrap that registers tsx's require hook, then loads the real entry. The options
+ * go through startCoreWorker's WorkerOptions, exactly as the Electron door passes its own.
+ */
+const TSX_CJS = require.resolve('tsx/cjs', { paths: [ROOT] });
+const BOOT = `require(${JSON.stringify(TSX_CJS)}); require(${JSON.stringify(ENTRY)});`;
+const start = (dbPath: string) => startCoreWorker(BOOT, { dbPath }, { eval: true });
+const VI = /[ạảãàáâậầấẩẫăắằặẳẵêềếểễệôồốổỗộơờớởỡợưừứửữựđ]/i;
+
+describe('core worker (worker_threads, plain Node)', () => {
+  const dbPath = join(tmpDir(), 'worker.sqlite');
+  let core: CoreClient;
+  beforeAll(async () => {
+    core = start(dbPath);
+    await core.ready;
+  });
+  afterAll(async () => {
+    await core?.terminate();
+  });
+
+  it('answers app.info on its database', async () => {
+    const r = await core.call('app.info', {});
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const info = r.data as { dbPath: string; schemaVersion: string; demo: boolean };
+    expect(info.dbPath).toBe(dbPath);
+    expect(info.schemaVersion).toMatch(/^0000_/);
+    expect(info.demo).toBe(false);
+  });
+
+  it('took the daily backup when it opened the database', () => {
+    expect(listBackups(backupDirFor(dbPath)).map((b) => b.reason)).toEqual(['hang-ngay']);
+  });
+
+  it('saves and lists units, in order, across concurrent calls', async () => {
+    const [a, b] = await Promise.all([
+      core.call('units.save', { code: 'S01', name: 'Sở Nội vụ', kind: 'so_nganh' }),
+      core.call('units.save', { code: 'X01', name: 'Phường Cam Đường', kind: 'xa' }),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    const list = await core.call('units.list', {});
+    expect(list.ok).toBe(true);
+    if (list.ok) expect((list.data as Array<{ code: string }>).map((u) => u.code).sort()).toEqual(['S01', 'X01']);
+  });
+
+  it('a failing call is a Result with a Vietnamese message, and the worker keeps serving', async () => {
+    const dup = await core.call('units.save', { code: '', name: 'x', kind: 'khong-co' });
+    expect(dup.ok).toBe(false);
+    if (!dup.ok) {
+      expect(dup.error.code).toBe('invalid_input');
+      expect(dup.error.message).toMatch(VI);
+    }
+    const unknown = await core.call('shell.exec', { cmd: 'rm -rf /' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) {
+      expect(unknown.error.code).toBe('unknown_operation');
+      expect(unknown.error.message).toMatch(/Không có thao tác/);
+    }
+    const missing = await core.call('periods.get', { id: 9999 });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.message).toMatch(VI);
+    const again = await core.call('units.list', {});
+    expect(again.ok).toBe(true);
+  });
+
+  it('pending calls get a Vietnamese Result when the worker stops', async () => {
+    const other = start(join(tmpDir(), 'w2.sqlite'));
+    await other.ready;
+    const p = other.call('units.list', {});
+    await other.terminate();
+    const r = await p;
+    if (!r.ok) expect(r.error.message).toMatch(VI);
+    // a call after the worker stopped must answer, not hang forever
+    const late = await Promise.race([
+      other.call('units.list', {}),
+      new Promise<'hang'>((res) => setTimeout(() => res('hang'), 5000)),
+    ]);
+    expect(late).not.toBe('hang');
+    if (late !== 'hang') {
+      expect(late.ok).toBe(false);
+      if (!late.ok) expect(late.error.message).toMatch(/đã dừng/);
+    }
+  });
+
+  it('a database that cannot be opened rejects ready with the Vietnamese message', async () => {
+    const dir = tmpDir();
+    const bad = join(dir, 'rac.sqlite');
+    writeFileSync(bad, 'không phải cơ sở dữ liệu '.repeat(500));
+    const w = start(bad);
+    await expect(w.ready).rejects.toThrow(/Không mở được cơ sở dữ liệu/);
+    const r = await w.call('units.list', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(VI);
+    await w.terminate();
+  });
+});
