@@ -121,24 +121,56 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
   };
 }
 
+function numericOf(u: UnitValues, element: string, cell: CellKey): number | null {
+  const v = u.values.find((x) => x.element === element && x.cell === cell);
+  if (!v) return null;
+  if (v.value.state === 'number') return v.value.value;
+  if (v.value.state === 'yesno') return v.value.value ? 1 : 0;
+  return null;
+}
+
+/**
+ * The units behind one consolidated figure, each with the same figure a year earlier. A unit born of a merger
+ * is compared with the sum of its predecessors (several merged into one); a unit split from one keeps the
+ * predecessor's whole figure as its reference.
+ */
 export function drill(
   db: Db,
   periodId: number,
   element: string,
   cell: CellKey,
 ): { element: string; cell: CellKey; rows: DrillRow[] } {
+  const prev = previousPeriod(db, periodId);
+  const prevByUnit = new Map<number, UnitValues>();
+  if (prev) for (const u of unitValues(db, prev.id)) prevByUnit.set(u.unitId, u);
+  const predecessors = new Map<number, number[]>();
+  for (const l of db.select().from(t.unitLinks).all()) {
+    const list = predecessors.get(l.successorId) ?? [];
+    list.push(l.predecessorId);
+    predecessors.set(l.successorId, list);
+  }
+  const previousOf = (unitId: number): number | null => {
+    const own = prevByUnit.get(unitId);
+    if (own) return numericOf(own, element, cell);
+    const nums = (predecessors.get(unitId) ?? [])
+      .map((p) => prevByUnit.get(p))
+      .filter((x): x is UnitValues => !!x)
+      .map((p) => numericOf(p, element, cell))
+      .filter((n): n is number => n !== null);
+    return nums.length ? nums.reduce((x, y) => x + y, 0) : null;
+  };
   const rows: DrillRow[] = [];
   for (const u of unitValues(db, periodId)) {
     const v = u.values.find((x) => x.element === element && x.cell === cell);
     if (!v) continue;
-    const value = v.value.state === 'na' ? null : v.value.value;
     rows.push({
       unit: u.unitCode,
       unitName: u.unitName,
       kind: u.kind,
-      value,
+      value: v.value.state === 'na' ? null : v.value.value,
       na: v.value.state === 'na',
       submissionId: u.submissionId,
+      previous: prev ? previousOf(u.unitId) : null,
     });
   }
   return { element, cell, rows };

@@ -10,6 +10,11 @@ export interface DrillRow {
   value: number | boolean | string | null;
   na: boolean;
   submissionId: number;
+  /**
+   * the same figure in the same period of the previous year: the unit's own, or for a unit created by a 2025
+   * merger the sum of its predecessors' (through the successor links); null when there is none
+   */
+  previous: number | null;
 }
 
 export interface TrendPoint {

@@ -178,6 +178,11 @@ describe('consolidation of a period from real imports', () => {
     expect(c.values.find((v) => v.code === 'VB_BANHANH')!.value).toBe(7);
     const prevXa = c.previous!.values.find((v) => v.code === 'TT_LUOT' && v.cell === 'female')!;
     expect(prevXa).toMatchObject({ value: 60, units: 2 });
+    // per unit: the new ward is compared with the sum of the two communes it replaced
+    const d = await ok<{ rows: Array<{ unit: string; value: number; previous: number | null }> }>(
+      dispatch(ctx, 'consolidation.drill', { periodId: p25.id, element: 'VB_BANHANH', cell: 'value' }),
+    );
+    expect(d.rows).toEqual([expect.objectContaining({ unit: 'X01', value: 7, previous: 5 })]);
   });
 
   it('exports the ministry workbook: header lines, A4, fonts, figures; unit text stays inert', async () => {
