@@ -19,7 +19,17 @@ export const submissionsHandlers: HandlersFor<typeof submissionsContract> = {
     const p = getPeriodRow(ctx.db, periodId);
     return { files: [await zipFiles(files, `mau-bieu_${slugify(p.label)}.zip`)] };
   },
-  'imports.file': (input, ctx) => importFile(ctx, input),
+  'imports.file': async (input, ctx) => {
+    const result = await importFile(ctx, input);
+    // listeners (e.g. a second window, the tray) learn about each file as it is answered
+    ctx.emit('import.progress', {
+      batchId: input.batchId ?? null,
+      file: result.file,
+      status: result.status,
+      unit: result.unit,
+    });
+    return result;
+  },
   'imports.recent': ({ periodId, limit }, ctx) => recentImports(ctx.db, periodId, limit),
   'submissions.list': ({ periodId, unitId }, ctx) => listSubmissions(ctx.db, periodId, unitId),
   'submissions.get': ({ id }, ctx) => getSubmissionDetail(ctx.db, id),
