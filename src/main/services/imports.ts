@@ -14,7 +14,8 @@ import { searchKey } from '../../shared/text/vi';
 import { backupSync } from '../db/backup';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
-import { readForm, type ParsedForm } from '../excel/form-reader';
+import type { ParsedForm } from '../excel/form-reader';
+import { parseForm } from '../excel/parse-pool';
 import { structureFingerprint, templateRowsFor } from '../excel/template-writer';
 import type { Ctx } from '../api/context';
 import { audit } from './audit';
@@ -148,7 +149,7 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
   const catalog = getCatalog(db);
   let parsed: ParsedForm;
   try {
-    parsed = await readForm(input.file.bytes, name, catalog);
+    parsed = await parseForm(input.file.bytes, name, catalog);
   } catch (e) {
     if (e instanceof AppError) return reject(name, [{ code: 'BAD_FILE', message: e.message }]);
     return reject(name, [

@@ -1,0 +1,153 @@
+/**
+ * The parse pool reads forms in a worker thread with a time and a memory limit. A hostile file is answered with a
+ * Vietnamese refusal, the worker is replaced, the next file still imports, and on ordinary files the pool gives
+ * exactly what the in-process reader gives.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Catalog } from '../../../src/shared/domain/catalog';
+import { readForm } from '../../../src/main/excel/form-reader';
+import {
+  configureParsePool,
+  parseForm,
+  parsePoolSettings,
+  parsePoolState,
+  shutdownParsePool,
+} from '../../../src/main/excel/parse-pool';
+import { importFile } from '../../../src/main/services/imports';
+import { smallProvince, tableCounts } from '../../helpers/province';
+
+const ROOT = resolve(__dirname, '../../..');
+const DIR = join(ROOT, 'tests/fixtures/xlsx');
+const catalog = JSON.parse(readFileSync(join(ROOT, 'resources/catalog.json'), 'utf8')) as Catalog;
+const VI = /[ạảãàáâậầấẩẫăắằặẳẵêềếểễệôồốổỗộơờớởỡợưừứửữựđ]/i;
+const defaults = parsePoolSettings();
+
+afterAll(async () => {
+  configureParsePool(defaults);
+  await shutdownParsePool();
+});
+
+/**
+ * A form whose sheet also declares one merged range from A2000 to the last cell of the sheet (XFD1048576, about
+ * 1.7e10 cells). The file guard lets it through (the dimension and the real rows are small), but exceljs expands a
+ * merge cell by cell: in-process, reading it ran for more than a minute and grew past 4 GB before it was killed
+ * (measured on the 2-core build machine; tests never assert on time, so this is not re-measured here).
+ */
+function hostileMerge(source: Uint8Array): Uint8Array {
+  const files = unzipSync(source);
+  const name = Object.keys(files).find((n) => /^xl\/worksheets\/sheet1\.xml$/.test(n))!;
+  const xml = strFromU8(files[name]!);
+  const patched = /<mergeCells count="\d+">/.test(xml)
+    ? xml.replace(
+        /<mergeCells count="(\d+)">/,
+        (_m, n: string) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="A2000:XFD1048576"/>`,
+      )
+    : xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A2000:XFD1048576"/></mergeCells>');
+  expect(patched).toContain('A2000:XFD1048576');
+  files[name] = strToU8(patched);
+  return zipSync(files);
+}
+
+async function outcome(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: await run() };
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    return { error: { code: err.code ?? null, message: err.message } };
+  }
+}
+
+describe('parse pool: ordinary files read exactly as in-process', () => {
+  const names = [
+    ...readdirSync(DIR).filter((f) => /\.xlsx?$/.test(f)),
+    ...readdirSync(join(DIR, 'bad')).map((f) => `bad/${f}`),
+  ];
+  it('covers the committed fixtures', () => {
+    expect(names.length).toBeGreaterThanOrEqual(20);
+  });
+  for (const f of names) {
+    it(f, async () => {
+      const bytes = new Uint8Array(readFileSync(join(DIR, f)));
+      const inProcess = await outcome(() => readForm(bytes, f, catalog));
+      const pooled = await outcome(() => parseForm(bytes, f, catalog));
+      expect(pooled).toEqual(inProcess);
+    });
+  }
+  it('really runs in a worker thread, reused from file to file', async () => {
+    const bytes = readFileSync(join(DIR, 'so-y-te.xlsx'));
+    await parseForm(bytes, 'a.xlsx', catalog);
+    const first = parsePoolState().threadId;
+    await parseForm(bytes, 'b.xlsx', catalog);
+    expect(first).not.toBeNull();
+    expect(parsePoolState().threadId).toBe(first);
+  });
+});
+
+describe('parse pool: hostile files', () => {
+  const good = readFileSync(join(DIR, 'so-y-te.xlsx'));
+  const hostile = hostileMerge(good);
+
+  it('a file that makes the parser run away is refused within the time limit; the next file gets a fresh worker', async () => {
+    configureParsePool({ ...defaults, timeoutMs: 3000 });
+    await parseForm(good, 'warm.xlsx', catalog);
+    const before = parsePoolState();
+    const err = (await outcome(() => parseForm(hostile, 'gop-o-ca-trang.xlsx', catalog))) as {
+      error: { code: string; message: string };
+    };
+    expect(err.error.code).toBe('bad_file');
+    expect(err.error.message).toMatch(/^Tệp quá phức tạp hoặc bị hỏng nên không đọc được trong thời gian cho phép/);
+    expect(err.error.message).toContain('gop-o-ca-trang.xlsx');
+    expect(err.error.message).toMatch(VI);
+    expect(parsePoolState().restarts).toBe(before.restarts + 1);
+    const next = await parseForm(good, 'so-y-te.xlsx', catalog);
+    expect(next).toEqual(await readForm(good, 'so-y-te.xlsx', catalog));
+    expect(parsePoolState().threadId).not.toBe(before.threadId);
+  });
+
+  it('a worker that runs out of memory is replaced and the file refused with the same message', async () => {
+    configureParsePool({ ...defaults, timeoutMs: 120_000, maxOldGenerationSizeMb: 48 });
+    const err = (await outcome(() => parseForm(hostile, 'het-bo-nho.xlsx', catalog))) as {
+      error: { code: string; message: string };
+    };
+    expect(err.error.code).toBe('bad_file');
+    expect(err.error.message).toMatch(/^Tệp quá phức tạp hoặc bị hỏng/);
+    configureParsePool(defaults);
+    expect((await parseForm(good, 'so-y-te.xlsx', catalog)).values.length).toBeGreaterThan(0);
+  });
+
+  it('through the import pipeline: rejected in Vietnamese, nothing written, the next file is accepted', async () => {
+    configureParsePool({ ...defaults, timeoutMs: 3000 });
+    const { ctx, period, importAs } = smallProvince();
+    try {
+      const first = await importAs('S01', { VB_BANHANH: { value: 2 } });
+      expect(first.status).toBe('accepted');
+      const counts = tableCounts(ctx);
+      const bad = await importFile(ctx, {
+        periodId: period.id,
+        file: { name: 'so-noi-vu-hong.xlsx', bytes: hostile },
+      });
+      expect(bad.status).toBe('rejected');
+      expect(bad.errors).toHaveLength(1);
+      expect(bad.errors[0]!.code).toBe('BAD_FILE');
+      expect(bad.errors[0]!.message).toMatch(/^Tệp quá phức tạp hoặc bị hỏng nên không đọc được/);
+      expect(tableCounts(ctx)).toEqual(counts);
+      const next = await importAs('S02', { VB_BANHANH: { value: 1 } });
+      expect(next.status).toBe('accepted');
+    } finally {
+      ctx.dispose();
+      configureParsePool(defaults);
+    }
+  });
+
+  it('falls back to reading in-process only when no worker can start', async () => {
+    configureParsePool({ ...defaults, entry: join(ROOT, 'no-such-parse-worker.js') });
+    const bytes = readFileSync(join(DIR, 'so-y-te-libreoffice.xlsx'));
+    expect(await parseForm(bytes, 'lo.xlsx', catalog)).toEqual(await readForm(bytes, 'lo.xlsx', catalog));
+    configureParsePool(defaults);
+    await parseForm(bytes, 'lo.xlsx', catalog);
+    expect(parsePoolState().threadId).not.toBeNull();
+  });
+});
