@@ -72,13 +72,3 @@ export const VALUE_TYPE_LABEL: Record<ValueType, string> = {
 
 export const OP_LABEL: Record<string, string> = { '<=': '≤', '<': '<', '==': '=', '>=': '≥', '>': '>' };
 
-export const AUDIT_ACTION_LABEL: Record<string, string> = {
-  create: 'Tạo mới',
-  update: 'Cập nhật',
-  correct: 'Sửa số liệu',
-  status: 'Đổi trạng thái',
-  import: 'Nhập tệp',
-  delete: 'Xóa',
-  link: 'Liên kết',
-  restore: 'Khôi phục',
-};

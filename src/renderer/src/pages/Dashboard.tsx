@@ -1,5 +1,288 @@
-import { PageHeader } from '../components/common';
+/** Tổng quan: the current period at a glance: who sent, who is late, strategy indicators, recent imports. */
+import { MailOutlined, PhoneOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import type { ImportAttempt, UnitStatusRow } from '../../../shared/domain/report';
+import { compareVi, formatDate, formatDateTime, formatNumber } from '../../../shared/text/vi';
+import { useOp } from '../api/client';
+import { Chart, type ChartOption } from '../components/Chart';
+import { ErrorBox, LinkButton, Loading, PageHeader, WithPeriod } from '../components/common';
+import { MetTag, targetText } from '../components/IndicatorTag';
+import { daysUntil } from '../components/util';
+import { IMPORT_STATUS_COLOR, IMPORT_STATUS_LABEL, REPORT_STATUS_COLOR, REPORT_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
+import { isStrategy, useCatalog } from '../state/catalog';
+import { usePeriod } from '../state/period';
 
 export function DashboardPage() {
-  return <PageHeader title="Tổng quan" />;
+  const { period } = usePeriod();
+  return (
+    <>
+      <PageHeader title="Tổng quan" sub={period ? `Kỳ báo cáo: ${period.label}` : undefined} />
+      <WithPeriod>{(id) => <DashboardBody periodId={id} />}</WithPeriod>
+    </>
+  );
+}
+
+function DeadlineText({ deadline }: { deadline: string }) {
+  const d = daysUntil(deadline);
+  if (d > 0) return <>Còn {formatNumber(d)} ngày đến hạn nộp ({formatDate(deadline)})</>;
+  if (d === 0) return <>Hôm nay là hạn nộp ({formatDate(deadline)})</>;
+  return <>Đã quá hạn nộp {formatNumber(-d)} ngày (hạn {formatDate(deadline)})</>;
+}
+
+function DashboardBody({ periodId }: { periodId: number }) {
+  const status = useOp('status.get', { periodId });
+  const cons = useOp('consolidation.get', { periodId });
+  const recent = useOp('imports.recent', { periodId, limit: 10 });
+  const { index } = useCatalog();
+
+  const s = status.data;
+  const statusChart = useMemo<ChartOption | null>(() => {
+    if (!s) return null;
+    return {
+      grid: { left: 110, right: 40, top: 10, bottom: 30 },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v) } },
+      yAxis: { type: 'category', inverse: true, data: ['Đã nhận', 'Đúng hạn', 'Trễ hạn', 'Chưa nộp'] },
+      series: [
+        {
+          type: 'bar',
+          name: 'Số đơn vị',
+          barWidth: 22,
+          label: { show: true, position: 'right', formatter: (p: { value: number }) => formatNumber(p.value) },
+          data: [
+            { value: s.received, itemStyle: { color: '#1f5fbf' } },
+            { value: s.onTime, itemStyle: { color: '#389e0d' } },
+            { value: s.late, itemStyle: { color: '#d46b08' } },
+            { value: s.missing, itemStyle: { color: '#cf1322' } },
+          ],
+        },
+      ],
+    };
+  }, [s]);
+
+  const strategy = useMemo(
+    () => (cons.data?.indicators ?? []).filter((i) => isStrategy(i.code) && i.target),
+    [cons.data],
+  );
+  const strategyChart = useMemo<ChartOption | null>(() => {
+    const shown = strategy.filter((i) => i.value !== null);
+    if (!shown.length) return null;
+    return {
+      legend: { top: 0, data: ['Kết quả', 'Mục tiêu'] },
+      grid: { left: 60, right: 20, top: 36, bottom: 50 },
+      xAxis: { type: 'category', data: shown.map((i) => i.code.replace(/^CL\./, '')), axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } },
+      tooltip: { trigger: 'axis' },
+      series: [
+        {
+          name: 'Kết quả',
+          type: 'bar',
+          data: shown.map((i) => ({
+            value: Math.round((i.value ?? 0) * 100) / 100,
+            itemStyle: { color: i.met ? '#389e0d' : '#cf1322' },
+          })),
+        },
+        {
+          name: 'Mục tiêu',
+          type: 'bar',
+          itemStyle: { color: '#b7c4d6' },
+          data: shown.map((i) => i.target?.value ?? null),
+        },
+      ],
+    };
+  }, [strategy]);
+
+  if (status.isLoading) return <Loading />;
+  if (status.error || !s) return <ErrorBox error={status.error} onRetry={() => void status.refetch()} />;
+
+  const lateOrMissing = s.units
+    .filter((u) => u.status !== 'on_time')
+    .sort((a, b) => (a.status === b.status ? compareVi(a.name, b.name) : a.status === 'missing' ? -1 : 1));
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Alert
+        type={daysUntil(s.deadline) < 0 && s.missing > 0 ? 'warning' : 'info'}
+        showIcon
+        title={<DeadlineText deadline={s.deadline} />}
+      />
+      <Row gutter={[16, 16]}>
+        {[
+          { t: 'Phải báo cáo', v: s.expected },
+          { t: 'Đã nhận', v: s.received },
+          { t: 'Đúng hạn', v: s.onTime },
+          { t: 'Trễ hạn', v: s.late },
+          { t: 'Chưa nộp', v: s.missing },
+        ].map((x) => (
+          <Col key={x.t} flex="1 1 0">
+            <Card size="small">
+              <Statistic title={x.t} value={x.v} formatter={(v) => formatNumber(Number(v))} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <Card title="Tình hình nộp báo cáo" size="small">
+            {statusChart ? (
+              <Chart
+                option={statusChart}
+                height={200}
+                label={`Đã nhận ${s.received}, đúng hạn ${s.onTime}, trễ hạn ${s.late}, chưa nộp ${s.missing} trên ${s.expected} đơn vị`}
+              />
+            ) : null}
+            <Table
+              size="small"
+              style={{ marginTop: 8 }}
+              pagination={false}
+              rowKey="kind"
+              dataSource={s.byKind}
+              columns={[
+                { title: 'Loại đơn vị', dataIndex: 'kind', render: (k: keyof typeof UNIT_KIND_LABEL) => UNIT_KIND_LABEL[k] },
+                { title: 'Phải nộp', dataIndex: 'expected', align: 'right', render: (n: number) => formatNumber(n) },
+                { title: 'Đã nhận', dataIndex: 'received', align: 'right', render: (n: number) => formatNumber(n) },
+                { title: 'Chưa nộp', dataIndex: 'missing', align: 'right', render: (n: number) => formatNumber(n) },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card
+            title={`Đơn vị chưa nộp hoặc nộp trễ (${formatNumber(lateOrMissing.length)})`}
+            size="small"
+            extra={
+              s.missing ? (
+                <LinkButton to="/xuat-bao-cao?tab=reminder" size="small">
+                  Soạn văn bản đôn đốc
+                </LinkButton>
+              ) : null
+            }
+          >
+            <LateList units={lateOrMissing} />
+          </Card>
+        </Col>
+      </Row>
+      <Card title="Chỉ tiêu Chiến lược quốc gia về bình đẳng giới so với mục tiêu" size="small">
+        {cons.error ? <ErrorBox error={cons.error} /> : null}
+        {strategyChart ? (
+          <Chart
+            option={strategyChart}
+            height={260}
+            label="Biểu đồ kết quả các chỉ tiêu Chiến lược so với mục tiêu"
+          />
+        ) : (
+          <Empty description="Chưa đủ số liệu để tính các chỉ tiêu Chiến lược." />
+        )}
+        {strategy.length ? (
+          <Table
+            size="small"
+            rowKey="code"
+            pagination={false}
+            style={{ marginTop: 8 }}
+            dataSource={strategy}
+            columns={[
+              { title: 'Mã', dataIndex: 'code', width: 100 },
+              { title: 'Chỉ tiêu', render: (_: unknown, i) => index?.indicatorName(i.code) ?? i.code },
+              {
+                title: 'Kết quả',
+                width: 110,
+                align: 'right',
+                render: (_: unknown, i) =>
+                  i.value === null ? '' : `${formatNumber(i.value, 1)}${index?.indicatorUnit(i.code) === '%' ? '%' : ''}`,
+              },
+              {
+                title: 'Mục tiêu',
+                width: 170,
+                render: (_: unknown, i) => targetText(i.target, index?.indicatorUnit(i.code)),
+              },
+              { title: 'Đánh giá', width: 130, render: (_: unknown, i) => <MetTag met={i.met} /> },
+            ]}
+          />
+        ) : null}
+      </Card>
+      <Card title="Tệp nhập gần đây" size="small" extra={<Link to="/nhap-bao-cao">Nhập báo cáo</Link>}>
+        <RecentImports rows={recent.data ?? []} loading={recent.isLoading} />
+      </Card>
+    </Space>
+  );
+}
+
+function LateList({ units }: { units: UnitStatusRow[] }) {
+  if (!units.length) return <Empty description="Tất cả đơn vị đã nộp đúng hạn." />;
+  return (
+    <List
+      size="small"
+      style={{ maxHeight: 360, overflow: 'auto' }}
+      dataSource={units}
+      renderItem={(u) => (
+        <List.Item
+          extra={
+            <Tag color={REPORT_STATUS_COLOR[u.status]} style={{ marginInlineEnd: 0 }}>
+              {REPORT_STATUS_LABEL[u.status]}
+              {u.status === 'late' && u.receivedAt ? ` · ${formatDate(u.receivedAt)}` : ''}
+            </Tag>
+          }
+        >
+          <List.Item.Meta
+            title={<Link to={`/don-vi/${u.unitId}`}>{u.name}</Link>}
+            description={
+              <Space size={12} wrap>
+                {u.contact ? <span>{u.contact}</span> : null}
+                {u.phone ? (
+                  <span>
+                    <PhoneOutlined aria-hidden /> {u.phone}
+                  </span>
+                ) : null}
+                {u.email ? (
+                  <span>
+                    <MailOutlined aria-hidden /> {u.email}
+                  </span>
+                ) : null}
+                {!u.contact && !u.phone && !u.email ? <span>Chưa có thông tin liên hệ</span> : null}
+              </Space>
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function RecentImports({ rows, loading }: { rows: ImportAttempt[]; loading?: boolean }) {
+  return (
+    <Table<ImportAttempt>
+      size="small"
+      rowKey="id"
+      loading={loading}
+      pagination={false}
+      dataSource={rows}
+      locale={{ emptyText: 'Chưa nhập tệp nào trong kỳ này.' }}
+      columns={[
+        { title: 'Thời điểm', dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+        { title: 'Tệp', dataIndex: 'file', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
+        { title: 'Đơn vị', dataIndex: 'unitName', render: (v: string | null, r) => v ?? r.unit ?? '' },
+        {
+          title: 'Kết quả',
+          dataIndex: 'status',
+          width: 140,
+          render: (st: ImportAttempt['status'], r) => (
+            <Space size={4}>
+              <Tag color={IMPORT_STATUS_COLOR[st]}>{IMPORT_STATUS_LABEL[st]}</Tag>
+              {r.errors.length ? (
+                <Typography.Text type="danger" title={r.errors.map((e) => e.message).join('\n')}>
+                  {formatNumber(r.errors.length)} lỗi
+                </Typography.Text>
+              ) : null}
+            </Space>
+          ),
+        },
+        {
+          title: '',
+          width: 100,
+          render: (_: unknown, r) => (r.submissionId ? <Link to={`/bao-cao/${r.submissionId}`}>Xem</Link> : null),
+        },
+      ]}
+    />
+  );
 }

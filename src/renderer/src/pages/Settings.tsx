@@ -1,5 +1,312 @@
-import { PageHeader } from '../components/common';
+/** Cài đặt: agency lines, signer, nơi nhận, officer, backups, database and integrity, about. */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import type { BackupEntry, Settings } from '../../../shared/contract';
+import { formatDateTime, formatNumber } from '../../../shared/text/vi';
+import { call, errorMessage, useInvalidateAll, useOp, useOpMutation } from '../api/client';
+import { ErrorBox, Loading, PageHeader } from '../components/common';
+import { APP_NAME } from '../labels';
 
 export function SettingsPage() {
-  return <PageHeader title="Cài đặt" />;
+  const settings = useOp('settings.get', {});
+  return (
+    <>
+      <PageHeader title="Cài đặt" sub="Thông tin in trên văn bản, sao lưu và kiểm tra dữ liệu." />
+      {settings.isLoading ? <Loading /> : null}
+      {settings.error ? <ErrorBox error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xxl={14}>
+          {settings.data ? <SettingsForm settings={settings.data} /> : null}
+        </Col>
+        <Col xs={24} xxl={10}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Backups />
+            <DatabaseInfo />
+          </Space>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+type SettingsFormValues = Omit<Settings, 'setupDone'>;
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const { message } = App.useApp();
+  const save = useOpMutation('settings.update', ['settings.', 'reports.']);
+  const [form] = Form.useForm<SettingsFormValues>();
+  const { setupDone: _s, ...initial } = settings;
+  return (
+    <Card title="Thông tin cơ quan và văn bản" size="small">
+      <Form<SettingsFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(v) =>
+          save.mutate(
+            { ...v, recipients: (v.recipients ?? []).map((r) => r.trim()).filter(Boolean) },
+            { onSuccess: () => void message.success('Đã lưu cài đặt.') },
+          )
+        }
+      >
+        <Flex gap={12} wrap>
+          <Form.Item label="Tỉnh, thành phố" name="province" style={{ flex: '1 1 220px' }} rules={[{ required: true, whitespace: true, message: 'Nhập tên tỉnh' }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item label="Địa danh ghi trên văn bản" name="placeName" style={{ flex: '1 1 180px' }} extra="Ví dụ: Lào Cai (… , ngày … tháng … năm …)">
+            <Input maxLength={100} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12} wrap>
+          <Form.Item label="Cơ quan chủ quản" name="agencyParent" style={{ flex: '1 1 220px' }}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item label="Cơ quan ban hành" name="agencyName" style={{ flex: '1 1 220px' }}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12} wrap>
+          <Form.Item
+            label="Mẫu số văn bản"
+            name="docNumberPattern"
+            style={{ flex: '1 1 220px' }}
+            extra="{so} được thay bằng số văn bản, ví dụ {so}/BC-BVSTBPN"
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item label="Cán bộ phụ trách (ghi vào nhật ký)" name="officer" style={{ flex: '1 1 220px' }}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Flex>
+        <Typography.Title level={2} style={{ fontSize: 15 }}>
+          Người ký
+        </Typography.Title>
+        <Flex gap={12} wrap>
+          <Form.Item label="Thẩm quyền ký" name={['signer', 'authority']} style={{ width: 150 }}>
+            <Select
+              options={[
+                { value: '', label: '(ký trực tiếp)' },
+                { value: 'TM.', label: 'TM.' },
+                { value: 'KT.', label: 'KT.' },
+                { value: 'TL.', label: 'TL.' },
+                { value: 'TUQ.', label: 'TUQ.' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label="Chức danh của thủ trưởng" name={['signer', 'authorityTitle']} style={{ flex: '1 1 200px' }} extra="Ví dụ: TRƯỞNG BAN">
+            <Input maxLength={200} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12} wrap>
+          <Form.Item label="Chức vụ người ký" name={['signer', 'title']} style={{ flex: '1 1 220px' }} extra="Ví dụ: PHÓ TRƯỞNG BAN THƯỜNG TRỰC">
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item label="Họ và tên người ký" name={['signer', 'name']} style={{ flex: '1 1 220px' }}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Flex>
+        <Typography.Title level={2} style={{ fontSize: 15 }}>
+          Nơi nhận
+        </Typography.Title>
+        <Form.List name="recipients">
+          {(fields, { add, remove, move }) => (
+            <>
+              {fields.map((f, i) => (
+                <Flex key={f.key} gap={8} style={{ marginBottom: 8 }}>
+                  <Form.Item name={f.name} noStyle>
+                    <Input aria-label={`Nơi nhận thứ ${i + 1}`} maxLength={300} />
+                  </Form.Item>
+                  <Button aria-label={`Đưa nơi nhận thứ ${i + 1} lên`} disabled={i === 0} onClick={() => move(i, i - 1)}>
+                    ↑
+                  </Button>
+                  <Button
+                    aria-label={`Xóa nơi nhận thứ ${i + 1}`}
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(f.name)}
+                  />
+                </Flex>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 50}>
+                Thêm nơi nhận
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Form.Item label="Số bản sao lưu giữ lại" name="backupKeep" style={{ marginTop: 16 }}>
+          <InputNumber min={1} max={365} style={{ width: 120 }} />
+        </Form.Item>
+        {save.error ? <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 12 }} /> : null}
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          Lưu cài đặt
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function Backups() {
+  const { modal, message } = App.useApp();
+  const list = useOp('backup.list', {});
+  const create = useOpMutation('backup.create', ['backup.']);
+  const invalidateAll = useInvalidateAll();
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const restore = (b: BackupEntry) =>
+    modal.confirm({
+      title: 'Khôi phục dữ liệu từ bản sao lưu?',
+      content: (
+        <>
+          Dữ liệu hiện tại sẽ được thay bằng bản sao lưu lúc <strong>{formatDateTime(b.createdAt)}</strong>. Dữ liệu
+          hiện tại được giữ lại thành một bản sao lưu riêng trước khi khôi phục.
+        </>
+      ),
+      okText: 'Khôi phục',
+      okButtonProps: { danger: true },
+      cancelText: 'Hủy',
+      onOk: async () => {
+        setRestoring(b.name);
+        try {
+          const r = await call('backup.restore', { name: b.name });
+          void message.success(`Đã khôi phục. Dữ liệu trước đó được giữ tại ${r.keptAs}.`);
+          void invalidateAll();
+        } catch (e) {
+          void message.error(errorMessage(e));
+        } finally {
+          setRestoring(null);
+        }
+      },
+    });
+  return (
+    <Card
+      title="Sao lưu"
+      size="small"
+      extra={
+        <Button
+          type="primary"
+          loading={create.isPending}
+          onClick={() =>
+            create.mutate(
+              { reason: 'thu-cong' },
+              {
+                onSuccess: (b) => void message.success(`Đã sao lưu (${formatNumber(b.size / 1024, 0)} KB).`),
+                onError: (e) => void message.error(errorMessage(e)),
+              },
+            )
+          }
+        >
+          Sao lưu ngay
+        </Button>
+      }
+    >
+      {list.error ? <ErrorBox error={list.error} /> : null}
+      <Table<BackupEntry>
+        size="small"
+        rowKey="name"
+        loading={list.isLoading}
+        dataSource={list.data ?? []}
+        pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: 'Chưa có bản sao lưu nào.' }}
+        columns={[
+          { title: 'Thời điểm', dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+          { title: 'Lý do', dataIndex: 'reason', render: (r: string) => <Tag>{reasonText(r)}</Tag> },
+          { title: 'Dung lượng', dataIndex: 'size', width: 100, align: 'right', render: (n: number) => `${formatNumber(n / 1024, 0)} KB` },
+          {
+            title: '',
+            width: 110,
+            render: (_: unknown, b) => (
+              <Button size="small" loading={restoring === b.name} onClick={() => restore(b)} aria-label={`Khôi phục bản sao lưu ${formatDateTime(b.createdAt)}`}>
+                Khôi phục
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+const REASONS: Array<[RegExp, string]> = [
+  [/^thu-cong/, 'Thủ công'],
+  [/^truoc-nhap/, 'Trước khi nhập báo cáo'],
+  [/^hang-ngay/, 'Hằng ngày'],
+  [/^truoc-khoi-phuc/, 'Trước khi khôi phục'],
+  [/^truoc-nang-cap/, 'Trước khi nâng cấp'],
+];
+const reasonText = (r: string) => REASONS.find(([re]) => re.test(r))?.[1] ?? r;
+
+function DatabaseInfo() {
+  const info = useOp('app.info', {});
+  const [check, setCheck] = useState<{ integrity: string; foreignKeys: string } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    setChecking(true);
+    setError(null);
+    try {
+      setCheck(await call('db.check', {}));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setChecking(false);
+    }
+  };
+  const ok = check && check.integrity === 'ok' && check.foreignKeys === 'ok';
+  return (
+    <Card title="Dữ liệu và phiên bản" size="small">
+      {info.data ? (
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            { label: 'Ứng dụng', children: `${APP_NAME} – phiên bản ${info.data.version}` },
+            { label: 'Tệp dữ liệu', children: <span style={{ wordBreak: 'break-all' }}>{info.data.dbPath}</span> },
+            { label: 'Thư mục dữ liệu', children: <span style={{ wordBreak: 'break-all' }}>{info.data.dataDir}</span> },
+            { label: 'Lược đồ dữ liệu', children: `${info.data.schemaVersion} (${formatNumber(info.data.migrationsApplied)} bước nâng cấp)` },
+            { label: 'Danh mục chỉ tiêu', children: info.data.catalogVersion ?? '—' },
+            ...(info.data.demo ? [{ label: 'Chế độ', children: <Tag color="gold">Bản trình diễn</Tag> }] : []),
+          ]}
+        />
+      ) : info.error ? (
+        <ErrorBox error={info.error} />
+      ) : (
+        <Loading />
+      )}
+      <Space style={{ marginTop: 12 }} wrap>
+        <Button loading={checking} onClick={() => void run()}>
+          Kiểm tra toàn vẹn dữ liệu
+        </Button>
+        {check ? (
+          ok ? (
+            <Tag color="green">Dữ liệu toàn vẹn</Tag>
+          ) : (
+            <Tag color="red">
+              Có lỗi: {check.integrity !== 'ok' ? check.integrity : ''} {check.foreignKeys !== 'ok' ? check.foreignKeys : ''}
+            </Tag>
+          )
+        ) : null}
+      </Space>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {APP_NAME} giúp Thường trực Ban Vì sự tiến bộ phụ nữ cấp tỉnh thu nhận, kiểm tra, tổng hợp báo cáo bình đẳng
+        giới. Dữ liệu chỉ nằm trên máy này.
+      </Typography.Paragraph>
+    </Card>
+  );
 }
