@@ -39,6 +39,9 @@ export function openDatabase(path: string, opts: { readonly?: boolean } = {}): O
     // touch the file so a non-database is detected now, not at the first query
     raw.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
+    // a file that is not a database must not stay open (and locked) behind the error
+    const half = raw! as BetterSqlite3.Database | undefined;
+    if (half?.open) half.close();
     throw new AppError(
       'bad_file',
       `Không mở được cơ sở dữ liệu "${path}": tệp bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng. ` +
@@ -50,12 +53,18 @@ export function openDatabase(path: string, opts: { readonly?: boolean } = {}): O
 
   let migrated: string[] = [];
   if (!opts.readonly) {
-    const pending = pendingMigrations(raw);
-    if (pending.length > 0 && existed) {
-      const { count } = schemaVersion(raw);
-      if (count > 0) backupSync(raw, backupDirFor(path), `truoc-nang-cap-${pending[0]!.tag}`);
+    try {
+      const pending = pendingMigrations(raw);
+      if (pending.length > 0 && existed) {
+        const { count } = schemaVersion(raw);
+        if (count > 0) backupSync(raw, backupDirFor(path), `truoc-nang-cap-${pending[0]!.tag}`);
+      }
+      migrated = applyMigrations(raw);
+    } catch (e) {
+      // release the file: a failed upgrade must not leave a connection holding it (Windows locks it; restore fails)
+      raw.close();
+      throw e;
     }
-    migrated = applyMigrations(raw);
   }
   const db = drizzle(raw, { schema }) as Db;
   return {
