@@ -2,7 +2,7 @@
  * Plausible unit figures for the demo and the benchmark: deterministic (seeded), consistent with every
  * catalogue validation rule (nữ ≤ tổng số, tiếp cận ≤ phát hiện, nam + nữ = tổng…).
  */
-import type { CellKey, DataElement, ValidationRule } from '../../shared/domain/catalog';
+import type { CellKey, DataElement, Indicator, ValidationRule } from '../../shared/domain/catalog';
 import type { StoredValue } from '../../shared/domain/records';
 import { evaluateRules } from '../../shared/rules/validation';
 import type { FormFill } from '../excel/form-filler';
@@ -40,11 +40,16 @@ const SCALE: Record<string, number> = {
   DN_TONG: 150,
 };
 
+/**
+ * `indicators`, when given, make the ratios plausible: each simple numerator is drawn around the indicator's
+ * target share of its denominator (so the demo's maternal mortality is not 3.000 per 100.000).
+ */
 export function unitFigures(
   elements: DataElement[],
   rules: ValidationRule[],
   cellLabels: Record<CellKey, string>,
   seed: number,
+  indicators: Indicator[] = [],
 ): StoredValue[] {
   const rand = rng(seed);
   const values = new Map<string, StoredValue>();
@@ -76,6 +81,29 @@ export function unitFigures(
     if (e.cells.includes('male') && e.cells.includes('female') && e.cells.includes('total')) {
       const f = values.get(`${e.code}.female`)!.value as { value: number };
       set(e.code, 'male', { state: 'number', value: total - f.value });
+    }
+  }
+  const simple = /^([A-Z0-9_]+)\.(total|female|male|value)$/;
+  for (const ind of indicators) {
+    const n = simple.exec(ind.numerator);
+    const d = simple.exec(ind.denominator);
+    if (!n || !d || n[1] === d[1]) continue;
+    const den = values.get(`${d[1]}.${d[2]}`)?.value;
+    const num = values.get(`${n[1]}.${n[2]}`);
+    if (!den && num) {
+      // a unit that did not report the denominator does not report the numerator either
+      values.delete(`${n[1]}.${n[2]}`);
+      continue;
+    }
+    if (!den || den.state !== 'number' || !num || num.value.state !== 'number') continue;
+    const target = ind.targets['2025']?.value ?? ind.targets['2030']?.value ?? ind.factor * 0.4;
+    const share = Math.min(1, (target / ind.factor) * (0.8 + rand() * 0.35));
+    const value = Math.round(den.value * share);
+    set(n[1]!, n[2] as CellKey, { state: 'number', value });
+    // keep a numerator's own female part below it
+    const fem = values.get(`${n[1]}.female`);
+    if (n[2] === 'total' && fem && fem.value.state === 'number' && fem.value.value > value) {
+      set(n[1]!, 'female', { state: 'number', value: Math.round(value * 0.6) });
     }
   }
   // repair any rule the random draw broke: shrink the left side (a few passes settle chains)

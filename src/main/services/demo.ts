@@ -58,7 +58,13 @@ async function importAll(
   const take = Math.round(unitFiles.length * share);
   for (let i = 0; i < take; i++) {
     const f = unitFiles[i]!;
-    const values = unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, seed + i);
+    const values = unitFigures(
+      catalog.dataElements,
+      catalog.validationRules,
+      catalog.cellLabels,
+      seed + i,
+      catalog.indicators,
+    );
     const bytes = await fillForm(f.bytes, toFill(values), catalog.cellLabels);
     const r = await importFile(ctx, {
       periodId,
@@ -68,6 +74,22 @@ async function importAll(
     });
     if (r.status === 'rejected')
       throw new Error(`Dữ liệu trình diễn bị từ chối: ${r.errors.map((e) => e.message).join('; ')}`);
+  }
+}
+
+/** Figures from the provincial statistics office, entered once per year. */
+function provinceFigures(ctx: Ctx, periodId: number, growth: number): void {
+  const figures: Array<[string, 'total' | 'female' | 'value', number]> = [
+    ['DANSO', 'total', 742_000],
+    ['DANSO', 'female', 366_500],
+    ['DANSO_TIEPCAN_BDG', 'value', 452_600],
+    ['LD_NU_COVIECLAM', 'value', 221_000],
+    ['LD_NU_LCHL', 'value', 71_300],
+    ['LD_NU_NONGNGHIEP', 'value', 122_800],
+  ];
+  for (const [element, cell, value] of figures) {
+    const v = element === 'DANSO' ? value : Math.round(value * growth);
+    setProvinceValue(ctx.db, { id: periodId, element, cell, value: { state: 'number', value: v } });
   }
 }
 
@@ -112,16 +134,7 @@ export async function buildDemo(dbPath: string): Promise<void> {
 
     const y2025 = createPeriod(ctx.db, { year: 2025, kind: 'year' });
     await importAll(ctx, y2025.id, 1, (i) => (i % 4 === 0 ? '2025-12-15' : '2025-12-0' + ((i % 9) + 1)), 200);
-    for (const [el, cell, value] of [
-      ['DANSO', 'total', 742_000],
-      ['DANSO', 'female', 366_500],
-      ['DANSO_TIEPCAN_BDG', 'value', 452_600],
-      ['LD_NU_COVIECLAM', 'value', 221_000],
-      ['LD_NU_LCHL', 'value', 71_300],
-      ['LD_NU_NONGNGHIEP', 'value', 122_800],
-    ] as const) {
-      setProvinceValue(ctx.db, { id: y2025.id, element: el, cell, value: { state: 'number', value } });
-    }
+    provinceFigures(ctx, y2025.id, 1);
     setPeriodStatus(ctx.db, y2025.id, 'closed');
 
     const h2026 = createPeriod(ctx.db, { year: 2026, kind: 'half_year' });
@@ -129,6 +142,7 @@ export async function buildDemo(dbPath: string): Promise<void> {
 
     const y2026 = createPeriod(ctx.db, { year: 2026, kind: 'year' });
     await importAll(ctx, y2026.id, 0.65, (i) => '2026-11-' + String(10 + (i % 12)).padStart(2, '0'), 400);
+    provinceFigures(ctx, y2026.id, 1.03);
   } finally {
     ctx.close();
   }
