@@ -176,14 +176,35 @@ export function drill(
   return { element, cell, rows };
 }
 
+function trendPeriods(db: Db, kind?: 'half_year' | 'year') {
+  return db
+    .select()
+    .from(t.periods)
+    .orderBy(asc(t.periods.year), asc(t.periods.dataTo))
+    .all()
+    .filter((p) => p.kind !== 'adhoc' && (!kind || p.kind === kind));
+}
+
 export function trend(db: Db, indicator: string, kind?: 'half_year' | 'year'): TrendPoint[] {
   const catalog = getCatalog(db);
-  const periods = db.select().from(t.periods).orderBy(asc(t.periods.year), asc(t.periods.dataTo)).all();
-  return periods
-    .filter((p) => p.kind !== 'adhoc' && (!kind || p.kind === kind))
-    .map((p) => {
-      const c = consolidateRaw(db, p.id, catalog);
-      const r = c.indicators.find((i) => i.code === indicator);
-      return { periodId: p.id, label: p.label, year: p.year, value: r?.value ?? null };
-    });
+  return trendPeriods(db, kind).map((p) => {
+    const c = consolidateRaw(db, p.id, catalog);
+    const r = c.indicators.find((i) => i.code === indicator);
+    return { periodId: p.id, label: p.label, year: p.year, value: r?.value ?? null };
+  });
+}
+
+/** Every indicator's trend in one pass over the periods (each period consolidated once): code → points. */
+export function trends(db: Db, kind?: 'half_year' | 'year'): Record<string, TrendPoint[]> {
+  const catalog = getCatalog(db);
+  const out: Record<string, TrendPoint[]> = {};
+  for (const i of catalog.indicators) out[i.code] = [];
+  for (const p of trendPeriods(db, kind)) {
+    const c = consolidateRaw(db, p.id, catalog);
+    const byCode = new Map(c.indicators.map((i) => [i.code, i.value]));
+    for (const i of catalog.indicators) {
+      out[i.code]!.push({ periodId: p.id, label: p.label, year: p.year, value: byCode.get(i.code) ?? null });
+    }
+  }
+  return out;
 }

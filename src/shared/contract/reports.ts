@@ -35,6 +35,10 @@ export const reportsContract = {
   'consolidation.trend': op(
     z.object({ indicator: z.string().min(1).max(50), kind: z.enum(['half_year', 'year']).optional() }).strict(),
   ).returns<TrendPoint[]>(),
+  /** every indicator's trend at once (one pass over the periods): indicator code → points, oldest first */
+  'consolidation.trends': op(z.object({ kind: z.enum(['half_year', 'year']).optional() }).strict()).returns<
+    Record<string, TrendPoint[]>
+  >(),
   'reports.workbook': op(
     z
       .object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() })

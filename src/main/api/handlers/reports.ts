@@ -1,5 +1,5 @@
 import type { reportsContract } from '../../../shared/contract/reports';
-import { drill, periodConsolidation, periodStatus, trend } from '../../services/consolidation';
+import { drill, periodConsolidation, periodStatus, trend, trends } from '../../services/consolidation';
 import { ministryWorkbook, printHtml, reminder } from '../../services/reports';
 import type { HandlersFor } from '../types';
 
@@ -8,6 +8,7 @@ export const reportsHandlers: HandlersFor<typeof reportsContract> = {
   'consolidation.get': ({ periodId }, ctx) => periodConsolidation(ctx.db, periodId),
   'consolidation.drill': ({ periodId, element, cell }, ctx) => drill(ctx.db, periodId, element, cell),
   'consolidation.trend': ({ indicator, kind }, ctx) => trend(ctx.db, indicator, kind),
+  'consolidation.trends': ({ kind }, ctx) => trends(ctx.db, kind),
   'reports.workbook': ({ periodId, includeSensitive, docNumber }, ctx) =>
     ministryWorkbook(ctx.db, periodId, { includeSensitive, docNumber, today: ctx.today() }),
   'reports.printHtml': ({ periodId, includeSensitive, docNumber }, ctx) =>

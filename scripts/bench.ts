@@ -1,0 +1,335 @@
+/**
+ * `npm run bench` (add `-- --json` for one JSON object on the last line): import, consolidation, trend, export and
+ * scale figures, measured through the same code path as the screens (dispatch → handlers → services, the parse
+ * worker included). It builds its own data: the app's own forms (exportTemplates) filled the way units fill them
+ * (demo-data unitFigures + fillForm), a third of them re-saved by LibreOffice when `soffice` is on PATH.
+ *
+ * Figures:
+ * - importSeconds: 120 filled unit files imported into a fresh database (dispatch 'imports.file', one batchId);
+ * - bareSeconds: the same 120 files only loaded with `new ExcelJS.Workbook().xlsx.load(buf)`, in this process;
+ * - importRatio = importSeconds / bareSeconds;
+ * - consolidateMs: 'consolidation.get' on the imported period (120 units), median of 20 warm runs;
+ * - trendMs: the ten-year comparison, 20 periods × 120 units: ONE 'consolidation.trends' call that returns the
+ *   trend of every indicator (median of 5 warm runs); the sum of one 'consolidation.trend' call per indicator is
+ *   printed too (trendEachSumMs);
+ * - exportMs: 'reports.workbook' of the imported period, median of 5 warm runs;
+ * - scale1000Ms: 'consolidation.get' on a period with 1,000 units (values seeded straight into SQLite), median of 20;
+ * - peakRssMB: peak resident memory of the process (parse worker thread included) sampled during the import.
+ *   Tests never assert on time; this script only prints.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { UnitKind } from '../src/shared/domain/catalog';
+import type { StoredValue } from '../src/shared/domain/records';
+import type { ImportResult } from '../src/shared/domain/report';
+import type { Result } from '../src/shared/result';
+import { createContext, type Ctx } from '../src/main/api/context';
+import { dispatch } from '../src/main/api/dispatch';
+import { fillForm } from '../src/main/excel/form-filler';
+import { parseForm, shutdownParsePool } from '../src/main/excel/parse-pool';
+import { templateRowsFor } from '../src/main/excel/template-writer';
+import { getCatalog } from '../src/main/services/catalog';
+import { toFill, unitFigures } from '../src/main/services/demo-data';
+import { cellValueToRow, createPeriod } from '../src/main/services/periods';
+import { exportTemplates } from '../src/main/services/templates';
+
+const JSON_OUT = process.argv.includes('--json');
+const FILES = 120;
+const SCALE_UNITS = 1000;
+const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
+const say = (s: string): void => void process.stderr.write(`${s}\n`);
+
+const now = (): number => performance.now();
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
+
+async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T> {
+  const r = (await dispatch(ctx, op, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
+  return r.data;
+}
+
+async function timed(runs: number, warm: number, fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < warm; i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    await fn();
+    xs.push(now() - t0);
+  }
+  return median(xs);
+}
+
+function kindOf(i: number): UnitKind {
+  return i % 4 === 0 ? 'so_nganh' : i % 4 === 1 ? 'doan_the' : 'xa';
+}
+const codeOf = (i: number): string => `BM-${kindOf(i) === 'xa' ? 'X' : kindOf(i) === 'so_nganh' ? 'S' : 'D'}${i + 1}`;
+
+/** Units straight into SQLite (the bench's fast path; the UI uses units.save). */
+function seedUnits(ctx: Ctx, n: number): Array<{ id: number; code: string; kind: UnitKind }> {
+  const ins = ctx.raw.prepare(
+    'INSERT INTO units (code, name, kind, search_key, sort_order) VALUES (?, ?, ?, ?, ?) RETURNING id',
+  );
+  const out: Array<{ id: number; code: string; kind: UnitKind }> = [];
+  ctx.raw.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const code = codeOf(i);
+      const { id } = ins.get(code, `Đơn vị thử ${i + 1}`, kindOf(i), `don vi thu ${i + 1}`, i + 1) as { id: number };
+      out.push({ id, code, kind: kindOf(i) });
+    }
+  })();
+  return out;
+}
+
+/** One accepted revision per unit with the given figures, straight into SQLite. */
+function seedSubmissions(
+  ctx: Ctx,
+  periodId: number,
+  units: Array<{ id: number; kind: UnitKind }>,
+  figures: (i: number) => StoredValue[],
+): void {
+  const file = ctx.raw.prepare('INSERT OR IGNORE INTO files (sha256, size, bytes) VALUES (?, 0, ?)');
+  const sub = ctx.raw.prepare(
+    'INSERT INTO submissions (period_id, unit_id, revision, received_at, file_name, sha256) VALUES (?, ?, 1, ?, ?, ?) RETURNING id',
+  );
+  const val = ctx.raw.prepare(
+    'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  ctx.raw.transaction(() => {
+    units.forEach((u, i) => {
+      const sha = `seed-${periodId}-${u.id}`;
+      file.run(sha, Buffer.alloc(0));
+      const { id } = sub.get(periodId, u.id, '2026-01-05', `seed-${u.id}.xlsx`, sha) as { id: number };
+      for (const v of figures(i)) {
+        const r = cellValueToRow(v.value);
+        val.run(id, v.element, v.cell, r.state, r.num, r.text);
+      }
+    });
+  })();
+}
+
+function resaveWithLibreOffice(dir: string, files: Array<{ name: string; bytes: Uint8Array }>): number {
+  const inDir = join(dir, 'lo-in');
+  const outDir = join(dir, 'lo-out');
+  mkdirSync(inDir, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
+  for (const f of files) writeFileSync(join(inDir, f.name), f.bytes);
+  try {
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        outDir,
+        ...files.map((f) => join(inDir, f.name)),
+      ],
+      { stdio: 'ignore', timeout: 600_000 },
+    );
+  } catch {
+    return 0;
+  }
+  let n = 0;
+  for (const f of files) {
+    try {
+      f.bytes = readFileSync(join(outDir, f.name));
+      n++;
+    } catch {
+      // this one stays as exported
+    }
+  }
+  return n;
+}
+
+function hasSoffice(): boolean {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bdg-bench-'));
+  const ctx = createContext(join(dir, 'bench.sqlite'), { today: () => '2026-06-10' });
+  try {
+    const catalog = getCatalog(ctx.db);
+    const units = seedUnits(ctx, FILES);
+    const periods = new Map<string, number>();
+    for (const year of YEARS) {
+      for (const kind of ['half_year', 'year'] as const)
+        periods.set(`${year}-${kind}`, createPeriod(ctx.db, { year, kind }).id);
+    }
+    const target = periods.get('2026-half_year')!;
+
+    // the 120 forms, filled as units fill them
+    say('Tạo 120 tệp báo cáo đã điền…');
+    const figures = units.map((_, i) =>
+      unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, 1000 + i),
+    );
+    const exported = (await exportTemplates(ctx.db, target)).filter((f) => f.unit !== null);
+    const byCode = new Map(units.map((u, i) => [u.code, i]));
+    const files: Array<{ name: string; bytes: Uint8Array }> = [];
+    for (const f of exported) {
+      const i = byCode.get(f.unit!)!;
+      files.push({ name: f.name, bytes: await fillForm(f.bytes, toFill(figures[i]!), catalog.cellLabels) });
+    }
+    let libre = 0;
+    if (hasSoffice()) {
+      say('Lưu lại một phần ba số tệp bằng LibreOffice…');
+      libre = resaveWithLibreOffice(
+        dir,
+        files.filter((_, i) => i % 3 === 2),
+      );
+    }
+
+    // bare exceljs loads, warmed up (the minimum of two passes)
+    const bare = async (): Promise<number> => {
+      const t0 = now();
+      for (const f of files) await new ExcelJS.Workbook().xlsx.load(Buffer.from(f.bytes) as unknown as ExcelJS.Buffer);
+      return (now() - t0) / 1000;
+    };
+    await new ExcelJS.Workbook().xlsx.load(Buffer.from(files[0]!.bytes) as unknown as ExcelJS.Buffer);
+    const bare1 = await bare();
+
+    // the import, through the dispatcher, one batch; the parse worker is started and warmed like at app start
+    await parseForm(files[0]!.bytes, files[0]!.name, catalog);
+    global.gc?.();
+    let peakRss = process.memoryUsage.rss();
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 10);
+    const batchId = `bench-${Date.now()}`;
+    const t0 = now();
+    const results: ImportResult[] = [];
+    for (const f of files) {
+      results.push(
+        await call<ImportResult>(ctx, 'imports.file', {
+          periodId: target,
+          file: { name: f.name, bytes: f.bytes },
+          receivedAt: '2026-06-05',
+          batchId,
+        }),
+      );
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }
+    const importSeconds = (now() - t0) / 1000;
+    clearInterval(sampler);
+    const accepted = results.filter((r) => r.status === 'accepted').length;
+    for (const r of results.filter((x) => x.status !== 'accepted').slice(0, 3)) {
+      say(`  ${r.file}: ${r.status} ${r.errors.map((e) => e.message).join(' | ')}`);
+    }
+    const bare2 = await bare();
+    const bareSeconds = Math.min(bare1, bare2);
+
+    // ten years of history: the other 19 periods seeded straight into SQLite
+    say('Nạp số liệu 19 kỳ còn lại (10 năm)…');
+    const tpl = ctx.raw.prepare('SELECT rows FROM templates ORDER BY id DESC LIMIT 1').get() as { rows: string };
+    const rowsByKind = new Map<UnitKind, Set<string>>();
+    for (const k of ['so_nganh', 'doan_the', 'xa'] as UnitKind[]) {
+      rowsByKind.set(
+        k,
+        new Set(
+          templateRowsFor({ rows: JSON.parse(tpl.rows) as string[] }, catalog.dataElements, k).map((e) => e.code),
+        ),
+      );
+    }
+    const kindFigures = (i: number): StoredValue[] => {
+      const keep = rowsByKind.get(units[i % units.length]!.kind)!;
+      return figures[i % figures.length]!.filter((v) => keep.has(v.element));
+    };
+    for (const [key, id] of periods) if (key !== '2026-half_year') seedSubmissions(ctx, id, units, kindFigures);
+
+    const consolidateMs = await timed(20, 3, () => call(ctx, 'consolidation.get', { periodId: target }));
+    const trendMs = await timed(5, 1, () => call(ctx, 'consolidation.trends', {}));
+    let trendEachSumMs = 0;
+    for (const ind of catalog.indicators) {
+      const t1 = now();
+      await call(ctx, 'consolidation.trend', { indicator: ind.code });
+      trendEachSumMs += now() - t1;
+    }
+    const exportMs = await timed(5, 1, () => call(ctx, 'reports.workbook', { periodId: target }));
+
+    // 1,000 units in one period, in a database of its own
+    say('Kỳ có 1.000 đơn vị…');
+    const big = createContext(join(dir, 'scale.sqlite'), { today: () => '2026-06-10' });
+    let scale1000Ms = 0;
+    try {
+      const bigUnits = seedUnits(big, SCALE_UNITS);
+      const p = createPeriod(big.db, { year: 2026, kind: 'half_year' });
+      seedSubmissions(big, p.id, bigUnits, (i) =>
+        figures[i % figures.length]!.filter((v) => rowsByKind.get(bigUnits[i]!.kind)!.has(v.element)),
+      );
+      scale1000Ms = await timed(20, 3, () => call(big, 'consolidation.get', { periodId: p.id }));
+    } finally {
+      big.close();
+    }
+
+    const out = {
+      files: files.length,
+      accepted,
+      libreOfficeFiles: libre,
+      importSeconds: round(importSeconds, 2),
+      bareSeconds: round(bareSeconds, 2),
+      importRatio: round(importSeconds / bareSeconds, 2),
+      consolidateMs: round(consolidateMs),
+      trendMs: round(trendMs),
+      trendEachSumMs: round(trendEachSumMs),
+      indicators: catalog.indicators.length,
+      exportMs: round(exportMs),
+      scale1000Ms: round(scale1000Ms),
+      peakRssMB: Math.round(peakRss / 1024 / 1024),
+      maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '',
+    };
+    const targets: Record<string, [number, string]> = {
+      importRatio: [1.3, ''],
+      consolidateMs: [50, 'ms'],
+      trendMs: [300, 'ms'],
+      exportMs: [1000, 'ms'],
+      scale1000Ms: [300, 'ms'],
+      peakRssMB: [400, 'MB'],
+    };
+    const lines = [
+      ['Số đo', 'Kết quả', 'Mục tiêu'],
+      ['files (đã nhận)', `${out.files} (${out.accepted}; ${out.libreOfficeFiles} qua LibreOffice)`, '120'],
+      ['importSeconds', `${out.importSeconds} s`, ''],
+      ['bareSeconds (exceljs load)', `${out.bareSeconds} s`, ''],
+      ...Object.entries(targets).map(([k, [lim, unit]]) => {
+        const v = out[k as keyof typeof out] as number;
+        return [
+          k,
+          `${v}${unit ? ' ' + unit : ''}`,
+          `≤ ${lim}${unit ? ' ' + unit : ''} ${v <= lim ? 'đạt' : 'CHƯA ĐẠT'}`,
+        ];
+      }),
+      ['trendEachSumMs', `${out.trendEachSumMs} ms (${out.indicators} lần 'consolidation.trend')`, ''],
+      ['máy', `${out.cpus} lõi, ${out.cpu}, Node ${out.node}`, ''],
+    ];
+    const w0 = Math.max(...lines.map((l) => l[0]!.length));
+    const w1 = Math.max(...lines.map((l) => l[1]!.length));
+    for (const l of lines) console.log(`${l[0]!.padEnd(w0)}  ${l[1]!.padEnd(w1)}  ${l[2]}`);
+    if (JSON_OUT) console.log(JSON.stringify(out));
+  } finally {
+    ctx.close();
+    await shutdownParsePool();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
