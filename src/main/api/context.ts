@@ -15,6 +15,10 @@ export interface Ctx {
   emit(event: ApiEvent, payload: unknown): void;
   /** closes and reopens the database file (after a restore) */
   reopen(): void;
+  /** closes this database and opens another (the demo and back) */
+  switchTo(dbPath: string, demo: boolean): void;
+  /** the officer's own database, even while the demo is open */
+  readonly homeDbPath: string;
   close(): void;
   /** today's date as YYYY-MM-DD (local time); tests may fix it */
   today(): string;
@@ -37,6 +41,8 @@ export function localToday(d = new Date()): string {
 export function createContext(dbPath: string, opts: CtxOptions = {}): Ctx {
   let open = openDatabase(dbPath);
   ensureSeeded(open.db, opts.province);
+  let currentPath = dbPath;
+  let demo = opts.demo ?? false;
   const ctx: Ctx = {
     get db() {
       return open.db;
@@ -44,14 +50,29 @@ export function createContext(dbPath: string, opts: CtxOptions = {}): Ctx {
     get raw() {
       return open.raw;
     },
-    dbPath,
-    backupDir: backupDirFor(dbPath),
-    demo: opts.demo ?? false,
+    get dbPath() {
+      return currentPath;
+    },
+    get backupDir() {
+      return backupDirFor(currentPath);
+    },
+    get demo() {
+      return demo;
+    },
+    homeDbPath: dbPath,
     emit: opts.emit ?? (() => {}),
     reopen() {
       open.close();
-      open = openDatabase(dbPath);
+      open = openDatabase(currentPath);
       ensureSeeded(open.db);
+    },
+    switchTo(path: string, isDemo: boolean) {
+      const next = openDatabase(path);
+      ensureSeeded(next.db);
+      open.close();
+      open = next;
+      currentPath = path;
+      demo = isDemo;
     },
     close() {
       open.close();

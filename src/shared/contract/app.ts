@@ -79,6 +79,8 @@ export const appContract = {
     restored: string;
     keptAs: string;
   }>(),
+  /** open the demo province (a throw-away database) or go back to the officer's own database */
+  'app.demo': op(z.object({ open: z.boolean() }).strict()).returns<AppInfo>(),
   'audit.list': op(
     z
       .object({

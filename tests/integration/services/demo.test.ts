@@ -52,3 +52,32 @@ describe('the demo province', () => {
     }
   });
 });
+
+describe('opening the demo from the app', () => {
+  it('switches to a throw-away demo database and back, never touching the real one', async () => {
+    const { tmpCtx } = await import('../../helpers/tmp');
+    const ctx = tmpCtx();
+    try {
+      await dispatch(ctx, 'units.save', { code: 'THAT', name: 'Đơn vị thật', kind: 'so_nganh' });
+      const real = ctx.dbPath;
+      const opened = (await dispatch(ctx, 'app.demo', { open: true })) as {
+        ok: true;
+        data: { demo: boolean; dbPath: string };
+      };
+      expect(opened.data.demo).toBe(true);
+      expect(opened.data.dbPath).not.toBe(real);
+      const demoUnits = (await dispatch(ctx, 'units.list', {})) as { ok: true; data: Array<{ code: string }> };
+      expect(demoUnits.data.map((u) => u.code)).not.toContain('THAT');
+      expect(demoUnits.data.length).toBe(23);
+      const back = (await dispatch(ctx, 'app.demo', { open: false })) as {
+        ok: true;
+        data: { demo: boolean; dbPath: string };
+      };
+      expect(back.data).toMatchObject({ demo: false, dbPath: real });
+      const units = (await dispatch(ctx, 'units.list', {})) as { ok: true; data: Array<{ code: string }> };
+      expect(units.data.map((u) => u.code)).toEqual(['THAT']);
+    } finally {
+      ctx.dispose();
+    }
+  });
+});

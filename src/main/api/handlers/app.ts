@@ -5,7 +5,10 @@ import { schemaVersion } from '../../db/migrate';
 import { listAudit } from '../../services/audit';
 import { getMeta, getSettings, updateSettings } from '../../services/settings';
 import { APP_NAME, APP_VERSION } from '../../version';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { buildDemo } from '../../services/demo';
 import type { HandlersFor } from '../types';
 import type { Ctx } from '../context';
 
@@ -15,20 +18,45 @@ export function dbCheck(ctx: Ctx): { integrity: string; foreignKeys: string } {
   return { integrity, foreignKeys: fk.length === 0 ? 'ok' : `${fk.length} vi phạm` };
 }
 
+function appInfo(ctx: Ctx) {
+  const v = schemaVersion(ctx.raw);
+  return {
+    name: APP_NAME,
+    version: APP_VERSION,
+    dbPath: ctx.dbPath,
+    dataDir: dirname(ctx.dbPath),
+    schemaVersion: v.tag,
+    migrationsApplied: v.count,
+    catalogVersion: getMeta(ctx.db, 'catalog.version'),
+    demo: ctx.demo,
+  };
+}
+
+/** one demo database per process, built on first use in the temp folder */
+let demoPath: Promise<string> | null = null;
+
 export const appHandlers: HandlersFor<typeof appContract> = {
-  'app.info': (_i, ctx) => {
-    const v = schemaVersion(ctx.raw);
-    return {
-      name: APP_NAME,
-      version: APP_VERSION,
-      dbPath: ctx.dbPath,
-      dataDir: dirname(ctx.dbPath),
-      schemaVersion: v.tag,
-      migrationsApplied: v.count,
-      catalogVersion: getMeta(ctx.db, 'catalog.version'),
-      demo: ctx.demo,
-    };
+  'app.demo': async ({ open }, ctx) => {
+    if (open && !ctx.demo) {
+      demoPath ??= (async () => {
+        const path = join(mkdtempSync(join(tmpdir(), 'bdg-demo-')), 'demo.sqlite');
+        await buildDemo(path);
+        return path;
+      })();
+      let path: string;
+      try {
+        path = await demoPath;
+      } catch (e) {
+        demoPath = null;
+        throw e;
+      }
+      ctx.switchTo(path, true);
+    } else if (!open && ctx.demo && ctx.homeDbPath !== ctx.dbPath) {
+      ctx.switchTo(ctx.homeDbPath, false);
+    }
+    return appInfo(ctx);
   },
+  'app.info': (_i, ctx) => appInfo(ctx),
   'settings.get': (_i, ctx) => getSettings(ctx.db),
   'settings.update': (patch, ctx) => updateSettings(ctx.db, patch),
   'db.check': (_i, ctx) => dbCheck(ctx),
