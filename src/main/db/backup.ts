@@ -42,10 +42,32 @@ export function backupSync(raw: BetterSqlite3.Database, dir: string, reason: str
   let name = `${base}.sqlite`;
   for (let n = 2; existsSync(join(dir, name)); n++) name = `${base}-${n}.sqlite`;
   const path = join(dir, name);
-  raw.prepare('VACUUM INTO ?').run(path);
+  // written under a temporary name, renamed when whole: a crash mid-copy never leaves a torn "backup"
+  const tmp = `${path}.tmp`;
+  removeStaleTemps(dir);
+  try {
+    raw.prepare('VACUUM INTO ?').run(tmp);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
   if (keep !== undefined) rotateBackups(dir, keep);
   const st = statSync(path);
   return { name, path, size: st.size, createdAt: st.mtime.toISOString(), reason: slug(reason) };
+}
+
+/** Removes copies left half-written by a crash (older than an hour, so a concurrent writer is never disturbed). */
+function removeStaleTemps(dir: string): void {
+  const hourAgo = Date.now() - 3600_000;
+  for (const n of readdirSync(dir)) {
+    if (!n.startsWith(PREFIX) || !n.endsWith('.tmp')) continue;
+    try {
+      if (statSync(join(dir, n)).mtimeMs < hourAgo) rmSync(join(dir, n), { force: true });
+    } catch {
+      // gone already
+    }
+  }
 }
 
 export function listBackups(dir: string): BackupFile[] {
