@@ -9,6 +9,7 @@ import { computeStatus } from '../../shared/rules/completeness';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
+import { unitLinkMaps } from './units';
 import { expectedUnits, getPeriodRow, getProvinceValues } from './periods';
 import { firstSubmissions, latestSubmissions, valuesBySubmission } from './submissions';
 
@@ -143,12 +144,7 @@ export function drill(
   const prev = previousPeriod(db, periodId);
   const prevByUnit = new Map<number, UnitValues>();
   if (prev) for (const u of unitValues(db, prev.id)) prevByUnit.set(u.unitId, u);
-  const predecessors = new Map<number, number[]>();
-  for (const l of db.select().from(t.unitLinks).all()) {
-    const list = predecessors.get(l.successorId) ?? [];
-    list.push(l.predecessorId);
-    predecessors.set(l.successorId, list);
-  }
+  const predecessors = unitLinkMaps(db).pred;
   const previousOf = (unitId: number): number | null => {
     const own = prevByUnit.get(unitId);
     if (own) return numericOf(own, element, cell);

@@ -11,6 +11,11 @@ import { periodConsolidation, periodStatus, unitValues } from './consolidation';
 import { getPeriodRow } from './periods';
 import { getSettings } from './settings';
 
+function periodInfo(p: ReturnType<typeof getPeriodRow>): ReportModel['period'] {
+  const { id, label, year, dataFrom, dataTo, deadline } = p;
+  return { id, label, year, kind: p.kind as PeriodKind, dataFrom, dataTo, deadline };
+}
+
 export function reportModel(
   db: Db,
   periodId: number,
@@ -20,15 +25,7 @@ export function reportModel(
   const catalog = getCatalog(db);
   const model: ReportModel = {
     settings: getSettings(db),
-    period: {
-      id: p.id,
-      label: p.label,
-      year: p.year,
-      kind: p.kind as PeriodKind,
-      dataFrom: p.dataFrom,
-      dataTo: p.dataTo,
-      deadline: p.deadline,
-    },
+    period: periodInfo(p),
     catalog: {
       sections: catalog.sections,
       cellLabels: catalog.cellLabels,
@@ -75,15 +72,7 @@ export function reminder(db: Db, periodId: number, today: string, newDeadline?: 
   const missing = status.units.filter((u) => u.status === 'missing');
   const r = buildReminder({
     settings: getSettings(db),
-    period: {
-      id: p.id,
-      label: p.label,
-      year: p.year,
-      kind: p.kind as PeriodKind,
-      dataFrom: p.dataFrom,
-      dataTo: p.dataTo,
-      deadline: p.deadline,
-    },
+    period: periodInfo(p),
     missing,
     today,
     ...(newDeadline ? { newDeadline } : {}),

@@ -12,19 +12,19 @@ import { audit } from './audit';
 
 type UnitRow = typeof t.units.$inferSelect;
 
-function linksFor(db: Db, ids: number[]): { succ: Map<number, number[]>; pred: Map<number, number[]> } {
+/** Successor links both ways: predecessor id → successor ids, successor id → predecessor ids. */
+export function unitLinkMaps(db: Db): { succ: Map<number, number[]>; pred: Map<number, number[]> } {
   const succ = new Map<number, number[]>();
   const pred = new Map<number, number[]>();
-  if (ids.length === 0) return { succ, pred };
-  const rows = db.select().from(t.unitLinks).all();
-  for (const l of rows) {
-    (succ.get(l.predecessorId) ?? succ.set(l.predecessorId, []).get(l.predecessorId)!).push(l.successorId);
-    (pred.get(l.successorId) ?? pred.set(l.successorId, []).get(l.successorId)!).push(l.predecessorId);
+  const push = (m: Map<number, number[]>, k: number, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
+  for (const l of db.select().from(t.unitLinks).all()) {
+    push(succ, l.predecessorId, l.successorId);
+    push(pred, l.successorId, l.predecessorId);
   }
   return { succ, pred };
 }
 
-function toUnit(r: UnitRow, links: ReturnType<typeof linksFor>): Unit {
+function toUnit(r: UnitRow, links: ReturnType<typeof unitLinkMaps>): Unit {
   return {
     id: r.id,
     code: r.code,
@@ -65,10 +65,7 @@ export function listUnits(db: Db, q: { q?: string; kind?: UnitKind; activeOnly?:
     .from(t.units)
     .where(conds.length ? and(...conds) : undefined)
     .all();
-  const links = linksFor(
-    db,
-    rows.map((r) => r.id),
-  );
+  const links = unitLinkMaps(db);
   let list = rows.map((r) => toUnit(r, links));
   if (q.q && q.q.trim()) {
     const query = q.q;
@@ -85,12 +82,12 @@ export function getUnitRow(db: Db, id: number): UnitRow {
 
 export function getUnit(db: Db, id: number): Unit {
   const r = getUnitRow(db, id);
-  return toUnit(r, linksFor(db, [id]));
+  return toUnit(r, unitLinkMaps(db));
 }
 
 export function unitByCode(db: Db, code: string): Unit | null {
   const r = db.select().from(t.units).where(eq(t.units.code, code)).get();
-  return r ? toUnit(r, linksFor(db, [r.id])) : null;
+  return r ? toUnit(r, unitLinkMaps(db)) : null;
 }
 
 export function unitSubmissions(db: Db, unitId: number): Submission[] {
