@@ -32,14 +32,14 @@ import { WelcomePage } from './pages/Welcome';
 import { PeriodProvider, usePeriod } from './state/period';
 
 export const NAV = [
-  { path: '/', label: 'Tổng quan', icon: <DashboardOutlined /> },
-  { path: '/don-vi', label: 'Đơn vị', icon: <TeamOutlined /> },
-  { path: '/ky-bao-cao', label: 'Kỳ báo cáo', icon: <CalendarOutlined /> },
-  { path: '/nhap-bao-cao', label: 'Nhập báo cáo', icon: <ImportOutlined /> },
-  { path: '/tong-hop', label: 'Tổng hợp', icon: <BarChartOutlined /> },
-  { path: '/xuat-bao-cao', label: 'Xuất báo cáo', icon: <FileDoneOutlined /> },
-  { path: '/danh-muc', label: 'Danh mục chỉ tiêu', icon: <AppstoreOutlined /> },
-  { path: '/cai-dat', label: 'Cài đặt', icon: <SettingOutlined /> },
+  { path: '/', label: 'Tổng quan', icon: <DashboardOutlined aria-hidden /> },
+  { path: '/don-vi', label: 'Đơn vị', icon: <TeamOutlined aria-hidden /> },
+  { path: '/ky-bao-cao', label: 'Kỳ báo cáo', icon: <CalendarOutlined aria-hidden /> },
+  { path: '/nhap-bao-cao', label: 'Nhập báo cáo', icon: <ImportOutlined aria-hidden /> },
+  { path: '/tong-hop', label: 'Tổng hợp', icon: <BarChartOutlined aria-hidden /> },
+  { path: '/xuat-bao-cao', label: 'Xuất báo cáo', icon: <FileDoneOutlined aria-hidden /> },
+  { path: '/danh-muc', label: 'Danh mục chỉ tiêu', icon: <AppstoreOutlined aria-hidden /> },
+  { path: '/cai-dat', label: 'Cài đặt', icon: <SettingOutlined aria-hidden /> },
 ] as const;
 
 const EXTRA_TITLES: Array<[RegExp, string]> = [

@@ -46,10 +46,10 @@ export function CatalogPage() {
         sub={q.data ? `Phiên bản danh mục ${q.data.catalogVersion}. Chỉ tiêu do tỉnh thêm được đánh dấu “Của tỉnh”.` : undefined}
         extra={
           <>
-            <Button icon={<PlusOutlined />} onClick={() => setAdding('element')}>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding('element')}>
               Thêm chỉ tiêu thu thập
             </Button>
-            <Button icon={<PlusOutlined />} onClick={() => setAdding('indicator')}>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding('indicator')}>
               Thêm chỉ tiêu tính toán
             </Button>
           </>

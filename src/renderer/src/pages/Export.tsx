@@ -100,7 +100,7 @@ function Workbook({ opts }: { opts: Opts }) {
         Tệp Excel theo mẫu báo cáo gửi Bộ Nội vụ: số liệu tổng hợp toàn tỉnh, các chỉ tiêu so với mục tiêu, tình hình
         nộp báo cáo của các đơn vị{opts.includeSensitive ? ' và số liệu nhạy cảm theo từng đơn vị (đánh dấu MẬT)' : ''}.
       </Typography.Paragraph>
-      <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => void run()}>
+      <Button type="primary" icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void run()}>
         Tải báo cáo Excel
       </Button>
       {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
@@ -158,16 +158,16 @@ function PrintView({ opts }: { opts: Opts }) {
         <Button type={doc ? 'default' : 'primary'} loading={busy && !doc} onClick={() => void load()}>
           {doc ? 'Tạo lại bản in' : 'Xem bản in'}
         </Button>
-        <Button icon={<PrinterOutlined />} disabled={!doc} onClick={print}>
+        <Button icon={<PrinterOutlined aria-hidden />} disabled={!doc} onClick={print}>
           In
         </Button>
         {host.kind === 'electron' && host.printToPdf ? (
-          <Button icon={<FilePdfOutlined />} disabled={!doc} loading={busy && !!doc} onClick={() => void pdf()}>
+          <Button icon={<FilePdfOutlined aria-hidden />} disabled={!doc} loading={busy && !!doc} onClick={() => void pdf()}>
             Xuất PDF
           </Button>
         ) : null}
         <Button
-          icon={<DownloadOutlined />}
+          icon={<DownloadOutlined aria-hidden />}
           disabled={!doc}
           onClick={() => doc && downloadBytes(`${doc.title}.html`, doc.html, 'text/html;charset=utf-8')}
         >
@@ -228,11 +228,11 @@ function Reminder({ periodId }: { periodId: number }) {
         <Button type="primary" loading={busy} onClick={() => void load()}>
           {doc ? 'Soạn lại' : 'Soạn văn bản đôn đốc'}
         </Button>
-        <Button icon={<CopyOutlined />} disabled={!doc} onClick={() => void copy()}>
+        <Button icon={<CopyOutlined aria-hidden />} disabled={!doc} onClick={() => void copy()}>
           Sao chép
         </Button>
         <Button
-          icon={<DownloadOutlined />}
+          icon={<DownloadOutlined aria-hidden />}
           disabled={!doc}
           onClick={() => doc && downloadBytes(`${doc.title}.html`, doc.html, 'text/html;charset=utf-8')}
         >

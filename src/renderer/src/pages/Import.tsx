@@ -161,7 +161,7 @@ function ImportBody() {
           <Space wrap style={{ justifyContent: 'center' }}>
             <FilePicker
               label="Chọn tệp"
-              icon={<FileExcelOutlined />}
+              icon={<FileExcelOutlined aria-hidden />}
               accept=".xlsx,.xlsm,.xls"
               multiple
               onFiles={add}
@@ -170,7 +170,7 @@ function ImportBody() {
             />
             <FilePicker
               label="Chọn thư mục"
-              icon={<FolderOpenOutlined />}
+              icon={<FolderOpenOutlined aria-hidden />}
               directory
               onFiles={add}
               testId="import-folder-input"

@@ -71,7 +71,7 @@ export function PeriodsPage() {
         title="Kỳ báo cáo"
         sub="Mỗi kỳ có khoảng thời gian lấy số liệu, hạn nộp, mẫu biểu và danh sách đơn vị phải báo cáo."
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
             Tạo kỳ báo cáo
           </Button>
         }
@@ -138,7 +138,7 @@ export function PeriodsPage() {
                 </Button>
                 <Button
                   size="small"
-                  icon={p.status === 'open' ? <LockOutlined /> : <UnlockOutlined />}
+                  icon={p.status === 'open' ? <LockOutlined aria-hidden /> : <UnlockOutlined aria-hidden />}
                   onClick={() => toggle(p)}
                   aria-label={`${p.status === 'open' ? 'Khóa sổ' : 'Mở lại'} kỳ ${p.label}`}
                 >
@@ -411,7 +411,7 @@ function TemplateExport({ period }: { period: Period & { expectedUnits: { code: 
           options={period.expectedUnits.map((u) => ({ value: u.code, label: u.name }))}
           filterOption={(input, o) => matchesSearch(String(o?.label ?? ''), input)}
         />
-        <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => void run()}>
+        <Button type="primary" icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void run()}>
           {host.kind === 'electron' ? 'Xuất mẫu biểu vào thư mục…' : 'Tải mẫu biểu (.zip)'}
         </Button>
       </Flex>

@@ -139,12 +139,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   </Button>
                   <Button
                     aria-label={`Xóa nơi nhận thứ ${i + 1}`}
-                    icon={<DeleteOutlined />}
+                    icon={<DeleteOutlined aria-hidden />}
                     onClick={() => remove(f.name)}
                   />
                 </Flex>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 50}>
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => add('')} disabled={fields.length >= 50}>
                 Thêm nơi nhận
               </Button>
             </>

@@ -228,11 +228,11 @@ function SubmissionView({ detail, index, period }: { detail: SubmissionDetail; i
         sub={`${s.unitName} · ${period?.label ?? ''} · lần nộp thứ ${s.revision}`}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} onClick={() => void openOriginal()}>
+            <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void openOriginal()}>
               Mở tệp gốc
             </Button>
             <Button
-              icon={<EditOutlined />}
+              icon={<EditOutlined aria-hidden />}
               disabled={!latest || period?.status !== 'open'}
               onClick={() => setNeedsFix(true)}
             >
@@ -240,7 +240,7 @@ function SubmissionView({ detail, index, period }: { detail: SubmissionDetail; i
             </Button>
             <Button
               type="primary"
-              icon={<CheckOutlined />}
+              icon={<CheckOutlined aria-hidden />}
               disabled={!latest || period?.status !== 'open' || s.status === 'approved'}
               onClick={approve}
             >

@@ -34,7 +34,7 @@ export function UnitDetailPage() {
         title={u.name}
         sub={`Mã ${u.code} · ${UNIT_KIND_LABEL[u.kind]}`}
         extra={
-          <LinkButton to="/don-vi" icon={<ArrowLeftOutlined />}>
+          <LinkButton to="/don-vi" icon={<ArrowLeftOutlined aria-hidden />}>
             Danh sách đơn vị
           </LinkButton>
         }

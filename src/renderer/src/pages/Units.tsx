@@ -96,13 +96,13 @@ export function UnitsPage() {
         sub="Danh sách đơn vị thành viên phải gửi báo cáo: sở, ban, ngành, đoàn thể, UBND xã, phường, đặc khu."
         extra={
           <>
-            <Button icon={<FileExcelOutlined />} onClick={() => setImportOpen(true)}>
+            <Button icon={<FileExcelOutlined aria-hidden />} onClick={() => setImportOpen(true)}>
               Nhập danh sách từ Excel
             </Button>
-            <Button icon={<ApartmentOutlined />} onClick={() => setLinkOpen(true)} disabled={units.length < 2}>
+            <Button icon={<ApartmentOutlined aria-hidden />} onClick={() => setLinkOpen(true)} disabled={units.length < 2}>
               Sáp nhập, chia tách
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
               Thêm đơn vị
             </Button>
           </>
@@ -121,10 +121,10 @@ export function UnitsPage() {
           }
         >
           <Space>
-            <Button type="primary" icon={<FileExcelOutlined />} onClick={() => setImportOpen(true)}>
+            <Button type="primary" icon={<FileExcelOutlined aria-hidden />} onClick={() => setImportOpen(true)}>
               Nhập danh sách từ Excel
             </Button>
-            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
               Thêm đơn vị
             </Button>
           </Space>
@@ -507,7 +507,7 @@ function ImportUnitsModal({ onClose }: { onClose: () => void }) {
         <FilePicker
           label={file ? 'Chọn tệp khác' : 'Chọn tệp Excel'}
           accept=".xlsx,.xls"
-          icon={<FileExcelOutlined />}
+          icon={<FileExcelOutlined aria-hidden />}
           type={file ? 'default' : 'primary'}
           onFiles={(f) => void pick(f)}
           testId="unit-import-input"
