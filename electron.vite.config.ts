@@ -10,6 +10,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/hosts/electron/main.ts'),
           'core-worker': resolve(__dirname, 'src/main/worker/core-worker.ts'),
+          'parse-worker': resolve(__dirname, 'src/main/excel/parse-worker.ts'),
         },
       },
     },
