@@ -394,6 +394,16 @@ function toValue(
         `ô báo lỗi "${raw.value}" (công thức tham chiếu sai hoặc chia cho 0). Hãy đề nghị đơn vị sửa công thức ` +
           'hoặc ghi thẳng con số rồi gửi lại.',
       );
+    case 'number':
+      if (raw.externalFormula) {
+        fail(
+          'FORMULA_EXTERNAL',
+          `ô có công thức "=${raw.externalFormula}" lấy số liệu từ một tệp Excel khác; đã dùng kết quả lưu trong tệp ` +
+            `(${formatNumber(raw.value, 10)}). Hãy kiểm tra lại con số này với đơn vị.`,
+          'warning',
+        );
+      }
+      break;
     default:
       break;
   }

@@ -11,7 +11,12 @@ import { inspectBytes, LIMITS } from './file-guard';
 
 export type RawCell =
   | { kind: 'blank'; /** set when the cell holds a formula without a cached result */ formula?: string }
-  | { kind: 'number'; value: number }
+  | {
+      kind: 'number';
+      value: number;
+      /** set when the number is the cached result of a formula that reads ANOTHER workbook ([1]Sheet1!A1) */
+      externalFormula?: string;
+    }
   | { kind: 'text'; value: string }
   | { kind: 'bool'; value: boolean }
   | { kind: 'error'; value: string }
@@ -97,6 +102,9 @@ function fromPlain(v: unknown): RawCell {
   return BLANK;
 }
 
+/** [1]Sheet1!A1 (an external link index) or [other.xlsx]Sheet1!A1 / 'C:\\path\\[other.xlsx]Sheet1'!A1 */
+const EXTERNAL_REF = /\[\d+\]|\[[^\]]+\.(xls[xmb]?|ods|csv)\]/i;
+
 function fromExcelJs(v: unknown): RawCell {
   if (v && typeof v === 'object' && !(v instanceof Date)) {
     const o = v as Record<string, unknown>;
@@ -107,7 +115,11 @@ function fromExcelJs(v: unknown): RawCell {
           typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
         return { kind: 'blank', formula: f || '?' };
       }
-      return fromPlain(r);
+      const cached = fromPlain(r);
+      const f = typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
+      // a link into another workbook: the cached figure cannot be checked here, the reader warns the officer
+      if (cached.kind === 'number' && EXTERNAL_REF.test(f)) return { ...cached, externalFormula: f };
+      return cached;
     }
   }
   return fromPlain(v);
