@@ -71,7 +71,18 @@ export function Root() {
     <ConfigProvider
       locale={viVN}
       theme={{
-        token: { colorPrimary: '#1f5fbf', borderRadius: 6, fontSize: 14 },
+        token: {
+          colorPrimary: '#1f5fbf',
+          colorError: '#cf1322',
+          colorLink: '#1f5fbf',
+          // darker secondary texts than antd's defaults so every text meets WCAG AA contrast (4.5:1)
+          colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+          borderRadius: 6,
+          fontSize: 14,
+        },
         components: { Layout: { headerBg: '#ffffff', siderBg: '#0f2a4d' }, Menu: { darkItemBg: '#0f2a4d' } },
       }}
     >
@@ -165,9 +176,9 @@ function Shell({ province }: { province: string }) {
         Bỏ qua thanh điều hướng
       </a>
       <Layout.Sider width={220} className="app-sider" style={{ position: 'sticky', top: 0, height: '100vh' }}>
-        <div style={{ padding: '16px 16px 8px', color: '#fff' }}>
+        <div style={{ padding: '16px 16px 8px', color: '#fff', background: '#0f2a4d' }}>
           <div style={{ fontSize: 18, fontWeight: 700 }}>{APP_NAME}</div>
-          <div style={{ fontSize: 12, opacity: 0.8 }}>Ban Vì sự tiến bộ phụ nữ</div>
+          <div style={{ fontSize: 12, color: '#c9d6ea' }}>Ban Vì sự tiến bộ phụ nữ</div>
         </div>
         <nav aria-label="Điều hướng chính">
           <Menu

@@ -9,6 +9,7 @@ import { compareVi, formatNumber } from '../../../shared/text/vi';
 import { useOp } from '../api/client';
 import { Chart, type ChartOption } from '../components/Chart';
 import { ErrorBox, Loading, PageHeader, WithPeriod } from '../components/common';
+import { indicatorChart } from '../components/indicatorChart';
 import { MetTag, targetText } from '../components/IndicatorTag';
 import { CELL_LABEL, UNIT_KIND_LABEL } from '../labels';
 import { isStrategy, useCatalog, type CatalogIndex } from '../state/catalog';
@@ -146,6 +147,7 @@ function ValuesTable({
       pagination={false}
       dataSource={rows}
       sticky
+      tableLayout="fixed"
       columns={[
         {
           title: 'Mã số',
@@ -270,6 +272,7 @@ function ByKind({ c, index }: { c: Consolidation; index: CatalogIndex }) {
         pagination={false}
         dataSource={rows}
         sticky
+        tableLayout="fixed"
         columns={[
           {
             title: 'Chỉ tiêu',
@@ -316,27 +319,7 @@ function Indicators({ c, index }: { c: Consolidation; index: CatalogIndex }) {
   const [trendCode, setTrendCode] = useState<string | null>(null);
   const prev = useMemo(() => new Map((c.previous?.indicators ?? []).map((i) => [i.code, i])), [c.previous]);
   const withTarget = c.indicators.filter((i) => i.target && i.value !== null);
-  const chart = useMemo<ChartOption | null>(() => {
-    if (!withTarget.length) return null;
-    return {
-      legend: { top: 0, data: ['Kết quả', 'Mục tiêu'] },
-      grid: { left: 60, right: 20, top: 36, bottom: 60 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: withTarget.map((i) => i.code), axisLabel: { interval: 0, rotate: 35 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (x: number) => formatNumber(x) } },
-      series: [
-        {
-          name: 'Kết quả',
-          type: 'bar',
-          data: withTarget.map((i) => ({
-            value: Math.round((i.value ?? 0) * 100) / 100,
-            itemStyle: { color: i.met ? '#389e0d' : '#cf1322' },
-          })),
-        },
-        { name: 'Mục tiêu', type: 'bar', itemStyle: { color: '#b7c4d6' }, data: withTarget.map((i) => i.target!.value) },
-      ],
-    };
-  }, [withTarget]);
+  const chart = useMemo<ChartOption | null>(() => indicatorChart(withTarget, index.indicatorUnit), [withTarget, index]);
   const sorted = useMemo(
     () => [...c.indicators].sort((a, b) => Number(isStrategy(b.code)) - Number(isStrategy(a.code)) || compareVi(a.code, b.code)),
     [c.indicators],
@@ -348,7 +331,7 @@ function Indicators({ c, index }: { c: Consolidation; index: CatalogIndex }) {
         {chart ? (
           <Chart option={chart} height={280} label="Biểu đồ kết quả các chỉ tiêu so với mục tiêu" />
         ) : (
-          <Empty description="Chưa có chỉ tiêu nào đủ số liệu để so với mục tiêu." />
+          <Empty description="Chưa có chỉ tiêu tỷ lệ nào đủ số liệu để so với mục tiêu." />
         )}
       </Card>
       <Table<IndicatorResult>

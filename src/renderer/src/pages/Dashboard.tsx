@@ -9,6 +9,7 @@ import { useOp } from '../api/client';
 import { Chart, type ChartOption } from '../components/Chart';
 import { ErrorBox, LinkButton, Loading, PageHeader, WithPeriod } from '../components/common';
 import { MetTag, targetText } from '../components/IndicatorTag';
+import { indicatorChart } from '../components/indicatorChart';
 import { daysUntil } from '../components/util';
 import { IMPORT_STATUS_COLOR, IMPORT_STATUS_LABEL, REPORT_STATUS_COLOR, REPORT_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
 import { isStrategy, useCatalog } from '../state/catalog';
@@ -65,33 +66,10 @@ function DashboardBody({ periodId }: { periodId: number }) {
     () => (cons.data?.indicators ?? []).filter((i) => isStrategy(i.code) && i.target),
     [cons.data],
   );
-  const strategyChart = useMemo<ChartOption | null>(() => {
-    const shown = strategy.filter((i) => i.value !== null);
-    if (!shown.length) return null;
-    return {
-      legend: { top: 0, data: ['Kết quả', 'Mục tiêu'] },
-      grid: { left: 60, right: 20, top: 36, bottom: 50 },
-      xAxis: { type: 'category', data: shown.map((i) => i.code.replace(/^CL\./, '')), axisLabel: { interval: 0, rotate: 30 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } },
-      tooltip: { trigger: 'axis' },
-      series: [
-        {
-          name: 'Kết quả',
-          type: 'bar',
-          data: shown.map((i) => ({
-            value: Math.round((i.value ?? 0) * 100) / 100,
-            itemStyle: { color: i.met ? '#389e0d' : '#cf1322' },
-          })),
-        },
-        {
-          name: 'Mục tiêu',
-          type: 'bar',
-          itemStyle: { color: '#b7c4d6' },
-          data: shown.map((i) => i.target?.value ?? null),
-        },
-      ],
-    };
-  }, [strategy]);
+  const strategyChart = useMemo<ChartOption | null>(
+    () => (index ? indicatorChart(strategy, index.indicatorUnit, (c) => c.replace(/^CL\./, '')) : null),
+    [strategy, index],
+  );
 
   if (status.isLoading) return <Loading />;
   if (status.error || !s) return <ErrorBox error={status.error} onRetry={() => void status.refetch()} />;
@@ -169,7 +147,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
           <Chart
             option={strategyChart}
             height={260}
-            label="Biểu đồ kết quả các chỉ tiêu Chiến lược so với mục tiêu"
+            label="Biểu đồ kết quả các chỉ tiêu Chiến lược tính theo tỷ lệ phần trăm so với mục tiêu; số liệu chi tiết ở bảng dưới"
           />
         ) : (
           <Empty description="Chưa đủ số liệu để tính các chỉ tiêu Chiến lược." />

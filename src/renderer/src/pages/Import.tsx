@@ -306,7 +306,7 @@ function Messages({ result }: { result: ImportResult }) {
       ))}
       {result.warnings.map((w, i) => (
         <li key={`w${i}`}>
-          <Typography.Text type="warning">{w.message}</Typography.Text>
+          <Typography.Text style={{ color: '#ad4e00' }}>{w.message}</Typography.Text>
         </li>
       ))}
     </ul>

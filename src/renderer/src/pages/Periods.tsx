@@ -577,7 +577,7 @@ function ProvinceValues({ period }: { period: Period }) {
           Lưu số liệu cấp tỉnh
         </Button>
         {dirtyKeys.length ? (
-          <Typography.Text type="warning">{formatNumber(dirtyKeys.length)} ô chưa lưu</Typography.Text>
+          <Typography.Text style={{ color: '#ad4e00' }}>{formatNumber(dirtyKeys.length)} ô chưa lưu</Typography.Text>
         ) : null}
       </Space>
     </>

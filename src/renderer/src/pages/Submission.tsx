@@ -337,6 +337,7 @@ function SubmissionView({ detail, index, period }: { detail: SubmissionDetail; i
           columns={columns}
           rowClassName={(r) => (r.kind === 'section' ? 'section-row' : '')}
           sticky
+          tableLayout="fixed"
         />
       </Card>
       <Card size="small" title="Các lần nộp" style={{ marginTop: 16 }}>
