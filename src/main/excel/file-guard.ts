@@ -245,6 +245,32 @@ export function dimensionSize(ref: string): { rows: number; cols: number } | nul
   };
 }
 
+const isWord = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+const isSpaceOrGt = (c: number): boolean => c === 0x3e || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * Counts `<row…>` and `<c…>` start tags (with or without a namespace prefix) without allocating: the same as
+ * matching /<(?:\w+:)?row[\s>]/g and /<(?:\w+:)?c[\s>]/g.
+ */
+export function countTags(body: string): { rows: number; cells: number } {
+  let rows = 0;
+  let cells = 0;
+  let i = body.indexOf('<');
+  while (i >= 0) {
+    let j = i + 1;
+    // optional prefix: word characters then ':'
+    let k = j;
+    while (k < body.length && isWord(body.charCodeAt(k))) k++;
+    if (k > j && body.charCodeAt(k) === 0x3a) j = k + 1;
+    const c0 = body.charCodeAt(j);
+    if (c0 === 0x63 /* c */ && isSpaceOrGt(body.charCodeAt(j + 1))) cells++;
+    else if (c0 === 0x72 && body.startsWith('row', j) && isSpaceOrGt(body.charCodeAt(j + 3))) rows++;
+    i = body.indexOf('<', i + 1);
+  }
+  return { rows, cells };
+}
+
 /**
  * Inflates one entry in small chunks, counting real output (declared sizes may lie), checking the CRC and, for
  * sheets, the declared dimension and the real number of rows and cells. Stops as soon as a limit is crossed.
@@ -310,8 +336,9 @@ function scanEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string, budget:
     if (cut < 0 || text.length - cut > 64) cut = text.length;
     const body = text.slice(0, cut);
     tail = text.slice(cut);
-    rows += body.match(/<(?:\w+:)?row[\s>]/g)?.length ?? 0;
-    cells += body.match(/<(?:\w+:)?c[\s>]/g)?.length ?? 0;
+    const n = countTags(body);
+    rows += n.rows;
+    cells += n.cells;
     if (rows > LIMITS.maxRows || cells > LIMITS.maxRows * LIMITS.maxCols) throw tooManyRows();
   };
   const data = bytes.subarray(dataStart, dataEnd);

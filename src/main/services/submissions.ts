@@ -50,16 +50,53 @@ export function submissionValues(db: Db, submissionId: number): StoredValue[] {
     .map((r) => ({ element: r.element, cell: r.cell as CellKey, value: rowToCellValue(r) }));
 }
 
-/** Values of many submissions at once: submission id → values. */
+const valuesStmt = new WeakMap<Db['$client'], ReturnType<Db['$client']['prepare']>>();
+
+/**
+ * Values of many submissions at once: submission id → values. One query (the ids as a JSON array), rows as arrays,
+ * in primary-key order (element, cell) within each submission.
+ */
 export function valuesBySubmission(db: Db, ids: number[]): Map<number, StoredValue[]> {
   const out = new Map<number, StoredValue[]>();
   for (const id of ids) out.set(id, []);
-  const CHUNK = 500;
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const part = ids.slice(i, i + CHUNK);
-    for (const r of db.select().from(t.submissionValues).where(inArray(t.submissionValues.submissionId, part)).all()) {
-      out.get(r.submissionId)!.push({ element: r.element, cell: r.cell as CellKey, value: rowToCellValue(r) });
+  if (ids.length === 0) return out;
+  const client = (db as Partial<Db>).$client;
+  if (!client) {
+    // inside a drizzle transaction object: the portable path
+    const CHUNK = 500;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const part = ids.slice(i, i + CHUNK);
+      for (const r of db
+        .select()
+        .from(t.submissionValues)
+        .where(inArray(t.submissionValues.submissionId, part))
+        .all()) {
+        out.get(r.submissionId)!.push({ element: r.element, cell: r.cell as CellKey, value: rowToCellValue(r) });
+      }
     }
+    return out;
+  }
+  let stmt = valuesStmt.get(client);
+  if (!stmt) {
+    stmt = client
+      .prepare(
+        'SELECT submission_id, element, cell, state, num, text FROM submission_values ' +
+          'WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, element, cell',
+      )
+      .raw(true);
+    valuesStmt.set(client, stmt);
+  }
+  let list: StoredValue[] | undefined;
+  let current = -1;
+  for (const row of stmt.iterate(JSON.stringify(ids)) as IterableIterator<
+    [number, string, string, string, number | null, string | null]
+  >) {
+    const [sid, element, cell, state, num, text] = row;
+    if (sid !== current) {
+      current = sid;
+      list = out.get(sid);
+    }
+    list!.push({ element, cell: cell as CellKey, value: rowToCellValue({ state, num, text }) });
   }
   return out;
 }
