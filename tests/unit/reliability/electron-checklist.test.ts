@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { OP_NAMES } from '../../../src/shared/contract';
 import { createPreloadApi, HOST_CHANNELS, type IpcRendererLike } from '../../../src/main/hosts/electron/preload-api';
@@ -15,8 +14,40 @@ import { navigationGuard, trustedOrigins, windowOpenHandler } from '../../../src
 const ROOT = resolve(__dirname, '../../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 
+/**
+ * Enough YAML for electron-builder.yml (no YAML library is a direct dependency): top-level scalars, and one level
+ * of nested mapping or list under a key. Unknown shapes are kept as raw strings, so a check on them fails loudly.
+ */
+function loadYaml(text: string): Record<string, unknown> {
+  const scalar = (v: string): unknown => {
+    const t = v.replace(/\s+#.*$/, '').trim();
+    if (t === 'true') return true;
+    if (t === 'false') return false;
+    if (/^-?\d+$/.test(t)) return Number(t);
+    return t.replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
+  };
+  const out: Record<string, unknown> = {};
+  let key: string | null = null;
+  for (const line of text.split('\n')) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    const top = /^([\w-]+):\s*(.*)$/.exec(line);
+    if (top) {
+      key = top[1]!;
+      out[key] = top[2] ? scalar(top[2]) : undefined;
+      continue;
+    }
+    if (!key) continue;
+    const item = /^ {2}- (.*)$/.exec(line);
+    const sub = /^ {2}([\w-]+):\s*(.*)$/.exec(line);
+    if (item) out[key] = [...((out[key] as unknown[] | undefined) ?? []), scalar(item[1]!)];
+    else if (sub)
+      out[key] = { ...((out[key] as Record<string, unknown> | undefined) ?? {}), [sub[1]!]: scalar(sub[2]!) };
+  }
+  return out;
+}
+
 describe('packaging (electron-builder.yml, package.json)', () => {
-  const cfg = load(read('electron-builder.yml')) as Record<string, unknown>;
+  const cfg = loadYaml(read('electron-builder.yml'));
   it('sets the security fuses', () => {
     expect(cfg.electronFuses).toEqual(
       expect.objectContaining({
