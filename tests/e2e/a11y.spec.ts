@@ -20,7 +20,9 @@ interface AxeViolation {
 async function axe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } };
+    const w = window as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+    };
     return w.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       resultTypes: ['violations'],
@@ -31,7 +33,13 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 
 function describe(vs: AxeViolation[]): string {
   return vs
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(' ')} – ${n.failureSummary ?? ''}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `   ${n.target.join(' ')} – ${n.failureSummary ?? ''}`)
+          .join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -84,7 +92,12 @@ test('every screen has no serious accessibility violations', async ({ page }) =>
     await page.goto(`${host.origin}/${hash}`);
     await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(SCREENSHOTS, `a11y-${String(screens.findIndex(([h]) => h === hash)).padStart(2, '0')}-du-lieu-${hash.replace(/[#/]+/g, '-').replace(/^-|-$/g, '') || 'tong-quan'}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(
+        SCREENSHOTS,
+        `a11y-${String(screens.findIndex(([h]) => h === hash)).padStart(2, '0')}-du-lieu-${hash.replace(/[#/]+/g, '-').replace(/^-|-$/g, '') || 'tong-quan'}.png`,
+      ),
+    });
     const v = await axe(page);
     if (v.length) failures.push(`${hash}\n${describe(v)}`);
   }

@@ -159,7 +159,9 @@ test('open a submission and correct a value with a reason', async () => {
   const s01 = subs.find((s) => s.unitCode === 'LCA-S01')!;
   await page.goto(`${host.origin}/#/bao-cao/${s01.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo đơn vị' })).toBeVisible();
-  await page.getByRole('button', { name: /^Sửa Số lượt người tham dự tuyên truyền về bình đẳng giới – Tổng số: 100/ }).click();
+  await page
+    .getByRole('button', { name: /^Sửa Số lượt người tham dự tuyên truyền về bình đẳng giới – Tổng số: 100/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Sửa số liệu' });
   await dialog.getByRole('spinbutton', { name: 'Giá trị mới' }).fill('150');
   // the reason is mandatory
@@ -178,7 +180,9 @@ test('open a submission and correct a value with a reason', async () => {
 test('consolidated figures match the files and the correction', async () => {
   await nav(page, 'Tổng hợp');
   // TT_LUOT.total: 150 (corrected S01) + 200 (S02) + 10 (late S04); the rejected file counts for nothing
-  const cell = page.getByRole('button', { name: /^Số lượt người tham dự tuyên truyền về bình đẳng giới – Tổng số: 360\./ });
+  const cell = page.getByRole('button', {
+    name: /^Số lượt người tham dự tuyên truyền về bình đẳng giới – Tổng số: 360\./,
+  });
   await expect(cell).toBeVisible();
   const period = (await host.call('periods.list', {}))[0]!;
   const c = await host.call('consolidation.get', { periodId: period.id });

@@ -23,7 +23,9 @@ export async function seed(host: TestHost, opts: { submissions?: number } = {}) 
   const results = [];
   for (const [i, f] of unitFiles.entries()) {
     const bytes = await fillTemplate(f.bytes, catalog, { base: 100 * (i + 1) });
-    results.push(await host.call('imports.file', { periodId: period.id, file: { name: f.name, bytes: new Uint8Array(bytes) } }));
+    results.push(
+      await host.call('imports.file', { periodId: period.id, file: { name: f.name, bytes: new Uint8Array(bytes) } }),
+    );
   }
   const units = await host.call('units.list', {});
   return { period, results, units, catalog };

@@ -169,10 +169,14 @@ function Shell({ province }: { province: string }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }} hasSider>
-      <a href="#main-content" className="skip-link" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main-content')?.focus();
-      }}>
+      <a
+        href="#main-content"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
         Bỏ qua thanh điều hướng
       </a>
       <Layout.Sider width={220} className="app-sider" style={{ position: 'sticky', top: 0, height: '100vh' }}>
@@ -221,12 +225,7 @@ function Shell({ province }: { province: string }) {
             <PeriodSelect />
           </Flex>
         </Layout.Header>
-        <Layout.Content
-          id="main-content"
-          tabIndex={-1}
-          style={{ padding: 24, outline: 'none' }}
-          role="main"
-        >
+        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, outline: 'none' }} role="main">
           <Routes>
             <Route path="/" element={<DashboardPage />} />
             <Route path="/don-vi" element={<UnitsPage />} />

@@ -45,21 +45,32 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   direct: 'Nộp trực tiếp',
   other: 'Khác',
 };
-export const CHANNEL_OPTIONS = (Object.keys(CHANNEL_LABEL) as Channel[]).map((k) => ({ value: k, label: CHANNEL_LABEL[k] }));
+export const CHANNEL_OPTIONS = (Object.keys(CHANNEL_LABEL) as Channel[]).map((k) => ({
+  value: k,
+  label: CHANNEL_LABEL[k],
+}));
 
 export const REPORT_STATUS_LABEL: Record<UnitReportStatus, string> = {
   on_time: 'Đúng hạn',
   late: 'Trễ hạn',
   missing: 'Chưa nộp',
 };
-export const REPORT_STATUS_COLOR: Record<UnitReportStatus, string> = { on_time: 'green', late: 'orange', missing: 'red' };
+export const REPORT_STATUS_COLOR: Record<UnitReportStatus, string> = {
+  on_time: 'green',
+  late: 'orange',
+  missing: 'red',
+};
 
 export const IMPORT_STATUS_LABEL: Record<ImportStatus, string> = {
   accepted: 'Đã nhận',
   rejected: 'Bị từ chối',
   unchanged: 'Không thay đổi',
 };
-export const IMPORT_STATUS_COLOR: Record<ImportStatus, string> = { accepted: 'green', rejected: 'red', unchanged: 'default' };
+export const IMPORT_STATUS_COLOR: Record<ImportStatus, string> = {
+  accepted: 'green',
+  rejected: 'red',
+  unchanged: 'default',
+};
 
 export const CELL_LABEL: Record<CellKey, string> = { total: 'Tổng số', female: 'Nữ', male: 'Nam', value: 'Số liệu' };
 
@@ -71,4 +82,3 @@ export const VALUE_TYPE_LABEL: Record<ValueType, string> = {
 };
 
 export const OP_LABEL: Record<string, string> = { '<=': '≤', '<': '<', '==': '=', '>=': '≥', '>': '>' };
-

@@ -82,7 +82,10 @@ export function createHttpApi(opts: HttpApiOptions): Api {
       if (!r.ok && res.status === 401) return { ok: false, error: { ...r.error, code: 'unauthorized' } };
       return r;
     }
-    return { ok: false, error: { code: 'internal', message: `Máy chủ cục bộ trả lời không hợp lệ (mã ${res.status}).` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Máy chủ cục bộ trả lời không hợp lệ (mã ${res.status}).` },
+    };
   }
 
   const api: Record<string, unknown> = {};

@@ -90,3 +90,8 @@ export function LinkButton({
     </Button>
   );
 }
+
+/** Lets Enter submit a form whose visible OK button sits outside it (antd Modal footers). */
+export function SubmitOnEnter() {
+  return <button type="submit" hidden aria-hidden="true" tabIndex={-1} />;
+}

@@ -14,7 +14,10 @@ export function indicatorChart(
   return {
     legend: { top: 0, data: ['Đạt', 'Chưa đạt', 'Mục tiêu'] },
     grid: { left: 50, right: 16, top: 36, bottom: 56 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatNumber(v, 1)}%` : '') },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatNumber(v, 1)}%` : ''),
+    },
     xAxis: { type: 'category', data: shown.map((i) => shortCode(i.code)), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${formatNumber(v)}%` } },
     series: [

@@ -20,10 +20,18 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CatalogView } from '../../../shared/contract';
-import type { CellKey, CompareOp, DataElement, Indicator, Target, UnitKind, ValidationRule } from '../../../shared/domain/catalog';
+import type {
+  CellKey,
+  CompareOp,
+  DataElement,
+  Indicator,
+  Target,
+  UnitKind,
+  ValidationRule,
+} from '../../../shared/domain/catalog';
 import { formatNumber, matchesSearch } from '../../../shared/text/vi';
 import { errorMessage, useOpMutation } from '../api/client';
-import { ErrorBox, Loading, PageHeader } from '../components/common';
+import { ErrorBox, Loading, PageHeader, SubmitOnEnter } from '../components/common';
 import { ViNumberInput } from '../components/ViNumberInput';
 import { CELL_LABEL, OP_LABEL, UNIT_KIND_LABEL, UNIT_KIND_OPTIONS, VALUE_TYPE_LABEL } from '../labels';
 import { useCatalog } from '../state/catalog';
@@ -43,7 +51,11 @@ export function CatalogPage() {
     <>
       <PageHeader
         title="Danh mục chỉ tiêu"
-        sub={q.data ? `Phiên bản danh mục ${q.data.catalogVersion}. Chỉ tiêu do tỉnh thêm được đánh dấu “Của tỉnh”.` : undefined}
+        sub={
+          q.data
+            ? `Phiên bản danh mục ${q.data.catalogVersion}. Chỉ tiêu do tỉnh thêm được đánh dấu “Của tỉnh”.`
+            : undefined
+        }
         extra={
           <>
             <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding('element')}>
@@ -130,8 +142,16 @@ function Elements({ catalog }: { catalog: CatalogView }) {
             render: (n: string, e) => (
               <>
                 {n}
-                {e.local ? <Tag color="purple" style={{ marginInlineStart: 6 }}>Của tỉnh</Tag> : null}
-                {e.sensitive ? <Tag color="volcano" style={{ marginInlineStart: 6 }}>Nhạy cảm</Tag> : null}
+                {e.local ? (
+                  <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                    Của tỉnh
+                  </Tag>
+                ) : null}
+                {e.sensitive ? (
+                  <Tag color="volcano" style={{ marginInlineStart: 6 }}>
+                    Nhạy cảm
+                  </Tag>
+                ) : null}
               </>
             ),
           },
@@ -148,9 +168,7 @@ function Elements({ catalog }: { catalog: CatalogView }) {
             title: 'Nguồn số liệu',
             width: 210,
             render: (_: unknown, e) =>
-              e.collectedFrom === 'province'
-                ? 'Cấp tỉnh nhập'
-                : e.reportedBy.map((k) => UNIT_KIND_LABEL[k]).join('; '),
+              e.collectedFrom === 'province' ? 'Cấp tỉnh nhập' : e.reportedBy.map((k) => UNIT_KIND_LABEL[k]).join('; '),
           },
         ]}
       />
@@ -176,7 +194,11 @@ function Indicators({ catalog }: { catalog: CatalogView }) {
             render: (n: string, i) => (
               <>
                 {n}
-                {i.local ? <Tag color="purple" style={{ marginInlineStart: 6 }}>Của tỉnh</Tag> : null}
+                {i.local ? (
+                  <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                    Của tỉnh
+                  </Tag>
+                ) : null}
                 <div style={{ fontSize: 12, color: '#595959' }}>
                   = {i.numerator} ÷ {i.denominator}
                   {i.factor !== 1 ? ` × ${formatNumber(i.factor)}` : ''}
@@ -195,7 +217,9 @@ function Indicators({ catalog }: { catalog: CatalogView }) {
             render: (_: unknown, i: Indicator) => {
               const pt = catalog.provinceTargets[i.code];
               const entries = pt ? Object.entries(pt).sort(([a], [b]) => a.localeCompare(b)) : [];
-              return entries.length ? entries.map(([y, t]) => <div key={y}>{`${y}: ${targetStr(t, i.unit)}`}</div>) : '—';
+              return entries.length
+                ? entries.map(([y, t]) => <div key={y}>{`${y}: ${targetStr(t, i.unit)}`}</div>)
+                : '—';
             },
           },
           {
@@ -214,7 +238,15 @@ function Indicators({ catalog }: { catalog: CatalogView }) {
   );
 }
 
-function TargetModal({ catalog, indicator, onClose }: { catalog: CatalogView; indicator: Indicator; onClose: () => void }) {
+function TargetModal({
+  catalog,
+  indicator,
+  onClose,
+}: {
+  catalog: CatalogView;
+  indicator: Indicator;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const save = useOpMutation('catalog.setProvinceTarget', INVALIDATE);
   const [form] = Form.useForm<{ year: number; op: CompareOp; value: number | null }>();
@@ -275,6 +307,7 @@ function TargetModal({ catalog, indicator, onClose }: { catalog: CatalogView; in
           )
         }
       >
+        <SubmitOnEnter />
         <Flex gap={12}>
           <Form.Item label="Năm" name="year" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} style={{ width: 110 }} />
@@ -282,7 +315,11 @@ function TargetModal({ catalog, indicator, onClose }: { catalog: CatalogView; in
           <Form.Item label="Điều kiện đạt" name="op" rules={[{ required: true }]}>
             <Select style={{ width: 110 }} options={OPS.map((o) => ({ value: o, label: OP_LABEL[o] }))} />
           </Form.Item>
-          <Form.Item label={`Giá trị (${indicator.unit})`} name="value" rules={[{ required: true, message: 'Nhập giá trị' }]}>
+          <Form.Item
+            label={`Giá trị (${indicator.unit})`}
+            name="value"
+            rules={[{ required: true, message: 'Nhập giá trị' }]}
+          >
             <ViNumberInput style={{ width: 160 }} />
           </Form.Item>
         </Flex>
@@ -379,6 +416,7 @@ function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClose: () 
           })
         }
       >
+        <SubmitOnEnter />
         <Flex gap={12}>
           <Form.Item
             label="Mã số"
@@ -392,7 +430,12 @@ function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClose: () 
           >
             <Input maxLength={50} autoFocus />
           </Form.Item>
-          <Form.Item label="Tên chỉ tiêu" name="name" style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: 'Nhập tên' }]}>
+          <Form.Item
+            label="Tên chỉ tiêu"
+            name="name"
+            style={{ flex: 1 }}
+            rules={[{ required: true, whitespace: true, message: 'Nhập tên' }]}
+          >
             <Input maxLength={500} />
           </Form.Item>
         </Flex>
@@ -408,7 +451,12 @@ function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClose: () 
           </Form.Item>
         </Flex>
         <Form.Item label="Các ô số liệu" name="cells" rules={[{ required: true, message: 'Chọn ít nhất một ô' }]}>
-          <Checkbox.Group options={(['total', 'female', 'male', 'value'] as CellKey[]).map((c) => ({ value: c, label: CELL_LABEL[c] }))} />
+          <Checkbox.Group
+            options={(['total', 'female', 'male', 'value'] as CellKey[]).map((c) => ({
+              value: c,
+              label: CELL_LABEL[c],
+            }))}
+          />
         </Form.Item>
         <Form.Item label="Nguồn số liệu" name="collectedFrom">
           <Radio.Group
@@ -505,11 +553,22 @@ function IndicatorModal({ catalog, onClose }: { catalog: CatalogView; onClose: (
           );
         }}
       >
+        <SubmitOnEnter />
         <Flex gap={12}>
-          <Form.Item label="Mã" name="code" style={{ width: 200 }} rules={[{ required: true, whitespace: true, message: 'Nhập mã' }]}>
+          <Form.Item
+            label="Mã"
+            name="code"
+            style={{ width: 200 }}
+            rules={[{ required: true, whitespace: true, message: 'Nhập mã' }]}
+          >
             <Input maxLength={50} autoFocus />
           </Form.Item>
-          <Form.Item label="Tên chỉ tiêu" name="name" style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: 'Nhập tên' }]}>
+          <Form.Item
+            label="Tên chỉ tiêu"
+            name="name"
+            style={{ flex: 1 }}
+            rules={[{ required: true, whitespace: true, message: 'Nhập tên' }]}
+          >
             <Input maxLength={500} />
           </Form.Item>
         </Flex>
@@ -529,7 +588,11 @@ function IndicatorModal({ catalog, onClose }: { catalog: CatalogView; onClose: (
           <Form.Item label="Mục tiêu 2025" style={{ marginBottom: 0 }}>
             <Space.Compact>
               <Form.Item name="t2025op" noStyle>
-                <Select aria-label="Điều kiện 2025" style={{ width: 70 }} options={OPS.map((o) => ({ value: o, label: OP_LABEL[o] }))} />
+                <Select
+                  aria-label="Điều kiện 2025"
+                  style={{ width: 70 }}
+                  options={OPS.map((o) => ({ value: o, label: OP_LABEL[o] }))}
+                />
               </Form.Item>
               <Form.Item name="t2025" noStyle>
                 <ViNumberInput aria-label="Giá trị mục tiêu 2025" style={{ width: 110 }} />
@@ -539,7 +602,11 @@ function IndicatorModal({ catalog, onClose }: { catalog: CatalogView; onClose: (
           <Form.Item label="Mục tiêu 2030" style={{ marginBottom: 0 }}>
             <Space.Compact>
               <Form.Item name="t2030op" noStyle>
-                <Select aria-label="Điều kiện 2030" style={{ width: 70 }} options={OPS.map((o) => ({ value: o, label: OP_LABEL[o] }))} />
+                <Select
+                  aria-label="Điều kiện 2030"
+                  style={{ width: 70 }}
+                  options={OPS.map((o) => ({ value: o, label: OP_LABEL[o] }))}
+                />
               </Form.Item>
               <Form.Item name="t2030" noStyle>
                 <ViNumberInput aria-label="Giá trị mục tiêu 2030" style={{ width: 110 }} />

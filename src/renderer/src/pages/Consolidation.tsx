@@ -21,7 +21,11 @@ export function ConsolidationPage() {
     <>
       <PageHeader
         title="Tổng hợp"
-        sub={period ? `Kỳ báo cáo: ${period.label}. Số liệu lấy từ lần nộp mới nhất của mỗi đơn vị; tỷ lệ được tính lại từ tổng, không lấy trung bình.` : undefined}
+        sub={
+          period
+            ? `Kỳ báo cáo: ${period.label}. Số liệu lấy từ lần nộp mới nhất của mỗi đơn vị; tỷ lệ được tính lại từ tổng, không lấy trung bình.`
+            : undefined
+        }
       />
       <WithPeriod>{(id) => <ConsolidationBody periodId={id} />}</WithPeriod>
     </>
@@ -31,7 +35,7 @@ export function ConsolidationPage() {
 type VMap = Map<string, ConsolidatedValue>;
 const vkey = (code: string, cell: CellKey) => `${code}|${cell}`;
 const toMap = (values: ConsolidatedValue[]): VMap => new Map(values.map((v) => [vkey(v.code, v.cell), v]));
-export const mainCell = (el: DataElement): CellKey => (el.cells.includes('total') ? 'total' : el.cells[0] ?? 'value');
+export const mainCell = (el: DataElement): CellKey => (el.cells.includes('total') ? 'total' : (el.cells[0] ?? 'value'));
 
 interface Row {
   key: string;
@@ -118,7 +122,7 @@ function ValuesTable({
   const prev = useMemo(() => (c.previous ? toMap(c.previous.values) : null), [c.previous]);
   const span = (r: Row, n: number) => (r.section ? { colSpan: n } : {});
   const hide = (r: Row) => (r.section ? { colSpan: 0 } : {});
-  const NCOLS = 9 + (prev ? 1 : 0);
+  const NCOLS = 8 + (prev ? 1 : 0);
 
   const figure = (r: Row, cell: CellKey) => {
     const el = r.element;
@@ -154,7 +158,11 @@ function ValuesTable({
           width: 150,
           onCell: (r) => span(r, NCOLS),
           render: (_: unknown, r) =>
-            r.section ? <Typography.Text strong>{r.section}</Typography.Text> : <span style={{ fontSize: 12 }}>{r.element!.code}</span>,
+            r.section ? (
+              <Typography.Text strong>{r.section}</Typography.Text>
+            ) : (
+              <span style={{ fontSize: 12 }}>{r.element!.code}</span>
+            ),
         },
         {
           title: 'Chỉ tiêu',
@@ -231,7 +239,15 @@ function DrillList({ periodId, element, cell }: { periodId: number; element: Dat
   const rows = [...q.data.rows].sort((a, b) => compareVi(a.unitName, b.unitName));
   const sum = rows.reduce((s, r) => s + (typeof r.value === 'number' ? r.value : r.value === true ? 1 : 0), 0);
   const show = (r: DrillRow) =>
-    r.na ? 'Không áp dụng' : typeof r.value === 'boolean' ? (r.value ? 'Có' : 'Không') : typeof r.value === 'number' ? formatNumber(r.value, 4) : (r.value ?? '');
+    r.na
+      ? 'Không áp dụng'
+      : typeof r.value === 'boolean'
+        ? r.value
+          ? 'Có'
+          : 'Không'
+        : typeof r.value === 'number'
+          ? formatNumber(r.value, 4)
+          : (r.value ?? '');
   return (
     <>
       <Typography.Paragraph>
@@ -244,7 +260,11 @@ function DrillList({ periodId, element, cell }: { periodId: number; element: Dat
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: 'Đơn vị', dataIndex: 'unitName', render: (v: string, r) => <Link to={`/bao-cao/${r.submissionId}`}>{v}</Link> },
+          {
+            title: 'Đơn vị',
+            dataIndex: 'unitName',
+            render: (v: string, r) => <Link to={`/bao-cao/${r.submissionId}`}>{v}</Link>,
+          },
           { title: 'Loại', dataIndex: 'kind', width: 170, render: (k: UnitKind) => UNIT_KIND_LABEL[k] },
           { title: 'Giá trị', width: 120, align: 'right', render: (_: unknown, r) => show(r) },
         ]}
@@ -321,7 +341,10 @@ function Indicators({ c, index }: { c: Consolidation; index: CatalogIndex }) {
   const withTarget = c.indicators.filter((i) => i.target && i.value !== null);
   const chart = useMemo<ChartOption | null>(() => indicatorChart(withTarget, index.indicatorUnit), [withTarget, index]);
   const sorted = useMemo(
-    () => [...c.indicators].sort((a, b) => Number(isStrategy(b.code)) - Number(isStrategy(a.code)) || compareVi(a.code, b.code)),
+    () =>
+      [...c.indicators].sort(
+        (a, b) => Number(isStrategy(b.code)) - Number(isStrategy(a.code)) || compareVi(a.code, b.code),
+      ),
     [c.indicators],
   );
   const code = trendCode ?? sorted[0]?.code ?? null;
@@ -342,8 +365,20 @@ function Indicators({ c, index }: { c: Consolidation; index: CatalogIndex }) {
         columns={[
           { title: 'Mã', dataIndex: 'code', width: 140 },
           { title: 'Chỉ tiêu', render: (_: unknown, i) => index.indicatorName(i.code) },
-          { title: 'Tử số', dataIndex: 'numerator', width: 90, align: 'right', render: (n: number | null) => formatNumber(n) },
-          { title: 'Mẫu số', dataIndex: 'denominator', width: 90, align: 'right', render: (n: number | null) => formatNumber(n) },
+          {
+            title: 'Tử số',
+            dataIndex: 'numerator',
+            width: 90,
+            align: 'right',
+            render: (n: number | null) => formatNumber(n),
+          },
+          {
+            title: 'Mẫu số',
+            dataIndex: 'denominator',
+            width: 90,
+            align: 'right',
+            render: (n: number | null) => formatNumber(n),
+          },
           {
             title: 'Kết quả',
             width: 100,
@@ -364,7 +399,11 @@ function Indicators({ c, index }: { c: Consolidation; index: CatalogIndex }) {
                 },
               ]
             : []),
-          { title: 'Mục tiêu', width: 170, render: (_: unknown, i) => targetText(i.target, index.indicatorUnit(i.code)) },
+          {
+            title: 'Mục tiêu',
+            width: 170,
+            render: (_: unknown, i) => targetText(i.target, index.indicatorUnit(i.code)),
+          },
           { title: 'Đánh giá', width: 130, render: (_: unknown, i) => (i.target ? <MetTag met={i.met} /> : null) },
         ]}
       />
@@ -406,7 +445,10 @@ function Trend({ code, index }: { code: string; index: CatalogIndex }) {
           name: index.indicatorName(code),
           type: 'line',
           connectNulls: true,
-          label: { show: true, formatter: (p: { value: number | null }) => (p.value === null ? '' : formatNumber(p.value, 1)) },
+          label: {
+            show: true,
+            formatter: (p: { value: number | null }) => (p.value === null ? '' : formatNumber(p.value, 1)),
+          },
           data: pts.map((p) => (p.value === null ? null : Math.round(p.value * 100) / 100)),
         },
       ],
@@ -432,7 +474,11 @@ function Texts({ c, index }: { c: Consolidation; index: CatalogIndex }) {
       columns={[
         { title: 'Nội dung', dataIndex: 'code', width: 260, render: (x: string) => index.element.get(x)?.name ?? x },
         { title: 'Đơn vị', dataIndex: 'unitName', width: 220 },
-        { title: 'Ý kiến', dataIndex: 'text', render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span> },
+        {
+          title: 'Ý kiến',
+          dataIndex: 'text',
+          render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span>,
+        },
       ]}
     />
   );

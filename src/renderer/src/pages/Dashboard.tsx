@@ -11,7 +11,13 @@ import { ErrorBox, LinkButton, Loading, PageHeader, WithPeriod } from '../compon
 import { MetTag, targetText } from '../components/IndicatorTag';
 import { indicatorChart } from '../components/indicatorChart';
 import { daysUntil } from '../components/util';
-import { IMPORT_STATUS_COLOR, IMPORT_STATUS_LABEL, REPORT_STATUS_COLOR, REPORT_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
+import {
+  IMPORT_STATUS_COLOR,
+  IMPORT_STATUS_LABEL,
+  REPORT_STATUS_COLOR,
+  REPORT_STATUS_LABEL,
+  UNIT_KIND_LABEL,
+} from '../labels';
 import { isStrategy, useCatalog } from '../state/catalog';
 import { usePeriod } from '../state/period';
 
@@ -27,9 +33,18 @@ export function DashboardPage() {
 
 function DeadlineText({ deadline }: { deadline: string }) {
   const d = daysUntil(deadline);
-  if (d > 0) return <>Còn {formatNumber(d)} ngày đến hạn nộp ({formatDate(deadline)})</>;
+  if (d > 0)
+    return (
+      <>
+        Còn {formatNumber(d)} ngày đến hạn nộp ({formatDate(deadline)})
+      </>
+    );
   if (d === 0) return <>Hôm nay là hạn nộp ({formatDate(deadline)})</>;
-  return <>Đã quá hạn nộp {formatNumber(-d)} ngày (hạn {formatDate(deadline)})</>;
+  return (
+    <>
+      Đã quá hạn nộp {formatNumber(-d)} ngày (hạn {formatDate(deadline)})
+    </>
+  );
 }
 
 function DashboardBody({ periodId }: { periodId: number }) {
@@ -117,7 +132,11 @@ function DashboardBody({ periodId }: { periodId: number }) {
               rowKey="kind"
               dataSource={s.byKind}
               columns={[
-                { title: 'Loại đơn vị', dataIndex: 'kind', render: (k: keyof typeof UNIT_KIND_LABEL) => UNIT_KIND_LABEL[k] },
+                {
+                  title: 'Loại đơn vị',
+                  dataIndex: 'kind',
+                  render: (k: keyof typeof UNIT_KIND_LABEL) => UNIT_KIND_LABEL[k],
+                },
                 { title: 'Phải nộp', dataIndex: 'expected', align: 'right', render: (n: number) => formatNumber(n) },
                 { title: 'Đã nhận', dataIndex: 'received', align: 'right', render: (n: number) => formatNumber(n) },
                 { title: 'Chưa nộp', dataIndex: 'missing', align: 'right', render: (n: number) => formatNumber(n) },
@@ -167,7 +186,9 @@ function DashboardBody({ periodId }: { periodId: number }) {
                 width: 110,
                 align: 'right',
                 render: (_: unknown, i) =>
-                  i.value === null ? '' : `${formatNumber(i.value, 1)}${index?.indicatorUnit(i.code) === '%' ? '%' : ''}`,
+                  i.value === null
+                    ? ''
+                    : `${formatNumber(i.value, 1)}${index?.indicatorUnit(i.code) === '%' ? '%' : ''}`,
               },
               {
                 title: 'Mục tiêu',

@@ -162,7 +162,12 @@ function PrintView({ opts }: { opts: Opts }) {
           In
         </Button>
         {host.kind === 'electron' && host.printToPdf ? (
-          <Button icon={<FilePdfOutlined aria-hidden />} disabled={!doc} loading={busy && !!doc} onClick={() => void pdf()}>
+          <Button
+            icon={<FilePdfOutlined aria-hidden />}
+            disabled={!doc}
+            loading={busy && !!doc}
+            onClick={() => void pdf()}
+          >
             Xuất PDF
           </Button>
         ) : null}

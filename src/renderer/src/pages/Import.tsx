@@ -186,7 +186,13 @@ function ImportBody() {
             <DateInput id="official-date" value={officialDate} onChange={setOfficialDate} />
           </Form.Item>
           <Form.Item label="Hình thức nhận" htmlFor="channel" style={{ margin: 0 }} layout="vertical">
-            <Select id="channel" value={channel} onChange={setChannel} options={CHANNEL_OPTIONS} style={{ width: 200 }} />
+            <Select
+              id="channel"
+              value={channel}
+              onChange={setChannel}
+              options={CHANNEL_OPTIONS}
+              style={{ width: 200 }}
+            />
           </Form.Item>
           <Space>
             <Button
@@ -255,7 +261,12 @@ function ImportBody() {
             dataSource={results}
             pagination={false}
             columns={[
-              { title: 'Tệp', dataIndex: 'file', width: 260, render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
+              {
+                title: 'Tệp',
+                dataIndex: 'file',
+                width: 260,
+                render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span>,
+              },
               {
                 title: 'Kết quả',
                 dataIndex: 'status',
@@ -270,7 +281,9 @@ function ImportBody() {
                     <>
                       {r.unitName}
                       <Typography.Text type="secondary"> ({r.unit})</Typography.Text>
-                      {r.revision && r.revision > 1 ? <Tag style={{ marginInlineStart: 6 }}>Lần {r.revision}</Tag> : null}
+                      {r.revision && r.revision > 1 ? (
+                        <Tag style={{ marginInlineStart: 6 }}>Lần {r.revision}</Tag>
+                      ) : null}
                     </>
                   ) : (
                     <Typography.Text type="secondary">Không xác định</Typography.Text>
@@ -296,7 +309,11 @@ function ImportBody() {
 
 function Messages({ result }: { result: ImportResult }) {
   if (!result.errors.length && !result.warnings.length)
-    return <Typography.Text type="secondary">{result.status === 'unchanged' ? 'Tệp giống bản đã nhận trước đó.' : 'Không có lỗi.'}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary">
+        {result.status === 'unchanged' ? 'Tệp giống bản đã nhận trước đó.' : 'Không có lỗi.'}
+      </Typography.Text>
+    );
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {result.errors.map((e, i) => (

@@ -26,17 +26,11 @@ import type { CellValue, Period, StoredValue } from '../../../shared/domain/reco
 import { periodDefaults } from '../../../shared/rules/period';
 import { compareVi, formatDate, formatNumber, matchesSearch } from '../../../shared/text/vi';
 import { call, errorMessage, useOp, useOpMutation } from '../api/client';
-import { ErrorBox, Loading, PageHeader } from '../components/common';
+import { ErrorBox, Loading, PageHeader, SubmitOnEnter } from '../components/common';
 import { DateInput } from '../components/DateInput';
 import { downloadBytes, todayIso } from '../components/util';
 import { ViNumberInput } from '../components/ViNumberInput';
-import {
-  CELL_LABEL,
-  PERIOD_KIND_LABEL,
-  PERIOD_KIND_OPTIONS,
-  PERIOD_STATUS_LABEL,
-  UNIT_KIND_LABEL,
-} from '../labels';
+import { CELL_LABEL, PERIOD_KIND_LABEL, PERIOD_KIND_OPTIONS, PERIOD_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
 import { usePeriod } from '../state/period';
 
 const INVALIDATE = ['periods.', 'status.', 'consolidation.', 'templates.', 'reports.'];
@@ -83,6 +77,7 @@ export function PeriodsPage() {
         loading={loading}
         dataSource={periods}
         pagination={false}
+        scroll={{ x: 1080 }}
         locale={{ emptyText: 'Chưa có kỳ báo cáo nào. Bấm “Tạo kỳ báo cáo” để bắt đầu.' }}
         rowClassName={(p) => (p.id === periodId ? 'ant-table-row-selected' : '')}
         columns={[
@@ -90,28 +85,32 @@ export function PeriodsPage() {
             title: 'Kỳ báo cáo',
             dataIndex: 'label',
             render: (v: string, p) => (
-              <Space>
+              <>
                 <Typography.Text strong={p.id === periodId}>{v}</Typography.Text>
-                {p.id === periodId ? <Tag color="blue">Đang làm việc</Tag> : null}
-              </Space>
+                {p.id === periodId ? (
+                  <div>
+                    <Tag color="blue">Đang làm việc</Tag>
+                  </div>
+                ) : null}
+              </>
             ),
           },
           { title: 'Loại', dataIndex: 'kind', width: 100, render: (k: PeriodKind) => PERIOD_KIND_LABEL[k] },
           {
             title: 'Số liệu tính từ – đến',
-            width: 210,
+            width: 200,
             render: (_: unknown, p) => `${formatDate(p.dataFrom)} – ${formatDate(p.dataTo)}`,
           },
           { title: 'Hạn nộp', dataIndex: 'deadline', width: 110, render: (d: string) => formatDate(d) },
           {
             title: 'Mẫu biểu',
-            width: 140,
+            width: 130,
             render: (_: unknown, p) => `${p.templateCode} (bản ${p.templateVersion})`,
           },
           {
             title: 'Đơn vị phải báo cáo',
             dataIndex: 'expected',
-            width: 150,
+            width: 120,
             align: 'right',
             render: (n: number) => formatNumber(n),
           },
@@ -125,7 +124,7 @@ export function PeriodsPage() {
           },
           {
             title: 'Thao tác',
-            width: 230,
+            width: 190,
             render: (_: unknown, p) => (
               <Space size={4}>
                 <Button
@@ -233,6 +232,7 @@ function CreatePeriodModal({ onClose, onCreated }: { onClose: () => void; onCrea
           )
         }
       >
+        <SubmitOnEnter />
         <Flex gap={16}>
           <Form.Item label="Năm" name="year" rules={[{ required: true, message: 'Nhập năm' }]}>
             <InputNumber min={2000} max={2100} style={{ width: 120 }} autoFocus />
@@ -329,11 +329,19 @@ function PeriodInfo({ period }: { period: Period }) {
       }}
       onFinish={(v) =>
         update.mutate(
-          { id: period.id, label: v.label, dataFrom: v.dataFrom, dataTo: v.dataTo, deadline: v.deadline, note: v.note ?? null },
+          {
+            id: period.id,
+            label: v.label,
+            dataFrom: v.dataFrom,
+            dataTo: v.dataTo,
+            deadline: v.deadline,
+            note: v.note ?? null,
+          },
           { onSuccess: () => void message.success('Đã lưu thông tin kỳ báo cáo.') },
         )
       }
     >
+      <SubmitOnEnter />
       <Form.Item label="Tên kỳ" name="label" rules={[{ required: true, whitespace: true, message: 'Nhập tên kỳ' }]}>
         <Input maxLength={200} style={{ maxWidth: 480 }} />
       </Form.Item>
@@ -358,7 +366,9 @@ function PeriodInfo({ period }: { period: Period }) {
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           Lưu thông tin kỳ
         </Button>
-        {closed ? <Typography.Text type="secondary">Kỳ đã khóa sổ: vẫn có thể sửa tên và hạn nộp.</Typography.Text> : null}
+        {closed ? (
+          <Typography.Text type="secondary">Kỳ đã khóa sổ: vẫn có thể sửa tên và hạn nộp.</Typography.Text>
+        ) : null}
       </Space>
     </Form>
   );
@@ -380,7 +390,8 @@ function TemplateExport({ period }: { period: Period & { expectedUnits: { code: 
         const r = await call('templates.export', { periodId: period.id, ...codes });
         const saved = await host.saveFilesToFolder(r.files.map((f) => ({ name: f.name, bytes: f.bytes })));
         if (!saved.ok) throw new Error(saved.error.message);
-        if (saved.data) void message.success(`Đã lưu ${formatNumber(r.files.length)} tệp vào thư mục ${saved.data.folder}.`);
+        if (saved.data)
+          void message.success(`Đã lưu ${formatNumber(r.files.length)} tệp vào thư mục ${saved.data.folder}.`);
       } else {
         const r = await call('templates.export', { periodId: period.id, zip: true, ...codes });
         for (const f of r.files) downloadBytes(f.name, f.bytes);
@@ -514,7 +525,9 @@ function ProvinceValues({ period }: { period: Period }) {
     const k = keyOf(el, cell);
     return k in draft ? (draft[k] ?? null) : (stored.get(k) ?? null);
   };
-  const dirtyKeys = Object.keys(draft).filter((k) => JSON.stringify(draft[k] ?? null) !== JSON.stringify(stored.get(k) ?? null));
+  const dirtyKeys = Object.keys(draft).filter(
+    (k) => JSON.stringify(draft[k] ?? null) !== JSON.stringify(stored.get(k) ?? null),
+  );
   const closed = period.status === 'closed';
 
   const saveAll = async () => {
@@ -533,8 +546,8 @@ function ProvinceValues({ period }: { period: Period }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        Các số liệu này do cấp tỉnh cung cấp (thống kê, điều tra), nhập một lần cho cả tỉnh và không cộng từ báo cáo
-        đơn vị.
+        Các số liệu này do cấp tỉnh cung cấp (thống kê, điều tra), nhập một lần cho cả tỉnh và không cộng từ báo cáo đơn
+        vị.
       </Typography.Paragraph>
       <Table<DataElement>
         rowKey="code"
@@ -573,7 +586,12 @@ function ProvinceValues({ period }: { period: Period }) {
         ]}
       />
       <Space style={{ marginTop: 12 }}>
-        <Button type="primary" disabled={!dirtyKeys.length || closed} loading={save.isPending} onClick={() => void saveAll()}>
+        <Button
+          type="primary"
+          disabled={!dirtyKeys.length || closed}
+          loading={save.isPending}
+          onClick={() => void saveAll()}
+        >
           Lưu số liệu cấp tỉnh
         </Button>
         {dirtyKeys.length ? (

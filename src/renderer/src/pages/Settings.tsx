@@ -68,10 +68,20 @@ function SettingsForm({ settings }: { settings: Settings }) {
         }
       >
         <Flex gap={12} wrap>
-          <Form.Item label="Tỉnh, thành phố" name="province" style={{ flex: '1 1 220px' }} rules={[{ required: true, whitespace: true, message: 'Nhập tên tỉnh' }]}>
+          <Form.Item
+            label="Tỉnh, thành phố"
+            name="province"
+            style={{ flex: '1 1 220px' }}
+            rules={[{ required: true, whitespace: true, message: 'Nhập tên tỉnh' }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item label="Địa danh ghi trên văn bản" name="placeName" style={{ flex: '1 1 180px' }} extra="Ví dụ: Lào Cai (… , ngày … tháng … năm …)">
+          <Form.Item
+            label="Địa danh ghi trên văn bản"
+            name="placeName"
+            style={{ flex: '1 1 180px' }}
+            extra="Ví dụ: Lào Cai (… , ngày … tháng … năm …)"
+          >
             <Input maxLength={100} />
           </Form.Item>
         </Flex>
@@ -111,12 +121,22 @@ function SettingsForm({ settings }: { settings: Settings }) {
               ]}
             />
           </Form.Item>
-          <Form.Item label="Chức danh của thủ trưởng" name={['signer', 'authorityTitle']} style={{ flex: '1 1 200px' }} extra="Ví dụ: TRƯỞNG BAN">
+          <Form.Item
+            label="Chức danh của thủ trưởng"
+            name={['signer', 'authorityTitle']}
+            style={{ flex: '1 1 200px' }}
+            extra="Ví dụ: TRƯỞNG BAN"
+          >
             <Input maxLength={200} />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
-          <Form.Item label="Chức vụ người ký" name={['signer', 'title']} style={{ flex: '1 1 220px' }} extra="Ví dụ: PHÓ TRƯỞNG BAN THƯỜNG TRỰC">
+          <Form.Item
+            label="Chức vụ người ký"
+            name={['signer', 'title']}
+            style={{ flex: '1 1 220px' }}
+            extra="Ví dụ: PHÓ TRƯỞNG BAN THƯỜNG TRỰC"
+          >
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item label="Họ và tên người ký" name={['signer', 'name']} style={{ flex: '1 1 220px' }}>
@@ -134,7 +154,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   <Form.Item name={f.name} noStyle>
                     <Input aria-label={`Nơi nhận thứ ${i + 1}`} maxLength={300} />
                   </Form.Item>
-                  <Button aria-label={`Đưa nơi nhận thứ ${i + 1} lên`} disabled={i === 0} onClick={() => move(i, i - 1)}>
+                  <Button
+                    aria-label={`Đưa nơi nhận thứ ${i + 1} lên`}
+                    disabled={i === 0}
+                    onClick={() => move(i, i - 1)}
+                  >
                     ↑
                   </Button>
                   <Button
@@ -153,7 +177,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Form.Item label="Số bản sao lưu giữ lại" name="backupKeep" style={{ marginTop: 16 }}>
           <InputNumber min={1} max={365} style={{ width: 120 }} />
         </Form.Item>
-        {save.error ? <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 12 }} /> : null}
+        {save.error ? (
+          <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 12 }} />
+        ) : null}
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           Lưu cài đặt
         </Button>
@@ -226,12 +252,23 @@ function Backups() {
         columns={[
           { title: 'Thời điểm', dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
           { title: 'Lý do', dataIndex: 'reason', render: (r: string) => <Tag>{reasonText(r)}</Tag> },
-          { title: 'Dung lượng', dataIndex: 'size', width: 100, align: 'right', render: (n: number) => `${formatNumber(n / 1024, 0)} KB` },
+          {
+            title: 'Dung lượng',
+            dataIndex: 'size',
+            width: 100,
+            align: 'right',
+            render: (n: number) => `${formatNumber(n / 1024, 0)} KB`,
+          },
           {
             title: '',
             width: 110,
             render: (_: unknown, b) => (
-              <Button size="small" loading={restoring === b.name} onClick={() => restore(b)} aria-label={`Khôi phục bản sao lưu ${formatDateTime(b.createdAt)}`}>
+              <Button
+                size="small"
+                loading={restoring === b.name}
+                onClick={() => restore(b)}
+                aria-label={`Khôi phục bản sao lưu ${formatDateTime(b.createdAt)}`}
+              >
                 Khôi phục
               </Button>
             ),
@@ -278,7 +315,10 @@ function DatabaseInfo() {
             { label: 'Ứng dụng', children: `${APP_NAME} – phiên bản ${info.data.version}` },
             { label: 'Tệp dữ liệu', children: <span style={{ wordBreak: 'break-all' }}>{info.data.dbPath}</span> },
             { label: 'Thư mục dữ liệu', children: <span style={{ wordBreak: 'break-all' }}>{info.data.dataDir}</span> },
-            { label: 'Lược đồ dữ liệu', children: `${info.data.schemaVersion} (${formatNumber(info.data.migrationsApplied)} bước nâng cấp)` },
+            {
+              label: 'Lược đồ dữ liệu',
+              children: `${info.data.schemaVersion} (${formatNumber(info.data.migrationsApplied)} bước nâng cấp)`,
+            },
             { label: 'Danh mục chỉ tiêu', children: info.data.catalogVersion ?? '—' },
             ...(info.data.demo ? [{ label: 'Chế độ', children: <Tag color="gold">Bản trình diễn</Tag> }] : []),
           ]}
@@ -297,7 +337,8 @@ function DatabaseInfo() {
             <Tag color="green">Dữ liệu toàn vẹn</Tag>
           ) : (
             <Tag color="red">
-              Có lỗi: {check.integrity !== 'ok' ? check.integrity : ''} {check.foreignKeys !== 'ok' ? check.foreignKeys : ''}
+              Có lỗi: {check.integrity !== 'ok' ? check.integrity : ''}{' '}
+              {check.foreignKeys !== 'ok' ? check.foreignKeys : ''}
             </Tag>
           )
         ) : null}

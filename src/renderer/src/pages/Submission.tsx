@@ -23,7 +23,7 @@ import type { CellKey, DataElement } from '../../../shared/domain/catalog';
 import type { AuditEntry, CellValue, Finding, Period } from '../../../shared/domain/records';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/text/vi';
 import { call, errorMessage, useOp, useOpMutation } from '../api/client';
-import { ErrorBox, Loading, PageHeader } from '../components/common';
+import { ErrorBox, Loading, PageHeader, SubmitOnEnter } from '../components/common';
 import { downloadBytes } from '../components/util';
 import { auditAction, auditText, cellKey, sameValue, valueMap, valueText } from '../components/values';
 import { CELL_LABEL, CHANNEL_LABEL, SUBMISSION_STATUS_COLOR, SUBMISSION_STATUS_LABEL } from '../labels';
@@ -52,7 +52,15 @@ interface FormRow {
   stt?: number;
 }
 
-function SubmissionView({ detail, index, period }: { detail: SubmissionDetail; index: CatalogIndex; period: Period | null }) {
+function SubmissionView({
+  detail,
+  index,
+  period,
+}: {
+  detail: SubmissionDetail;
+  index: CatalogIndex;
+  period: Period | null;
+}) {
   const { modal, message } = App.useApp();
   const s = detail.submission;
   const [compareId, setCompareId] = useState<number | null>(null);
@@ -176,7 +184,13 @@ function SubmissionView({ detail, index, period }: { detail: SubmissionDetail; i
         if (!el.cells.includes(cell)) return { style: { background: '#f5f5f5' } };
         const k = cellKey(el.code, cell);
         const changed = otherValues ? !sameValue(values.get(k), otherValues.get(k)) : false;
-        const cls = changed ? 'cell-changed' : findingsByCell.has(k) ? 'cell-warning' : corrected.has(k) ? 'cell-corrected' : '';
+        const cls = changed
+          ? 'cell-changed'
+          : findingsByCell.has(k)
+            ? 'cell-warning'
+            : corrected.has(k)
+              ? 'cell-corrected'
+              : '';
         return { className: cls };
       },
       render: (_: unknown, r: FormRow) => {
@@ -368,7 +382,11 @@ function SubmissionView({ detail, index, period }: { detail: SubmissionDetail; i
         />
       </Card>
       <Card size="small" title="Nhật ký thay đổi" style={{ marginTop: 16 }}>
-        <AuditTable entries={audit.data ?? []} loading={audit.isLoading} elementName={(c) => index.element.get(c)?.name ?? c} />
+        <AuditTable
+          entries={audit.data ?? []}
+          loading={audit.isLoading}
+          elementName={(c) => index.element.get(c)?.name ?? c}
+        />
       </Card>
       {editing ? (
         <CorrectModal
@@ -470,6 +488,7 @@ function CorrectModal({
         Giá trị hiện tại: <strong>{valueText(current) || 'trống'}</strong>
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
+        <SubmitOnEnter />
         <Form.Item label="Giá trị mới" required>
           <ValueEditor element={element} label="Giá trị mới" value={value} onChange={setValue} />
         </Form.Item>
@@ -520,6 +539,7 @@ function NeedsFixModal({ submissionId, onClose }: { submissionId: number; onClos
           )
         }
       >
+        <SubmitOnEnter />
         <Form.Item
           label="Đơn vị cần bổ sung gì?"
           name="reason"

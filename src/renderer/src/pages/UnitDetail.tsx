@@ -71,7 +71,12 @@ export function UnitDetailPage() {
             { title: 'Kỳ báo cáo', render: (_: unknown, s) => periodLabel(s.periodId) },
             { title: 'Lần nộp', dataIndex: 'revision', width: 90 },
             { title: 'Ngày nhận', dataIndex: 'receivedAt', width: 120, render: (v: string) => formatDate(v) },
-            { title: 'Hình thức', dataIndex: 'channel', width: 150, render: (c: Submission['channel']) => CHANNEL_LABEL[c] },
+            {
+              title: 'Hình thức',
+              dataIndex: 'channel',
+              width: 150,
+              render: (c: Submission['channel']) => CHANNEL_LABEL[c],
+            },
             {
               title: 'Trạng thái',
               dataIndex: 'status',

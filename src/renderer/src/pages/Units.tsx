@@ -1,10 +1,5 @@
 /** Đơn vị: the register of member units (search without diacritics, filter by kind, add/edit, merge, import). */
-import {
-  ApartmentOutlined,
-  FileExcelOutlined,
-  PlusOutlined,
-  SearchOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -29,7 +24,7 @@ import type { UnitKind } from '../../../shared/domain/catalog';
 import type { Unit } from '../../../shared/domain/records';
 import { compareVi, formatDate, formatNumber, matchesSearch } from '../../../shared/text/vi';
 import { call, errorMessage, useOp, useOpMutation } from '../api/client';
-import { ErrorBox, PageHeader } from '../components/common';
+import { ErrorBox, PageHeader, SubmitOnEnter } from '../components/common';
 import { DateInput } from '../components/DateInput';
 import { FilePicker } from '../components/FilePicker';
 import { fileToPayload } from '../components/util';
@@ -99,7 +94,11 @@ export function UnitsPage() {
             <Button icon={<FileExcelOutlined aria-hidden />} onClick={() => setImportOpen(true)}>
               Nhập danh sách từ Excel
             </Button>
-            <Button icon={<ApartmentOutlined aria-hidden />} onClick={() => setLinkOpen(true)} disabled={units.length < 2}>
+            <Button
+              icon={<ApartmentOutlined aria-hidden />}
+              onClick={() => setLinkOpen(true)}
+              disabled={units.length < 2}
+            >
               Sáp nhập, chia tách
             </Button>
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
@@ -161,10 +160,10 @@ export function UnitsPage() {
             loading={list.isLoading}
             dataSource={rows}
             pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1040 }}
             locale={{ emptyText: 'Không có đơn vị nào khớp với điều kiện tìm' }}
             columns={[
-              { title: 'Mã', dataIndex: 'code', width: 110, sorter: (a, b) => compareVi(a.code, b.code) },
+              { title: 'Mã', dataIndex: 'code', width: 105, sorter: (a, b) => compareVi(a.code, b.code) },
               {
                 title: 'Tên đơn vị',
                 dataIndex: 'name',
@@ -188,21 +187,27 @@ export function UnitsPage() {
               {
                 title: 'Loại',
                 dataIndex: 'kind',
-                width: 190,
+                width: 170,
                 render: (k: UnitKind) => UNIT_KIND_LABEL[k],
                 sorter: (a, b) => compareVi(UNIT_KIND_LABEL[a.kind], UNIT_KIND_LABEL[b.kind]),
               },
-              { title: 'Người liên hệ', dataIndex: 'contact', width: 170, render: (v: string | null) => v ?? '' },
-              { title: 'Điện thoại', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '' },
               {
-                title: 'Thư điện tử',
-                dataIndex: 'email',
-                width: 210,
-                render: (v: string | null) => (v ? <span style={{ wordBreak: 'break-all' }}>{v}</span> : ''),
+                title: 'Liên hệ',
+                width: 270,
+                render: (_: unknown, u) => (
+                  <div style={{ fontSize: 13, lineHeight: 1.45 }}>
+                    {u.contact ? <div>{u.contact}</div> : null}
+                    {u.phone ? <div>{u.phone}</div> : null}
+                    {u.email ? <div style={{ wordBreak: 'break-all' }}>{u.email}</div> : null}
+                    {!u.contact && !u.phone && !u.email ? (
+                      <Typography.Text type="secondary">Chưa có</Typography.Text>
+                    ) : null}
+                  </div>
+                ),
               },
               {
                 title: 'Trạng thái',
-                width: 150,
+                width: 140,
                 render: (_: unknown, u) =>
                   u.active ? (
                     <Tag color="green">Đang hoạt động</Tag>
@@ -212,7 +217,7 @@ export function UnitsPage() {
               },
               {
                 title: 'Thao tác',
-                width: 170,
+                width: 150,
                 fixed: 'right',
                 render: (_: unknown, u) => (
                   <Space size={4}>
@@ -292,6 +297,7 @@ function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () => void }
             : { kind: 'so_nganh' }
         }
       >
+        <SubmitOnEnter />
         <Flex gap={12}>
           <Form.Item
             label="Mã đơn vị"
@@ -381,8 +387,8 @@ function LinkModal({ units, onClose }: { units: Unit[]; onClose: () => void }) {
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        Ghi nhận đơn vị cũ được thay bằng đơn vị mới từ một ngày. Đơn vị cũ hết hiệu lực từ ngày hôm trước; số liệu
-        các kỳ trước vẫn giữ nguyên và được so sánh qua liên kết này.
+        Ghi nhận đơn vị cũ được thay bằng đơn vị mới từ một ngày. Đơn vị cũ hết hiệu lực từ ngày hôm trước; số liệu các
+        kỳ trước vẫn giữ nguyên và được so sánh qua liên kết này.
       </Typography.Paragraph>
       <Form
         form={form}
@@ -396,6 +402,7 @@ function LinkModal({ units, onClose }: { units: Unit[]; onClose: () => void }) {
           })
         }
       >
+        <SubmitOnEnter />
         <Form.Item
           label="Đơn vị cũ"
           name="predecessorIds"
@@ -499,9 +506,9 @@ function ImportUnitsModal({ onClose }: { onClose: () => void }) {
       }
     >
       <Typography.Paragraph>
-        Chọn tệp Excel (.xlsx) có các cột: mã, tên đơn vị, loại, người liên hệ, điện thoại, thư điện tử. Ứng dụng sẽ
-        cho xem trước; chỉ khi bạn bấm <strong>Xác nhận nhập</strong> thì dữ liệu mới được ghi. Đơn vị trùng mã sẽ được
-        cập nhật, không tạo bản trùng.
+        Chọn tệp Excel (.xlsx) có các cột: mã, tên đơn vị, loại, người liên hệ, điện thoại, thư điện tử. Ứng dụng sẽ cho
+        xem trước; chỉ khi bạn bấm <strong>Xác nhận nhập</strong> thì dữ liệu mới được ghi. Đơn vị trùng mã sẽ được cập
+        nhật, không tạo bản trùng.
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
         <FilePicker

@@ -23,9 +23,7 @@ const KEY = 'bdg.periodId';
 
 /** Latest open period (by year, then data end, then id); the latest of all when none is open. */
 export function defaultPeriod(periods: Period[]): Period | null {
-  const sorted = [...periods].sort(
-    (a, b) => b.year - a.year || b.dataTo.localeCompare(a.dataTo) || b.id - a.id,
-  );
+  const sorted = [...periods].sort((a, b) => b.year - a.year || b.dataTo.localeCompare(a.dataTo) || b.id - a.id);
   return sorted.find((p) => p.status === 'open') ?? sorted[0] ?? null;
 }
 
