@@ -12,7 +12,7 @@ import { reportsContract } from './reports';
 import { submissionsContract } from './submissions';
 import { unitsContract } from './units';
 import type { Result } from '../result';
-import { OP_NAME_LIST, type ApiEvent } from './names';
+import { type OP_NAME_LIST, type ApiEvent } from './names';
 
 export const contract = {
   ...appContract,
