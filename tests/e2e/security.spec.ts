@@ -1,11 +1,11 @@
 /**
  * The renderer cannot reach Node, arbitrary operations, file:// or remote URLs (issue point 5), shown in real
  * Chromium on the built renderer served by the web door: the CSP blocks remote and file fetches and injected
- * inline scripts (a securitypolicyviolation event fires for each), eval is refused, there is no require/process,
+ * inline scripts (a securitypolicyviolation event fires for each), 'unsafe-eval' is absent, there is no require/process,
  * and the API answers only contract operations with the token.
  * The page's own scripts run as strings (page.evaluate) because this folder is type-checked without the DOM lib.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startHost, type TestHost } from './host';
 
 let host: TestHost;
@@ -27,7 +27,7 @@ interface Probe {
 }
 
 /** Runs `body` (an async expression) in the page and reports whether it succeeded and which CSP violations fired. */
-async function probe(page: import('@playwright/test').Page, body: string): Promise<Probe> {
+async function probe(page: Page, body: string): Promise<Probe> {
   return (await page.evaluate(`(async () => {
     const violations = [];
     const onViolation = (e) => violations.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: String(e.blockedURI) });
@@ -100,7 +100,9 @@ test.describe('renderer sandbox under the CSP (web door, real Chromium)', () => 
     });
   });
 
-  test('an injected inline script is blocked (script-src), and so are inline handlers and eval', async ({ page }) => {
+  test('an injected inline script is blocked (script-src), and so are inline handlers and remote scripts', async ({
+    page,
+  }) => {
     const inline = await probe(
       page,
       "const s = document.createElement('script'); s.textContent = 'window.__pwned = 1;'; document.head.appendChild(s);",
@@ -115,9 +117,8 @@ test.describe('renderer sandbox under the CSP (web door, real Chromium)', () => 
     expect(handler.violations.some((v) => v.directive.startsWith('script-src'))).toBe(true);
     expect(await page.evaluate('typeof window.__pwned2')).toBe('undefined');
 
-    const ev = await probe(page, "eval('window.__pwned3 = 1');");
-    expect(ev.ok).toBe(false);
-    expect(await page.evaluate('typeof window.__pwned3')).toBe('undefined');
+    // eval is not probed here: code sent through the DevTools protocol (page.evaluate) is exempt from the CSP's
+    // eval check, so it would prove nothing; the header test above shows 'unsafe-eval' is absent.
 
     const remote = await probe(
       page,
