@@ -8,6 +8,7 @@ import { createContext, type Ctx } from '../../api/context';
 import { dispatch } from '../../api/dispatch';
 import { backupSync, restoreFile } from '../../db/backup';
 import { backupDirFor, defaultDbPath } from '../../paths';
+import { getSettings } from '../../services/settings';
 import { HELP, commandHelp } from './help';
 
 export class UsageError extends Error {}
@@ -400,10 +401,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
       case 'backup': {
         if (o.out) {
           const out = resolve(o.out);
+          if (existsSync(out)) throw new CliFailure(`Tệp "${out}" đã có; hãy chọn một tên khác để không ghi đè.`);
           ctx.raw.prepare('VACUUM INTO ?').run(out);
           print({ path: out }, `Đã sao lưu vào ${out}.`);
         } else {
-          const b = backupSync(ctx.raw, ctx.backupDir, 'thu-cong');
+          const b = backupSync(ctx.raw, ctx.backupDir, 'thu-cong', getSettings(ctx.db).backupKeep);
           print({ path: b.path }, `Đã sao lưu vào ${b.path}.`);
         }
         return 0;
