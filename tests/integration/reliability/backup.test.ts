@@ -320,3 +320,23 @@ describe('bdg check', () => {
     expect((JSON.parse(r.out) as { error: { message: string } }).error.message).toMatch(/Không mở được cơ sở dữ liệu/);
   });
 });
+
+describe('bdg backup', () => {
+  it('rotates to settings.backupKeep and refuses to overwrite an existing --out file, in Vietnamese', async () => {
+    const dir = tmpDir();
+    const db = join(dir, 'b.sqlite');
+    expect((await cli(['init', '--db', db])).code).toBe(0);
+    const ctx = createContext(db);
+    updateSettings(ctx.db, { backupKeep: 2 });
+    ctx.close();
+    for (let i = 0; i < 4; i++) expect((await cli(['backup', '--db', db, '--json'])).code).toBe(0);
+    expect(listBackups(backupDirFor(db))).toHaveLength(2);
+    const out = join(dir, 'ban-sao.sqlite');
+    expect((await cli(['backup', '--db', db, '--out', out])).code).toBe(0);
+    const before = readFileSync(out);
+    const again = await cli(['backup', '--db', db, '--out', out, '--json']);
+    expect(again.code).toBe(1);
+    expect((JSON.parse(again.out) as { error: { message: string } }).error.message).toMatch(/đã có/);
+    expect(readFileSync(out).equals(before)).toBe(true);
+  });
+});
