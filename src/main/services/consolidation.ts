@@ -4,7 +4,7 @@ import type { DrillRow, TrendPoint } from '../../shared/contract';
 import type { CellKey, UnitKind } from '../../shared/domain/catalog';
 import type { Consolidation, StatusReport } from '../../shared/domain/report';
 import type { StoredValue } from '../../shared/domain/records';
-import { consolidate } from '../../shared/rules/aggregate';
+import { consolidatePartials, type PartialInput } from '../../shared/rules/aggregate';
 import { computeStatus } from '../../shared/rules/completeness';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
@@ -75,14 +75,46 @@ export function periodStatus(db: Db, periodId: number): StatusReport {
   return { ...status, periodId };
 }
 
+const partialSql =
+  'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submission_values v ' +
+  'JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id ' +
+  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
+  'GROUP BY u.kind, v.element, v.cell, v.state';
+const textSql =
+  'SELECT v.element, u.code, u.name, v.text FROM submission_values v ' +
+  'JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id ' +
+  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text' ORDER BY u.sort_order, u.code";
+
+/**
+ * Consolidates a period from the latest accepted revision of each unit. SQLite sums per unit kind (GROUP BY);
+ * the rules of src/shared/rules/aggregate.ts turn the partial sums into figures and indicators.
+ */
 function consolidateRaw(db: Db, periodId: number, catalog = getCatalog(db)) {
   const period = getPeriodRow(db, periodId);
-  return consolidate({
+  const raw = db.$client;
+  const byKind: PartialInput['byKind'] = {};
+  for (const [kind, element, cell, state, sum, count] of raw
+    .prepare(partialSql)
+    .raw(true)
+    .iterate(periodId) as IterableIterator<[UnitKind, string, CellKey, 'number' | 'yesno', number | null, number]>) {
+    (byKind[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
+  }
+  const textOf = new Set(catalog.dataElements.filter((e) => e.type === 'text').map((e) => e.code));
+  const order = new Map(catalog.dataElements.map((e, i) => [e.code, i]));
+  const texts: Consolidation['texts'] = [];
+  for (const [code, unit, unitName, text] of raw.prepare(textSql).raw(true).iterate(periodId) as IterableIterator<
+    [string, string, string, string | null]
+  >) {
+    if (textOf.has(code) && text && text.trim()) texts.push({ code, unit, unitName, text });
+  }
+  texts.sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));
+  return consolidatePartials({
     elements: catalog.dataElements,
     indicators: catalog.indicators,
     provinceTargets: catalog.provinceTargets,
     year: period.year,
-    units: unitValues(db, periodId),
+    byKind,
+    texts,
     provinceValues: getProvinceValues(db, periodId),
   });
 }

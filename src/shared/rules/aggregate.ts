@@ -64,9 +64,39 @@ interface Level {
   resolver: Resolver;
 }
 
+/**
+ * A partial sum over some units of one cell in one state: `sum` of the numbers (for yes/no, 1 per "Có") and
+ * `count` of the units that reported it. Partials of different unit kinds add up to the province level, so the
+ * database can do the summing (GROUP BY) and the rules stay here, in one place.
+ */
+export interface CellPartial {
+  element: string;
+  cell: CellKey;
+  state: 'number' | 'yesno';
+  sum: number;
+  count: number;
+}
+
+/** Partial sums of the values of the given units (what the database's GROUP BY returns). */
+export function partialsOf(units: readonly ConsolidationUnit[]): CellPartial[] {
+  const acc = new Map<string, CellPartial>();
+  for (const u of units) {
+    for (const sv of u.values) {
+      const v = sv.value;
+      if (v.state !== 'number' && v.state !== 'yesno') continue;
+      const k = `${sv.element}\u0000${sv.cell}\u0000${v.state}`;
+      const p = acc.get(k) ?? { element: sv.element, cell: sv.cell, state: v.state, sum: 0, count: 0 };
+      p.sum += v.state === 'number' ? v.value : v.value ? 1 : 0;
+      p.count += 1;
+      acc.set(k, p);
+    }
+  }
+  return [...acc.values()];
+}
+
 function aggregateLevel(
   elements: readonly DataElement[],
-  units: readonly ConsolidationUnit[],
+  partials: readonly CellPartial[],
   provinceValues: readonly StoredValue[] | null,
 ): Level {
   const acc = new Map<string, { value: number; units: number }>();
@@ -74,24 +104,17 @@ function aggregateLevel(
   const key = (e: string, c: CellKey) => `${e}\u0000${c}`;
   const byCode = new Map(elements.map((e) => [e.code, e]));
 
-  for (const u of units) {
-    for (const sv of u.values) {
-      const el = byCode.get(sv.element);
-      if (!el || el.collectedFrom === 'province' || !el.cells.includes(sv.cell)) continue;
-      const v = sv.value;
-      if ((el.type === 'integer' || el.type === 'decimal') && v.state === 'number') {
-        const a = acc.get(key(el.code, sv.cell)) ?? { value: 0, units: 0 };
-        a.value += v.value;
-        a.units += 1;
-        acc.set(key(el.code, sv.cell), a);
-      } else if (el.type === 'yesno' && v.state === 'yesno') {
-        const a = acc.get(key(el.code, sv.cell)) ?? { value: 0, units: 0 };
-        a.value += v.value ? 1 : 0;
-        a.units += 1;
-        acc.set(key(el.code, sv.cell), a);
-        if (sv.cell === 'value') answered.set(el.code, { yes: a.value, answered: a.units });
-      }
-    }
+  for (const p of partials) {
+    const el = byCode.get(p.element);
+    if (!el || el.collectedFrom === 'province' || !el.cells.includes(p.cell)) continue;
+    const numeric = (el.type === 'integer' || el.type === 'decimal') && p.state === 'number';
+    const yesno = el.type === 'yesno' && p.state === 'yesno';
+    if (!numeric && !yesno) continue;
+    const a = acc.get(key(el.code, p.cell)) ?? { value: 0, units: 0 };
+    a.value += p.sum;
+    a.units += p.count;
+    acc.set(key(el.code, p.cell), a);
+    if (yesno && p.cell === 'value') answered.set(el.code, { yes: a.value, answered: a.units });
   }
   if (provinceValues) {
     for (const sv of provinceValues) {
@@ -158,9 +181,17 @@ export function isMet(value: number | null, target: IndicatorResult['target']): 
   return compare(value, target.op, target.value);
 }
 
+const compiled = new Map<string, ReturnType<typeof compileExpression>>();
+
 function safeEval(expr: string, r: Resolver): number | null {
   try {
-    return evaluateExpression(compileExpression(expr), r, 'skip_if_all');
+    let c = compiled.get(expr);
+    if (!c) {
+      c = compileExpression(expr);
+      if (compiled.size > 5000) compiled.clear();
+      compiled.set(expr, c);
+    }
+    return evaluateExpression(c, r, 'skip_if_all');
   } catch (e) {
     if (e instanceof ExpressionError) return null;
     throw e;
@@ -183,11 +214,37 @@ export function computeIndicator(
   return { code: ind.code, value, numerator, denominator, target, met: isMet(value, target) };
 }
 
-export function consolidate(input: ConsolidateInput): ConsolidateOutput {
-  const { elements, indicators, provinceTargets, year, units, provinceValues } = input;
-  const all = aggregateLevel(elements, units, provinceValues);
-  const indicatorsFor = (r: Resolver) => indicators.map((i) => computeIndicator(i, r, year, provinceTargets));
+/** What the database hands over instead of every unit's values: partial sums per unit kind, and the texts. */
+export interface PartialInput {
+  elements: DataElement[];
+  indicators: Indicator[];
+  provinceTargets: ProvinceTargets;
+  year: number;
+  byKind: Partial<Record<UnitKind, CellPartial[]>>;
+  texts: Consolidation['texts'];
+  provinceValues: StoredValue[];
+}
 
+export function consolidatePartials(input: PartialInput): ConsolidateOutput {
+  const { elements, indicators, provinceTargets, year, provinceValues } = input;
+  const indicatorsFor = (r: Resolver) => indicators.map((i) => computeIndicator(i, r, year, provinceTargets));
+  const all = aggregateLevel(
+    elements,
+    UNIT_KINDS.flatMap((k) => input.byKind[k] ?? []),
+    provinceValues,
+  );
+  const byKind: Consolidation['byKind'] = [];
+  for (const kind of UNIT_KINDS) {
+    const partials = input.byKind[kind];
+    if (!partials) continue;
+    const level = aggregateLevel(elements, partials, null);
+    byKind.push({ kind, values: level.values, indicators: indicatorsFor(level.resolver) });
+  }
+  return { values: all.values, indicators: indicatorsFor(all.resolver), texts: input.texts, byKind };
+}
+
+export function consolidate(input: ConsolidateInput): ConsolidateOutput {
+  const { elements, units } = input;
   const texts: Consolidation['texts'] = [];
   for (const el of elements) {
     if (el.type !== 'text') continue;
@@ -199,16 +256,12 @@ export function consolidate(input: ConsolidateInput): ConsolidateOutput {
       }
     }
   }
-
-  const byKind: Consolidation['byKind'] = [];
+  const byKind: PartialInput['byKind'] = {};
   for (const kind of UNIT_KINDS) {
     const ofKind = units.filter((u) => u.kind === kind);
-    if (ofKind.length === 0) continue;
-    const level = aggregateLevel(elements, ofKind, null);
-    byKind.push({ kind, values: level.values, indicators: indicatorsFor(level.resolver) });
+    if (ofKind.length) byKind[kind] = partialsOf(ofKind);
   }
-
-  return { values: all.values, indicators: indicatorsFor(all.resolver), texts, byKind };
+  return consolidatePartials({ ...input, byKind, texts });
 }
 
 /** Strategy indicators that are a data element themselves (e.g. CL.M4.4 = CSYT_LGBT): value and target. */

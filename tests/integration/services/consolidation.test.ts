@@ -269,3 +269,53 @@ describe('consolidation of a period from real imports', () => {
     expect(r.html).toContain('&lt;script&gt;');
   });
 });
+
+describe('the database path and the pure rules agree', () => {
+  it('SQLite partial sums give exactly what consolidate() gives from every unit value', async () => {
+    const { consolidate } = await import('../../../src/shared/rules/aggregate');
+    const { unitValues } = await import('../../../src/main/services/consolidation');
+    const { getCatalog } = await import('../../../src/main/services/catalog');
+    const { getProvinceValues } = await import('../../../src/main/services/periods');
+    const { unitFigures } = await import('../../../src/main/services/demo-data');
+    const { fillOf } = await import('../../helpers/province');
+    const ctx = setup();
+    const catalog = getCatalog(ctx.db);
+    const p = createPeriod(ctx.db, { year: 2026, kind: 'year' });
+    setProvinceValue(ctx.db, { id: p.id, element: 'DANSO', cell: 'total', value: { state: 'number', value: 5000 } });
+    let seed = 7;
+    for (const unit of ['S01', 'S02', 'D01', 'X01', 'X02']) {
+      const figures = unitFigures(
+        catalog.dataElements,
+        catalog.validationRules,
+        catalog.cellLabels,
+        seed++,
+        catalog.indicators,
+      );
+      await send(ctx, p.id, unit, fillOf(figures), '2026-12-01');
+    }
+    // a second revision for one unit: only the latest counts
+    await send(
+      ctx,
+      p.id,
+      'X01',
+      fillOf(unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, 99, catalog.indicators)),
+      '2026-12-02',
+    );
+    const viaDb = await ok<Consolidation>(dispatch(ctx, 'consolidation.get', { periodId: p.id }));
+    const pure = consolidate({
+      elements: catalog.dataElements,
+      indicators: catalog.indicators,
+      provinceTargets: catalog.provinceTargets,
+      year: 2026,
+      units: unitValues(ctx.db, p.id),
+      provinceValues: getProvinceValues(ctx.db, p.id),
+    });
+    expect(viaDb.values).toEqual(pure.values);
+    expect(viaDb.indicators).toEqual(pure.indicators);
+    expect(viaDb.byKind).toEqual(pure.byKind);
+    expect([...viaDb.texts].sort((a, b) => (a.code + a.unit).localeCompare(b.code + b.unit))).toEqual(
+      [...pure.texts].sort((a, b) => (a.code + a.unit).localeCompare(b.code + b.unit)),
+    );
+    expect(viaDb.values.length).toBeGreaterThan(50);
+  });
+});
