@@ -24,6 +24,22 @@ export interface FileInspection {
   hasMacros: boolean;
   /** Vietnamese notes for the officer (not errors). */
   notes: string[];
+  /**
+   * The text of the zip entries the caller asked to keep (`InspectOptions.keep`), decoded as UTF-8 while the guard
+   * inflated them, so that a reader does not inflate them twice. Names without a leading '/'.
+   */
+  parts?: XlsxParts;
+}
+
+export interface XlsxParts {
+  texts: Map<string, string>;
+  /** two entries with the same name (after removing a leading '/'): a reader should not guess which one counts */
+  duplicateNames: boolean;
+}
+
+export interface InspectOptions {
+  /** entries (name without a leading '/') whose inflated text the inspection hands back in `parts` */
+  keep?: (name: string) => boolean;
 }
 
 const RESEND = 'Hãy yêu cầu đơn vị gửi lại tệp Excel (.xlsx) đã điền theo mẫu biểu.';
@@ -275,7 +291,13 @@ export function countTags(body: string): { rows: number; cells: number } {
  * Inflates one entry in small chunks, counting real output (declared sizes may lie), checking the CRC and, for
  * sheets, the declared dimension and the real number of rows and cells. Stops as soon as a limit is crossed.
  */
-function scanEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string, budget: { left: number }): void {
+function scanEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  fileName: string,
+  budget: { left: number },
+  keep = false,
+): string | null {
   const lo = entry.localOffset;
   if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw CORRUPT(fileName, `thành phần ${entry.name}`);
   const dataStart = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
@@ -294,6 +316,9 @@ function scanEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string, budget:
   let headChecked = false;
   let head = '';
   const decoder = new TextDecoder();
+  // kept entries: sheets keep the text decoded for counting, other entries their raw chunks (decoded at the end)
+  const pieces: string[] = [];
+  const chunks: Uint8Array[] = [];
   const tooManyRows = (): AppError =>
     bad(
       `Trang tính trong tệp "${fileName}" có quá nhiều dòng hoặc cột (giới hạn ${LIMITS.maxRows.toLocaleString('vi-VN')} ` +
@@ -318,7 +343,10 @@ function scanEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string, budget:
       throw bad(`Tệp "${fileName}" có tỉ lệ nén bất thường (có thể là "bom nén"), chương trình từ chối mở. ${RESEND}`);
     }
     crc = crcUpdate(crc, chunk);
-    if (!sheet) return;
+    if (!sheet) {
+      if (keep) chunks.push(chunk);
+      return;
+    }
     const text = tail + decoder.decode(chunk, { stream: true });
     if (!headChecked) {
       head += text;
@@ -336,6 +364,7 @@ function scanEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string, budget:
     if (cut < 0 || text.length - cut > 64) cut = text.length;
     const body = text.slice(0, cut);
     tail = text.slice(cut);
+    if (keep) pieces.push(body);
     const n = countTags(body);
     rows += n.rows;
     cells += n.cells;
@@ -371,13 +400,26 @@ function scanEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string, budget:
   if (total !== entry.uncompressedSize || crc !== entry.crc) {
     throw CORRUPT(fileName, `lỗi kiểm tra CRC ở thành phần ${entry.name}`);
   }
+  if (!keep) return null;
+  if (sheet) {
+    pieces.push(tail, decoder.decode());
+    return pieces.join('');
+  }
+  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder().decode(all);
 }
 
 /**
  * Checks the bytes of an uploaded workbook. Returns the format to read it with, or throws
  * `AppError('bad_file', message)`.
  */
-export function inspectBytes(bytes: Uint8Array, fileName: string): FileInspection {
+export function inspectBytes(bytes: Uint8Array, fileName: string, options: InspectOptions = {}): FileInspection {
   if (bytes.length === 0) {
     throw bad('Tệp rỗng (0 byte). Hãy yêu cầu đơn vị gửi lại tệp Excel đã điền.');
   }
@@ -428,13 +470,20 @@ export function inspectBytes(bytes: Uint8Array, fileName: string): FileInspectio
     }
   }
   const budget = { left: LIMITS.maxTotalUncompressed };
+  const parts: XlsxParts | undefined = options.keep ? { texts: new Map(), duplicateNames: false } : undefined;
   for (const e of entries) {
     if (e.name.endsWith('/') && e.uncompressedSize === 0) continue;
-    scanEntry(bytes, e, fileName, budget);
+    const name = e.name.replace(/^\//, '');
+    const keep = !!options.keep?.(name);
+    const kept = scanEntry(bytes, e, fileName, budget, keep);
+    if (parts && kept !== null) {
+      if (parts.texts.has(name)) parts.duplicateNames = true;
+      parts.texts.set(name, kept);
+    }
   }
   const hasMacros = entries.some((e) => /vbaProject\.bin$/i.test(e.name));
   const notes = hasMacros
     ? ['Tệp có chứa macro (.xlsm): chương trình chỉ đọc giá trị trong ô, không bao giờ chạy macro.']
     : [];
-  return { format: 'xlsx', hasMacros, notes };
+  return parts ? { format: 'xlsx', hasMacros, notes, parts } : { format: 'xlsx', hasMacros, notes };
 }

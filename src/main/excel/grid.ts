@@ -1,5 +1,6 @@
 /**
- * A read-only grid of raw cell values, the same for .xlsx (exceljs) and legacy .xls (@e965/xlsx, values only).
+ * A read-only grid of raw cell values, the same for .xlsx (fast-grid.ts, exceljs when the fast reader declines a
+ * file) and legacy .xls (@e965/xlsx, values only).
  * Formulas are read through their cached result; merged cells give the master's value; rich text and hyperlinks
  * are flattened; every string is normalised with cleanText (NFC, NBSP…).
  */
@@ -8,74 +9,20 @@ import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../shared/result';
 import { cleanText } from '../../shared/text/vi';
 import { inspectBytes, LIMITS } from './file-guard';
+import { isFastPart, readFastGrid } from './fast-grid';
+import {
+  BLANK,
+  EXTERNAL_REF,
+  isoDate,
+  makeSheet,
+  text,
+  type Grid,
+  type GridSheet,
+  type RawCell,
+  type SheetState,
+} from './grid-model';
 
-export type RawCell =
-  | { kind: 'blank'; /** set when the cell holds a formula without a cached result */ formula?: string }
-  | {
-      kind: 'number';
-      value: number;
-      /** set when the number is the cached result of a formula that reads ANOTHER workbook ([1]Sheet1!A1) */
-      externalFormula?: string;
-    }
-  | { kind: 'text'; value: string }
-  | { kind: 'bool'; value: boolean }
-  | { kind: 'error'; value: string }
-  | { kind: 'date'; value: string };
-
-export type SheetState = 'visible' | 'hidden' | 'veryHidden';
-
-export interface GridSheet {
-  name: string;
-  state: SheetState;
-  rowCount: number;
-  colCount: number;
-  /** 1-based row and column, like Excel. Outside the used range: blank. */
-  get(row: number, col: number): RawCell;
-  /** For a non-master cell of a merged range: the master's [row, col]; otherwise null. */
-  mergedFrom(row: number, col: number): [number, number] | null;
-}
-
-export interface Grid {
-  format: 'xlsx' | 'xls';
-  hasMacros: boolean;
-  notes: string[];
-  sheets: GridSheet[];
-}
-
-const BLANK: RawCell = Object.freeze({ kind: 'blank' }) as RawCell;
-
-function makeSheet(
-  name: string,
-  state: SheetState,
-  cells: Map<number, RawCell>,
-  rows: number,
-  cols: number,
-  slaves: Map<number, [number, number]>,
-): GridSheet {
-  return {
-    mergedFrom(row: number, col: number): [number, number] | null {
-      return slaves.get(row * 1024 + col) ?? null;
-    },
-    name,
-    state,
-    rowCount: rows,
-    colCount: cols,
-    get(row: number, col: number): RawCell {
-      if (row < 1 || col < 1 || row > rows || col > cols) return BLANK;
-      return cells.get(row * 1024 + col) ?? BLANK;
-    },
-  };
-}
-
-function text(s: string): RawCell {
-  const t = cleanText(s);
-  return t ? { kind: 'text', value: t } : BLANK;
-}
-
-function isoDate(d: Date): string {
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
+export type { Grid, GridSheet, RawCell, SheetState } from './grid-model';
 
 /** Converts an exceljs cell value (not a formula) into a RawCell. */
 function fromPlain(v: unknown): RawCell {
@@ -101,9 +48,6 @@ function fromPlain(v: unknown): RawCell {
   }
   return BLANK;
 }
-
-/** [1]Sheet1!A1 (an external link index) or [other.xlsx]Sheet1!A1 / 'C:\\path\\[other.xlsx]Sheet1'!A1 */
-const EXTERNAL_REF = /\[\d+\]|\[[^\]]+\.(xls[xmb]?|ods|csv)\]/i;
 
 function fromExcelJs(v: unknown): RawCell {
   if (v && typeof v === 'object' && !(v instanceof Date)) {
@@ -292,10 +236,38 @@ function loadXls(bytes: Uint8Array, fileName: string): GridSheet[] {
   return out;
 }
 
+export interface LoadGridOptions {
+  /**
+   * 'auto' (default): the fast reader for .xlsx/.xlsm, exceljs when the fast reader meets something it does not
+   * handle with certainty (decided per file). 'exceljs': exceljs only. 'fast': the fast reader only, throwing
+   * FastGridUnsupported instead of falling back (tests).
+   */
+  reader?: 'auto' | 'exceljs' | 'fast';
+}
+
+/** How many .xlsx files each reader read in this process, and why the last fallback happened (diagnostics, bench). */
+export const readerStats = { fast: 0, exceljs: 0, lastFallback: '' };
+
 /** Checks the bytes (file-guard), then reads every sheet into a grid of raw values. */
-export async function loadGrid(bytes: Uint8Array, fileName: string): Promise<Grid> {
-  const info = inspectBytes(bytes, fileName);
-  const sheets = info.format === 'xls' ? loadXls(bytes, fileName) : await loadXlsx(bytes, fileName);
+export async function loadGrid(bytes: Uint8Array, fileName: string, options: LoadGridOptions = {}): Promise<Grid> {
+  const reader = options.reader ?? 'auto';
+  const info = inspectBytes(bytes, fileName, reader === 'exceljs' ? {} : { keep: isFastPart });
+  let sheets: GridSheet[] | null = null;
+  if (info.format === 'xls') sheets = loadXls(bytes, fileName);
+  else if (info.parts) {
+    try {
+      sheets = readFastGrid(info.parts);
+      readerStats.fast++;
+    } catch (e) {
+      if (reader === 'fast') throw e;
+      // not understood with certainty (or an unexpected failure): exceljs decides, as it did before
+      readerStats.lastFallback = e instanceof Error ? e.message : String(e);
+    }
+  }
+  if (!sheets) {
+    sheets = await loadXlsx(bytes, fileName);
+    readerStats.exceljs++;
+  }
   if (sheets.length === 0) {
     throw new AppError(
       'bad_file',

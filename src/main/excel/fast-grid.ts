@@ -1,0 +1,762 @@
+/**
+ * A small, allocation-light reader for .xlsx/.xlsm that gives EXACTLY the grid that grid.ts builds through exceljs
+ * (`Workbook.xlsx.load`), without a second inflate (the file guard hands over the texts it already inflated) and
+ * without building exceljs's object model (styles, fonts, rows, cells, merges as objects).
+ *
+ * It follows exceljs 4.4 rule by rule, quirks included, because the grid must not depend on which reader ran:
+ * - sheets: `<sheet>` order of workbook.xml, kept only when the relationship target resolves to an entry named like
+ *   `xl/worksheets/sheetN.xml` (exceljs ignores chartsheets and oddly named parts); names get exceljs's second
+ *   entity decoding (utils.xmlDecode);
+ * - shared strings: `<t>` text and rich runs (`<r><t>`) with `_xHHHH_` escapes decoded (upper-case hex only),
+ *   phonetic runs (`<rPh>`) skipped; inline strings (`<is><t>`) are NOT unescaped, rich inline runs are;
+ * - t="str" values and formula results get the second entity decoding; t="d" is read with parseFloat (the year);
+ * - dates: a number whose cell style's number format (custom `<numFmt>` with backslash escapes removed, else the
+ *   built-in format TEXT that exceljs knows: ids 14–22 and 45–47, not 27–36 or 50–58) has y/m/d/h/M/s/b outside
+ *   quotes and brackets; formula results are converted too (whatever their type, like exceljs); date1904;
+ * - formulas: exceljs only keeps truthy parts of a formula value, so a cached 0, FALSE or "" counts as "no cached
+ *   result"; shared-formula clones carry the master's address as their formula;
+ * - merges: slaves take the master's value, like grid.ts.
+ *
+ * Whatever it does not handle with certainty makes it throw `FastGridUnsupported`, and loadGrid reads the file with
+ * exceljs instead: CDATA or DOCTYPE, prefixed SpreadsheetML element names (`<x:sheetData>`), strict OOXML,
+ * hyperlinks, cells without an address or out of order, duplicate rows, overlapping merges, unusual sheet names or
+ * ids, a shared string index out of range, unknown entities, phonetic runs in inline strings… The tests compare
+ * both readers cell by cell on every fixture and on generated edge cases.
+ */
+import { LIMITS, type XlsxParts } from './file-guard';
+import { cleanText } from '../../shared/text/vi';
+import {
+  BLANK,
+  EXTERNAL_REF,
+  isoDate,
+  makeSheet,
+  text,
+  type GridSheet,
+  type RawCell,
+  type SheetState,
+} from './grid-model';
+
+export class FastGridUnsupported extends Error {}
+
+function unsupported(why: string): never {
+  throw new FastGridUnsupported(why);
+}
+
+/** Entries the fast reader needs (names as in the zip, without a leading '/'). */
+export function isFastPart(name: string): boolean {
+  return (
+    name === 'xl/workbook.xml' ||
+    name === 'xl/_rels/workbook.xml.rels' ||
+    name === 'xl/sharedStrings.xml' ||
+    name === 'xl/styles.xml' ||
+    SHEET_ENTRY.test(name)
+  );
+}
+
+/** the entries exceljs parses as worksheets (unanchored, like exceljs) */
+const SHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// XML scanning
+
+const TEXT = 1;
+const OPEN = 2;
+const CLOSE = 3;
+const EOF = 0;
+
+/** SpreadsheetML element names that must never appear with a namespace prefix (exceljs would not see them). */
+const WATCHED = new Set([
+  'workbook',
+  'workbookPr',
+  'sheets',
+  'sheet',
+  'Relationships',
+  'Relationship',
+  'sst',
+  'si',
+  'numFmts',
+  'numFmt',
+  'cellXfs',
+  'xf',
+  'worksheet',
+  'sheetData',
+  'row',
+  'c',
+  'f',
+  'v',
+  'is',
+  't',
+  'r',
+  'rPh',
+  'rPr',
+  'mergeCells',
+  'mergeCell',
+  'hyperlinks',
+  'hyperlink',
+]);
+
+const isNameEnd = (c: number): boolean =>
+  c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f /* / */ || c === 0x3e; /* > */
+
+/**
+ * A pull tokenizer over a whole XML document: text runs, start tags (with the raw attribute range, read on demand)
+ * and end tags. No DOM, no backtracking: every character is looked at a bounded number of times.
+ */
+class Scanner {
+  pos = 0;
+  name = '';
+  selfClosing = false;
+  private a0 = 0;
+  private a1 = 0;
+  private t0 = 0;
+  private t1 = 0;
+  constructor(private readonly s: string) {
+    if (s.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  next(): number {
+    const s = this.s;
+    for (;;) {
+      const p = this.pos;
+      if (p >= s.length) return EOF;
+      if (s.charCodeAt(p) !== 0x3c) {
+        let q = s.indexOf('<', p);
+        if (q < 0) q = s.length;
+        this.t0 = p;
+        this.t1 = q;
+        this.pos = q;
+        return TEXT;
+      }
+      const c1 = s.charCodeAt(p + 1);
+      if (c1 === 0x3f /* ? */) {
+        const q = s.indexOf('?>', p + 2);
+        if (q < 0) unsupported('processing instruction not closed');
+        this.pos = q + 2;
+        continue;
+      }
+      if (c1 === 0x21 /* ! */) {
+        if (s.startsWith('<!--', p)) {
+          const q = s.indexOf('-->', p + 4);
+          if (q < 0) unsupported('comment not closed');
+          this.pos = q + 3;
+          continue;
+        }
+        unsupported('CDATA or DOCTYPE');
+      }
+      if (c1 === 0x2f /* / */) {
+        const q = s.indexOf('>', p + 2);
+        if (q < 0) unsupported('end tag not closed');
+        this.name = s.slice(p + 2, q).trim();
+        this.pos = q + 1;
+        this.checkName();
+        return CLOSE;
+      }
+      let q = p + 1;
+      while (q < s.length && !isNameEnd(s.charCodeAt(q))) q++;
+      this.name = s.slice(p + 1, q);
+      if (!this.name) unsupported('empty tag name');
+      this.a0 = q;
+      // find the closing '>' outside quoted attribute values
+      for (;;) {
+        if (q >= s.length) unsupported('start tag not closed');
+        const c = s.charCodeAt(q);
+        if (c === 0x3e) break;
+        if (c === 0x22 || c === 0x27) {
+          const e = s.indexOf(c === 0x22 ? '"' : "'", q + 1);
+          if (e < 0) unsupported('attribute not closed');
+          q = e + 1;
+        } else q++;
+      }
+      this.selfClosing = s.charCodeAt(q - 1) === 0x2f;
+      this.a1 = this.selfClosing ? q - 1 : q;
+      this.pos = q + 1;
+      this.checkName();
+      return OPEN;
+    }
+  }
+
+  private checkName(): void {
+    const i = this.name.indexOf(':');
+    if (i >= 0 && WATCHED.has(this.name.slice(i + 1))) unsupported(`prefixed element <${this.name}>`);
+  }
+
+  /** The decoded text of the current TEXT token. */
+  text(): string {
+    return decodeText(this.s.slice(this.t0, this.t1));
+  }
+
+  /** An attribute of the current start tag, decoded; undefined when absent. */
+  attr(name: string): string | undefined {
+    const s = this.s;
+    let i = this.a0;
+    const end = this.a1;
+    while (i < end) {
+      let c = s.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+        i++;
+        continue;
+      }
+      const n0 = i;
+      while (i < end && (c = s.charCodeAt(i)) !== 0x3d && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) i++;
+      const n1 = i;
+      while (i < end && s.charCodeAt(i) !== 0x3d) i++;
+      i++;
+      while (i < end && ((c = s.charCodeAt(i)) === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)) i++;
+      const quote = s.charCodeAt(i);
+      if (quote !== 0x22 && quote !== 0x27) unsupported('attribute without quotes');
+      const v1 = s.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+      if (v1 < 0 || v1 > end) unsupported('attribute not closed');
+      if (n1 - n0 === name.length && s.startsWith(name, n0)) return decodeAttr(s.slice(i + 1, v1));
+      i = v1 + 1;
+    }
+    return undefined;
+  }
+
+  /** Skips to the end tag that closes the current start tag (same name, nesting counted). */
+  skipElement(): void {
+    if (this.selfClosing) return;
+    const name = this.name;
+    let depth = 1;
+    for (;;) {
+      const k = this.next();
+      if (k === EOF) unsupported(`<${name}> not closed`);
+      if (this.name !== name) continue;
+      if (k === OPEN && !this.selfClosing) depth++;
+      else if (k === CLOSE && --depth === 0) return;
+    }
+  }
+}
+
+function decodeEntities(s: string): string {
+  let out = '';
+  let last = 0;
+  let i = s.indexOf('&');
+  while (i >= 0) {
+    const semi = s.indexOf(';', i + 1);
+    if (semi < 0 || semi - i > 12) unsupported('bad entity');
+    const ent = s.slice(i + 1, semi);
+    let ch: string;
+    if (ent === 'amp') ch = '&';
+    else if (ent === 'lt') ch = '<';
+    else if (ent === 'gt') ch = '>';
+    else if (ent === 'quot') ch = '"';
+    else if (ent === 'apos') ch = "'";
+    else if (ent.charCodeAt(0) === 0x23 /* # */) {
+      const hex = ent.charCodeAt(1) === 0x78; /* x */
+      const digits = ent.slice(hex ? 2 : 1);
+      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) unsupported('bad character reference');
+      const cp = parseInt(digits, hex ? 16 : 10);
+      if (cp < 1 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) unsupported('bad character reference');
+      ch = String.fromCodePoint(cp);
+    } else unsupported(`unknown entity &${ent};`);
+    out += s.slice(last, i) + ch;
+    last = semi + 1;
+    i = s.indexOf('&', last);
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** Text content: entities decoded, line ends normalised like an XML parser does. */
+function decodeText(raw: string): string {
+  let s = raw;
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  return s.includes('&') ? decodeEntities(s) : s;
+}
+
+/** Attribute values: literal tabs and line ends become spaces (XML attribute normalisation), then entities. */
+function decodeAttr(raw: string): string {
+  let s = raw;
+  if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n/g, ' ').replace(/[\t\n\r]/g, ' ');
+  return s.includes('&') ? decodeEntities(s) : s;
+}
+
+/** exceljs utils.xmlDecode: a second decoding of the five named entities (applied to t="str" values, sheet names). */
+function xmlDecode(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&([a-z]*);/g, (c) => {
+    switch (c) {
+      case '&lt;':
+        return '<';
+      case '&gt;':
+        return '>';
+      case '&amp;':
+        return '&';
+      case '&apos;':
+        return "'";
+      case '&quot;':
+        return '"';
+      default:
+        return c;
+    }
+  });
+}
+
+/** exceljs TextXform: `_xHHHH_` escapes (upper-case hex digits only, like exceljs). */
+function unescapeX(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+/** Reads text tokens up to the end of the current element (which must contain text only, or comments). */
+function readElementText(x: Scanner): string {
+  if (x.selfClosing) return '';
+  const name = x.name;
+  let out = '';
+  for (;;) {
+    const k = x.next();
+    if (k === TEXT) out += x.text();
+    else if (k === CLOSE && x.name === name) return out;
+    else if (k === EOF) unsupported(`<${name}> not closed`);
+    else unsupported(`markup inside <${name}>`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// workbook, relationships, shared strings, styles
+
+interface SheetDef {
+  name: string;
+  id: number;
+  state: string | undefined;
+  rId: string | undefined;
+}
+
+function readWorkbook(xml: string): { sheets: SheetDef[]; date1904: boolean } {
+  if (xml.includes('purl.oclc.org/ooxml/spreadsheetml')) unsupported('strict OOXML');
+  const x = new Scanner(xml);
+  const sheets: SheetDef[] = [];
+  let date1904 = false;
+  let sawWorkbook = false;
+  for (let k = x.next(); k !== EOF; k = x.next()) {
+    if (k !== OPEN) continue;
+    if (x.name === 'workbook') sawWorkbook = true;
+    else if (x.name === 'workbookPr') date1904 = x.attr('date1904') === '1';
+    else if (x.name === 'sheet') {
+      const name = x.attr('name');
+      const id = x.attr('sheetId');
+      if (name === undefined || id === undefined || !/^[1-9]\d{0,8}$/.test(id)) unsupported('sheet without name or id');
+      sheets.push({ name: xmlDecode(name), id: Number(id), state: x.attr('state'), rId: x.attr('r:id') });
+    }
+  }
+  if (!sawWorkbook) unsupported('no <workbook>');
+  return { sheets, date1904 };
+}
+
+function readRels(xml: string | undefined): Map<string, string> {
+  const rels = new Map<string, string>();
+  if (xml === undefined) return rels;
+  const x = new Scanner(xml);
+  for (let k = x.next(); k !== EOF; k = x.next()) {
+    if (k === OPEN && x.name === 'Relationship') {
+      const id = x.attr('Id');
+      const target = x.attr('Target');
+      if (id === undefined) continue;
+      if (target === undefined) unsupported('relationship without target');
+      rels.set(id, target);
+    }
+  }
+  return rels;
+}
+
+/** Shared strings as exceljs's grid sees them: rich runs joined, phonetic runs left out. */
+function readSharedStrings(xml: string): string[] {
+  const x = new Scanner(xml);
+  const out: string[] = [];
+  for (let k = x.next(); k !== EOF; k = x.next()) {
+    if (k !== OPEN || x.name !== 'si') continue;
+    if (x.selfClosing) {
+      out.push('');
+      continue;
+    }
+    let plain: string | null = null;
+    let runs: string[] | null = null;
+    for (;;) {
+      const e = x.next();
+      if (e === EOF) unsupported('<si> not closed');
+      if (e === CLOSE && x.name === 'si') break;
+      if (e !== OPEN) continue;
+      const n: string = x.name;
+      if (n === 't') {
+        if (runs) unsupported('<t> after rich runs');
+        plain = unescapeX(readElementText(x));
+      } else if (n === 'r') {
+        if (plain !== null) unsupported('rich runs after <t>');
+        runs ??= [];
+        runs.push(readRun(x));
+      } else x.skipElement(); // rPh, phoneticPr…
+    }
+    out.push(runs ? runs.join('') : (plain ?? ''));
+  }
+  return out;
+}
+
+/** One rich-text run `<r><rPr/><t/></r>`: its text (the last `<t>` wins, like exceljs), `_xHHHH_` decoded. */
+function readRun(x: Scanner): string {
+  if (x.selfClosing) return '';
+  let t = '';
+  for (;;) {
+    const e = x.next();
+    if (e === EOF) unsupported('<r> not closed');
+    if (e === CLOSE && x.name === 'r') return t;
+    if (e !== OPEN) continue;
+    if (x.name === 't') t = unescapeX(readElementText(x));
+    else if (x.name === 'rPr') x.skipElement();
+    else unsupported(`<${x.name}> in a rich-text run`);
+  }
+}
+
+/** exceljs's built-in number formats that have a format text (ids without one are never dates for exceljs). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+};
+
+/** exceljs utils.isDateFmt (format codes are short: these regexes run on a few dozen characters). */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]+/.test(f);
+}
+
+/** For each cellXfs index: does a number in that style read as a date? */
+function readDateStyles(xml: string | undefined): boolean[] {
+  if (xml === undefined) unsupported('no styles.xml');
+  const x = new Scanner(xml);
+  const custom = new Map<number, string>();
+  const xfNumFmt: number[] = [];
+  let inNumFmts = false;
+  let inCellXfs = false;
+  for (let k = x.next(); k !== EOF; k = x.next()) {
+    if (k === OPEN) {
+      if (x.name === 'numFmts') inNumFmts = !x.selfClosing;
+      else if (x.name === 'cellXfs') inCellXfs = !x.selfClosing;
+      else if (x.name === 'numFmt' && inNumFmts) {
+        const code = x.attr('formatCode');
+        if (code === undefined) unsupported('numFmt without formatCode');
+        custom.set(parseInt(x.attr('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+      } else if (x.name === 'xf' && inCellXfs) {
+        xfNumFmt.push(parseInt(x.attr('numFmtId') ?? '', 10));
+        x.skipElement();
+      } else if (inCellXfs) unsupported(`<${x.name}> in cellXfs`);
+    } else if (k === CLOSE) {
+      if (x.name === 'numFmts') inNumFmts = false;
+      else if (x.name === 'cellXfs') inCellXfs = false;
+    }
+  }
+  return xfNumFmt.map((id) => (id ? isDateFormat(custom.get(id) || BUILTIN_FORMATS[id]) : false));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// worksheets
+
+/** exceljs utils.excelToDate */
+function excelToDate(v: unknown, date1904: boolean): Date {
+  return new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+type Plain = number | string | boolean | Date | { error: string };
+
+/** grid.ts fromPlain, for the values this reader produces. */
+function fromPlain(v: Plain | undefined): RawCell {
+  if (v === undefined) return BLANK;
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : BLANK;
+  if (typeof v === 'string') return text(v);
+  if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? BLANK : { kind: 'date', value: isoDate(v) };
+  return { kind: 'error', value: v.error };
+}
+
+/** `AB12` → [row, col]; null for anything else (exceljs would read `$A$1`, lower case… differently or not at all). */
+function decodeAddress(a: string): [number, number] | null {
+  let col = 0;
+  let i = 0;
+  for (; i < a.length && i < 4; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + c - 64;
+  }
+  if (i === 0 || i > 3 || col > 16384) return null;
+  const digits = a.slice(i);
+  if (!/^[1-9]\d{0,6}$/.test(digits)) return null;
+  return [Number(digits), col];
+}
+
+interface Ctx {
+  shared: string[] | null;
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): GridSheet {
+  const x = new Scanner(xml);
+  const cells = new Map<number, RawCell>();
+  const merges: Merge[] = [];
+  /** shared formulas: si → master address (exceljs options.formulae, per sheet) */
+  const formulae = new Map<string | undefined, string>();
+  let inData = false;
+  let inMerges = false;
+  let lastRow = 0;
+  let rowNum = 0;
+  let lastCol = 0;
+  for (let k = x.next(); k !== EOF; k = x.next()) {
+    if (k === CLOSE) {
+      if (x.name === 'sheetData') inData = false;
+      else if (x.name === 'mergeCells') inMerges = false;
+      continue;
+    }
+    if (k !== OPEN) continue;
+    const tag = x.name;
+    if (tag === 'hyperlink') unsupported('hyperlinks');
+    if (tag === 'sheetData') {
+      inData = !x.selfClosing;
+      continue;
+    }
+    if (tag === 'mergeCells') {
+      inMerges = !x.selfClosing;
+      continue;
+    }
+    if (inMerges && tag === 'mergeCell') {
+      const ref = x.attr('ref') ?? '';
+      const [a, b = a] = ref.split(':');
+      const p = decodeAddress(a ?? '');
+      const q = decodeAddress(b ?? '');
+      if (!p || !q || ref.split(':').length > 2) unsupported(`merge ${ref}`);
+      merges.push({
+        top: Math.min(p[0], q[0]),
+        left: Math.min(p[1], q[1]),
+        bottom: Math.max(p[0], q[0]),
+        right: Math.max(p[1], q[1]),
+      });
+      continue;
+    }
+    if (!inData) continue;
+    if (tag === 'row') {
+      const r = x.attr('r');
+      if (r === undefined || !/^[1-9]\d{0,6}$/.test(r)) unsupported('row without a number');
+      rowNum = Number(r);
+      if (rowNum <= lastRow) unsupported('rows out of order');
+      lastRow = rowNum;
+      lastCol = 0;
+      continue;
+    }
+    if (tag !== 'c') unsupported(`<${tag}> in sheetData`);
+    // ---- one cell
+    const address = x.attr('r');
+    const pos = address === undefined ? null : decodeAddress(address);
+    if (!pos || pos[0] !== rowNum || pos[1] <= lastCol) unsupported('cell address missing or out of order');
+    lastCol = pos[1];
+    const t = x.attr('t');
+    const sAttr = x.attr('s');
+    const styleId = sAttr ? parseInt(sAttr, 10) : undefined;
+    let value: string | undefined;
+    let runs: string[] | null = null;
+    let formula: string | undefined;
+    let shareType: string | undefined;
+    let si: string | undefined;
+    let ref: string | undefined;
+    if (!x.selfClosing) {
+      let inTextNode = false; // exceljs currentNode 'v' or 't'
+      let inF = false;
+      for (;;) {
+        const e = x.next();
+        if (e === EOF) unsupported('<c> not closed');
+        if (e === TEXT) {
+          if (inTextNode) value = (value ?? '') + x.text();
+          else if (inF) formula = (formula ?? '') + x.text();
+          continue;
+        }
+        const n = x.name;
+        if (e === CLOSE) {
+          if (n === 'c') break;
+          if (n === 'v' || n === 't') inTextNode = false;
+          else if (n === 'f') inF = false;
+          continue;
+        }
+        if (n === 'v' || n === 't') inTextNode = !x.selfClosing;
+        else if (n === 'f') {
+          si = x.attr('si');
+          shareType = x.attr('t');
+          ref = x.attr('ref');
+          inF = !x.selfClosing;
+        } else if (n === 'is') continue;
+        else if (n === 'r') {
+          runs ??= [];
+          runs.push(readRun(x));
+        } else unsupported(`<${n}> in a cell`);
+      }
+    }
+    if (runs && (value !== undefined || t !== 'inlineStr' || formula || shareType)) unsupported('mixed rich text');
+    // exceljs CellXform.parseClose + reconcile
+    const dateStyle = styleId ? ctx.dateStyles[styleId] === true : false;
+    let raw: RawCell;
+    if (formula || shareType) {
+      let result: Plain | undefined;
+      if (value) {
+        if (t === 'str') result = xmlDecode(value);
+        else if (t === 'b') result = parseInt(value, 10) !== 0;
+        else if (t === 'e') result = { error: value };
+        else result = parseFloat(value);
+      }
+      if (result !== undefined && dateStyle) result = excelToDate(result, ctx.date1904);
+      let sharedFormula: string | undefined;
+      if (shareType === 'shared') {
+        if (ref) formulae.set(si, address!);
+        else sharedFormula = formulae.get(si);
+      }
+      // FormulaValue.value keeps truthy parts only
+      const f = formula || sharedFormula;
+      if (!f) raw = BLANK;
+      else if (!result) raw = { kind: 'blank', formula: f };
+      else {
+        const cached = fromPlain(result);
+        raw = cached.kind === 'number' && EXTERNAL_REF.test(f) ? { ...cached, externalFormula: f } : cached;
+      }
+    } else if (runs) {
+      raw = text(runs.join(''));
+    } else if (value !== undefined) {
+      switch (t) {
+        case 's': {
+          const idx = parseInt(value, 10);
+          const str = ctx.shared?.[idx];
+          if (str === undefined) unsupported('shared string index out of range');
+          raw = text(str);
+          break;
+        }
+        case 'str':
+          raw = text(xmlDecode(value));
+          break;
+        case 'inlineStr':
+          raw = text(value);
+          break;
+        case 'b':
+          raw = { kind: 'bool', value: parseInt(value, 10) !== 0 };
+          break;
+        case 'e':
+          raw = { kind: 'error', value };
+          break;
+        default: {
+          const num = parseFloat(value);
+          raw = fromPlain(dateStyle ? excelToDate(num, ctx.date1904) : num);
+        }
+      }
+    } else raw = BLANK;
+    if (raw === BLANK || pos[0] > LIMITS.maxRows || pos[1] > LIMITS.maxCols) continue;
+    cells.set(pos[0] * 1024 + pos[1], raw);
+  }
+  if (merges.length > 4000) unsupported('too many merges');
+  for (let i = 0; i < merges.length; i++) {
+    const a = merges[i]!;
+    for (let j = i + 1; j < merges.length; j++) {
+      const b = merges[j]!;
+      if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) {
+        unsupported('overlapping merges');
+      }
+    }
+  }
+  // grid.ts: a slave's own value never counts; then slaves take the master's value
+  const slaves = new Map<number, [number, number]>();
+  for (const m of merges) {
+    for (let r = m.top; r <= Math.min(m.bottom, LIMITS.maxRows); r++) {
+      for (let c = m.left; c <= Math.min(m.right, LIMITS.maxCols); c++) {
+        if (r === m.top && c === m.left) continue;
+        slaves.set(r * 1024 + c, [m.top, m.left]);
+        cells.delete(r * 1024 + c);
+      }
+    }
+  }
+  let rows = 0;
+  let cols = 0;
+  for (const key of cells.keys()) {
+    const r = Math.floor(key / 1024);
+    const c = key % 1024;
+    if (r > rows) rows = r;
+    if (c > cols) cols = c;
+  }
+  for (const m of merges) {
+    const master = cells.get(m.top * 1024 + m.left);
+    if (!master) continue;
+    for (let r = m.top; r <= Math.min(m.bottom, LIMITS.maxRows); r++) {
+      for (let c = m.left; c <= Math.min(m.right, LIMITS.maxCols); c++) {
+        if (r !== m.top || c !== m.left) cells.set(r * 1024 + c, master);
+      }
+    }
+    rows = Math.max(rows, Math.min(m.bottom, LIMITS.maxRows));
+    cols = Math.max(cols, Math.min(m.right, LIMITS.maxCols));
+  }
+  return makeSheet(name, state, cells, rows, cols, slaves);
+}
+
+const BAD_SHEET_NAME = /[*?:/\\[\]]|^'|'$/;
+
+/**
+ * Reads the sheets of an .xlsx/.xlsm from the texts the guard kept. Throws FastGridUnsupported when exceljs must
+ * decide instead.
+ */
+export function readFastGrid(parts: XlsxParts): GridSheet[] {
+  if (parts.duplicateNames) unsupported('duplicate zip entries');
+  const texts = parts.texts;
+  const wbXml = texts.get('xl/workbook.xml');
+  if (wbXml === undefined) unsupported('no workbook.xml');
+  const { sheets: defs, date1904 } = readWorkbook(wbXml);
+  const rels = readRels(texts.get('xl/_rels/workbook.xml.rels'));
+  const ssXml = texts.get('xl/sharedStrings.xml');
+  const ctx: Ctx = {
+    shared: ssXml === undefined ? null : readSharedStrings(ssXml),
+    dateStyles: readDateStyles(texts.get('xl/styles.xml')),
+    date1904,
+  };
+  const ids = new Set<number>();
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  const out: GridSheet[] = [];
+  for (const d of defs) {
+    const target = d.rId === undefined ? undefined : rels.get(d.rId);
+    if (target === undefined) continue;
+    const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+    const xml = texts.get(path);
+    if (xml === undefined || !SHEET_ENTRY.test(path)) continue; // chartsheets and the like: exceljs skips them too
+    if (ids.has(d.id) || paths.has(path)) unsupported('duplicate sheet id or target');
+    ids.add(d.id);
+    paths.add(path);
+    const lower = d.name.toLowerCase();
+    if (!d.name || d.name.length > 31 || d.name === 'History' || BAD_SHEET_NAME.test(d.name) || names.has(lower)) {
+      unsupported('sheet name exceljs would refuse or change');
+    }
+    names.add(lower);
+    const state: SheetState = d.state === 'hidden' || d.state === 'veryHidden' ? d.state : 'visible';
+    out.push(readSheet(xml, cleanText(d.name), state, ctx));
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * The grid model shared by the readers (exceljs, the fast .xlsx reader, @e965/xlsx for .xls): raw cell kinds,
+ * sheets, and the small helpers that turn values into RawCells the same way whichever reader ran.
+ */
+import { cleanText } from '../../shared/text/vi';
+
+export type RawCell =
+  | { kind: 'blank'; /** set when the cell holds a formula without a cached result */ formula?: string }
+  | {
+      kind: 'number';
+      value: number;
+      /** set when the number is the cached result of a formula that reads ANOTHER workbook ([1]Sheet1!A1) */
+      externalFormula?: string;
+    }
+  | { kind: 'text'; value: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'error'; value: string }
+  | { kind: 'date'; value: string };
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface GridSheet {
+  name: string;
+  state: SheetState;
+  rowCount: number;
+  colCount: number;
+  /** 1-based row and column, like Excel. Outside the used range: blank. */
+  get(row: number, col: number): RawCell;
+  /** For a non-master cell of a merged range: the master's [row, col]; otherwise null. */
+  mergedFrom(row: number, col: number): [number, number] | null;
+}
+
+export interface Grid {
+  format: 'xlsx' | 'xls';
+  hasMacros: boolean;
+  notes: string[];
+  sheets: GridSheet[];
+}
+
+export const BLANK: RawCell = Object.freeze({ kind: 'blank' }) as RawCell;
+
+export function makeSheet(
+  name: string,
+  state: SheetState,
+  cells: Map<number, RawCell>,
+  rows: number,
+  cols: number,
+  slaves: Map<number, [number, number]>,
+): GridSheet {
+  return {
+    mergedFrom(row: number, col: number): [number, number] | null {
+      return slaves.get(row * 1024 + col) ?? null;
+    },
+    name,
+    state,
+    rowCount: rows,
+    colCount: cols,
+    get(row: number, col: number): RawCell {
+      if (row < 1 || col < 1 || row > rows || col > cols) return BLANK;
+      return cells.get(row * 1024 + col) ?? BLANK;
+    },
+  };
+}
+
+export function text(s: string): RawCell {
+  const t = cleanText(s);
+  return t ? { kind: 'text', value: t } : BLANK;
+}
+
+export function isoDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** [1]Sheet1!A1 (an external link index) or [other.xlsx]Sheet1!A1 / 'C:\\path\\[other.xlsx]Sheet1'!A1 */
+export const EXTERNAL_REF = /\[\d+\]|\[[^\]]+\.(xls[xmb]?|ods|csv)\]/i;
