@@ -224,3 +224,64 @@ test('export the workbook and the print view', async () => {
   await page.screenshot({ path: join(SCREENSHOTS, '20-van-ban-don-doc.png') });
   expect(errors).toEqual([]);
 });
+
+test('a second file from the same unit becomes revision 2; compare, ask for more, approve', async () => {
+  const b2 = await fillTemplate(tplFor('LCA-S02'), catalog, { base: 250 });
+  await nav(page, 'Nhập báo cáo');
+  await fillDate(page, 'Ngày nhận', isoToVi(new Date().toISOString().slice(0, 10)));
+  await page.getByTestId('import-files-input').setInputFiles([
+    {
+      name: 'so-tai-chinh-bo-sung.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: b2,
+    },
+  ]);
+  await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'so-tai-chinh-bo-sung.xlsx' });
+  await expect(row.getByText('Lần 2')).toBeVisible();
+  await row.getByRole('link', { name: 'Xem báo cáo' }).click();
+  await expect(page.getByText('Sở Tài chính · Năm')).toBeVisible();
+  await page.getByRole('combobox', { name: 'So sánh với:' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'Lần 1' }).click();
+  await expect(page.getByText(/\d+ ô khác nhau/)).toBeVisible();
+  await expect(page.locator('td.cell-changed').first()).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, '21-bao-cao-so-sanh-lan-nop.png') });
+
+  await page.getByRole('button', { name: 'Cần bổ sung' }).click();
+  const ask = page.getByRole('dialog', { name: 'Yêu cầu đơn vị bổ sung' });
+  await ask.getByRole('button', { name: 'Lưu' }).click();
+  await expect(ask.getByText('Hãy ghi rõ đơn vị cần bổ sung gì')).toBeVisible();
+  await ask.getByLabel('Đơn vị cần bổ sung gì?').fill('Thiếu số liệu mục III');
+  await ask.getByRole('button', { name: 'Lưu' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.locator('.ant-descriptions').getByText('Cần bổ sung')).toBeVisible();
+  await page.getByRole('button', { name: 'Duyệt' }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: 'Duyệt báo cáo này?' })
+    .getByRole('button', { name: 'Duyệt' })
+    .click();
+  await expect(page.locator('.ant-descriptions').getByText('Đã duyệt')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Thiếu số liệu mục III' })).toBeVisible();
+});
+
+test('keyboard: Enter saves the unit form, Esc closes a dialog', async () => {
+  await nav(page, 'Đơn vị');
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị' });
+  await expect(dialog.getByLabel('Mã đơn vị')).toBeFocused();
+  await dialog.getByLabel('Mã đơn vị').fill('LCA-X99');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Tên đơn vị')).toBeFocused();
+  await page.keyboard.type('Xã Bản Xèo');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await page.getByLabel('Tìm đơn vị').fill('ban xeo');
+  await expect(page.getByRole('link', { name: 'Xã Bản Xèo' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sáp nhập, chia tách' }).click();
+  const link = page.getByRole('dialog', { name: 'Sáp nhập, chia tách đơn vị' });
+  await expect(link).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(link).toBeHidden();
+  expect(errors).toEqual([]);
+});

@@ -68,6 +68,12 @@ test('every navigation item opens its screen', async ({ page }) => {
     await expect(page.getByRole('heading', { level: 1, name: s.heading, exact: true })).toBeVisible();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(SCREENSHOTS, `${s.shot}.png`) });
+    // no English accessible names (antd icons are named "down", "close"… by default)
+    const english = await page.evaluate(`[...document.querySelectorAll('[aria-label]')]
+      .filter((el) => !el.closest('[aria-hidden="true"]'))
+      .map((el) => el.getAttribute('aria-label'))
+      .filter((l) => /^[a-z]+(-[a-z]+)*$/.test(l))`);
+    expect(english, `${s.label}: English aria-labels`).toEqual([]);
   }
   expect(errors).toEqual([]);
 });

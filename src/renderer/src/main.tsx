@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { installHttpApi } from './api/http';
+import { hideIconNames } from './a11y';
 import { Root } from './App';
 import './styles.css';
 
@@ -11,6 +12,7 @@ import './styles.css';
 z.config({ jitless: true });
 dayjs.locale('vi');
 installHttpApi();
+hideIconNames();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

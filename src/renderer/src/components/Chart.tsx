@@ -68,7 +68,7 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption(
       {
-        textStyle: { fontFamily: 'inherit' },
+        textStyle: { fontFamily: "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif" },
         tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v ?? '')) },
         ...option,
       },

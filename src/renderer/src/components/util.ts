@@ -45,3 +45,23 @@ export function daysUntil(iso: string, today = todayIso()): number {
   const b = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
   return Math.round((b - a) / 86_400_000);
 }
+
+/**
+ * Saves files the way the door allows: Electron asks for a folder natively (host.saveFilesToFolder), a browser
+ * downloads them. Returns the folder chosen in Electron (null when cancelled or in a browser).
+ */
+export async function saveFiles(files: Array<{ name: string; bytes: Uint8Array }>): Promise<string | null> {
+  const host = window.api.host;
+  if (host.kind === 'electron' && host.saveFilesToFolder) {
+    const r = await host.saveFilesToFolder(files);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.data ? r.data.folder : null;
+  }
+  for (const f of files) downloadBytes(f.name, f.bytes);
+  return null;
+}
+
+/** An error's message for the officer: our own Errors carry Vietnamese text from the host. */
+export function hostErrorMessage(e: unknown, fallback: (e: unknown) => string): string {
+  return e instanceof Error && e.name !== 'ApiError' && e.message ? e.message : fallback(e);
+}

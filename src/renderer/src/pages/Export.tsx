@@ -7,7 +7,7 @@ import { formatNumber } from '../../../shared/text/vi';
 import { call, errorMessage } from '../api/client';
 import { PageHeader, WithPeriod } from '../components/common';
 import { DateInput } from '../components/DateInput';
-import { downloadBytes } from '../components/util';
+import { downloadBytes, hostErrorMessage, saveFiles } from '../components/util';
 import { usePeriod } from '../state/period';
 
 export function ExportPage() {
@@ -20,20 +20,8 @@ export function ExportPage() {
   );
 }
 
-/** Saves files: a native folder in Electron, a browser download otherwise. */
-async function saveFiles(files: Array<{ name: string; bytes: Uint8Array }>): Promise<string | null> {
-  const host = window.api.host;
-  if (host.kind === 'electron' && host.saveFilesToFolder) {
-    const r = await host.saveFilesToFolder(files);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.data ? r.data.folder : null;
-  }
-  for (const f of files) downloadBytes(f.name, f.bytes);
-  return null;
-}
-
 function msg(e: unknown): string {
-  return e instanceof Error && e.name !== 'ApiError' && e.message ? e.message : errorMessage(e);
+  return hostErrorMessage(e, errorMessage);
 }
 
 function ExportBody({ periodId }: { periodId: number }) {
@@ -171,11 +159,7 @@ function PrintView({ opts }: { opts: Opts }) {
             Xuất PDF
           </Button>
         ) : null}
-        <Button
-          icon={<DownloadOutlined aria-hidden />}
-          disabled={!doc}
-          onClick={() => doc && downloadBytes(`${doc.title}.html`, doc.html, 'text/html;charset=utf-8')}
-        >
+        <Button icon={<DownloadOutlined aria-hidden />} disabled={!doc} onClick={() => doc && void saveHtml(doc)}>
           Tải về (.html)
         </Button>
       </Space>
@@ -236,11 +220,7 @@ function Reminder({ periodId }: { periodId: number }) {
         <Button icon={<CopyOutlined aria-hidden />} disabled={!doc} onClick={() => void copy()}>
           Sao chép
         </Button>
-        <Button
-          icon={<DownloadOutlined aria-hidden />}
-          disabled={!doc}
-          onClick={() => doc && downloadBytes(`${doc.title}.html`, doc.html, 'text/html;charset=utf-8')}
-        >
+        <Button icon={<DownloadOutlined aria-hidden />} disabled={!doc} onClick={() => doc && void saveHtml(doc)}>
           Tải về (.html)
         </Button>
       </Flex>
@@ -266,4 +246,12 @@ function Reminder({ periodId }: { periodId: number }) {
       )}
     </>
   );
+}
+
+async function saveHtml(doc: { title: string; html: string }): Promise<void> {
+  if (window.api.host.kind === 'electron') {
+    await saveFiles([{ name: `${doc.title}.html`, bytes: new TextEncoder().encode(doc.html) }]);
+  } else {
+    downloadBytes(`${doc.title}.html`, doc.html, 'text/html;charset=utf-8');
+  }
 }

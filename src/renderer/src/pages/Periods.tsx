@@ -28,7 +28,7 @@ import { compareVi, formatDate, formatNumber, matchesSearch } from '../../../sha
 import { call, errorMessage, useOp, useOpMutation } from '../api/client';
 import { ErrorBox, Loading, PageHeader, SubmitOnEnter } from '../components/common';
 import { DateInput } from '../components/DateInput';
-import { downloadBytes, todayIso } from '../components/util';
+import { downloadBytes, hostErrorMessage, todayIso } from '../components/util';
 import { ViNumberInput } from '../components/ViNumberInput';
 import { CELL_LABEL, PERIOD_KIND_LABEL, PERIOD_KIND_OPTIONS, PERIOD_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
 import { usePeriod } from '../state/period';
@@ -398,7 +398,7 @@ function TemplateExport({ period }: { period: Period & { expectedUnits: { code: 
         void message.success('Đã tạo tệp nén chứa mẫu biểu của các đơn vị.');
       }
     } catch (e) {
-      setError(e instanceof Error && !(e.name === 'ApiError') ? e.message : errorMessage(e));
+      setError(hostErrorMessage(e, errorMessage));
     } finally {
       setBusy(false);
     }

@@ -24,7 +24,7 @@ import type { AuditEntry, CellValue, Finding, Period } from '../../../shared/dom
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/text/vi';
 import { call, errorMessage, useOp, useOpMutation } from '../api/client';
 import { ErrorBox, Loading, PageHeader, SubmitOnEnter } from '../components/common';
-import { downloadBytes } from '../components/util';
+import { hostErrorMessage, saveFiles } from '../components/util';
 import { auditAction, auditText, cellKey, sameValue, valueMap, valueText } from '../components/values';
 import { CELL_LABEL, CHANNEL_LABEL, SUBMISSION_STATUS_COLOR, SUBMISSION_STATUS_LABEL } from '../labels';
 import { useCatalog, type CatalogIndex } from '../state/catalog';
@@ -143,9 +143,10 @@ function SubmissionView({
   const openOriginal = async () => {
     try {
       const f = await call('submissions.original', { id: s.id });
-      downloadBytes(f.name, f.bytes);
+      const folder = await saveFiles([f]);
+      if (folder) void message.success(`Đã lưu tệp gốc vào ${folder}.`);
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(hostErrorMessage(e, errorMessage));
     }
   };
 
