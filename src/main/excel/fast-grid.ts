@@ -19,7 +19,7 @@
  *
  * Whatever it does not handle with certainty makes it throw `FastGridUnsupported`, and loadGrid reads the file with
  * exceljs instead: CDATA or DOCTYPE, prefixed SpreadsheetML element names (`<x:sheetData>`), strict OOXML,
- * hyperlinks, cells without an address or out of order, duplicate rows, overlapping merges, unusual sheet names or
+ * hyperlinks, cells without an address or out of order, duplicate rows, overlapping or sheet-sized merges, odd sheet names or
  * ids, a shared string index out of range, unknown entities, phonetic runs in inline strings… The tests compare
  * both readers cell by cell on every fixture and on generated edge cases.
  */
@@ -64,10 +64,13 @@ const OPEN = 2;
 const CLOSE = 3;
 const EOF = 0;
 
-/** SpreadsheetML element names that must never appear with a namespace prefix (exceljs would not see them). */
+/**
+ * SpreadsheetML element names that must never appear with a namespace prefix: a document that prefixes the main
+ * namespace (`<x:sheetData>`) prefixes these too, and exceljs would not see them. Short names (f, v, t, r…) are
+ * left out: extensions legitimately use `<xm:f>` and the like.
+ */
 const WATCHED = new Set([
   'workbook',
-  'workbookPr',
   'sheets',
   'sheet',
   'Relationships',
@@ -75,20 +78,12 @@ const WATCHED = new Set([
   'sst',
   'si',
   'numFmts',
-  'numFmt',
   'cellXfs',
-  'xf',
   'worksheet',
   'sheetData',
   'row',
   'c',
-  'f',
-  'v',
   'is',
-  't',
-  'r',
-  'rPh',
-  'rPr',
   'mergeCells',
   'mergeCell',
   'hyperlinks',
@@ -110,6 +105,8 @@ class Scanner {
   private a1 = 0;
   private t0 = 0;
   private t1 = 0;
+  /** open elements, to refuse what is not well-formed (exceljs's parser would fail on it) */
+  private readonly stack: string[] = [];
   constructor(private readonly s: string) {
     if (s.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
@@ -118,7 +115,10 @@ class Scanner {
     const s = this.s;
     for (;;) {
       const p = this.pos;
-      if (p >= s.length) return EOF;
+      if (p >= s.length) {
+        if (this.stack.length) unsupported(`<${this.stack[this.stack.length - 1]!}> not closed`);
+        return EOF;
+      }
       if (s.charCodeAt(p) !== 0x3c) {
         let q = s.indexOf('<', p);
         if (q < 0) q = s.length;
@@ -148,6 +148,7 @@ class Scanner {
         if (q < 0) unsupported('end tag not closed');
         this.name = s.slice(p + 2, q).trim();
         this.pos = q + 1;
+        if (this.stack.pop() !== this.name) unsupported(`mismatched </${this.name}>`);
         this.checkName();
         return CLOSE;
       }
@@ -156,20 +157,40 @@ class Scanner {
       this.name = s.slice(p + 1, q);
       if (!this.name) unsupported('empty tag name');
       this.a0 = q;
-      // find the closing '>' outside quoted attribute values
+      // walk the attributes (name = "value" …) up to '>' or '/>': anything else is not well-formed XML
       for (;;) {
-        if (q >= s.length) unsupported('start tag not closed');
-        const c = s.charCodeAt(q);
+        let c = s.charCodeAt(q);
+        while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = s.charCodeAt(++q);
         if (c === 0x3e) break;
-        if (c === 0x22 || c === 0x27) {
-          const e = s.indexOf(c === 0x22 ? '"' : "'", q + 1);
-          if (e < 0) unsupported('attribute not closed');
-          q = e + 1;
-        } else q++;
+        if (c === 0x2f) {
+          if (s.charCodeAt(q + 1) !== 0x3e) unsupported('bad start tag');
+          q++;
+          break;
+        }
+        const n0 = q;
+        while (q < s.length && !isNameEnd(c) && c !== 0x3d && c !== 0x22 && c !== 0x27 && c !== 0x3c)
+          c = s.charCodeAt(++q);
+        if (q === n0) unsupported('bad attribute');
+        while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = s.charCodeAt(++q);
+        if (c !== 0x3d) unsupported('attribute without a value');
+        c = s.charCodeAt(++q);
+        while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = s.charCodeAt(++q);
+        if (c !== 0x22 && c !== 0x27) unsupported('attribute without quotes');
+        const e = s.indexOf(c === 0x22 ? '"' : "'", q + 1);
+        if (e < 0) unsupported('attribute not closed');
+        const lt = s.indexOf('<', q + 1);
+        if (lt >= 0 && lt < e) unsupported("'<' in an attribute");
+        q = e + 1;
+        const after = s.charCodeAt(q);
+        if (after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d && after !== 0x3e && after !== 0x2f) {
+          unsupported('attributes not separated');
+        }
       }
+      if (q >= s.length) unsupported('start tag not closed');
       this.selfClosing = s.charCodeAt(q - 1) === 0x2f;
       this.a1 = this.selfClosing ? q - 1 : q;
       this.pos = q + 1;
+      if (!this.selfClosing) this.stack.push(this.name);
       this.checkName();
       return OPEN;
     }
@@ -246,7 +267,14 @@ function decodeEntities(s: string): string {
       const digits = ent.slice(hex ? 2 : 1);
       if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) unsupported('bad character reference');
       const cp = parseInt(digits, hex ? 16 : 10);
-      if (cp < 1 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) unsupported('bad character reference');
+      if (
+        (cp < 0x20 && cp !== 9 && cp !== 10 && cp !== 13) ||
+        cp > 0x10ffff ||
+        (cp >= 0xd800 && cp <= 0xdfff) ||
+        cp === 0xfffe ||
+        cp === 0xffff
+      )
+        unsupported('bad character reference');
       ch = String.fromCodePoint(cp);
     } else unsupported(`unknown entity &${ent};`);
     out += s.slice(last, i) + ch;
@@ -256,9 +284,14 @@ function decodeEntities(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** characters XML 1.0 does not allow (exceljs's parser refuses them) */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
 /** Text content: entities decoded, line ends normalised like an XML parser does. */
 function decodeText(raw: string): string {
   let s = raw;
+  if (CONTROL.test(s)) unsupported('control character');
   if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
   return s.includes('&') ? decodeEntities(s) : s;
 }
@@ -266,6 +299,7 @@ function decodeText(raw: string): string {
 /** Attribute values: literal tabs and line ends become spaces (XML attribute normalisation), then entities. */
 function decodeAttr(raw: string): string {
   let s = raw;
+  if (CONTROL.test(s)) unsupported('control character');
   if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n/g, ' ').replace(/[\t\n\r]/g, ' ');
   return s.includes('&') ? decodeEntities(s) : s;
 }
@@ -443,12 +477,19 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(f);
 }
 
-/** For each cellXfs index: does a number in that style read as a date? */
-function readDateStyles(xml: string | undefined): boolean[] {
+const NOT_DATE = 0;
+const DATE = 1;
+/** a style exceljs cannot build (an xf pointing into a font, fill or border list that styles.xml lacks) */
+const BROKEN = 2;
+
+/** For each cellXfs index: does a number in that style read as a date (or would exceljs fail on the style)? */
+function readDateStyles(xml: string | undefined): number[] {
   if (xml === undefined) unsupported('no styles.xml');
   const x = new Scanner(xml);
   const custom = new Map<number, string>();
   const xfNumFmt: number[] = [];
+  const xfRefs: Array<[boolean, boolean, boolean]> = [];
+  const lists = new Set<string>();
   let inNumFmts = false;
   let inCellXfs = false;
   for (let k = x.next(); k !== EOF; k = x.next()) {
@@ -461,14 +502,22 @@ function readDateStyles(xml: string | undefined): boolean[] {
         custom.set(parseInt(x.attr('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
       } else if (x.name === 'xf' && inCellXfs) {
         xfNumFmt.push(parseInt(x.attr('numFmtId') ?? '', 10));
+        const has = (a: string): boolean => !Number.isNaN(parseInt(x.attr(a) ?? '', 10));
+        xfRefs.push([has('fontId'), has('borderId'), has('fillId')]);
         x.skipElement();
       } else if (inCellXfs) unsupported(`<${x.name}> in cellXfs`);
+      else if (x.name === 'fonts' || x.name === 'borders' || x.name === 'fills') lists.add(x.name);
     } else if (k === CLOSE) {
       if (x.name === 'numFmts') inNumFmts = false;
       else if (x.name === 'cellXfs') inCellXfs = false;
     }
   }
-  return xfNumFmt.map((id) => (id ? isDateFormat(custom.get(id) || BUILTIN_FORMATS[id]) : false));
+  return xfNumFmt.map((id, i) => {
+    const [font, border, fill] = xfRefs[i]!;
+    if ((font && !lists.has('fonts')) || (border && !lists.has('borders')) || (fill && !lists.has('fills')))
+      return BROKEN;
+    return id && isDateFormat(custom.get(id) || BUILTIN_FORMATS[id]) ? DATE : NOT_DATE;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -508,7 +557,7 @@ function decodeAddress(a: string): [number, number] | null {
 
 interface Ctx {
   shared: string[] | null;
-  dateStyles: boolean[];
+  dateStyles: number[];
   date1904: boolean;
 }
 
@@ -553,6 +602,11 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
       const p = decodeAddress(a ?? '');
       const q = decodeAddress(b ?? '');
       if (!p || !q || ref.split(':').length > 2) unsupported(`merge ${ref}`);
+      // a huge merge (a whole sheet) makes exceljs expand it cell by cell until the parse pool's time or memory
+      // limit refuses the file: leave such files to exceljs so that the answer stays the one the app always gave
+      if ((Math.abs(q[0] - p[0]) + 1) * (Math.abs(q[1] - p[1]) + 1) > LIMITS.maxRows * LIMITS.maxCols) {
+        unsupported(`merge ${ref} larger than a form sheet`);
+      }
       merges.push({
         top: Math.min(p[0], q[0]),
         left: Math.min(p[1], q[1]),
@@ -619,7 +673,9 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
     }
     if (runs && (value !== undefined || t !== 'inlineStr' || formula || shareType)) unsupported('mixed rich text');
     // exceljs CellXform.parseClose + reconcile
-    const dateStyle = styleId ? ctx.dateStyles[styleId] === true : false;
+    const style = styleId ? ctx.dateStyles[styleId] : undefined;
+    if (style === BROKEN) unsupported('a cell style exceljs cannot build');
+    const dateStyle = style === DATE;
     let raw: RawCell;
     if (formula || shareType) {
       let result: Plain | undefined;
