@@ -116,6 +116,7 @@ export function ensureSeeded(db: Db, province?: string): { upgraded: boolean; ve
         }
       }
       setMeta(d, VERSION_KEY, SEED.catalogVersion);
+      bumpCatalogStamp(d);
       audit(d, {
         action: current ? 'upgrade' : 'seed',
         entity: 'catalog',
@@ -229,7 +230,55 @@ export function provinceTargets(db: Db): CatalogView['provinceTargets'] {
   return out;
 }
 
+const STAMP_KEY = 'catalog.stamp';
+let stampCounter = 0;
+
+/**
+ * Marks the catalogue as changed, inside the caller's transaction: getCatalog's cache is keyed by this stamp, so
+ * the next getCatalog on any handle to this database reads the catalogue again (a rolled-back write leaves the old
+ * stamp, and the cache stays right).
+ */
+export function bumpCatalogStamp(db: Db): void {
+  setMeta(db, STAMP_KEY, `${Date.now().toString(36)}-${process.pid}-${++stampCounter}`);
+}
+
+/**
+ * What the cached catalogue depends on, in one cheap query: the stamp bumped by every catalogue write in this
+ * module, plus the templates' count, newest id and frozen count (periods.ts freezes a template when a period
+ * starts using it).
+ */
+function catalogKey(db: Db): string {
+  const row = db.$client
+    .prepare(
+      `SELECT (SELECT value FROM settings WHERE key = '${STAMP_KEY}') AS stamp,
+              (SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(sum(frozen), 0) FROM templates) AS tpl`,
+    )
+    .get() as { stamp: string | null; tpl: string };
+  return `${row.stamp ?? ''}|${row.tpl}`;
+}
+
+const catalogCache = new WeakMap<Db, { key: string; view: CatalogView }>();
+
+/**
+ * The whole catalogue. Read once per database handle and kept until a catalogue write changes its key (imports
+ * call it for every file). The view is shared between callers: treat it as read-only (its arrays are frozen).
+ */
 export function getCatalog(db: Db): CatalogView {
+  const key = catalogKey(db);
+  const hit = catalogCache.get(db);
+  if (hit && hit.key === key) return hit.view;
+  const view = readCatalog(db);
+  for (const v of Object.values(view)) if (Array.isArray(v)) Object.freeze(v);
+  catalogCache.set(db, { key, view: Object.freeze(view) });
+  return view;
+}
+
+/** Drops the cached catalogue of this handle (tests; writes go through bumpCatalogStamp). */
+export function forgetCatalog(db: Db): void {
+  catalogCache.delete(db);
+}
+
+function readCatalog(db: Db): CatalogView {
   const sections: Section[] = db
     .select()
     .from(t.sections)
@@ -353,6 +402,7 @@ export function saveLocalElement(db: Db, input: LocalElementInput): { code: stri
         }
       }
     }
+    bumpCatalogStamp(d);
     return { code: input.code };
   });
 }
@@ -375,6 +425,7 @@ export function saveLocalIndicator(
     }
     const row = { ...input, verified: null, source: 'Chỉ tiêu do tỉnh bổ sung', local: true, sortOrder: 10_000 };
     d.insert(t.indicators).values(row).onConflictDoUpdate({ target: t.indicators.code, set: row }).run();
+    bumpCatalogStamp(d);
     audit(d, {
       action: existing ? 'update' : 'create',
       entity: 'indicator',
@@ -403,6 +454,7 @@ export function setProvinceTarget(db: Db, indicator: string, year: number, targe
           set: { op: target.op, value: target.value },
         })
         .run();
+    bumpCatalogStamp(d);
     audit(d, {
       action: target ? 'set' : 'clear',
       entity: 'province_target',
