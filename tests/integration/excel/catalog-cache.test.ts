@@ -80,10 +80,11 @@ describe('getCatalog cache', () => {
   it('sees a template frozen by a new period, and each handle keeps its own cache', () => {
     const ctx = ctxFor();
     const other = ctxFor();
-    expect(getCatalog(ctx.db).templates.every((t) => !t.frozen)).toBe(true);
+    expect(getCatalog(ctx.db).templates.every((t) => !(t as { frozen?: boolean }).frozen)).toBe(true);
     createPeriod(ctx.db, { year: 2026, kind: 'half_year' });
     expect(latestTemplate(ctx.db, 'BC-BDG-DV').frozen).toBe(true);
-    expect(getCatalog(ctx.db).templates.find((t) => t.code === 'BC-BDG-DV')?.frozen).toBe(true);
+    const tpl = getCatalog(ctx.db).templates.find((t) => t.code === 'BC-BDG-DV') as { frozen?: boolean } | undefined;
+    expect(tpl?.frozen).toBe(true);
     saveLocalElement(ctx.db, element('LOCAL_B', 'B'));
     expect(getCatalog(ctx.db).templates.filter((t) => t.code === 'BC-BDG-DV').length).toBe(2);
     expect(getCatalog(other.db).dataElements.some((e) => e.code === 'LOCAL_B')).toBe(false);
