@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { seed } from './seed';
+import { seed, UNIT_FIXTURE } from './seed';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -103,4 +103,79 @@ test('every screen has no serious accessibility violations', async ({ page }) =>
   }
   expect(failures, failures.join('\n\n')).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('dialogs, drawers and tabs have no serious accessibility violations', async ({ page }) => {
+  const failures: string[] = [];
+  const check = async (what: string) => {
+    await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+    await page.waitForTimeout(300); // let dialogs and tabs finish their open animation
+    const v = await axe(page);
+    if (v.length) failures.push(`${what}\n${describe(v)}`);
+  };
+  await page.goto(host.url);
+  await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
+
+  await page.goto(`${host.origin}/#/don-vi`);
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await expect(page.getByRole('dialog', { name: 'Thêm đơn vị' })).toBeVisible();
+  await check('Thêm đơn vị');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Nhập danh sách từ Excel' }).click();
+  await page.getByTestId('unit-import-input').setInputFiles(UNIT_FIXTURE);
+  await expect(page.getByText(/Xem trước:/)).toBeVisible();
+  await check('Nhập danh sách – xem trước');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${host.origin}/#/ky-bao-cao`);
+  for (const tab of ['Mẫu biểu gửi đơn vị', 'Đơn vị phải báo cáo (42)', 'Số liệu cấp tỉnh']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await check(`Kỳ báo cáo › ${tab}`);
+  }
+  await page.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
+  await expect(page.getByRole('dialog', { name: 'Tạo kỳ báo cáo' })).toBeVisible();
+  await check('Tạo kỳ báo cáo');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${host.origin}/#/tong-hop`);
+  for (const tab of ['Theo loại đơn vị', 'Chỉ tiêu']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await check(`Tổng hợp › ${tab}`);
+  }
+  await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).click();
+  await page.getByRole('button', { name: /^Số lượt người tham dự tuyên truyền về bình đẳng giới – Tổng số/ }).click();
+  await expect(page.getByText(/đơn vị báo cáo; cộng lại/)).toBeVisible();
+  await check('Tổng hợp › chi tiết');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${host.origin}/#/xuat-bao-cao`);
+  await page.getByRole('tab', { name: 'Bản in' }).click();
+  await page.getByRole('button', { name: 'Xem bản in' }).click();
+  await expect(page.locator('iframe.print-frame')).toBeVisible();
+  await check('Xuất báo cáo › Bản in');
+  await page.getByRole('tab', { name: 'Văn bản đôn đốc' }).click();
+  await page.getByRole('button', { name: 'Soạn văn bản đôn đốc' }).click();
+  await expect(page.getByText(/Văn bản gửi \d+ đơn vị/)).toBeVisible();
+  await check('Xuất báo cáo › Văn bản đôn đốc');
+
+  await page.goto(`${host.origin}/#/danh-muc`);
+  for (const tab of ['Chỉ tiêu tính toán', 'Quy tắc kiểm tra']) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    await check(`Danh mục › ${tab}`);
+  }
+  await page.getByRole('button', { name: 'Thêm chỉ tiêu tính toán' }).click();
+  await expect(page.getByRole('dialog', { name: 'Thêm chỉ tiêu tính toán của tỉnh' })).toBeVisible();
+  await check('Thêm chỉ tiêu tính toán');
+  await page.keyboard.press('Escape');
+
+  const sub = seeded.results.find((r) => r.submissionId)!;
+  await page.goto(`${host.origin}/#/bao-cao/${sub.submissionId}`);
+  await page
+    .getByRole('button', { name: /^Sửa Số lượt người tham dự tuyên truyền về bình đẳng giới – Tổng số/ })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Sửa số liệu' })).toBeVisible();
+  await check('Sửa số liệu');
+  await page.keyboard.press('Escape');
+
+  expect(failures, failures.join('\n\n')).toEqual([]);
 });

@@ -73,6 +73,9 @@ export function Root() {
       theme={{
         token: {
           colorPrimary: '#1f5fbf',
+          colorPrimaryHover: '#184d9c',
+          colorPrimaryActive: '#123b78',
+          colorLinkHover: '#184d9c',
           colorError: '#cf1322',
           colorLink: '#1f5fbf',
           // darker secondary texts than antd's defaults so every text meets WCAG AA contrast (4.5:1)

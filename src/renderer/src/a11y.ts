@@ -43,8 +43,17 @@ function fix(el: HTMLElement): void {
   if (el.getAttribute('aria-hidden') !== 'true') el.setAttribute('aria-hidden', 'true');
 }
 
+/** antd controls rendered without a name: the check boxes of Transfer lists. */
+function nameUnlabelled(root: ParentNode): void {
+  root.querySelectorAll<HTMLInputElement>('.ant-transfer input[type="checkbox"]:not([aria-label])').forEach((el) => {
+    const item = el.closest<HTMLElement>('li[title]');
+    el.setAttribute('aria-label', item ? `Chọn ${item.getAttribute('title')}` : 'Chọn tất cả trong danh sách');
+  });
+}
+
 function scan(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('span.anticon[role="img"][aria-label]').forEach(fix);
+  nameUnlabelled(root);
 }
 
 export function hideIconNames(doc: Document = document): void {

@@ -541,7 +541,6 @@ function ImportUnitsModal({ onClose }: { onClose: () => void }) {
             rowKey={(r) => `${r.row}-${r.code}`}
             dataSource={shown.rows}
             pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-            scroll={{ y: 320 }}
             columns={[
               { title: 'Dòng', dataIndex: 'row', width: 70 },
               { title: 'Mã', dataIndex: 'code', width: 110 },
