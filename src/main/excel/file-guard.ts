@@ -4,7 +4,7 @@
  * oversize sheets. Every refusal is an `AppError('bad_file')` with a Vietnamese message that says what is wrong and
  * what the unit should do.
  */
-import { Inflate } from 'fflate';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../shared/result';
 
 export const LIMITS = {
@@ -82,20 +82,9 @@ function u64(b: Uint8Array, o: number): number {
   return u32(b, o) + u32(b, o + 4) * 0x100000000;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
+/** CRC-32 of the inflated bytes, chained (native zlib). */
 function crcUpdate(crc: number, data: Uint8Array): number {
-  let c = crc ^ 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8)) >>> 0;
-  return (c ^ 0xffffffff) >>> 0;
+  return crc32(data, crc);
 }
 
 const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`.replace('.', ',');
@@ -375,21 +364,23 @@ function scanEntry(
     if (entry.method === 0) {
       for (let i = 0; i < data.length; i += 65536) onData(data.subarray(i, i + 65536));
     } else if (entry.method === 8) {
-      let err: unknown = null;
-      const inf = new Inflate((chunk) => {
-        if (err) return;
-        try {
-          onData(chunk);
-        } catch (e) {
-          err = e;
+      // native inflate with an output cap: it stops at the first byte past whichever limit comes first
+      const ratioCap = Math.max(LIMITS.ratioCheckFrom, entry.compressedSize * LIMITS.maxRatio);
+      const cap = Math.min(budget.left, sheet ? LIMITS.maxSheetXml : Infinity, ratioCap);
+      let out: Buffer;
+      try {
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(cap + 1, 2 ** 31 - 1)) });
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+          // report the limit that was crossed, with the same message as a streamed count: count `cap` bytes as
+          // read, then one more
+          total = cap;
+          budget.left -= cap;
+          onData(new Uint8Array(1));
         }
-      });
-      for (let i = 0; i < data.length; i += 16384) {
-        inf.push(data.subarray(i, i + 16384), i + 16384 >= data.length);
-        if (err) throw err;
+        throw e;
       }
-      if (data.length === 0) inf.push(new Uint8Array(0), true);
-      if (err) throw err;
+      for (let i = 0; i < out.length; i += 1 << 20) onData(out.subarray(i, i + (1 << 20)));
     } else {
       throw CORRUPT(fileName, `kiểu nén không hỗ trợ ở thành phần ${entry.name}`);
     }

@@ -3,8 +3,9 @@
  * transaction as a new revision with the original archived. Nothing is written unless the whole file is
  * accepted; a rejected file gets Vietnamese messages and leaves the database as it was.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { CellKey, DataElement } from '../../shared/domain/catalog';
 import type { Finding, StoredValue } from '../../shared/domain/records';
 import type { ImportAttempt, ImportResult } from '../../shared/domain/report';
@@ -18,7 +19,6 @@ import type { ParsedForm } from '../excel/form-reader';
 import { parseForm } from '../excel/parse-pool';
 import { structureFingerprint, templateRowsFor } from '../excel/template-writer';
 import type { Ctx } from '../api/context';
-import { audit } from './audit';
 import { getCatalog } from './catalog';
 import { cellValueToRow, getPeriodRow } from './periods';
 import { getSettings } from './settings';
@@ -33,6 +33,49 @@ export interface ImportFileInput {
 }
 
 type Msg = { code: string; message: string };
+
+/** The commit's statements, prepared once per connection (the import's hot path). */
+const prepared = new WeakMap<BetterSqlite3.Database, ReturnType<typeof prepare>>();
+function prepare(raw: BetterSqlite3.Database) {
+  return {
+    unitByCode: raw.prepare(
+      'SELECT id, code, name, search_key AS searchKey, kind, group_name AS groupName, parent_id AS parentId, ' +
+        'valid_from AS validFrom, valid_to AS validTo, contact, phone, email, sort_order AS sortOrder, active, note, ' +
+        'created_at AS createdAt, updated_at AS updatedAt FROM units WHERE code = ?',
+    ),
+    expected: raw.prepare('SELECT 1 FROM period_units WHERE period_id = ? AND unit_id = ?'),
+    revisions: raw.prepare(
+      'SELECT id, revision, sha256 FROM submissions WHERE period_id = ? AND unit_id = ? ORDER BY revision DESC',
+    ),
+    file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    submission: raw.prepare(
+      'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status) ' +
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received') RETURNING id",
+    ),
+    supersede: raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?'),
+    value: raw.prepare(
+      'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    finding: raw.prepare(
+      "INSERT INTO findings (submission_id, code, severity, message, element, cell) VALUES (?, ?, 'warning', ?, ?, ?)",
+    ),
+    attempt: raw.prepare(
+      'INSERT INTO import_attempts (period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, warnings) ' +
+        "VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?)",
+    ),
+    audit: raw.prepare(
+      "INSERT INTO audit_log (actor, action, entity, entity_id, before, after, reason) VALUES (?, 'import', 'submission', ?, NULL, ?, NULL)",
+    ),
+  };
+}
+function statements(raw: BetterSqlite3.Database): ReturnType<typeof prepare> {
+  let s = prepared.get(raw);
+  if (!s) {
+    s = prepare(raw);
+    prepared.set(raw, s);
+  }
+  return s;
+}
 
 function reject(
   file: string,
@@ -110,18 +153,14 @@ function identify(
         'Không xác định được đơn vị gửi báo cáo: tệp là mẫu chung hoặc đã bị xóa dòng "Mã đơn vị". Hãy gửi cho đơn vị mẫu biểu mang tên đơn vị đó (xuất mẫu theo từng đơn vị).',
     });
   } else {
-    unit = db.select().from(t.units).where(eq(t.units.code, id.unitCode)).get() ?? null;
+    unit = (statements(db.$client).unitByCode.get(id.unitCode) as typeof t.units.$inferSelect | undefined) ?? null;
     if (!unit) {
       errors.push({
         code: 'UNKNOWN_UNIT',
         message: `Mã đơn vị "${id.unitCode}" trong tệp không có trong danh sách đơn vị. Hãy thêm đơn vị này ở màn hình Đơn vị, hoặc kiểm tra lại tệp.`,
       });
     } else {
-      const expected = db
-        .select()
-        .from(t.periodUnits)
-        .where(and(eq(t.periodUnits.periodId, period.id), eq(t.periodUnits.unitId, unit.id)))
-        .get();
+      const expected = statements(db.$client).expected.get(period.id, unit.id);
       if (!expected) {
         errors.push({
           code: 'NOT_EXPECTED',
@@ -213,12 +252,11 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
   if (errors.length) return reject(name, errors, dedupe(warnings), unitRef);
 
   const hash = sha256(input.file.bytes);
-  const revisions = db
-    .select()
-    .from(t.submissions)
-    .where(and(eq(t.submissions.periodId, period.id), eq(t.submissions.unitId, unit.id)))
-    .orderBy(desc(t.submissions.revision))
-    .all();
+  const revisions = statements(ctx.raw).revisions.all(period.id, unit.id) as Array<{
+    id: number;
+    revision: number;
+    sha256: string;
+  }>;
   const same = revisions.find((r) => r.sha256 === hash);
   if (same) {
     const latest = revisions[0]!;
@@ -251,73 +289,37 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
   const finalWarnings = dedupe(warnings);
   const receivedAt = input.receivedAt ?? ctx.today();
   const revision = (revisions[0]?.revision ?? 0) + 1;
-  const submissionId = db.transaction((tx) => {
-    const d = tx as unknown as Db;
-    d.insert(t.files)
-      .values({ sha256: hash, size: input.file.bytes.byteLength, bytes: Buffer.from(input.file.bytes) })
-      .onConflictDoNothing()
-      .run();
-    const s = d
-      .insert(t.submissions)
-      .values({
-        periodId: period.id,
-        unitId: unit.id,
-        revision,
-        receivedAt,
-        officialDate: input.officialDate ?? null,
-        channel: input.channel ?? 'email',
-        fileName: name,
-        sha256: hash,
-        status: 'received',
-      })
-      .returning({ id: t.submissions.id })
-      .get();
-    if (revisions[0])
-      d.update(t.submissions).set({ supersededBy: s.id }).where(eq(t.submissions.id, revisions[0].id)).run();
-    if (values.length) {
-      const stmt = ctx.raw.prepare(
-        'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const v of values) {
-        const r = cellValueToRow(v.value);
-        stmt.run(s.id, v.element, v.cell, r.state, r.num, r.text);
-      }
+  const st = statements(ctx.raw);
+  const officer = settings.officer.trim() || 'Cán bộ thường trực';
+  const submissionId = ctx.raw.transaction(() => {
+    st.file.run(hash, input.file.bytes.byteLength, Buffer.from(input.file.bytes));
+    const { id } = st.submission.get(
+      period.id,
+      unit.id,
+      revision,
+      receivedAt,
+      input.officialDate ?? null,
+      input.channel ?? 'email',
+      name,
+      hash,
+    ) as { id: number };
+    if (revisions[0]) st.supersede.run(id, revisions[0].id);
+    for (const v of values) {
+      const r = cellValueToRow(v.value);
+      st.value.run(id, v.element, v.cell, r.state, r.num, r.text);
     }
-    const allWarnings = [...finalWarnings];
-    for (const w of allWarnings) {
+    for (const w of finalWarnings) {
       const f = parsed.findings.find((x) => x.code === w.code && x.message === w.message);
-      d.insert(t.findings)
-        .values({
-          submissionId: s.id,
-          code: w.code,
-          severity: 'warning',
-          message: w.message,
-          element: f?.element ?? null,
-          cell: (f?.cell as CellKey | undefined) ?? null,
-        })
-        .run();
+      st.finding.run(id, w.code, w.message, f?.element ?? null, (f?.cell as CellKey | undefined) ?? null);
     }
-    d.insert(t.importAttempts)
-      .values({
-        periodId: period.id,
-        fileName: name,
-        sha256: hash,
-        status: 'accepted',
-        unitCode: unit.code,
-        revision,
-        submissionId: s.id,
-        errors: [],
-        warnings: finalWarnings,
-      })
-      .run();
-    audit(d, {
-      action: 'import',
-      entity: 'submission',
-      entityId: s.id,
-      after: { period: period.id, unit: unit.code, revision, file: name, sha256: hash, values: values.length },
-    });
-    return s.id;
-  });
+    st.attempt.run(period.id, name, hash, unit.code, revision, id, JSON.stringify(finalWarnings));
+    st.audit.run(
+      officer,
+      String(id),
+      JSON.stringify({ period: period.id, unit: unit.code, revision, file: name, sha256: hash, values: values.length }),
+    );
+    return id;
+  })();
   return {
     file: name,
     status: 'accepted',

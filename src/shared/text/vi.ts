@@ -5,6 +5,8 @@
 
 /** NFC, non-breaking and other odd spaces turned into plain spaces, trimmed, inner runs collapsed. */
 export function cleanText(s: string): string {
+  // most cells are plain printable ASCII with single spaces: nothing to do
+  if (/^[!-~]+(?: [!-~]+)*$/.test(s)) return s;
   return s
     .normalize('NFC')
     .replace(/[\u00a0\u2007\u202f\u200b\ufeff\t\r\n]+/g, ' ')
