@@ -210,7 +210,11 @@ export const submissionValues = sqliteTable(
     num: real('num'),
     text: text('text'),
   },
-  (t) => [primaryKey({ columns: [t.submissionId, t.element, t.cell] })],
+  (t) => [
+    primaryKey({ columns: [t.submissionId, t.element, t.cell] }),
+    // covers the consolidation's scan (state, sums) so SQLite never visits the table rows
+    index('submission_values_cover_idx').on(t.submissionId, t.state, t.element, t.cell, t.num),
+  ],
 );
 
 export const findings = sqliteTable(

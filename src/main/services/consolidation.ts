@@ -81,8 +81,8 @@ const partialSql =
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
   'GROUP BY u.kind, v.element, v.cell, v.state';
 const textSql =
-  'SELECT v.element, u.code, u.name, v.text FROM submission_values v ' +
-  'JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id ' +
+  'SELECT v.element, u.code, u.name, v.text FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+  'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text' ORDER BY u.sort_order, u.code";
 
 /**
@@ -99,13 +99,14 @@ function consolidateRaw(db: Db, periodId: number, catalog = getCatalog(db)) {
     .iterate(periodId) as IterableIterator<[UnitKind, string, CellKey, 'number' | 'yesno', number | null, number]>) {
     (byKind[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
   }
-  const textOf = new Set(catalog.dataElements.filter((e) => e.type === 'text').map((e) => e.code));
+  const textCodes = catalog.dataElements.filter((e) => e.type === 'text').map((e) => e.code);
   const order = new Map(catalog.dataElements.map((e, i) => [e.code, i]));
   const texts: Consolidation['texts'] = [];
-  for (const [code, unit, unitName, text] of raw.prepare(textSql).raw(true).iterate(periodId) as IterableIterator<
-    [string, string, string, string | null]
-  >) {
-    if (textOf.has(code) && text && text.trim()) texts.push({ code, unit, unitName, text });
+  for (const [code, unit, unitName, text] of raw
+    .prepare(textSql)
+    .raw(true)
+    .iterate(JSON.stringify(textCodes), periodId) as IterableIterator<[string, string, string, string | null]>) {
+    if (text && text.trim()) texts.push({ code, unit, unitName, text });
   }
   texts.sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));
   return consolidatePartials({

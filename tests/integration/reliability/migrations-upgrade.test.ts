@@ -45,7 +45,9 @@ function expectRowsKept(
   for (const [table, rows] of Object.entries(before)) {
     expect(after[table], `table ${table} is gone`).toBeDefined();
     const got = after[table]!;
-    expect(got.length, `rows of ${table}`).toBe(rows.length);
+    // the migration bookkeeping gains one row per migration applied by the upgrade; every other table is unchanged
+    if (table === '__drizzle_migrations') expect(got.length, `rows of ${table}`).toBeGreaterThanOrEqual(rows.length);
+    else expect(got.length, `rows of ${table}`).toBe(rows.length);
     rows.forEach((row, i) => {
       const projected = Object.fromEntries(Object.keys(row).map((c) => [c, got[i]![c]]));
       expect(projected, `${table} row ${i + 1}`).toEqual(row);

@@ -1,0 +1,1 @@
+CREATE INDEX `submission_values_cover_idx` ON `submission_values` (`submission_id`,`state`,`element`,`cell`,`num`);
