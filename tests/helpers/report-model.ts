@@ -237,7 +237,7 @@ export function makeReportModel(over: Partial<ReportModel> = {}): ReportModel {
       reporting: { expected: status.expected, received: status.received, onTime: status.onTime },
       previous: { periodId: 3, label: '6 tháng đầu năm 2025', values: prev.values, indicators: prev.indicators },
     },
-    status,
+    status: { ...status, today: '2026-02-05', daysLeft: 125 },
     byUnit: reported.map((u) => ({ unitCode: u.code, unitName: u.name, kind: u.kind, values: u.values! })),
     includeSensitive: false,
     docNumber: '15',

@@ -6,6 +6,7 @@ import type { Consolidation, StatusReport } from '../../shared/domain/report';
 import type { StoredValue } from '../../shared/domain/records';
 import { consolidatePartials, type PartialInput } from '../../shared/rules/aggregate';
 import { computeStatus } from '../../shared/rules/completeness';
+import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
@@ -49,7 +50,7 @@ export function unitValues(db: Db, periodId: number): UnitValues[] {
   });
 }
 
-export function periodStatus(db: Db, periodId: number): StatusReport {
+export function periodStatus(db: Db, periodId: number, today: string = localIsoDate()): StatusReport {
   const period = getPeriodRow(db, periodId);
   const expected = expectedUnits(db, periodId);
   const first = firstSubmissions(db, periodId);
@@ -72,7 +73,7 @@ export function periodStatus(db: Db, periodId: number): StatusReport {
     })),
     firstReceived,
   });
-  return { ...status, periodId };
+  return { ...status, periodId, today, daysLeft: daysUntil(today, period.deadline) };
 }
 
 const partialSql =

@@ -65,7 +65,10 @@ export interface BackupEntry {
   name: string;
   size: number;
   createdAt: string;
+  /** the reason as stored in the file name (a slug) */
   reason: string;
+  /** the reason in Vietnamese, for the screen */
+  label: string;
 }
 
 export const appContract = {

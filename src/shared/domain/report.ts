@@ -31,6 +31,10 @@ export interface StatusCounts {
 export interface StatusReport extends StatusCounts {
   periodId: number;
   deadline: IsoDate;
+  /** the day the server judged on (the officer's PC clock) */
+  today: IsoDate;
+  /** days from today to the deadline: negative once it has passed */
+  daysLeft: number;
   byKind: Array<{ kind: UnitKind } & StatusCounts>;
   units: UnitStatusRow[];
 }

@@ -47,7 +47,7 @@ function count(c: StatusCounts, row: UnitStatusRow) {
 }
 
 /** Units sorted by name (Vietnamese collation), then code. */
-export function computeStatus(input: StatusInput): Omit<StatusReport, 'periodId'> {
+export function computeStatus(input: StatusInput): Omit<StatusReport, 'periodId' | 'today' | 'daysLeft'> {
   const units: UnitStatusRow[] = input.expectedUnits.map((u) => {
     const f = input.firstReceived.get(u.unitId);
     return {

@@ -80,7 +80,7 @@ describe('local web host', () => {
     const data = JSON.parse(info.body);
     expect(data.ok).toBe(true);
     expect(data.data.dbPath).toBe(ctx.dbPath);
-    expect(data.data.schemaVersion).toMatch(/^0000_/);
+    expect(data.data.schemaVersion).toMatch(/^\d{4}_\w+$/);
     const units = JSON.parse((await api('units.list', {})).body);
     expect(units).toEqual({ ok: true, data: [] });
   });

@@ -3,6 +3,7 @@ import { dispatch } from '../../../src/main/api/dispatch';
 import { contract, OP_NAMES } from '../../../src/shared/contract';
 import { handlers } from '../../../src/main/api/handlers';
 import { INTERNAL_MESSAGE } from '../../../src/shared/result';
+import { migrations } from '../../../src/main/db/migrate';
 import { tmpCtx } from '../../helpers/tmp';
 
 const cleanup: Array<() => void> = [];
@@ -56,7 +57,13 @@ describe('the contract and its dispatcher', () => {
     const info = await dispatch(ctx, 'app.info', {});
     expect(info).toMatchObject({
       ok: true,
-      data: { name: 'Báo cáo BĐG', dbPath: ctx.dbPath, schemaVersion: '0000_init', migrationsApplied: 1, demo: false },
+      data: {
+        name: 'Báo cáo BĐG',
+        dbPath: ctx.dbPath,
+        schemaVersion: migrations[migrations.length - 1]!.tag,
+        migrationsApplied: migrations.length,
+        demo: false,
+      },
     });
     await dispatch(ctx, 'units.save', { code: 'S01', name: 'Sở Nội vụ', kind: 'so_nganh' });
     expect(await dispatch(ctx, 'units.list', {})).toMatchObject({

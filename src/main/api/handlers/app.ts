@@ -12,6 +12,18 @@ import { buildDemo } from '../../services/demo';
 import type { HandlersFor } from '../types';
 import type { Ctx } from '../context';
 
+const BACKUP_LABELS: Array<[RegExp, string]> = [
+  [/^thu-cong/, 'Sao lưu thủ công'],
+  [/^truoc-nhap/, 'Trước khi nhập báo cáo'],
+  [/^hang-ngay/, 'Sao lưu hằng ngày'],
+  [/^truoc-nang-cap/, 'Trước khi nâng cấp cơ sở dữ liệu'],
+  [/^truoc-khoi-phuc/, 'Bản bị thay khi khôi phục'],
+];
+
+export function backupLabel(reason: string): string {
+  return BACKUP_LABELS.find(([re]) => re.test(reason))?.[1] ?? 'Sao lưu';
+}
+
 export function dbCheck(ctx: Ctx): { integrity: string; foreignKeys: string } {
   const integrity = String(ctx.raw.pragma('integrity_check', { simple: true }));
   const fk = ctx.raw.pragma('foreign_key_check') as unknown[];
@@ -61,10 +73,16 @@ export const appHandlers: HandlersFor<typeof appContract> = {
   'settings.update': (patch, ctx) => updateSettings(ctx.db, patch),
   'db.check': (_i, ctx) => dbCheck(ctx),
   'backup.list': (_i, ctx) =>
-    listBackups(ctx.backupDir).map(({ name, size, createdAt, reason }) => ({ name, size, createdAt, reason })),
+    listBackups(ctx.backupDir).map(({ name, size, createdAt, reason }) => ({
+      name,
+      size,
+      createdAt,
+      reason,
+      label: backupLabel(reason),
+    })),
   'backup.create': ({ reason }, ctx) => {
     const b = backupSync(ctx.raw, ctx.backupDir, reason ?? 'thu-cong', getSettings(ctx.db).backupKeep);
-    return { name: b.name, size: b.size, createdAt: b.createdAt, reason: b.reason };
+    return { name: b.name, size: b.size, createdAt: b.createdAt, reason: b.reason, label: backupLabel(b.reason) };
   },
   'backup.restore': ({ name }, ctx) => {
     if (!/^[\w.-]+\.sqlite$/.test(name) || name.includes('..')) {

@@ -4,7 +4,7 @@ import { ministryWorkbook, printHtml, reminder } from '../../services/reports';
 import type { HandlersFor } from '../types';
 
 export const reportsHandlers: HandlersFor<typeof reportsContract> = {
-  'status.get': ({ periodId }, ctx) => periodStatus(ctx.db, periodId),
+  'status.get': ({ periodId }, ctx) => periodStatus(ctx.db, periodId, ctx.today()),
   'consolidation.get': ({ periodId }, ctx) => periodConsolidation(ctx.db, periodId),
   'consolidation.drill': ({ periodId, element, cell }, ctx) => drill(ctx.db, periodId, element, cell),
   'consolidation.trend': ({ indicator, kind }, ctx) => trend(ctx.db, indicator, kind),

@@ -40,11 +40,6 @@ export function todayIso(d = new Date()): string {
 }
 
 /** Whole days from today to an ISO date (negative when past). */
-export function daysUntil(iso: string, today = todayIso()): number {
-  const a = Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)));
-  const b = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round((b - a) / 86_400_000);
-}
 
 /**
  * Saves files the way the door allows: Electron asks for a folder natively (host.saveFilesToFolder), a browser

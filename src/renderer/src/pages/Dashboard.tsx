@@ -10,7 +10,6 @@ import { Chart, type ChartOption } from '../components/Chart';
 import { ErrorBox, LinkButton, Loading, PageHeader, WithPeriod } from '../components/common';
 import { MetTag, targetText } from '../components/IndicatorTag';
 import { indicatorChart } from '../components/indicatorChart';
-import { daysUntil } from '../components/util';
 import {
   IMPORT_STATUS_COLOR,
   IMPORT_STATUS_LABEL,
@@ -31,8 +30,8 @@ export function DashboardPage() {
   );
 }
 
-function DeadlineText({ deadline }: { deadline: string }) {
-  const d = daysUntil(deadline);
+function DeadlineText({ deadline, daysLeft }: { deadline: string; daysLeft: number }) {
+  const d = daysLeft;
   if (d > 0)
     return (
       <>
@@ -96,9 +95,9 @@ function DashboardBody({ periodId }: { periodId: number }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Alert
-        type={daysUntil(s.deadline) < 0 && s.missing > 0 ? 'warning' : 'info'}
+        type={s.daysLeft < 0 && s.missing > 0 ? 'warning' : 'info'}
         showIcon
-        title={<DeadlineText deadline={s.deadline} />}
+        title={<DeadlineText deadline={s.deadline} daysLeft={s.daysLeft} />}
       />
       <Row gutter={[16, 16]}>
         {[

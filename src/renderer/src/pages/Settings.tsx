@@ -251,7 +251,7 @@ function Backups() {
         locale={{ emptyText: 'Chưa có bản sao lưu nào.' }}
         columns={[
           { title: 'Thời điểm', dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
-          { title: 'Lý do', dataIndex: 'reason', render: (r: string) => <Tag>{reasonText(r)}</Tag> },
+          { title: 'Lý do', dataIndex: 'label', render: (label: string) => <Tag>{label}</Tag> },
           {
             title: 'Dung lượng',
             dataIndex: 'size',
@@ -278,15 +278,6 @@ function Backups() {
     </Card>
   );
 }
-
-const REASONS: Array<[RegExp, string]> = [
-  [/^thu-cong/, 'Thủ công'],
-  [/^truoc-nhap/, 'Trước khi nhập báo cáo'],
-  [/^hang-ngay/, 'Hằng ngày'],
-  [/^truoc-khoi-phuc/, 'Trước khi khôi phục'],
-  [/^truoc-nang-cap/, 'Trước khi nâng cấp'],
-];
-const reasonText = (r: string) => REASONS.find(([re]) => re.test(r))?.[1] ?? r;
 
 function DatabaseInfo() {
   const info = useOp('app.info', {});
