@@ -10,8 +10,9 @@ import { expect, test, type Page } from '@playwright/test';
 import type { CatalogView } from '../../src/shared/contract';
 import { SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
 import { fillDate, fillTemplate, isoToVi, nav } from './helpers';
+import { SHARED_FIXTURES } from '../helpers/shared';
 
-const FIXTURE = '/work/shared/fixtures/don-vi-lao-cai.xlsx';
+const FIXTURE = join(SHARED_FIXTURES, 'don-vi-lao-cai.xlsx');
 
 let host: TestHost;
 let page: Page;

@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 /** Seeds a host through the API (the same calls the UI makes): settings, units, a period, some submissions. */
 import { readFileSync } from 'node:fs';
 import { fillTemplate } from './helpers';
 import type { TestHost } from './host';
+import { SHARED_FIXTURES } from '../helpers/shared';
 
-export const UNIT_FIXTURE = '/work/shared/fixtures/don-vi-lao-cai.xlsx';
+export const UNIT_FIXTURE = join(SHARED_FIXTURES, 'don-vi-lao-cai.xlsx');
 
 export async function seed(host: TestHost, opts: { submissions?: number } = {}) {
   await host.call('settings.update', {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 /** Builds a small province in a real SQLite file: units, a period, generated forms filled like units fill them. */
 import { readFileSync } from 'node:fs';
 import type { UnitKind } from '../../src/shared/domain/catalog';
@@ -10,8 +11,9 @@ import { createPeriod } from '../../src/main/services/periods';
 import { exportTemplates } from '../../src/main/services/templates';
 import { saveUnit } from '../../src/main/services/units';
 import { tmpCtx } from './tmp';
+import { SHARED_FIXTURES } from './shared';
 
-export const LAO_CAI_UNITS = '/work/shared/fixtures/don-vi-lao-cai.xlsx';
+export const LAO_CAI_UNITS = join(SHARED_FIXTURES, 'don-vi-lao-cai.xlsx');
 export const unitListBytes = (path = LAO_CAI_UNITS) => ({ name: path.split('/').pop()!, bytes: readFileSync(path) });
 
 export function addUnits(ctx: Ctx, list: Array<[string, string, UnitKind]>): Map<string, number> {

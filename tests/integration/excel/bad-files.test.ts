@@ -7,10 +7,11 @@ import { loadGrid } from '../../../src/main/excel/grid';
 import { readForm } from '../../../src/main/excel/form-reader';
 import { manyRowsXlsx, zipBomb } from '../../../scripts/make-fixtures';
 import type { Catalog } from '../../../src/shared/domain/catalog';
+import { SHARED_FIXTURES } from '../../helpers/shared';
 
 const ROOT = resolve(__dirname, '../../..');
 const DIR = join(ROOT, 'tests/fixtures/xlsx');
-const SHARED = '/work/shared/fixtures';
+const SHARED = SHARED_FIXTURES;
 const catalog = JSON.parse(readFileSync(join(ROOT, 'resources/catalog.json'), 'utf8')) as Catalog;
 const VI = /[ạảãàáâậầấẩẫăắằặẳẵêềếểễệôồốổỗộơờớởỡợưừứửữựđ]/i;
 

@@ -3,8 +3,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readUnitList, unitKindFromLabel, unitKindFromName } from '../../../src/main/excel/unit-list-reader';
 import { AppError } from '../../../src/shared/result';
+import { SHARED_FIXTURES } from '../../helpers/shared';
 
-const SHARED = '/work/shared/fixtures';
+const SHARED = SHARED_FIXTURES;
 
 function counts(rows: Array<{ kind: string | null }>): Record<string, number> {
   const c: Record<string, number> = {};

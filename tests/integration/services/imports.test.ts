@@ -14,6 +14,7 @@ import { addUnits, filledForm, fillOf, smallProvince, tableCounts } from '../../
 import { tmpCtx } from '../../helpers/tmp';
 import type { StoredValue } from '../../../src/shared/domain/records';
 import type { UnitKind } from '../../../src/shared/domain/catalog';
+import { SHARED_FIXTURES } from '../../helpers/shared';
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -181,7 +182,7 @@ describe('import pipeline on a real database', () => {
 
   it('each broken file is rejected with a Vietnamese message and nothing is written', async () => {
     const { ctx, period } = province();
-    const dirs = ['/work/shared/fixtures/hong', join(__dirname, '../../fixtures/xlsx/bad')];
+    const dirs = [join(SHARED_FIXTURES, 'hong'), join(__dirname, '../../fixtures/xlsx/bad')];
     const before = tableCounts(ctx);
     let n = 0;
     for (const dir of dirs) {
@@ -203,7 +204,7 @@ describe('import pipeline on a real database', () => {
       periodId: period.id,
       file: {
         name: 'don-vi-dinh-dang-cu.xls',
-        bytes: readFileSync('/work/shared/fixtures/hong/don-vi-dinh-dang-cu.xls'),
+        bytes: readFileSync(join(SHARED_FIXTURES, 'hong/don-vi-dinh-dang-cu.xls')),
       },
     });
     expect(xls.status).toBe('rejected');
