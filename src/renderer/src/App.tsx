@@ -10,7 +10,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Flex, Layout, Menu, Select, Tag, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Flex, Layout, Menu, Select, Tag, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect, useMemo } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -29,6 +29,7 @@ import { SubmissionPage } from './pages/Submission';
 import { UnitDetailPage } from './pages/UnitDetail';
 import { UnitsPage } from './pages/Units';
 import { WelcomePage } from './pages/Welcome';
+import { useDemoSwitch } from './state/demo';
 import { PeriodProvider, usePeriod } from './state/period';
 
 export const NAV = [
@@ -100,6 +101,25 @@ export function Root() {
   );
 }
 
+function DemoRibbon({ canLeave }: { canLeave: boolean }) {
+  const demo = useDemoSwitch();
+  return (
+    <div className="demo-ribbon" role="note">
+      Bản trình diễn – dữ liệu mẫu
+      {canLeave ? (
+        <Button
+          size="small"
+          style={{ marginLeft: 12 }}
+          loading={demo.isPending}
+          onClick={() => demo.mutate({ open: false })}
+        >
+          Quay về dữ liệu của tôi
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
 function Boot() {
   const settings = useOp('settings.get', {});
   const info = useOp('app.info', {});
@@ -113,11 +133,7 @@ function Boot() {
   const demo = info.data?.demo ?? false;
   return (
     <>
-      {demo ? (
-        <div className="demo-ribbon" role="note">
-          Bản trình diễn – dữ liệu mẫu
-        </div>
-      ) : null}
+      {demo ? <DemoRibbon canLeave={info.data?.canLeaveDemo ?? false} /> : null}
       {settings.data.setupDone ? (
         <PeriodProvider>
           <Shell province={settings.data.province} />

@@ -11,6 +11,8 @@ export interface AppInfo {
   migrationsApplied: number;
   catalogVersion: string | null;
   demo: boolean;
+  /** the demo was opened from the app and the officer's own database waits behind it */
+  canLeaveDemo: boolean;
 }
 
 export interface Signer {

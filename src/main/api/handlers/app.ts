@@ -41,6 +41,7 @@ function appInfo(ctx: Ctx) {
     migrationsApplied: v.count,
     catalogVersion: getMeta(ctx.db, 'catalog.version'),
     demo: ctx.demo,
+    canLeaveDemo: ctx.demo && ctx.homeDbPath !== ctx.dbPath,
   };
 }
 

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { errorMessage, useOpMutation } from '../api/client';
+import { useDemoSwitch } from '../state/demo';
 import { APP_NAME } from '../labels';
 
 interface WelcomeForm {
@@ -17,6 +18,7 @@ export function WelcomePage({ settings }: { settings: Settings }) {
   const save = useOpMutation('settings.update', ['settings.', 'app.']);
   const [form] = Form.useForm<WelcomeForm>();
   const [demoOpen, setDemoOpen] = useState(false);
+  const demo = useDemoSwitch();
 
   const onFinish = (v: WelcomeForm) => {
     save.mutate(
@@ -103,26 +105,23 @@ export function WelcomePage({ settings }: { settings: Settings }) {
         open={demoOpen}
         title="Bản trình diễn"
         onCancel={() => setDemoOpen(false)}
-        footer={
-          <Button type="primary" onClick={() => setDemoOpen(false)}>
-            Đã hiểu
-          </Button>
-        }
+        okText="Mở bản trình diễn"
+        cancelText="Đóng"
+        okButtonProps={{ loading: demo.isPending }}
+        onOk={() => demo.mutate({ open: true })}
       >
         <Typography.Paragraph>
-          Bản trình diễn mở một tỉnh mẫu với các đơn vị, kỳ báo cáo và báo cáo đã nhập sẵn, để bạn xem thử mọi chức năng
-          mà không ảnh hưởng đến dữ liệu thật.
+          Bản trình diễn mở một tỉnh mẫu (Tỉnh Hoa Ban) với các đơn vị, các kỳ báo cáo và báo cáo đã nhập sẵn, để bạn
+          xem thử mọi chức năng mà không ảnh hưởng đến dữ liệu thật.
         </Typography.Paragraph>
         <Typography.Paragraph>
-          Bản trình diễn chạy trên một cơ sở dữ liệu riêng, tạm thời, bị bỏ đi khi đóng. Để mở, hãy chạy lệnh sau trong
-          cửa sổ dòng lệnh rồi mở đường dẫn được in ra:
+          Dữ liệu mẫu nằm trong một cơ sở dữ liệu riêng, tạm thời. Khi xem xong, bấm “Quay về dữ liệu của tôi” ở dải chữ
+          đầu màn hình.
         </Typography.Paragraph>
-        <Typography.Paragraph code copyable={{ text: 'bdg serve --demo', tooltips: ['Sao chép', 'Đã sao chép'] }}>
-          bdg serve --demo
-        </Typography.Paragraph>
-        <Typography.Paragraph type="secondary">
-          Khi đang ở bản trình diễn, đầu màn hình có dải chữ “Bản trình diễn – dữ liệu mẫu”.
-        </Typography.Paragraph>
+        {demo.isPending ? (
+          <Alert type="info" showIcon title="Đang tạo tỉnh mẫu và nhập các báo cáo mẫu (khoảng 15 giây)…" />
+        ) : null}
+        {demo.error ? <Alert type="error" showIcon title={errorMessage(demo.error)} /> : null}
       </Modal>
     </main>
   );
