@@ -585,37 +585,31 @@ function IndicatorModal({ catalog, onClose }: { catalog: CatalogView; onClose: (
           <Form.Item label="Đơn vị tính" name="unit" style={{ width: 110 }}>
             <Input maxLength={50} />
           </Form.Item>
-          <Form.Item label="Mục tiêu 2025" style={{ marginBottom: 0 }}>
-            <Space.Compact>
-              <Form.Item name="t2025op" noStyle>
-                <Select
-                  aria-label="Điều kiện 2025"
-                  style={{ width: 70 }}
-                  options={OPS.map((o) => ({ value: o, label: OP_LABEL[o] }))}
-                />
-              </Form.Item>
-              <Form.Item name="t2025" noStyle>
-                <ViNumberInput aria-label="Giá trị mục tiêu 2025" style={{ width: 110 }} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
-          <Form.Item label="Mục tiêu 2030" style={{ marginBottom: 0 }}>
-            <Space.Compact>
-              <Form.Item name="t2030op" noStyle>
-                <Select
-                  aria-label="Điều kiện 2030"
-                  style={{ width: 70 }}
-                  options={OPS.map((o) => ({ value: o, label: OP_LABEL[o] }))}
-                />
-              </Form.Item>
-              <Form.Item name="t2030" noStyle>
-                <ViNumberInput aria-label="Giá trị mục tiêu 2030" style={{ width: 110 }} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
+          <TargetInput year="2025" />
+          <TargetInput year="2030" />
         </Flex>
         {save.error ? <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginTop: 12 }} /> : null}
       </Form>
     </Modal>
+  );
+}
+
+/** A target for one year in the local-indicator form: the operator and the value (fields t<year>op, t<year>). */
+function TargetInput({ year }: { year: '2025' | '2030' }) {
+  return (
+    <Form.Item label={`Mục tiêu ${year}`} style={{ marginBottom: 0 }}>
+      <Space.Compact>
+        <Form.Item name={`t${year}op`} noStyle>
+          <Select
+            aria-label={`Điều kiện ${year}`}
+            style={{ width: 70 }}
+            options={OPS.map((o) => ({ value: o, label: OP_LABEL[o] }))}
+          />
+        </Form.Item>
+        <Form.Item name={`t${year}`} noStyle>
+          <ViNumberInput aria-label={`Giá trị mục tiêu ${year}`} style={{ width: 110 }} />
+        </Form.Item>
+      </Space.Compact>
+    </Form.Item>
   );
 }
