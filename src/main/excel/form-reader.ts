@@ -8,7 +8,7 @@ import type { CellKey, DataElement } from '../../shared/domain/catalog';
 import { CELL_KEYS } from '../../shared/domain/catalog';
 import type { CellValue, Finding, StoredValue } from '../../shared/domain/records';
 import { cleanText, formatNumber, parseViNumber, parseYesNo, searchKey } from '../../shared/text/vi';
-import { loadGrid, type GridSheet, type RawCell } from './grid';
+import { loadGrid, type GridSheet, type LoadGridOptions, type RawCell } from './grid';
 import { FIXED_HEADERS, FORM_SHEET, HEADER_LABELS, META_SHEET } from './template-writer';
 
 export interface FormIdentity {
@@ -44,6 +44,8 @@ export interface FormCatalog {
 export interface ReadFormOptions {
   /** rows the form should contain (used for MISSING_ROW when the file has no _meta sheet) */
   expectedRows?: string[];
+  /** which workbook reader (grid.ts); 'fast' throws FastGridUnsupported where the fast reader is not sure */
+  reader?: LoadGridOptions['reader'];
 }
 
 const NA_KEYS = new Set(['kad', 'khong ap dung', 'k/ad', 'k.a.d', 'n/a', 'na', 'kap dung', 'khong ap dung.']);
@@ -153,7 +155,7 @@ export async function readForm(
   catalog: FormCatalog,
   options: ReadFormOptions = {},
 ): Promise<ParsedForm> {
-  const grid = await loadGrid(bytes, fileName);
+  const grid = await loadGrid(bytes, fileName, options.reader ? { reader: options.reader } : {});
   const findings: Finding[] = [];
   const values: StoredValue[] = [];
   const rowsSeen: Record<string, number> = {};

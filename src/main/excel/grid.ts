@@ -9,7 +9,7 @@ import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../shared/result';
 import { cleanText } from '../../shared/text/vi';
 import { inspectBytes, LIMITS } from './file-guard';
-import { isFastPart, readFastGrid } from './fast-grid';
+import { FastGridUnsupported, isFastPart, readFastGrid } from './fast-grid';
 import {
   BLANK,
   EXTERNAL_REF,
@@ -259,12 +259,14 @@ export async function loadGrid(bytes: Uint8Array, fileName: string, options: Loa
       sheets = readFastGrid(info.parts);
       readerStats.fast++;
     } catch (e) {
-      if (reader === 'fast') throw e;
+      // 'fast' never answers for the fast reader's own failures: whoever asked decides (exceljs, elsewhere)
+      if (reader === 'fast') throw e instanceof FastGridUnsupported ? e : new FastGridUnsupported(String(e));
       // not understood with certainty (or an unexpected failure): exceljs decides, as it did before
       readerStats.lastFallback = e instanceof Error ? e.message : String(e);
     }
   }
   if (!sheets) {
+    if (reader === 'fast') throw new FastGridUnsupported('no fast-readable parts');
     sheets = await loadXlsx(bytes, fileName);
     readerStats.exceljs++;
   }

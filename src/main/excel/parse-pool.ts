@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../shared/result';
+import { FastGridUnsupported } from './fast-grid';
 import { readForm, type FormCatalog, type ParsedForm, type ReadFormOptions } from './form-reader';
 
 export type ParseRequest = {
@@ -43,6 +44,11 @@ export interface ParsePoolOptions {
   maxOldGenerationSizeMb: number;
   /** worker entry file (.js, or .ts loaded through tsx); default: found beside this module */
   entry: string | null;
+  /**
+   * read the usual .xlsx form in this thread with the fast reader, sending only what it is unsure of to the worker
+   * (default true; env BDG_PARSE_FAST_IN_PROCESS=0 sends every file to the worker)
+   */
+  fastInProcess: boolean;
   /** read in-process, without a worker (only where worker threads are impossible) */
   inProcess: boolean;
 }
@@ -58,6 +64,7 @@ const settings: ParsePoolOptions = {
   maxOldGenerationSizeMb: Number(process.env.BDG_PARSE_HEAP_MB) > 0 ? Number(process.env.BDG_PARSE_HEAP_MB) : 1024,
   entry: process.env.BDG_PARSE_WORKER || null,
   inProcess: process.env.BDG_PARSE_IN_PROCESS === '1',
+  fastInProcess: process.env.BDG_PARSE_FAST_IN_PROCESS !== '0',
 };
 
 /** Changes the pool's settings (tests, the bench, the doors). The current worker is replaced on its next use. */
@@ -267,6 +274,17 @@ export function parseForm(
   options: ReadFormOptions = {},
 ): Promise<ParsedForm> {
   const slim: FormCatalog = { dataElements: catalog.dataElements, cellLabels: catalog.cellLabels };
+  const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (settings.fastInProcess && isZip) {
+    // The usual form goes the short way, in this thread: the file guard (every size, count and ratio capped before
+    // anything is inflated past its limit) and the fast reader are linear in the capped input. Anything the fast
+    // reader is not sure of (exceljs needed, a legacy .xls, an odd part) goes to the worker, which has the time
+    // and memory limits.
+    return readForm(bytes, fileName, slim, { ...options, reader: 'fast' }).catch((e: unknown) => {
+      if (e instanceof FastGridUnsupported) return pool.submit(bytes, fileName, slim, options);
+      throw e;
+    });
+  }
   return pool.submit(bytes, fileName, slim, options);
 }
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../src/shared/domain/catalog';
 import { readForm } from '../../../src/main/excel/form-reader';
 import {
@@ -23,10 +23,14 @@ const ROOT = resolve(__dirname, '../../..');
 const DIR = join(ROOT, 'tests/fixtures/xlsx');
 const catalog = JSON.parse(readFileSync(join(ROOT, 'resources/catalog.json'), 'utf8')) as Catalog;
 const VI = /[ạảãàáâậầấẩẫăắằặẳẵêềếểễệôồốổỗộơờớởỡợưừứửữựđ]/i;
-const defaults = parsePoolSettings();
+const original = parsePoolSettings();
+// these tests are about the worker itself: every file goes to it (the in-process short path has its own test below)
+const defaults = { ...original, fastInProcess: false };
+
+beforeAll(() => configureParsePool(defaults));
 
 afterAll(async () => {
-  configureParsePool(defaults);
+  configureParsePool(original);
   await shutdownParsePool();
 });
 
@@ -149,5 +153,33 @@ describe('parse pool: hostile files', () => {
     configureParsePool(defaults);
     await parseForm(bytes, 'lo.xlsx', catalog);
     expect(parsePoolState().threadId).not.toBeNull();
+  });
+});
+
+describe('parse pool: the usual form is read in this thread, the rest in the worker', () => {
+  it('a clean .xlsx never starts a worker; what the fast reader is unsure of goes to the worker and its limits', async () => {
+    await shutdownParsePool();
+    configureParsePool({ ...defaults, fastInProcess: true, timeoutMs: 3000 });
+    try {
+      const good = readFileSync(join(DIR, 'so-y-te.xlsx'));
+      const viaPool = await parseForm(good, 'so-y-te.xlsx', catalog);
+      expect(viaPool).toEqual(await readForm(good, 'so-y-te.xlsx', catalog));
+      expect(parsePoolState().threadId).toBeNull();
+      // a legacy .xls is never read in this thread
+      const xls = readFileSync(join(DIR, 'so-y-te-libreoffice.xls'));
+      expect(await parseForm(xls, 'so-y-te-libreoffice.xls', catalog)).toEqual(
+        await readForm(xls, 'so-y-te-libreoffice.xls', catalog),
+      );
+      expect(parsePoolState().threadId).not.toBeNull();
+      // the sheet-sized merge: the fast reader declines, the worker's time limit refuses it in Vietnamese
+      const refused = await parseForm(hostileMerge(good), 'hostile.xlsx', catalog).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect((refused as { code?: string }).code).toBe('bad_file');
+      expect((refused as Error).message).toMatch(VI);
+    } finally {
+      configureParsePool(defaults);
+    }
   });
 });
