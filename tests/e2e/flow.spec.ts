@@ -1,6 +1,6 @@
 /**
  * (b) The whole job, through the UI only: first run → unit list import with preview → a period → templates →
- * filled files (one bad, one late) → dashboard → a correction with a reason → consolidated figures → exports.
+ * 10 filled files (one bad, one late) → dashboard → a correction with a reason → consolidated figures → exports.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,21 +106,31 @@ const tplFor = (code: string): Buffer => {
   return hit[1];
 };
 
-test('import filled files: two accepted, one rejected, then a late one', async () => {
+test('import 10 filled files: eight accepted and one rejected in one batch, then a late one', async () => {
   const a = await fillTemplate(tplFor('LCA-S01'), catalog, { base: 100 });
   const b = await fillTemplate(tplFor('LCA-S02'), catalog, { base: 200 });
   const bad = await fillTemplate(tplFor('LCA-S03'), catalog, { base: 50, breakFemale: ['TT_LUOT'] });
+  // six more departments, 10 people each
+  const more = await Promise.all(
+    ['LCA-S05', 'LCA-S06', 'LCA-S07', 'LCA-S08', 'LCA-S09', 'LCA-S10'].map(async (code) => ({
+      name: `${code.toLowerCase()}.xlsx`,
+      buffer: await fillTemplate(tplFor(code), catalog, { base: 10 }),
+    })),
+  );
   await nav(page, 'Nhập báo cáo');
   const mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  await page.getByTestId('import-files-input').setInputFiles([
-    { name: 'so-noi-vu.xlsx', mimeType: mime, buffer: a },
-    { name: 'so-tai-chinh.xlsx', mimeType: mime, buffer: b },
-    { name: 'so-loi.xlsx', mimeType: mime, buffer: bad },
-    { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải Excel') },
-  ]);
+  await page
+    .getByTestId('import-files-input')
+    .setInputFiles([
+      { name: 'so-noi-vu.xlsx', mimeType: mime, buffer: a },
+      { name: 'so-tai-chinh.xlsx', mimeType: mime, buffer: b },
+      { name: 'so-loi.xlsx', mimeType: mime, buffer: bad },
+      ...more.map((f) => ({ ...f, mimeType: mime })),
+      { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải Excel') },
+    ]);
   await expect(page.getByText('Bỏ qua 1 tệp không phải Excel')).toBeVisible();
-  await page.getByRole('button', { name: 'Nhập 3 tệp' }).click();
-  await expect(page.getByText('Đã nhận: 2')).toBeVisible();
+  await page.getByRole('button', { name: 'Nhập 9 tệp' }).click();
+  await expect(page.getByText('Đã nhận: 8')).toBeVisible();
   await expect(page.getByText('Bị từ chối: 1')).toBeVisible();
   const badRow = page.getByRole('row').filter({ hasText: 'so-loi.xlsx' });
   await expect(badRow.getByText('Bị từ chối')).toBeVisible();
@@ -139,16 +149,16 @@ test('import filled files: two accepted, one rejected, then a late one', async (
   await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'so-tre.xlsx' }).getByText('Đã nhận')).toBeVisible();
   const status = await host.call('status.get', { periodId: period.id });
-  expect(status).toMatchObject({ expected: 42, received: 3, onTime: 2, late: 1, missing: 39 });
+  expect(status).toMatchObject({ expected: 42, received: 9, onTime: 8, late: 1, missing: 33 });
 });
 
 test('the dashboard shows the received count and names the missing units', async () => {
   await nav(page, 'Tổng quan');
   const stat = (t: string) => page.locator('.ant-statistic').filter({ hasText: t }).locator('.ant-statistic-content');
-  await expect(stat('Đã nhận')).toHaveText('3');
-  await expect(stat('Chưa nộp')).toHaveText('39');
+  await expect(stat('Đã nhận')).toHaveText('9');
+  await expect(stat('Chưa nộp')).toHaveText('33');
   await expect(stat('Trễ hạn')).toHaveText('1');
-  await expect(page.getByText('Đơn vị chưa nộp hoặc nộp trễ (40)')).toBeVisible();
+  await expect(page.getByText('Đơn vị chưa nộp hoặc nộp trễ (34)')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Phường Cam Đường' })).toBeVisible();
   await expect(page.getByText('Tệp nhập gần đây')).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, '15-tong-quan-co-so-lieu.png'), fullPage: true });
@@ -180,19 +190,21 @@ test('open a submission and correct a value with a reason', async () => {
 
 test('consolidated figures match the files and the correction', async () => {
   await nav(page, 'Tổng hợp');
-  // TT_LUOT.total: 150 (corrected S01) + 200 (S02) + 10 (late S04); the rejected file counts for nothing
+  // TT_LUOT.total: 150 (corrected S01) + 200 (S02) + 10 (late S04) + 6 × 10 (S05–S10); the rejected file counts for nothing
   const cell = page.getByRole('button', {
-    name: /^Số lượt người tham dự tuyên truyền về bình đẳng giới – Tổng số: 360\./,
+    name: /^Số lượt người tham dự tuyên truyền về bình đẳng giới – Tổng số: 420\./,
   });
   await expect(cell).toBeVisible();
   const period = (await host.call('periods.list', {}))[0]!;
   const c = await host.call('consolidation.get', { periodId: period.id });
-  expect(c.values.find((v) => v.code === 'TT_LUOT' && v.cell === 'total')).toMatchObject({ value: 360, units: 3 });
-  expect(c.values.find((v) => v.code === 'TT_LUOT' && v.cell === 'female')).toMatchObject({ value: 40 + 80 + 4 });
+  expect(c.values.find((v) => v.code === 'TT_LUOT' && v.cell === 'total')).toMatchObject({ value: 420, units: 9 });
+  expect(c.values.find((v) => v.code === 'TT_LUOT' && v.cell === 'female')).toMatchObject({
+    value: 40 + 80 + 4 + 6 * 4,
+  });
   await page.screenshot({ path: join(SCREENSHOTS, '17-tong-hop.png') });
   await cell.click();
   const drawer = page.getByRole('dialog').filter({ hasText: 'đơn vị báo cáo; cộng lại' });
-  await expect(drawer.getByText('3 đơn vị báo cáo; cộng lại: 360')).toBeVisible();
+  await expect(drawer.getByText('9 đơn vị báo cáo; cộng lại: 420')).toBeVisible();
   await expect(drawer.getByRole('link', { name: 'Sở Nội vụ' })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, '18-tong-hop-chi-tiet.png') });
   await page.keyboard.press('Escape');
@@ -221,7 +233,7 @@ test('export the workbook and the print view', async () => {
 
   await page.getByRole('tab', { name: 'Văn bản đôn đốc' }).click();
   await page.getByRole('button', { name: 'Soạn văn bản đôn đốc' }).click();
-  await expect(page.getByText('Văn bản gửi 39 đơn vị chưa nộp báo cáo.')).toBeVisible();
+  await expect(page.getByText('Văn bản gửi 33 đơn vị chưa nộp báo cáo.')).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, '20-van-ban-don-doc.png') });
   expect(errors).toEqual([]);
 });
