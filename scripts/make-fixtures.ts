@@ -386,8 +386,14 @@ function libreOfficeConvert(src: string, ext: 'xlsx' | 'xls', outName: string): 
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A zip holding a minimal but valid xlsx whose sheet XML is `sheetXml`. */
-function minimalXlsx(sheetXml: Uint8Array | string, level: 0 | 1 | 9 = 9): Uint8Array {
+/**
+ * A zip holding a minimal but valid xlsx whose only sheet XML is `sheetXml` (exported for the hostile corpus):
+ * `extra` adds or replaces parts, `workbookXml` replaces xl/workbook.xml.
+ */
+export function minimalXlsx(
+  sheetXml: Uint8Array | string,
+  opts: { level?: 0 | 1 | 6 | 9; extra?: Record<string, Uint8Array>; workbookXml?: string } = {},
+): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -400,16 +406,18 @@ function minimalXlsx(sheetXml: Uint8Array | string, level: 0 | 1 | 9 = 9): Uint8
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     ),
     'xl/workbook.xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Báo cáo" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      opts.workbookXml ??
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Báo cáo" sheetId="1" r:id="rId1"/></sheets></workbook>',
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     ),
     'xl/worksheets/sheet1.xml': typeof sheetXml === 'string' ? strToU8(sheetXml) : sheetXml,
+    ...opts.extra,
   };
-  return zipSync(files, { level });
+  return zipSync(files, { level: opts.level ?? 9 });
 }
 
 const SHEET_OPEN =
@@ -423,7 +431,7 @@ export function manyRowsXlsx(rows: number, withDimension: boolean): Uint8Array {
   for (let r = 1; r <= rows; r++)
     parts.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>1</v></c><c r="C${r}"><v>2</v></c></row>`);
   parts.push('</sheetData></worksheet>');
-  return minimalXlsx(parts.join(''), 1);
+  return minimalXlsx(parts.join(''), { level: 1 });
 }
 
 /** A zip bomb: a sheet of `mb` megabytes of spaces (compresses about 1000:1). */

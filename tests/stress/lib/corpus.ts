@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { manyRowsXlsx, zipBomb } from '../../../scripts/make-fixtures';
+import { manyRowsXlsx, minimalXlsx, zipBomb } from '../../../scripts/make-fixtures';
 import { rng } from '../../../src/main/services/demo-data';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/xlsx');
@@ -75,32 +75,9 @@ function formSheetName(files: Record<string, Uint8Array>): string {
     .sort()[0]!;
 }
 
-/** A workbook with a given sheet XML as its only sheet (structure as in scripts/make-fixtures.ts). */
+/** A workbook with a given sheet XML as its only sheet (scripts/make-fixtures.ts builds it). */
 function bareXlsx(sheetXml: string, extra: Record<string, Uint8Array> = {}, workbookXml?: string): Uint8Array {
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    ),
-    'xl/workbook.xml': strToU8(
-      workbookXml ??
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
-          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Báo cáo" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    ),
-    'xl/worksheets/sheet1.xml': strToU8(sheetXml),
-    ...extra,
-  };
-  return zipSync(files as Zippable, { level: 6 });
+  return minimalXlsx(sheetXml, { level: 6, extra, ...(workbookXml !== undefined ? { workbookXml } : {}) });
 }
 
 /** The number cells of the form's table (no t= attribute, below the header rows): [match, ref, attrs, value]. */
