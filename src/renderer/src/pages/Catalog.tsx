@@ -141,12 +141,7 @@ function Elements({ catalog }: { catalog: CatalogView }) {
             dataIndex: 'name',
             render: (n: string, e) => (
               <>
-                {n}
-                {e.local ? (
-                  <Tag color="purple" style={{ marginInlineStart: 6 }}>
-                    Của tỉnh
-                  </Tag>
-                ) : null}
+                <NameWithLocal name={n} local={e.local} />
                 {e.sensitive ? (
                   <Tag color="volcano" style={{ marginInlineStart: 6 }}>
                     Nhạy cảm
@@ -193,12 +188,7 @@ function Indicators({ catalog }: { catalog: CatalogView }) {
             dataIndex: 'name',
             render: (n: string, i) => (
               <>
-                {n}
-                {i.local ? (
-                  <Tag color="purple" style={{ marginInlineStart: 6 }}>
-                    Của tỉnh
-                  </Tag>
-                ) : null}
+                <NameWithLocal name={n} local={i.local} />
                 <div style={{ fontSize: 12, color: '#595959' }}>
                   = {i.numerator} ÷ {i.denominator}
                   {i.factor !== 1 ? ` × ${formatNumber(i.factor)}` : ''}
@@ -611,5 +601,19 @@ function TargetInput({ year }: { year: '2025' | '2030' }) {
         </Form.Item>
       </Space.Compact>
     </Form.Item>
+  );
+}
+
+/** A catalogue name, marked "Của tỉnh" when the province added it. */
+function NameWithLocal({ name, local }: { name: string; local: boolean | undefined }) {
+  return (
+    <>
+      {name}
+      {local ? (
+        <Tag color="purple" style={{ marginInlineStart: 6 }}>
+          Của tỉnh
+        </Tag>
+      ) : null}
+    </>
   );
 }
