@@ -20,6 +20,7 @@ import type {
 } from '../../shared/domain/catalog';
 import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import * as t from '../db/schema';
 import { audit } from './audit';
 import { getMeta, getSettings, setMeta, updateSettings } from './settings';
@@ -248,12 +249,12 @@ export function bumpCatalogStamp(db: Db): void {
  * starts using it).
  */
 function catalogKey(db: Db): string {
-  const row = db.$client
-    .prepare(
+  const row = preparedOnce(db.$client, 'catalog.key', () =>
+    db.$client.prepare(
       `SELECT (SELECT value FROM settings WHERE key = '${STAMP_KEY}') AS stamp,
               (SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(sum(frozen), 0) FROM templates) AS tpl`,
-    )
-    .get() as { stamp: string | null; tpl: string };
+    ),
+  ).get() as { stamp: string | null; tpl: string };
   return `${row.stamp ?? ''}|${row.tpl}`;
 }
 

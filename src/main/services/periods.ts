@@ -6,6 +6,7 @@ import { AppError } from '../../shared/result';
 import { periodDefaults } from '../../shared/rules/period';
 import { formatDate } from '../../shared/text/vi';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import * as t from '../db/schema';
 import { audit } from './audit';
 import { latestTemplate } from './catalog';
@@ -38,7 +39,13 @@ function toPeriod(db: Db, r: PeriodRow): Period {
 }
 
 export function getPeriodRow(db: Db, id: number): PeriodRow {
-  const r = db.select().from(t.periods).where(eq(t.periods.id, id)).get();
+  const r = preparedOnce(db, 'periods.byId', () =>
+    db
+      .select()
+      .from(t.periods)
+      .where(eq(t.periods.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!r)
     throw new AppError(
       'not_found',

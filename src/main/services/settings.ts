@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Settings } from '../../shared/contract';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import { settings as settingsTable } from '../db/schema';
 import { audit } from './audit';
 
@@ -28,7 +29,9 @@ export const DEFAULT_SETTINGS: Settings = {
 const KEY = 'app.settings';
 
 export function getSettings(db: Db): Settings {
-  const row = db.select().from(settingsTable).where(eq(settingsTable.key, KEY)).get();
+  const row = preparedOnce(db, 'settings.app', () =>
+    db.select().from(settingsTable).where(eq(settingsTable.key, KEY)).prepare(),
+  ).get();
   if (!row) return structuredClone(DEFAULT_SETTINGS);
   const stored = JSON.parse(row.value) as Partial<Settings>;
   return {

@@ -1,0 +1,20 @@
+/**
+ * Statements prepared once per database handle. Building a drizzle query or preparing SQL costs more than running
+ * it for the one-row lookups on the import's hot path (period, template, settings, catalogue stamp), so those are
+ * prepared on first use and kept with the handle (a WeakMap: a closed or dropped handle takes its statements along).
+ */
+const cache = new WeakMap<object, Map<string, unknown>>();
+
+export function preparedOnce<T>(handle: object, key: string, build: () => T): T {
+  let m = cache.get(handle);
+  if (!m) {
+    m = new Map();
+    cache.set(handle, m);
+  }
+  let s = m.get(key) as T | undefined;
+  if (s === undefined) {
+    s = build();
+    m.set(key, s);
+  }
+  return s;
+}
