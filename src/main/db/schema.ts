@@ -197,7 +197,12 @@ export const submissions = sqliteTable(
   ],
 );
 
-/** One row per reported cell; a blank cell (not reported) has no row. state: number | yesno | text | na */
+/**
+ * One row per reported cell; a blank cell (not reported) has no row. state: number | yesno | text | na.
+ * The table is WITHOUT ROWID (migration 0002; drizzle has no option for it): the rows are stored in primary-key
+ * order, so one B-tree serves the import's inserts and the consolidation's scan of a submission's values, with no
+ * separate index to keep up.
+ */
 export const submissionValues = sqliteTable(
   'submission_values',
   {
@@ -210,11 +215,7 @@ export const submissionValues = sqliteTable(
     num: real('num'),
     text: text('text'),
   },
-  (t) => [
-    primaryKey({ columns: [t.submissionId, t.element, t.cell] }),
-    // covers the consolidation's scan (state, sums) so SQLite never visits the table rows
-    index('submission_values_cover_idx').on(t.submissionId, t.state, t.element, t.cell, t.num),
-  ],
+  (t) => [primaryKey({ columns: [t.submissionId, t.element, t.cell] })],
 );
 
 export const findings = sqliteTable(

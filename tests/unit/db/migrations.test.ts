@@ -107,6 +107,64 @@ describe('migrations', () => {
     expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
+  it('0002 rebuilds submission_values WITHOUT ROWID and keeps every value of an older database', () => {
+    const dir = tmpDir();
+    const path = join(dir, 'v.sqlite');
+    const raw = new Database(path);
+    raw.pragma('foreign_keys = ON');
+    const upTo0001 = migrations.filter((m) => m.tag < '0002');
+    expect(upTo0001.map((m) => m.tag)).toEqual(['0000_init', '0001_consolidation_index']);
+    applyMigrations(raw, upTo0001);
+    raw.exec(`
+      INSERT INTO templates (id, code, version, name, period_kinds, rows) VALUES (1, 'BDG-DV', 1, 'Mẫu', '[]', '[]');
+      INSERT INTO periods (id, year, kind, label, data_from, data_to, deadline, template_id)
+        VALUES (1, 2026, 'half_year', '6 tháng đầu năm 2026', '2025-12-15', '2026-06-14', '2026-06-10', 1);
+      INSERT INTO units (id, code, name, search_key, kind, sort_order) VALUES (1, 'X1', 'Xã Một', 'xa mot', 'xa', 1);
+      INSERT INTO files (sha256, size, bytes) VALUES ('h1', 1, x'00'), ('h2', 1, x'01');
+      INSERT INTO submissions (id, period_id, unit_id, revision, received_at, file_name, sha256)
+        VALUES (1, 1, 1, 1, '2026-06-01', 'a.xlsx', 'h1'), (2, 1, 1, 2, '2026-06-02', 'b.xlsx', 'h2');
+      UPDATE submissions SET superseded_by = 2 WHERE id = 1;
+    `);
+    const ins = raw.prepare(
+      'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const rows: Array<[number, string, string, string, number | null, string | null]> = [
+      [2, 'DE01', 'total', 'number', 1234.5, null],
+      [2, 'DE01', 'female', 'number', 0, null],
+      [2, 'DE02', 'value', 'yesno', 1, null],
+      [2, 'DE03', 'value', 'text', null, 'Ghi chú có dấu: Đắk Lắk'],
+      [2, 'DE04', 'total', 'na', null, null],
+      [1, 'DE01', 'total', 'number', 1000, null],
+    ];
+    for (const r of rows) ins.run(...r);
+    const all = 'SELECT submission_id, element, cell, state, num, text FROM submission_values ORDER BY 1, 2, 3';
+    const before = raw.prepare(all).all();
+    raw.close();
+
+    const db = openDatabase(path);
+    expect(db.migrated).toEqual(['0002_values_without_rowid']);
+    expect(db.raw.prepare(all).all()).toEqual(before);
+    const ddl = db.raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'submission_values'").get() as {
+      sql: string;
+    };
+    expect(ddl.sql).toMatch(/WITHOUT ROWID\s*$/);
+    expect(
+      db.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'submission_values'").all(),
+    ).toEqual([]);
+    expect(db.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.raw.pragma('foreign_key_check')).toEqual([]);
+    // the primary key and the foreign key still hold
+    expect(() =>
+      db.raw.prepare('INSERT INTO submission_values VALUES (2, ?, ?, ?, ?, ?)').run('DE01', 'total', 'number', 1, null),
+    ).toThrow(/UNIQUE|PRIMARY/);
+    expect(() =>
+      db.raw
+        .prepare('INSERT INTO submission_values VALUES (99, ?, ?, ?, ?, ?)')
+        .run('DE01', 'total', 'number', 1, null),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
   it('takes a backup before upgrading an existing database', () => {
     const dir = tmpDir();
     const path = join(dir, 'b.sqlite');

@@ -15,5 +15,12 @@ export const migrations: BundledMigration[] = [
     "when": 1795318662571,
     "hash": "ef77793c6df97db114fd1f90055fba7de9b8985b1862f4c9885885d048cfedaa",
     "sql": "CREATE INDEX `submission_values_cover_idx` ON `submission_values` (`submission_id`,`state`,`element`,`cell`,`num`);"
+  },
+  {
+    "idx": 2,
+    "tag": "0002_values_without_rowid",
+    "when": 1795333100915,
+    "hash": "f28665faaf0fa96ed156e73bcbf7ee8cc83c651f32509f8f61ffe99c7995d672",
+    "sql": "-- submission_values becomes a WITHOUT ROWID table clustered on its primary key (submission_id, element, cell):\n-- one B-tree per inserted value instead of three (rowid table, primary-key index, covering index), and the\n-- consolidation reads a submission's values straight from that B-tree. drizzle-kit cannot express WITHOUT ROWID,\n-- so this rebuild is written by hand; the schema snapshot only records that the covering index is gone.\nDROP INDEX `submission_values_cover_idx`;--> statement-breakpoint\nCREATE TABLE `__new_submission_values` (\n\t`submission_id` integer NOT NULL,\n\t`element` text NOT NULL,\n\t`cell` text NOT NULL,\n\t`state` text NOT NULL,\n\t`num` real,\n\t`text` text,\n\tPRIMARY KEY(`submission_id`, `element`, `cell`),\n\tFOREIGN KEY (`submission_id`) REFERENCES `submissions`(`id`) ON UPDATE no action ON DELETE no action\n) WITHOUT ROWID;--> statement-breakpoint\nINSERT INTO `__new_submission_values` (`submission_id`, `element`, `cell`, `state`, `num`, `text`)\n\tSELECT `submission_id`, `element`, `cell`, `state`, `num`, `text` FROM `submission_values`;--> statement-breakpoint\nDROP TABLE `submission_values`;--> statement-breakpoint\nALTER TABLE `__new_submission_values` RENAME TO `submission_values`;\n"
   }
 ];
