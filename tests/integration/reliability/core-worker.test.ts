@@ -6,6 +6,10 @@ import { startCoreWorker, type CoreClient } from '../../../src/main/worker/clien
 import { listBackups } from '../../../src/main/db/backup';
 import { backupDirFor } from '../../../src/main/paths';
 import { tmpDir } from '../../helpers/tmp';
+import type { CatalogView } from '../../../src/shared/contract';
+import type { StatusReport } from '../../../src/shared/domain/report';
+import { fillForm } from '../../../src/main/excel/form-filler';
+import { toFill, unitFigures } from '../../../src/main/services/demo-data';
 import { migrations } from '../../../src/main/db/migrate';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -74,6 +78,63 @@ describe('core worker (worker_threads, plain Node)', () => {
     if (!missing.ok) expect(missing.error.message).toMatch(VI);
     const again = await core.call('units.list', {});
     expect(again.ok).toBe(true);
+  });
+
+  it('imports a batch of filled forms in the worker, pushing one progress event per file as it is answered', async () => {
+    const codes = ['W01', 'W02', 'W03', 'W04', 'W05', 'W06'];
+    for (const [i, code] of codes.entries()) {
+      const r = await core.call('units.save', { code, name: `Xã thử ${i + 1}`, kind: i % 2 ? 'xa' : 'so_nganh' });
+      expect(r.ok).toBe(true);
+    }
+    const period = await core.call('periods.create', { year: 2025, kind: 'year' });
+    expect(period.ok).toBe(true);
+    if (!period.ok) return;
+    const periodId = (period.data as { id: number }).id;
+    const cat = await core.call('catalog.get', {});
+    const exp = await core.call('templates.export', { periodId, unitCodes: codes });
+    expect(cat.ok && exp.ok).toBe(true);
+    if (!cat.ok || !exp.ok) return;
+    const catalog = cat.data as CatalogView;
+    const files = await Promise.all(
+      (exp.data as { files: Array<{ name: string; bytes: Uint8Array }> }).files.map(async (f, i) => ({
+        name: f.name,
+        bytes: await fillForm(
+          f.bytes,
+          toFill(unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, 50 + i)),
+          catalog.cellLabels,
+        ),
+      })),
+    );
+    expect(files).toHaveLength(codes.length);
+
+    const seen: string[] = [];
+    core.onEvent((event, payload) => {
+      if (event === 'import.progress') seen.push((payload as { file: string; batchId: string }).file);
+    });
+    const answered: string[] = [];
+    const results = await Promise.all(
+      files.map((f) =>
+        core.call('imports.file', { periodId, file: f, receivedAt: '2025-12-01', batchId: 'lo-1' }).then((r) => {
+          // the worker posts a file's progress event before its answer, on the same port: the event is already here
+          expect(seen).toContain(f.name);
+          answered.push(f.name);
+          return r;
+        }),
+      ),
+    );
+    for (const r of results) {
+      expect(r.ok).toBe(true);
+      if (r.ok) expect((r.data as { status: string }).status).toBe('accepted');
+    }
+    expect([...seen].sort()).toEqual(files.map((f) => f.name).sort());
+    expect(answered).toHaveLength(files.length);
+    const status = await core.call('status.get', { periodId });
+    expect(status.ok).toBe(true);
+    if (status.ok) {
+      const rows = (status.data as StatusReport).units.filter((u) => codes.includes(u.unit));
+      expect(rows).toHaveLength(codes.length);
+      expect(rows.every((u) => u.receivedAt === '2025-12-01')).toBe(true);
+    }
   });
 
   it('pending calls get a Vietnamese Result when the worker stops', async () => {
