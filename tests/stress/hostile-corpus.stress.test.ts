@@ -58,7 +58,9 @@ describe('the full hostile corpus in one CLI batch', () => {
 
     const before = new Database(db, { readonly: true });
     const countsBefore = counts(before);
-    const valuesBefore = JSON.stringify(before.prepare('SELECT * FROM submission_values ORDER BY rowid').all());
+    const valuesBefore = JSON.stringify(
+      before.prepare('SELECT * FROM submission_values ORDER BY submission_id, element, cell').all(),
+    );
     before.close();
 
     // the batch, watched: progress lines give each file's time; /proc gives the peak RSS
@@ -162,7 +164,7 @@ describe('the full hostile corpus in one CLI batch', () => {
     const valuesOld = JSON.stringify(
       after
         .prepare(
-          `SELECT * FROM submission_values WHERE submission_id NOT IN (${newSubs.join(',') || '0'}) ORDER BY rowid`,
+          `SELECT * FROM submission_values WHERE submission_id NOT IN (${newSubs.join(',') || '0'}) ORDER BY submission_id, element, cell`,
         )
         .all(),
     );
