@@ -2,9 +2,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DrillRow, TrendPoint } from '../../shared/contract';
 import type { CellKey, UnitKind } from '../../shared/domain/catalog';
-import type { Consolidation, StatusReport } from '../../shared/domain/report';
+import type { Consolidation, IndicatorResult, StatusReport } from '../../shared/domain/report';
 import type { StoredValue } from '../../shared/domain/records';
+import type { CatalogView } from '../../shared/contract';
+import type { Indicator } from '../../shared/domain/catalog';
 import { consolidatePartials, type PartialInput } from '../../shared/rules/aggregate';
+import { compileExpression, expressionElements } from '../../shared/rules/expressions';
 import { computeStatus } from '../../shared/rules/completeness';
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
@@ -81,6 +84,13 @@ const partialSql =
   'JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id ' +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
   'GROUP BY u.kind, v.element, v.cell, v.state';
+/** The same partial sums, for the listed elements only (one indicator's trend). */
+const partialOfSql =
+  'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submissions s ' +
+  'JOIN units u ON u.id = s.unit_id ' +
+  'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
+  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
+  'GROUP BY u.kind, v.element, v.cell, v.state';
 const textSql =
   'SELECT v.element, u.code, u.name, v.text FROM submissions s JOIN units u ON u.id = s.unit_id ' +
   'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
@@ -97,7 +107,7 @@ function consolidateRaw(db: Db, periodId: number, catalog = getCatalog(db)) {
   for (const [kind, element, cell, state, sum, count] of raw
     .prepare(partialSql)
     .raw(true)
-    .iterate(periodId) as IterableIterator<[UnitKind, string, CellKey, 'number' | 'yesno', number | null, number]>) {
+    .iterate(periodId) as IterableIterator<PartialRow>) {
     (byKind[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
   }
   const textCodes = catalog.dataElements.filter((e) => e.type === 'text').map((e) => e.code);
@@ -119,6 +129,48 @@ function consolidateRaw(db: Db, periodId: number, catalog = getCatalog(db)) {
     texts,
     provinceValues: getProvinceValues(db, periodId),
   });
+}
+
+type PartialRow = [UnitKind, string, CellKey, 'number' | 'yesno', number | null, number];
+
+/**
+ * One indicator of a period, from the partial sums of only the elements its numerator and denominator use (the
+ * same rules as consolidateRaw, on less data). Null when an expression does not compile: then the caller
+ * consolidates the whole period.
+ */
+function indicatorOfPeriod(
+  db: Db,
+  periodId: number,
+  year: number,
+  indicator: Indicator,
+  catalog: CatalogView,
+): IndicatorResult | null {
+  let codes: Set<string>;
+  try {
+    codes = new Set([
+      ...expressionElements(compileExpression(indicator.numerator)),
+      ...expressionElements(compileExpression(indicator.denominator)),
+    ]);
+  } catch {
+    return null;
+  }
+  const byKind: PartialInput['byKind'] = {};
+  for (const [kind, element, cell, state, sum, count] of db.$client
+    .prepare(partialOfSql)
+    .raw(true)
+    .iterate(JSON.stringify([...codes]), periodId) as IterableIterator<PartialRow>) {
+    (byKind[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
+  }
+  const out = consolidatePartials({
+    elements: catalog.dataElements.filter((e) => codes.has(e.code)),
+    indicators: [indicator],
+    provinceTargets: catalog.provinceTargets,
+    year,
+    byKind,
+    texts: [],
+    provinceValues: getProvinceValues(db, periodId).filter((v) => codes.has(v.element)),
+  });
+  return out.indicators[0] ?? null;
 }
 
 /** The same period of the previous year (same kind), if the database has it. */
@@ -215,11 +267,15 @@ function trendPeriods(db: Db, kind?: 'half_year' | 'year') {
     .filter((p) => p.kind !== 'adhoc' && (!kind || p.kind === kind));
 }
 
+/** One indicator over every period: only the elements it uses are summed (trends() gives every indicator). */
 export function trend(db: Db, indicator: string, kind?: 'half_year' | 'year'): TrendPoint[] {
   const catalog = getCatalog(db);
+  const ind = catalog.indicators.find((i) => i.code === indicator);
   return trendPeriods(db, kind).map((p) => {
-    const c = consolidateRaw(db, p.id, catalog);
-    const r = c.indicators.find((i) => i.code === indicator);
+    const r = ind
+      ? (indicatorOfPeriod(db, p.id, p.year, ind, catalog) ??
+        consolidateRaw(db, p.id, catalog).indicators.find((i) => i.code === indicator))
+      : undefined;
     return { periodId: p.id, label: p.label, year: p.year, value: r?.value ?? null };
   });
 }

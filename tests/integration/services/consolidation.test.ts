@@ -318,4 +318,68 @@ describe('the database path and the pure rules agree', () => {
     );
     expect(viaDb.values.length).toBeGreaterThan(50);
   });
+  it('the trend of one indicator, summed from its own elements only, equals that indicator in every period', async () => {
+    const { getCatalog } = await import('../../../src/main/services/catalog');
+    const { unitFigures } = await import('../../../src/main/services/demo-data');
+    const { fillOf } = await import('../../helpers/province');
+    type Point = { periodId: number; value: number | null };
+    const ctx = setup('2026-12-20');
+    const catalog = getCatalog(ctx.db);
+    const periods = [
+      createPeriod(ctx.db, { year: 2024, kind: 'year' }),
+      createPeriod(ctx.db, { year: 2025, kind: 'half_year' }),
+      createPeriod(ctx.db, { year: 2026, kind: 'year' }),
+    ];
+    let seed = 300;
+    for (const [i, p] of periods.entries()) {
+      // province-level figures in two periods, units reporting more as the years go by
+      if (i > 0) {
+        const provinceNumbers = catalog.dataElements.filter(
+          (e) => e.collectedFrom === 'province' && (e.type === 'integer' || e.type === 'decimal'),
+        );
+        expect(provinceNumbers.length).toBeGreaterThan(3);
+        provinceNumbers.forEach((el, k) =>
+          el.cells.forEach((cell, c) =>
+            setProvinceValue(ctx.db, {
+              id: p.id,
+              element: el.code,
+              cell,
+              value: { state: 'number', value: 1000 * (i + 1) + 137 * k - 211 * c },
+            }),
+          ),
+        );
+      }
+      for (const unit of ['S01', 'S02', 'D01', 'X01', 'X02'].slice(0, 3 + i)) {
+        const figures = unitFigures(
+          catalog.dataElements,
+          catalog.validationRules,
+          catalog.cellLabels,
+          seed++,
+          catalog.indicators,
+        );
+        await send(ctx, p.id, unit, fillOf(figures), `${p.year}-12-01`);
+      }
+    }
+    const perPeriod = new Map<number, Consolidation>();
+    for (const p of periods)
+      perPeriod.set(p.id, await ok<Consolidation>(dispatch(ctx, 'consolidation.get', { periodId: p.id })));
+    const all = await ok<Record<string, Point[]>>(dispatch(ctx, 'consolidation.trends', {}));
+    let withValue = 0;
+    for (const ind of catalog.indicators) {
+      const one = await ok<Point[]>(dispatch(ctx, 'consolidation.trend', { indicator: ind.code }));
+      expect(one.map((x) => x.periodId)).toEqual(periods.map((p) => p.id));
+      const want = periods.map((p) => perPeriod.get(p.id)!.indicators.find((x) => x.code === ind.code)?.value ?? null);
+      expect(
+        one.map((x) => x.value),
+        ind.code,
+      ).toEqual(want);
+      expect(
+        all[ind.code]!.map((x) => x.value),
+        ind.code,
+      ).toEqual(want);
+      withValue += want.filter((v) => v !== null).length;
+    }
+    // most indicators have figures in most periods: the comparison is not between empty lists
+    expect(withValue).toBeGreaterThan(catalog.indicators.length);
+  });
 });
