@@ -2,7 +2,7 @@
  * The indicator catalogue: seeded from resources/catalog.json (codes kept exactly), upgraded when a newer seed
  * ships without touching the officer's local additions, plus provincial targets that override national ones.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import seed from '../../../resources/catalog.json';
 import type { CatalogView } from '../../shared/contract';
 import type {
@@ -303,6 +303,19 @@ function readCatalog(db: Db): CatalogView {
     templates: listTemplates(db),
     provinceTargets: provinceTargets(db),
   };
+}
+
+/** The template a period uses, by id (prepared once per handle: the import looks it up for every file). */
+export function getTemplateRow(db: Db, id: number): typeof t.templates.$inferSelect {
+  const row = preparedOnce(db, 'templates.byId', () =>
+    db
+      .select()
+      .from(t.templates)
+      .where(eq(t.templates.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
+  if (!row) throw new AppError('not_found', `Không tìm thấy mẫu biểu số ${id}.`);
+  return row;
 }
 
 /** The newest version of a template code. */

@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { CellKey, DataElement } from '../../shared/domain/catalog';
 import type { Finding, StoredValue } from '../../shared/domain/records';
 import type { ImportAttempt, ImportResult } from '../../shared/domain/report';
@@ -14,13 +14,12 @@ import { evaluateRules } from '../../shared/rules/validation';
 import { searchKey } from '../../shared/text/vi';
 import { backupSync } from '../db/backup';
 import type { Db } from '../db/open';
-import { preparedOnce } from '../db/prepared';
 import * as t from '../db/schema';
 import type { ParsedForm } from '../excel/form-reader';
 import { parseForm } from '../excel/parse-pool';
 import { structureFingerprint, templateRowsFor } from '../excel/template-writer';
 import type { Ctx } from '../api/context';
-import { getCatalog } from './catalog';
+import { getCatalog, getTemplateRow } from './catalog';
 import { cellValueToRow, getPeriodRow } from './periods';
 import { getSettings } from './settings';
 
@@ -200,13 +199,7 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
       },
     ]);
   }
-  const tpl = preparedOnce(db, 'templates.byId', () =>
-    db
-      .select()
-      .from(t.templates)
-      .where(eq(t.templates.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id: period.templateId })!;
+  const tpl = getTemplateRow(db, period.templateId);
   const settings = getSettings(db);
   const ident = identify(db, parsed, period, tpl, settings.province);
   const unit = ident.unit;

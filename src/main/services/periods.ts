@@ -9,13 +9,13 @@ import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import * as t from '../db/schema';
 import { audit } from './audit';
-import { latestTemplate } from './catalog';
+import { getTemplateRow, latestTemplate } from './catalog';
 import { listUnits, unitsValidOn } from './units';
 
 type PeriodRow = typeof t.periods.$inferSelect;
 
 function toPeriod(db: Db, r: PeriodRow): Period {
-  const tpl = db.select().from(t.templates).where(eq(t.templates.id, r.templateId)).get()!;
+  const tpl = getTemplateRow(db, r.templateId);
   const expected = db
     .select({ n: sql<number>`count(*)` })
     .from(t.periodUnits)

@@ -1,13 +1,11 @@
 /** Generates the period's Excel forms: one per expected unit plus a generic copy. */
 import JSZip from 'jszip';
-import { eq } from 'drizzle-orm';
 import type { PeriodKind, UnitKind } from '../../shared/domain/catalog';
 import { AppError } from '../../shared/result';
 import { searchKey } from '../../shared/text/vi';
 import type { Db } from '../db/open';
-import * as t from '../db/schema';
 import { buildTemplateWorkbook } from '../excel/template-writer';
-import { getCatalog } from './catalog';
+import { getCatalog, getTemplateRow } from './catalog';
 import { expectedUnits, getPeriodRow } from './periods';
 import { getSettings } from './settings';
 import { APP_VERSION } from '../version';
@@ -30,7 +28,7 @@ export function templateFileName(tplCode: string, periodLabel: string, unitCode:
 
 export async function exportTemplates(db: Db, periodId: number, unitCodes?: string[]): Promise<ExportedFile[]> {
   const period = getPeriodRow(db, periodId);
-  const tpl = db.select().from(t.templates).where(eq(t.templates.id, period.templateId)).get()!;
+  const tpl = getTemplateRow(db, period.templateId);
   const catalog = getCatalog(db);
   const settings = getSettings(db);
   let units = expectedUnits(db, periodId);
