@@ -2,15 +2,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DrillRow, TrendPoint } from '../../shared/contract';
 import type { CellKey, UnitKind } from '../../shared/domain/catalog';
-import type { Consolidation, IndicatorResult, StatusReport } from '../../shared/domain/report';
+import type { Consolidation, StatusReport } from '../../shared/domain/report';
 import type { StoredValue } from '../../shared/domain/records';
-import type { CatalogView } from '../../shared/contract';
 import type { Indicator } from '../../shared/domain/catalog';
 import { consolidatePartials, type PartialInput } from '../../shared/rules/aggregate';
 import { compileExpression, expressionElements } from '../../shared/rules/expressions';
 import { computeStatus } from '../../shared/rules/completeness';
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
@@ -79,98 +79,83 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
   return { ...status, periodId, today, daysLeft: daysUntil(today, period.deadline) };
 }
 
-const partialSql =
-  'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submission_values v ' +
-  'JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id ' +
-  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
-  'GROUP BY u.kind, v.element, v.cell, v.state';
-/** The same partial sums, for the listed elements only (one indicator's trend). */
-const partialOfSql =
+/** Partial sums per unit kind of the latest accepted revisions; `elementFilter` narrows the values joined. */
+const partialSelect = (elementFilter: string): string =>
   'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submissions s ' +
   'JOIN units u ON u.id = s.unit_id ' +
-  'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
+  `JOIN submission_values v ON v.submission_id = s.id${elementFilter} ` +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
   'GROUP BY u.kind, v.element, v.cell, v.state';
+const ELEMENTS_IN = ' AND v.element IN (SELECT value FROM json_each(?))';
+const partialSql = partialSelect('');
+const partialOfSql = partialSelect(ELEMENTS_IN);
 const textSql =
   'SELECT v.element, u.code, u.name, v.text FROM submissions s JOIN units u ON u.id = s.unit_id ' +
-  'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
+  `JOIN submission_values v ON v.submission_id = s.id${ELEMENTS_IN} ` +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text' ORDER BY u.sort_order, u.code";
+
+type PartialRow = [UnitKind, string, CellKey, 'number' | 'yesno', number | null, number];
+
+/** What part of the catalogue to consolidate: only these elements, and only these indicators. */
+interface Scope {
+  codes: ReadonlySet<string>;
+  indicators: Indicator[];
+}
+
+/**
+ * The scope of one indicator: the elements its numerator and denominator use. Null when an expression does not
+ * compile; the whole period is then consolidated, as for every other figure.
+ */
+function indicatorScope(indicator: Indicator): Scope | null {
+  try {
+    const codes = new Set([
+      ...expressionElements(compileExpression(indicator.numerator)),
+      ...expressionElements(compileExpression(indicator.denominator)),
+    ]);
+    return { codes, indicators: [indicator] };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Consolidates a period from the latest accepted revision of each unit. SQLite sums per unit kind (GROUP BY);
- * the rules of src/shared/rules/aggregate.ts turn the partial sums into figures and indicators.
+ * the rules of src/shared/rules/aggregate.ts turn the partial sums into figures and indicators. With a scope,
+ * only its elements are summed and only its indicators computed (one indicator's trend).
  */
-function consolidateRaw(db: Db, periodId: number, catalog = getCatalog(db)) {
+function consolidateRaw(db: Db, periodId: number, catalog = getCatalog(db), scope?: Scope) {
   const period = getPeriodRow(db, periodId);
   const raw = db.$client;
+  const inScope = (code: string): boolean => !scope || scope.codes.has(code);
+  const statement = (sql: string) => preparedOnce(raw, sql, () => raw.prepare(sql).raw(true));
+  const partialRows = scope
+    ? statement(partialOfSql).iterate(JSON.stringify([...scope.codes]), periodId)
+    : statement(partialSql).iterate(periodId);
   const byKind: PartialInput['byKind'] = {};
-  for (const [kind, element, cell, state, sum, count] of raw
-    .prepare(partialSql)
-    .raw(true)
-    .iterate(periodId) as IterableIterator<PartialRow>) {
+  for (const [kind, element, cell, state, sum, count] of partialRows as IterableIterator<PartialRow>) {
     (byKind[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
   }
-  const textCodes = catalog.dataElements.filter((e) => e.type === 'text').map((e) => e.code);
+  const textCodes = catalog.dataElements.filter((e) => e.type === 'text' && inScope(e.code)).map((e) => e.code);
   const order = new Map(catalog.dataElements.map((e, i) => [e.code, i]));
   const texts: Consolidation['texts'] = [];
-  for (const [code, unit, unitName, text] of raw
-    .prepare(textSql)
-    .raw(true)
-    .iterate(JSON.stringify(textCodes), periodId) as IterableIterator<[string, string, string, string | null]>) {
-    if (text && text.trim()) texts.push({ code, unit, unitName, text });
+  if (textCodes.length) {
+    for (const [code, unit, unitName, text] of statement(textSql).iterate(
+      JSON.stringify(textCodes),
+      periodId,
+    ) as IterableIterator<[string, string, string, string | null]>) {
+      if (text && text.trim()) texts.push({ code, unit, unitName, text });
+    }
   }
   texts.sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));
   return consolidatePartials({
-    elements: catalog.dataElements,
-    indicators: catalog.indicators,
+    elements: scope ? catalog.dataElements.filter((e) => inScope(e.code)) : catalog.dataElements,
+    indicators: scope ? scope.indicators : catalog.indicators,
     provinceTargets: catalog.provinceTargets,
     year: period.year,
     byKind,
     texts,
-    provinceValues: getProvinceValues(db, periodId),
+    provinceValues: getProvinceValues(db, periodId).filter((v) => inScope(v.element)),
   });
-}
-
-type PartialRow = [UnitKind, string, CellKey, 'number' | 'yesno', number | null, number];
-
-/**
- * One indicator of a period, from the partial sums of only the elements its numerator and denominator use (the
- * same rules as consolidateRaw, on less data). Null when an expression does not compile: then the caller
- * consolidates the whole period.
- */
-function indicatorOfPeriod(
-  db: Db,
-  periodId: number,
-  year: number,
-  indicator: Indicator,
-  catalog: CatalogView,
-): IndicatorResult | null {
-  let codes: Set<string>;
-  try {
-    codes = new Set([
-      ...expressionElements(compileExpression(indicator.numerator)),
-      ...expressionElements(compileExpression(indicator.denominator)),
-    ]);
-  } catch {
-    return null;
-  }
-  const byKind: PartialInput['byKind'] = {};
-  for (const [kind, element, cell, state, sum, count] of db.$client
-    .prepare(partialOfSql)
-    .raw(true)
-    .iterate(JSON.stringify([...codes]), periodId) as IterableIterator<PartialRow>) {
-    (byKind[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
-  }
-  const out = consolidatePartials({
-    elements: catalog.dataElements.filter((e) => codes.has(e.code)),
-    indicators: [indicator],
-    provinceTargets: catalog.provinceTargets,
-    year,
-    byKind,
-    texts: [],
-    provinceValues: getProvinceValues(db, periodId).filter((v) => codes.has(v.element)),
-  });
-  return out.indicators[0] ?? null;
 }
 
 /** The same period of the previous year (same kind), if the database has it. */
@@ -271,11 +256,9 @@ function trendPeriods(db: Db, kind?: 'half_year' | 'year') {
 export function trend(db: Db, indicator: string, kind?: 'half_year' | 'year'): TrendPoint[] {
   const catalog = getCatalog(db);
   const ind = catalog.indicators.find((i) => i.code === indicator);
+  const scope = ind ? (indicatorScope(ind) ?? undefined) : undefined;
   return trendPeriods(db, kind).map((p) => {
-    const r = ind
-      ? (indicatorOfPeriod(db, p.id, p.year, ind, catalog) ??
-        consolidateRaw(db, p.id, catalog).indicators.find((i) => i.code === indicator))
-      : undefined;
+    const r = ind ? consolidateRaw(db, p.id, catalog, scope).indicators.find((i) => i.code === indicator) : undefined;
     return { periodId: p.id, label: p.label, year: p.year, value: r?.value ?? null };
   });
 }
