@@ -7,7 +7,9 @@ import { importFile } from '../../../src/main/services/imports';
 import { linkUnits } from '../../../src/main/services/units';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
 import type { FormFill } from '../../../src/main/excel/form-filler';
-import { addUnits, filledForm } from '../../helpers/province';
+import { getCatalog } from '../../../src/main/services/catalog';
+import { unitFigures } from '../../../src/main/services/demo-data';
+import { addUnits, filledForm, fillOf } from '../../helpers/province';
 import { tmpCtx } from '../../helpers/tmp';
 
 const cleanup: Array<() => void> = [];
@@ -26,6 +28,13 @@ async function send(ctx: Ctx, periodId: number, unit: string, fill: FormFill, re
   const r = await importFile(ctx, { periodId, file: f, receivedAt });
   if (r.status !== 'accepted') throw new Error(r.errors.map((e) => e.message).join('; '));
   return r;
+}
+
+/** Imports a form filled with the figures demo-data generates from `seed` (consistent with every rule). */
+async function sendFigures(ctx: Ctx, periodId: number, unit: string, seed: number, receivedAt: string) {
+  const c = getCatalog(ctx.db);
+  const figures = unitFigures(c.dataElements, c.validationRules, c.cellLabels, seed, c.indicators);
+  return send(ctx, periodId, unit, fillOf(figures), receivedAt);
 }
 
 function setup(today = '2026-06-15') {
@@ -274,33 +283,15 @@ describe('the database path and the pure rules agree', () => {
   it('SQLite partial sums give exactly what consolidate() gives from every unit value', async () => {
     const { consolidate } = await import('../../../src/shared/rules/aggregate');
     const { unitValues } = await import('../../../src/main/services/consolidation');
-    const { getCatalog } = await import('../../../src/main/services/catalog');
     const { getProvinceValues } = await import('../../../src/main/services/periods');
-    const { unitFigures } = await import('../../../src/main/services/demo-data');
-    const { fillOf } = await import('../../helpers/province');
     const ctx = setup();
     const catalog = getCatalog(ctx.db);
     const p = createPeriod(ctx.db, { year: 2026, kind: 'year' });
     setProvinceValue(ctx.db, { id: p.id, element: 'DANSO', cell: 'total', value: { state: 'number', value: 5000 } });
     let seed = 7;
-    for (const unit of ['S01', 'S02', 'D01', 'X01', 'X02']) {
-      const figures = unitFigures(
-        catalog.dataElements,
-        catalog.validationRules,
-        catalog.cellLabels,
-        seed++,
-        catalog.indicators,
-      );
-      await send(ctx, p.id, unit, fillOf(figures), '2026-12-01');
-    }
+    for (const unit of ['S01', 'S02', 'D01', 'X01', 'X02']) await sendFigures(ctx, p.id, unit, seed++, '2026-12-01');
     // a second revision for one unit: only the latest counts
-    await send(
-      ctx,
-      p.id,
-      'X01',
-      fillOf(unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, 99, catalog.indicators)),
-      '2026-12-02',
-    );
+    await sendFigures(ctx, p.id, 'X01', 99, '2026-12-02');
     const viaDb = await ok<Consolidation>(dispatch(ctx, 'consolidation.get', { periodId: p.id }));
     const pure = consolidate({
       elements: catalog.dataElements,
@@ -319,9 +310,6 @@ describe('the database path and the pure rules agree', () => {
     expect(viaDb.values.length).toBeGreaterThan(50);
   });
   it('the trend of one indicator, summed from its own elements only, equals that indicator in every period', async () => {
-    const { getCatalog } = await import('../../../src/main/services/catalog');
-    const { unitFigures } = await import('../../../src/main/services/demo-data');
-    const { fillOf } = await import('../../helpers/province');
     type Point = { periodId: number; value: number | null };
     const ctx = setup('2026-12-20');
     const catalog = getCatalog(ctx.db);
@@ -350,14 +338,7 @@ describe('the database path and the pure rules agree', () => {
         );
       }
       for (const unit of ['S01', 'S02', 'D01', 'X01', 'X02'].slice(0, 3 + i)) {
-        const figures = unitFigures(
-          catalog.dataElements,
-          catalog.validationRules,
-          catalog.cellLabels,
-          seed++,
-          catalog.indicators,
-        );
-        await send(ctx, p.id, unit, fillOf(figures), `${p.year}-12-01`);
+        await sendFigures(ctx, p.id, unit, seed++, `${p.year}-12-01`);
       }
     }
     const perPeriod = new Map<number, Consolidation>();
