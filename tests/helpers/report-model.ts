@@ -3,7 +3,7 @@ import catalogJson from '../../resources/catalog.json';
 import type { Catalog, CellKey, UnitKind } from '../../src/shared/domain/catalog';
 import type { StoredValue } from '../../src/shared/domain/records';
 import type { Settings } from '../../src/shared/contract/app';
-import { consolidate } from '../../src/shared/rules/aggregate';
+import { consolidate, femaleShares } from '../../src/shared/rules/aggregate';
 import { computeStatus, type ExpectedUnit } from '../../src/shared/rules/completeness';
 import type { ReportModel } from '../../src/main/reports/model';
 
@@ -234,6 +234,7 @@ export function makeReportModel(over: Partial<ReportModel> = {}): ReportModel {
     },
     consolidation: {
       ...c,
+      femaleShares: femaleShares(c.values),
       reporting: { expected: status.expected, received: status.received, onTime: status.onTime },
       previous: { periodId: 3, label: '6 tháng đầu năm 2025', values: prev.values, indicators: prev.indicators },
     },

@@ -24,6 +24,8 @@ export interface Ctx {
   today(): string;
   /** the batch ids that already got their pre-import backup */
   readonly batchesBackedUp: Set<string>;
+  /** the batch ids asked to stop (imports.cancel) */
+  readonly cancelledBatches: Set<string>;
 }
 
 export interface CtxOptions {
@@ -79,6 +81,7 @@ export function createContext(dbPath: string, opts: CtxOptions = {}): Ctx {
     },
     today: opts.today ?? (() => localToday()),
     batchesBackedUp: new Set(),
+    cancelledBatches: new Set(),
   };
   return ctx;
 }

@@ -17,7 +17,25 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promise<Result<unknown>> {
+/**
+ * Writing operations run one at a time, per core (ctx): this is the ONE place that serialises them, whichever door
+ * the call came through. Reads run at once (SQLite serves them from the last committed state).
+ */
+const writeQueues = new WeakMap<Ctx, Promise<unknown>>();
+
+export function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (isOpName(name) && contract[name].writes) {
+    const run = (writeQueues.get(ctx) ?? Promise.resolve()).then(() => dispatchNow(ctx, name, rawInput));
+    writeQueues.set(
+      ctx,
+      run.catch(() => undefined),
+    );
+    return run;
+  }
+  return dispatchNow(ctx, name, rawInput);
+}
+
+async function dispatchNow(ctx: Ctx, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isOpName(name)) {
     return { ok: false, error: { code: 'unknown_operation', message: `Không có thao tác "${name}".` } };
   }

@@ -5,7 +5,7 @@ import type { CellKey, UnitKind } from '../../shared/domain/catalog';
 import type { Consolidation, StatusReport } from '../../shared/domain/report';
 import type { StoredValue } from '../../shared/domain/records';
 import type { Indicator } from '../../shared/domain/catalog';
-import { consolidatePartials, type PartialInput } from '../../shared/rules/aggregate';
+import { consolidatePartials, femaleShares, type PartialInput } from '../../shared/rules/aggregate';
 import { compileExpression, expressionElements } from '../../shared/rules/expressions';
 import { computeStatus } from '../../shared/rules/completeness';
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
@@ -186,6 +186,7 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
   return {
     values: current.values,
     indicators: current.indicators,
+    femaleShares: femaleShares(current.values),
     texts: current.texts,
     byKind: current.byKind,
     reporting: { expected: status.expected, received: status.received, onTime: status.onTime },

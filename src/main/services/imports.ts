@@ -4,12 +4,13 @@
  * accepted; a rejected file gets Vietnamese messages and leaves the database as it was.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { CellKey, DataElement } from '../../shared/domain/catalog';
 import type { Finding, StoredValue } from '../../shared/domain/records';
 import type { ImportAttempt, ImportResult } from '../../shared/domain/report';
-import { AppError } from '../../shared/result';
+import type { ImportBatchResult } from '../../shared/contract/imports';
+import { AppError, INTERNAL_MESSAGE } from '../../shared/result';
 import { evaluateRules } from '../../shared/rules/validation';
 import { searchKey } from '../../shared/text/vi';
 import { backupSync } from '../db/backup';
@@ -330,6 +331,56 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
     errors: [],
     warnings: finalWarnings,
   };
+}
+
+export interface ImportBatchInput extends Omit<ImportFileInput, 'file' | 'batchId'> {
+  files: Array<{ name: string; bytes: Uint8Array }>;
+  batchId?: string;
+}
+
+/**
+ * Imports a batch file by file, in the order given. A file whose import fails unexpectedly is reported as
+ * rejected with a plain message (the others go on); a period that does not exist fails the whole batch.
+ * Each answered file is announced with an `import.progress` event; `imports.cancel` stops after the file in hand.
+ */
+export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<ImportBatchResult> {
+  getPeriodRow(ctx.db, input.periodId); // not_found before any file
+  const batchId = input.batchId ?? randomUUID();
+  const results: ImportResult[] = [];
+  let cancelled = false;
+  try {
+    for (let i = 0; i < input.files.length; i++) {
+      if (ctx.cancelledBatches.has(batchId)) {
+        cancelled = true;
+        break;
+      }
+      const file = input.files[i]!;
+      const { files: _files, ...rest } = input;
+      let result: ImportResult;
+      try {
+        result = await importFile(ctx, { ...rest, file, batchId });
+      } catch (e) {
+        result = reject(file.name, [
+          {
+            code: e instanceof AppError ? e.code : 'internal',
+            message: e instanceof AppError ? e.message : INTERNAL_MESSAGE,
+          },
+        ]);
+      }
+      results.push(result);
+      ctx.emit('import.progress', {
+        batchId,
+        index: i,
+        total: input.files.length,
+        file: result.file,
+        status: result.status,
+        unit: result.unit,
+      });
+    }
+  } finally {
+    ctx.cancelledBatches.delete(batchId);
+  }
+  return { batchId, results, cancelled };
 }
 
 function dedupe(list: Msg[]): Msg[] {

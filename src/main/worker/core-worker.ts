@@ -28,14 +28,13 @@ try {
   post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
 }
 
-// calls run one after another: better-sqlite3 is synchronous and writes must not interleave
-let queue: Promise<unknown> = Promise.resolve();
+// writes are serialised by dispatch itself (the same for every door); reads answer at once
 port.on('message', (m: ToWorker) => {
   if (m.type !== 'call') return;
-  queue = queue.then(async () => {
+  void (async () => {
     const result = ctx
       ? await dispatch(ctx, m.op, m.input)
       : { ok: false as const, error: { code: 'internal' as const, message: 'Không mở được cơ sở dữ liệu.' } };
     post({ type: 'reply', id: m.id, result });
-  });
+  })();
 });

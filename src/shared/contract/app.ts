@@ -76,16 +76,22 @@ export interface BackupEntry {
 export const appContract = {
   'app.info': op(empty).returns<AppInfo>(),
   'settings.get': op(empty).returns<Settings>(),
-  'settings.update': op(settingsPatch).returns<Settings>(),
+  'settings.update': op(settingsPatch).invalidates(['settings', 'app', 'reports']).returns<Settings>(),
   'db.check': op(empty).returns<{ integrity: string; foreignKeys: string }>(),
   'backup.list': op(empty).returns<BackupEntry[]>(),
-  'backup.create': op(z.object({ reason: z.string().max(100).optional() }).strict()).returns<BackupEntry>(),
-  'backup.restore': op(z.object({ name: z.string().min(1).max(200) }).strict()).returns<{
-    restored: string;
-    keptAs: string;
-  }>(),
+  'backup.create': op(z.object({ reason: z.string().max(100).optional() }).strict())
+    .invalidates(['backup'])
+    .returns<BackupEntry>(),
+  'backup.restore': op(z.object({ name: z.string().min(1).max(200) }).strict())
+    .invalidates(['*'])
+    .returns<{
+      restored: string;
+      keptAs: string;
+    }>(),
   /** open the demo province (a throw-away database) or go back to the officer's own database */
-  'app.demo': op(z.object({ open: z.boolean() }).strict()).returns<AppInfo>(),
+  'app.demo': op(z.object({ open: z.boolean() }).strict())
+    .invalidates(['*'])
+    .returns<AppInfo>(),
   'audit.list': op(
     z
       .object({

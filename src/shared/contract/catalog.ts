@@ -31,7 +31,9 @@ export const catalogContract = {
         collectedFrom: z.enum(['units', 'province']).default('units'),
       })
       .strict(),
-  ).returns<{ code: string }>(),
+  )
+    .invalidates(['catalog', 'consolidation', 'templates', 'status', 'audit'])
+    .returns<{ code: string }>(),
   'catalog.saveIndicator': op(
     z
       .object({
@@ -44,7 +46,9 @@ export const catalogContract = {
         targets: targets.default({}),
       })
       .strict(),
-  ).returns<{ code: string }>(),
+  )
+    .invalidates(['catalog', 'consolidation', 'templates', 'status', 'audit'])
+    .returns<{ code: string }>(),
   'catalog.setProvinceTarget': op(
     z
       .object({
@@ -53,5 +57,7 @@ export const catalogContract = {
         target: z.object({ op: compareOp, value: z.number() }).nullable(),
       })
       .strict(),
-  ).returns<{ ok: true }>(),
+  )
+    .invalidates(['catalog', 'consolidation', 'templates', 'status', 'audit'])
+    .returns<{ ok: true }>(),
 };

@@ -9,7 +9,9 @@ import { catalogContract } from './catalog';
 import type { Op } from './op';
 import { periodsContract } from './periods';
 import { reportsContract } from './reports';
+import { importsContract } from './imports';
 import { submissionsContract } from './submissions';
+import { templatesContract } from './templates';
 import { unitsContract } from './units';
 import type { Result } from '../result';
 import { type OP_NAME_LIST, type ApiEvent } from './names';
@@ -19,6 +21,8 @@ export const contract = {
   ...unitsContract,
   ...catalogContract,
   ...periodsContract,
+  ...templatesContract,
+  ...importsContract,
   ...submissionsContract,
   ...reportsContract,
 };
@@ -63,4 +67,5 @@ export type { AppInfo, Settings, Signer, BackupEntry } from './app';
 export type { UnitInput, UnitImportResult, UnitImportRow } from './units';
 export type { CatalogView } from './catalog';
 export type { SubmissionDetail } from './submissions';
+export type { ImportBatchResult } from './imports';
 export type { DrillRow, TrendPoint } from './reports';

@@ -32,6 +32,8 @@ export const OP_NAME_LIST = [
   'periods.setProvinceValue',
   'templates.export',
   'imports.file',
+  'imports.batch',
+  'imports.cancel',
   'imports.recent',
   'submissions.list',
   'submissions.get',

@@ -24,7 +24,9 @@ export const periodsContract = {
         templateCode: z.string().max(50).optional(),
       })
       .strict(),
-  ).returns<Period>(),
+  )
+    .invalidates(['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'])
+    .returns<Period>(),
   'periods.update': op(
     z
       .object({
@@ -36,9 +38,15 @@ export const periodsContract = {
         note: z.string().max(2000).nullable().optional(),
       })
       .strict(),
-  ).returns<Period>(),
-  'periods.setExpected': op(z.object({ id, unitIds: z.array(id) }).strict()).returns<Period>(),
-  'periods.setStatus': op(z.object({ id, status: z.enum(['open', 'closed']) }).strict()).returns<Period>(),
+  )
+    .invalidates(['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'])
+    .returns<Period>(),
+  'periods.setExpected': op(z.object({ id, unitIds: z.array(id) }).strict())
+    .invalidates(['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'])
+    .returns<Period>(),
+  'periods.setStatus': op(z.object({ id, status: z.enum(['open', 'closed']) }).strict())
+    .invalidates(['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'])
+    .returns<Period>(),
   'periods.provinceValues': op(z.object({ id }).strict()).returns<StoredValue[]>(),
   'periods.setProvinceValue': op(
     z
@@ -50,5 +58,7 @@ export const periodsContract = {
         reason: z.string().max(1000).optional(),
       })
       .strict(),
-  ).returns<StoredValue[]>(),
+  )
+    .invalidates(['periods.provinceValues', 'consolidation', 'reports', 'audit'])
+    .returns<StoredValue[]>(),
 };

@@ -61,10 +61,10 @@ export const unitsContract = {
       .strict(),
   ).returns<Unit[]>(),
   'units.get': op(z.object({ id }).strict()).returns<{ unit: Unit; submissions: Submission[] }>(),
-  'units.save': op(unitInput).returns<Unit>(),
-  'units.setActive': op(
-    z.object({ id, active: z.boolean(), validTo: isoDate.nullable().optional() }).strict(),
-  ).returns<Unit>(),
+  'units.save': op(unitInput).invalidates(['units', 'periods', 'status', 'audit']).returns<Unit>(),
+  'units.setActive': op(z.object({ id, active: z.boolean(), validTo: isoDate.nullable().optional() }).strict())
+    .invalidates(['units', 'periods', 'status', 'audit'])
+    .returns<Unit>(),
   'units.link': op(
     z
       .object({
@@ -73,8 +73,10 @@ export const unitsContract = {
         effectiveDate: isoDate,
       })
       .strict(),
-  ).returns<{ linked: number }>(),
-  'units.import': op(
-    z.object({ file: fileSchema, dryRun: z.boolean().optional() }).strict(),
-  ).returns<UnitImportResult>(),
+  )
+    .invalidates(['units', 'periods', 'status', 'audit'])
+    .returns<{ linked: number }>(),
+  'units.import': op(z.object({ file: fileSchema, dryRun: z.boolean().optional() }).strict())
+    .invalidates(['units', 'periods', 'status', 'audit'])
+    .returns<UnitImportResult>(),
 };

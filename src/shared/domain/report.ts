@@ -59,6 +59,8 @@ export interface IndicatorResult {
 export interface Consolidation {
   values: ConsolidatedValue[];
   indicators: IndicatorResult[];
+  /** the women's share (nữ ÷ tổng số × 100) of each element whose summed total is above 0 */
+  femaleShares: Array<{ code: string; percent: number }>;
   reporting: { expected: number; received: number; onTime: number };
   /** text answers, listed by unit */
   texts: Array<{ code: string; unit: string; unitName: string; text: string }>;

@@ -346,3 +346,17 @@ export function compareWithPrevious(
     })),
   };
 }
+
+/** The women's share (nữ ÷ tổng số × 100) of each element with both cells summed and a total above 0. */
+export function femaleShares(values: ConsolidatedValue[]): Consolidation['femaleShares'] {
+  const totals = new Map<string, number>();
+  for (const v of values) if (v.cell === 'total') totals.set(v.code, v.value);
+  const out: Consolidation['femaleShares'] = [];
+  for (const v of values) {
+    if (v.cell !== 'female') continue;
+    const total = totals.get(v.code);
+    if (total === undefined || total === 0) continue;
+    out.push({ code: v.code, percent: (v.value / total) * 100 });
+  }
+  return out;
+}

@@ -4,7 +4,9 @@ import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
 import { periodsHandlers } from './periods';
 import { reportsHandlers } from './reports';
+import { importsHandlers } from './imports';
 import { submissionsHandlers } from './submissions';
+import { templatesHandlers } from './templates';
 import { unitsHandlers } from './units';
 
 export const handlers: Handlers = {
@@ -12,6 +14,8 @@ export const handlers: Handlers = {
   ...unitsHandlers,
   ...catalogHandlers,
   ...periodsHandlers,
+  ...templatesHandlers,
+  ...importsHandlers,
   ...submissionsHandlers,
   ...reportsHandlers,
 };

@@ -37,7 +37,6 @@ export interface WebHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
-  /** serialises calls so only one handler touches the database at a time */
   log?: (line: string) => void;
 }
 
@@ -116,8 +115,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = opts.port ?? 0;
-  // one call at a time: better-sqlite3 is synchronous and long imports must not interleave with writes
-  let queue: Promise<unknown> = Promise.resolve();
 
   const server = createServer((req, res) => {
     securityHeaders(res);
@@ -171,9 +168,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
             });
             return;
           }
-          const run = queue.then(() => dispatch(opts.ctx, name, input));
-          queue = run.catch(() => undefined);
-          return run.then((result) => {
+          // writes are serialised by dispatch itself, the same for every door
+          return dispatch(opts.ctx, name, input).then((result) => {
             const status = result.ok ? 200 : result.error.code === 'unknown_operation' ? 404 : 200;
             send(res, status, toWire(result));
           });

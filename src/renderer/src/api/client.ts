@@ -1,6 +1,6 @@
 /** The typed way screens reach the core: unwraps Result envelopes into data or an ApiError (Vietnamese message). */
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { Input, OpName, Output } from '../../../shared/contract';
+import { contract, isInvalidatedBy, type Input, type OpName, type Output } from '../../../shared/contract';
 import type { ErrorCode, Result } from '../../../shared/result';
 
 export class ApiError extends Error {
@@ -48,25 +48,28 @@ export function useOp<K extends OpName>(
   });
 }
 
-/** A mutation over one operation; invalidates every query whose op starts with one of `invalidate` prefixes. */
-export function useOpMutation<K extends OpName>(op: K, invalidate: string[] = []) {
+/** Marks stale every query that a successful call of `op` invalidates, as the contract declares it. */
+export function useInvalidateAfter() {
   const qc = useQueryClient();
+  return (op: OpName) => {
+    const groups = contract[op].invalidates;
+    if (groups.length === 0) return Promise.resolve();
+    return qc.invalidateQueries({
+      predicate: (q) => {
+        const k = q.queryKey[0];
+        return typeof k === 'string' && isInvalidatedBy(k, groups);
+      },
+    });
+  };
+}
+
+/** A mutation over one operation; afterwards the queries the contract says it invalidates are refetched. */
+export function useOpMutation<K extends OpName>(op: K) {
+  const invalidateAfter = useInvalidateAfter();
   return useMutation<Output<K>, ApiError, Input<K>>({
     mutationFn: (input) => call(op, input),
     onSuccess: () => {
-      if (invalidate.length === 0) return;
-      void qc.invalidateQueries({
-        predicate: (q) => {
-          const k = q.queryKey[0];
-          return typeof k === 'string' && invalidate.some((p) => k.startsWith(p));
-        },
-      });
+      void invalidateAfter(op);
     },
   });
-}
-
-/** Invalidate everything after large changes (restore, import). */
-export function useInvalidateAll() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries();
 }

@@ -35,8 +35,6 @@ import { ErrorBox, Loading, PageHeader, SubmitOnEnter } from '../components/comm
 import { ViNumberInput } from '../components/ViNumberInput';
 import { CELL_LABEL, OP_LABEL, UNIT_KIND_LABEL, UNIT_KIND_OPTIONS, VALUE_TYPE_LABEL } from '../labels';
 import { useCatalog } from '../state/catalog';
-
-const INVALIDATE = ['catalog.', 'consolidation.', 'templates.', 'status.'];
 const OPS: CompareOp[] = ['>=', '>', '<=', '<', '=='];
 
 function targetStr(t: Target | undefined, unit: string): string {
@@ -238,7 +236,7 @@ function TargetModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
-  const save = useOpMutation('catalog.setProvinceTarget', INVALIDATE);
+  const save = useOpMutation('catalog.setProvinceTarget');
   const [form] = Form.useForm<{ year: number; op: CompareOp; value: number | null }>();
   const year = Form.useWatch('year', form) ?? 2030;
   const existing = catalog.provinceTargets[indicator.code]?.[String(year)];
@@ -368,7 +366,7 @@ interface ElementForm {
 
 function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClose: () => void }) {
   const { message } = App.useApp();
-  const save = useOpMutation('catalog.saveElement', INVALIDATE);
+  const save = useOpMutation('catalog.saveElement');
   const [form] = Form.useForm<ElementForm>();
   return (
     <Modal
@@ -483,7 +481,7 @@ interface IndicatorForm {
 
 function IndicatorModal({ catalog, onClose }: { catalog: CatalogView; onClose: () => void }) {
   const { message } = App.useApp();
-  const save = useOpMutation('catalog.saveIndicator', INVALIDATE);
+  const save = useOpMutation('catalog.saveIndicator');
   const [form] = Form.useForm<IndicatorForm>();
   const exprOptions = useMemo(
     () =>

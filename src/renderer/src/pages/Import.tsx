@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import type { Channel, Period } from '../../../shared/domain/records';
 import type { ImportResult } from '../../../shared/domain/report';
 import { formatDate, formatNumber } from '../../../shared/text/vi';
-import { call, errorMessage, useInvalidateAll } from '../api/client';
+import { call, errorMessage, useInvalidateAfter } from '../api/client';
 import { PageHeader, WithPeriod } from '../components/common';
 import { DateInput } from '../components/DateInput';
 import { filesFromDrop, isWorkbook } from '../components/dropFiles';
@@ -34,7 +34,7 @@ export function ImportPage() {
 function ImportBody() {
   const { message } = App.useApp();
   const { period } = usePeriod();
-  const invalidateAll = useInvalidateAll();
+  const invalidateAfter = useInvalidateAfter();
   const [queue, setQueue] = useState<File[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
   const [receivedAt, setReceivedAt] = useState<string>(todayIso());
@@ -108,7 +108,7 @@ function ImportBody() {
     setRunning(false);
     setQueue([]);
     setSkipped([]);
-    void invalidateAll();
+    void invalidateAfter('imports.file');
     void message.info(`Đã xử lý ${formatNumber(files.length)} tệp: ${formatNumber(accepted)} tệp được nhận.`);
   };
 

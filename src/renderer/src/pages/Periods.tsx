@@ -33,14 +33,12 @@ import { ViNumberInput } from '../components/ViNumberInput';
 import { CELL_LABEL, PERIOD_KIND_LABEL, PERIOD_KIND_OPTIONS, PERIOD_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
 import { usePeriod } from '../state/period';
 
-const INVALIDATE = ['periods.', 'status.', 'consolidation.', 'templates.', 'reports.'];
-
 export function PeriodsPage() {
   const { modal, message } = App.useApp();
   const { periods, loading, periodId, setPeriodId } = usePeriod();
   const list = useOp('periods.list', {});
   const [creating, setCreating] = useState(false);
-  const setStatus = useOpMutation('periods.setStatus', INVALIDATE);
+  const setStatus = useOpMutation('periods.setStatus');
 
   const toggle = (p: Period) => {
     const closing = p.status === 'open';
@@ -190,7 +188,7 @@ interface CreateForm {
 
 function CreatePeriodModal({ onClose, onCreated }: { onClose: () => void; onCreated: (p: Period) => void }) {
   const [form] = Form.useForm<CreateForm>();
-  const create = useOpMutation('periods.create', INVALIDATE);
+  const create = useOpMutation('periods.create');
   const year = Form.useWatch('year', form) ?? new Date().getFullYear();
   const kind = Form.useWatch('kind', form) ?? 'half_year';
   const def = useMemo(() => {
@@ -313,7 +311,7 @@ interface InfoForm {
 function PeriodInfo({ period }: { period: Period }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<InfoForm>();
-  const update = useOpMutation('periods.update', INVALIDATE);
+  const update = useOpMutation('periods.update');
   const closed = period.status === 'closed';
   return (
     <Form<InfoForm>
@@ -434,7 +432,7 @@ function TemplateExport({ period }: { period: Period & { expectedUnits: { code: 
 function ExpectedUnits({ period, expectedIds }: { period: Period; expectedIds: number[] }) {
   const { message } = App.useApp();
   const units = useOp('units.list', {});
-  const save = useOpMutation('periods.setExpected', INVALIDATE);
+  const save = useOpMutation('periods.setExpected');
   const [target, setTarget] = useState<number[]>(expectedIds);
   useEffect(() => setTarget(expectedIds), [expectedIds]);
   const data = useMemo(
@@ -503,7 +501,7 @@ function ProvinceValues({ period }: { period: Period }) {
   const { message } = App.useApp();
   const catalog = useOp('catalog.get', {});
   const values = useOp('periods.provinceValues', { id: period.id });
-  const save = useOpMutation('periods.setProvinceValue', ['periods.provinceValues', 'consolidation.']);
+  const save = useOpMutation('periods.setProvinceValue');
   const [draft, setDraft] = useState<Draft>({});
   const elements = useMemo(
     () =>

@@ -21,7 +21,7 @@ import {
 import { useState } from 'react';
 import type { BackupEntry, Settings } from '../../../shared/contract';
 import { formatDateTime, formatNumber } from '../../../shared/text/vi';
-import { call, errorMessage, useInvalidateAll, useOp, useOpMutation } from '../api/client';
+import { call, errorMessage, useInvalidateAfter, useOp, useOpMutation } from '../api/client';
 import { ErrorBox, Loading, PageHeader } from '../components/common';
 import { APP_NAME } from '../labels';
 
@@ -51,7 +51,7 @@ type SettingsFormValues = Omit<Settings, 'setupDone'>;
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const { message } = App.useApp();
-  const save = useOpMutation('settings.update', ['settings.', 'reports.']);
+  const save = useOpMutation('settings.update');
   const [form] = Form.useForm<SettingsFormValues>();
   const { setupDone: _s, ...initial } = settings;
   return (
@@ -191,8 +191,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
 function Backups() {
   const { modal, message } = App.useApp();
   const list = useOp('backup.list', {});
-  const create = useOpMutation('backup.create', ['backup.']);
-  const invalidateAll = useInvalidateAll();
+  const create = useOpMutation('backup.create');
+  const invalidateAfter = useInvalidateAfter();
   const [restoring, setRestoring] = useState<string | null>(null);
   const restore = (b: BackupEntry) =>
     modal.confirm({
@@ -211,7 +211,7 @@ function Backups() {
         try {
           const r = await call('backup.restore', { name: b.name });
           void message.success(`Đã khôi phục. Dữ liệu trước đó được giữ tại ${r.keptAs}.`);
-          void invalidateAll();
+          void invalidateAfter('backup.restore');
         } catch (e) {
           void message.error(errorMessage(e));
         } finally {

@@ -31,8 +31,6 @@ import { useCatalog, type CatalogIndex } from '../state/catalog';
 import { ValueEditor } from './Periods';
 
 const CELLS: CellKey[] = ['total', 'female', 'male', 'value'];
-const INVALIDATE = ['submissions.', 'audit.', 'status.', 'consolidation.', 'units.get', 'imports.'];
-
 export function SubmissionPage() {
   const id = Number(useParams().id);
   const q = useOp('submissions.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
@@ -66,7 +64,7 @@ function SubmissionView({
   const [compareId, setCompareId] = useState<number | null>(null);
   const [editing, setEditing] = useState<{ element: DataElement; cell: CellKey } | null>(null);
   const [needsFix, setNeedsFix] = useState(false);
-  const setStatus = useOpMutation('submissions.setStatus', INVALIDATE);
+  const setStatus = useOpMutation('submissions.setStatus');
   const audit = useOp('audit.list', { entity: 'submission', entityId: String(s.id), limit: 200 });
   const other = useOp('submissions.get', { id: compareId ?? 0 }, { enabled: compareId !== null });
 
@@ -459,7 +457,7 @@ function CorrectModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
-  const correct = useOpMutation('submissions.correct', INVALIDATE);
+  const correct = useOpMutation('submissions.correct');
   const [value, setValue] = useState<CellValue | null>(current);
   const [form] = Form.useForm<{ reason: string }>();
   const submit = (v: { reason: string }) =>
@@ -512,7 +510,7 @@ function CorrectModal({
 
 function NeedsFixModal({ submissionId, onClose }: { submissionId: number; onClose: () => void }) {
   const { message } = App.useApp();
-  const setStatus = useOpMutation('submissions.setStatus', INVALIDATE);
+  const setStatus = useOpMutation('submissions.setStatus');
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <Modal

@@ -30,8 +30,6 @@ import { FilePicker } from '../components/FilePicker';
 import { fileToPayload } from '../components/util';
 import { UNIT_KIND_LABEL, UNIT_KIND_OPTIONS } from '../labels';
 
-const INVALIDATE = ['units.', 'periods.', 'status.'];
-
 export function UnitsPage() {
   const { modal, message } = App.useApp();
   const [q, setQ] = useState('');
@@ -41,7 +39,7 @@ export function UnitsPage() {
   const [linkOpen, setLinkOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const list = useOp('units.list', {});
-  const setActive = useOpMutation('units.setActive', INVALIDATE);
+  const setActive = useOpMutation('units.setActive');
 
   const units = useMemo(() => list.data ?? [], [list.data]);
   const rows = useMemo(
@@ -251,7 +249,7 @@ type UnitForm = Omit<UnitInput, 'id'>;
 function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitForm>();
-  const save = useOpMutation('units.save', INVALIDATE);
+  const save = useOpMutation('units.save');
   const onFinish = (v: UnitForm) => {
     save.mutate(
       { ...v, ...(unit ? { id: unit.id } : {}) },
@@ -365,7 +363,7 @@ function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () => void }
 
 function LinkModal({ units, onClose }: { units: Unit[]; onClose: () => void }) {
   const { message } = App.useApp();
-  const link = useOpMutation('units.link', INVALIDATE);
+  const link = useOpMutation('units.link');
   const [form] = Form.useForm<{ predecessorIds: number[]; successorIds: number[]; effectiveDate: string }>();
   const options = useMemo(
     () =>
@@ -444,7 +442,7 @@ function ImportUnitsModal({ onClose }: { onClose: () => void }) {
   const [done, setDone] = useState<UnitImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const commit = useOpMutation('units.import', INVALIDATE);
+  const commit = useOpMutation('units.import');
 
   const pick = async (files: File[]) => {
     const f = files[0];

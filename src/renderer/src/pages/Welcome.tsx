@@ -15,7 +15,7 @@ interface WelcomeForm {
 
 export function WelcomePage({ settings }: { settings: Settings }) {
   const { message } = App.useApp();
-  const save = useOpMutation('settings.update', ['settings.', 'app.']);
+  const save = useOpMutation('settings.update');
   const [form] = Form.useForm<WelcomeForm>();
   const [demoOpen, setDemoOpen] = useState(false);
   const demo = useDemoSwitch();

@@ -1,0 +1,23 @@
+import type { importsContract } from '../../../shared/contract/imports';
+import { importBatch, importFile, recentImports } from '../../services/imports';
+import type { HandlersFor } from '../types';
+
+export const importsHandlers: HandlersFor<typeof importsContract> = {
+  'imports.file': async (input, ctx) => {
+    const result = await importFile(ctx, input);
+    // listeners (e.g. a second window, the tray) learn about each file as it is answered
+    ctx.emit('import.progress', {
+      batchId: input.batchId ?? null,
+      file: result.file,
+      status: result.status,
+      unit: result.unit,
+    });
+    return result;
+  },
+  'imports.batch': (input, ctx) => importBatch(ctx, input),
+  'imports.cancel': ({ batchId }, ctx) => {
+    ctx.cancelledBatches.add(batchId);
+    return { cancelled: true };
+  },
+  'imports.recent': ({ periodId, limit }, ctx) => recentImports(ctx.db, periodId, limit),
+};
