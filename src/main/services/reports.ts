@@ -1,6 +1,6 @@
 /** The province's report to the ministry: workbook, print view, reminder letter. */
 import type { PeriodKind } from '../../shared/domain/catalog';
-import { slugify } from './templates';
+import { slugify } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import { buildMinistryWorkbook } from '../reports/workbook';
 import { buildPrintHtml } from '../reports/print-html';

@@ -2,7 +2,7 @@
 import JSZip from 'jszip';
 import type { PeriodKind, UnitKind } from '../../shared/domain/catalog';
 import { AppError } from '../../shared/result';
-import { searchKey } from '../../shared/text/vi';
+import { slugify } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import { buildTemplateWorkbook } from '../excel/template-writer';
 import { getCatalog, getTemplateRow } from './catalog';
@@ -14,12 +14,6 @@ export interface ExportedFile {
   unit: string | null;
   name: string;
   bytes: Uint8Array;
-}
-
-export function slugify(s: string): string {
-  return searchKey(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 export function templateFileName(tplCode: string, periodLabel: string, unitCode: string | null): string {

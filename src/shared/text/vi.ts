@@ -140,3 +140,10 @@ export function parseYesNo(raw: string): boolean | null {
   if (['khong', 'k', 'no', 'khong dat', '0', 'false', 'ko'].includes(k)) return false;
   return null;
 }
+
+/** A file-name-safe ASCII slug of a Vietnamese label ("6 tháng đầu năm 2026" → "6-thang-dau-nam-2026"). */
+export function slugify(s: string): string {
+  return searchKey(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

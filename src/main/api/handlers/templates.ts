@@ -1,6 +1,7 @@
 import type { templatesContract } from '../../../shared/contract/templates';
 import { getPeriodRow } from '../../services/periods';
-import { exportTemplates, slugify, zipFiles } from '../../services/templates';
+import { slugify } from '../../../shared/text/vi';
+import { exportTemplates, zipFiles } from '../../services/templates';
 import type { HandlersFor } from '../types';
 
 export const templatesHandlers: HandlersFor<typeof templatesContract> = {

@@ -1,0 +1,20 @@
+/** Vietnamese names of the codes that both the core (documents) and the screens show. */
+import type { UnitKind } from '../domain/catalog';
+
+/** short names, for screens and tables */
+export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
+  so_nganh: 'Sở, ban, ngành',
+  doan_the: 'Đoàn thể',
+  xa: 'UBND xã, phường, đặc khu',
+  khac: 'Khác',
+};
+
+/** the full group names a report uses as headings (Phụ lục, the reminder) */
+export const UNIT_KIND_HEADING: Record<UnitKind, string> = {
+  so_nganh: 'Sở, ban, ngành cấp tỉnh',
+  doan_the: 'Ủy ban MTTQ và các tổ chức chính trị - xã hội cấp tỉnh',
+  xa: 'UBND xã, phường, đặc khu',
+  khac: 'Đơn vị khác',
+};
+
+export const UNIT_KINDS = Object.keys(UNIT_KIND_LABEL) as UnitKind[];
