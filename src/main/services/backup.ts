@@ -3,7 +3,7 @@
  * rotated to the officer's setting `backupKeep` (30 by default). Called by the doors when they start
  * (`bdg serve`, the Electron core worker), not by createContext, so one-shot CLI commands and tests stay quiet.
  */
-import type { Ctx } from '../api/context';
+import type { Ctx } from './context';
 import { backupSync, type BackupFile } from '../db/backup';
 import { getMeta, getSettings, setMeta } from './settings';
 

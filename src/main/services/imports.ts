@@ -19,7 +19,7 @@ import * as t from '../db/schema';
 import type { ParsedForm } from '../excel/form-reader';
 import { parseForm } from '../excel/parse-pool';
 import { structureFingerprint, templateRowsFor } from '../excel/template-writer';
-import type { Ctx } from '../api/context';
+import type { Ctx } from './context';
 import { getCatalog, getTemplateRow } from './catalog';
 import { cellValueToRow, getPeriodRow } from './periods';
 import { getSettings } from './settings';
