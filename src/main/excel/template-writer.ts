@@ -4,7 +4,8 @@
  * The layout both this writer and the reader rely on (sheet names, labels, meta keys) is in form-layout.ts.
  */
 import ExcelJS from 'exceljs';
-import type { CellKey, DataElement, PeriodKind, Section, UnitKind } from '../../shared/domain/catalog';
+import type { CellKey, DataElement, Section, UnitKind } from '../../shared/domain/catalog';
+import type { Period } from '../../shared/domain/records';
 import { formatDate } from '../../shared/text/vi';
 import {
   FIRST_VALUE_COL,
@@ -42,15 +43,7 @@ import {
 export interface TemplateInput {
   catalog: { sections: Section[]; cellLabels: Record<CellKey, string>; dataElements: DataElement[] };
   template: { code: string; version: number; name: string; rows: string[] };
-  period: {
-    id: number;
-    year: number;
-    kind: PeriodKind;
-    label: string;
-    dataFrom: string;
-    dataTo: string;
-    deadline: string;
-  };
+  period: Pick<Period, 'id' | 'year' | 'kind' | 'label' | 'dataFrom' | 'dataTo' | 'deadline'>;
   /** null = the generic copy (any unit; the unit writes its name and code) */
   unit: { code: string; name: string; kind: UnitKind } | null;
   province: string;
