@@ -34,7 +34,7 @@ import { createContext, type Ctx } from '../src/main/api/context';
 import { dispatch } from '../src/main/api/dispatch';
 import { fillForm } from '../src/main/excel/form-filler';
 import { parseForm, shutdownParsePool } from '../src/main/excel/parse-pool';
-import { templateRowsFor } from '../src/main/excel/template-writer';
+import { templateRowsFor } from '../src/main/excel/form-layout';
 import { getCatalog } from '../src/main/services/catalog';
 import { toFill, unitFigures } from '../src/main/services/demo-data';
 import { cellValueToRow, createPeriod } from '../src/main/services/periods';

@@ -16,7 +16,8 @@ import { zipSync, strToU8 } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import type { Catalog, CellKey, UnitKind } from '../src/shared/domain/catalog';
 import type { CellValue, StoredValue } from '../src/shared/domain/records';
-import { buildTemplateWorkbook, FORM_SHEET, META_SHEET, type TemplateInput } from '../src/main/excel/template-writer';
+import { FORM_SHEET, META_SHEET } from '../src/main/excel/form-layout';
+import { buildTemplateWorkbook, type TemplateInput } from '../src/main/excel/template-writer';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'tests/fixtures/xlsx');

@@ -5,7 +5,7 @@ import type { StoredValue } from '../../src/shared/domain/records';
 import type { Settings } from '../../src/shared/contract/app';
 import { consolidate, femaleShares } from '../../src/shared/rules/aggregate';
 import { computeStatus, type ExpectedUnit } from '../../src/shared/rules/completeness';
-import type { ReportModel } from '../../src/main/reports/model';
+import type { ReportModel } from '../../src/main/documents/model';
 
 export const catalog = catalogJson as unknown as Catalog;
 

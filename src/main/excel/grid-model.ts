@@ -74,3 +74,19 @@ export function isoDate(d: Date): string {
 
 /** [1]Sheet1!A1 (an external link index) or [other.xlsx]Sheet1!A1 / 'C:\\path\\[other.xlsx]Sheet1'!A1 */
 export const EXTERNAL_REF = /\[\d+\]|\[[^\]]+\.(xls[xmb]?|ods|csv)\]/i;
+
+/** The text a person sees in a cell (numbers as JavaScript prints them, booleans as TRUE/FALSE); null when blank. */
+export function cellText(c: RawCell): string | null {
+  switch (c.kind) {
+    case 'text':
+    case 'error':
+    case 'date':
+      return c.value;
+    case 'number':
+      return String(c.value);
+    case 'bool':
+      return c.value ? 'TRUE' : 'FALSE';
+    default:
+      return null;
+  }
+}

@@ -23,6 +23,7 @@ import {
 } from './grid-model';
 
 export type { Grid, GridSheet, RawCell, SheetState } from './grid-model';
+export { cellText } from './grid-model';
 
 /** Converts an exceljs cell value (not a formula) into a RawCell. */
 function fromPlain(v: unknown): RawCell {

@@ -6,7 +6,7 @@
 import type { UnitKind } from '../../shared/domain/catalog';
 import { AppError } from '../../shared/result';
 import { cleanText, searchKey } from '../../shared/text/vi';
-import { loadGrid, type GridSheet, type RawCell } from './grid';
+import { cellText, loadGrid, type GridSheet, type RawCell } from './grid';
 
 export interface UnitListRow {
   /** spreadsheet row number (1-based) */
@@ -39,21 +39,8 @@ const HEADER_NAMES: Record<Field, string[]> = {
   note: ['ghi chu'],
 };
 
-function cellText(c: RawCell): string {
-  switch (c.kind) {
-    case 'text':
-      return c.value;
-    case 'number':
-      return Number.isInteger(c.value) ? String(c.value) : String(c.value);
-    case 'bool':
-      return c.value ? 'TRUE' : 'FALSE';
-    case 'date':
-    case 'error':
-      return c.value;
-    default:
-      return '';
-  }
-}
+/** A cell's text, '' when blank. */
+const textOf = (c: RawCell): string => cellText(c) ?? '';
 
 /** Maps a kind written by a person to a unit kind; null when it cannot be recognised. */
 export function unitKindFromLabel(label: string): UnitKind | null {
@@ -86,7 +73,7 @@ function findHeader(sheet: GridSheet): { row: number; cols: Partial<Record<Field
     const cols: Partial<Record<Field, number>> = {};
     for (let c = 1; c <= sheet.colCount; c++) {
       if (sheet.mergedFrom(r, c)) continue;
-      const k = searchKey(cellText(sheet.get(r, c)))
+      const k = searchKey(textOf(sheet.get(r, c)))
         .replace(/[:*]+$/, '')
         .trim();
       if (!k) continue;
@@ -110,7 +97,7 @@ function phoneText(c: RawCell): string | null {
     const s = String(Math.round(c.value));
     return s.length === 9 ? `0${s}` : s;
   }
-  const t = cleanText(cellText(c));
+  const t = cleanText(textOf(c));
   return t || null;
 }
 
@@ -140,7 +127,7 @@ export async function readUnitList(bytes: Uint8Array, fileName: string): Promise
   }
   const { cols } = header;
   const get = (r: number, f: Field): RawCell => (cols[f] === undefined ? { kind: 'blank' } : sheet.get(r, cols[f]));
-  const txt = (r: number, f: Field): string => cleanText(cellText(get(r, f)));
+  const txt = (r: number, f: Field): string => cleanText(textOf(get(r, f)));
 
   const rows: UnitListRow[] = [];
   const problems: Array<{ row: number; message: string }> = [];

@@ -18,7 +18,7 @@ import type { Db } from '../db/open';
 import * as t from '../db/schema';
 import type { ParsedForm } from '../excel/form-reader';
 import { parseForm } from '../excel/parse-pool';
-import { structureFingerprint, templateRowsFor } from '../excel/template-writer';
+import { structureFingerprint, templateRowsFor } from '../excel/form-layout';
 import type { Ctx } from './context';
 import { getCatalog, getTemplateRow } from './catalog';
 import { cellValueToRow, getPeriodRow } from './periods';

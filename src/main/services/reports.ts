@@ -2,10 +2,10 @@
 import type { PeriodKind } from '../../shared/domain/catalog';
 import { slugify } from '../../shared/text/vi';
 import type { Db } from '../db/open';
-import { buildMinistryWorkbook } from '../reports/workbook';
-import { buildPrintHtml } from '../reports/print-html';
-import { buildReminder } from '../reports/reminder';
-import type { ReportModel } from '../reports/model';
+import { buildMinistryWorkbook } from '../documents/workbook';
+import { buildPrintHtml } from '../documents/print-html';
+import { buildReminder } from '../documents/reminder';
+import type { ReportModel } from '../documents/model';
 import { getCatalog } from './catalog';
 import { periodConsolidation, periodStatus, unitValues } from './consolidation';
 import { getPeriodRow } from './periods';

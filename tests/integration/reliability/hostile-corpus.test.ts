@@ -11,7 +11,7 @@ import { dispatch } from '../../../src/main/api/dispatch';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { cellValueToRow } from '../../../src/main/services/periods';
 import { toFill, unitFigures } from '../../../src/main/services/demo-data';
-import { templateRowsFor } from '../../../src/main/excel/template-writer';
+import { templateRowsFor } from '../../../src/main/excel/form-layout';
 import type { ImportResult } from '../../../src/shared/domain/report';
 import type { UnitKind } from '../../../src/shared/domain/catalog';
 import { filledForm, smallProvince, tableCounts } from '../../helpers/province';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPrintHtml, printPdfOptions } from '../../../src/main/reports/print-html';
-import { buildReminder } from '../../../src/main/reports/reminder';
+import { buildPrintHtml, printPdfOptions } from '../../../src/main/documents/print-html';
+import { buildReminder } from '../../../src/main/documents/reminder';
 import { makeReportModel, settings } from '../../helpers/report-model';
 
 let browser: Browser;

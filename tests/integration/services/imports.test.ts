@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
-import { META_SHEET } from '../../../src/main/excel/template-writer';
+import { META_SHEET } from '../../../src/main/excel/form-layout';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { unitFigures } from '../../../src/main/services/demo-data';
 import { importFile } from '../../../src/main/services/imports';
@@ -50,7 +50,7 @@ describe('import pipeline on a real database', () => {
     expect(files.data.files).toHaveLength(51);
     expect(files.data.files.filter((f) => f.unit === null)).toHaveLength(1);
     const { fillForm } = await import('../../../src/main/excel/form-filler');
-    const { templateRowsFor } = await import('../../../src/main/excel/template-writer');
+    const { templateRowsFor } = await import('../../../src/main/excel/form-layout');
     let i = 0;
     for (const f of files.data.files.filter((x) => x.unit)) {
       const unit = ctx.raw.prepare('SELECT kind FROM units WHERE code = ?').get(f.unit) as { kind: UnitKind };

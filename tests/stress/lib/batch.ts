@@ -13,7 +13,7 @@ import { expect } from 'vitest';
 import { createContext } from '../../../src/main/api/context';
 import { listBackups, verifyBackup } from '../../../src/main/db/backup';
 import { fillForm } from '../../../src/main/excel/form-filler';
-import { templateRowsFor } from '../../../src/main/excel/template-writer';
+import { templateRowsFor } from '../../../src/main/excel/form-layout';
 import { backupDirFor } from '../../../src/main/paths';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { rng, toFill, unitFigures } from '../../../src/main/services/demo-data';

@@ -4,13 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../src/shared/domain/catalog';
-import {
-  buildTemplateWorkbook,
-  META_KEYS,
-  structureFingerprint,
-  templateRowsFor,
-  type TemplateInput,
-} from '../../../src/main/excel/template-writer';
+import { buildTemplateWorkbook, type TemplateInput } from '../../../src/main/excel/template-writer';
+import { META_KEYS, structureFingerprint, templateRowsFor } from '../../../src/main/excel/form-layout';
 import { readForm } from '../../../src/main/excel/form-reader';
 
 const ROOT = resolve(__dirname, '../../..');

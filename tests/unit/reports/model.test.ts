@@ -5,8 +5,8 @@ import {
   placeDateLine,
   recipientLines,
   suppressed,
-} from '../../../src/main/reports/model';
-import { buildPrintHtml } from '../../../src/main/reports/print-html';
+} from '../../../src/main/documents/model';
+import { buildPrintHtml } from '../../../src/main/documents/print-html';
 import { makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
 
 describe('document wording (NĐ 30/2020)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReminder, congVanNumberLine } from '../../../src/main/reports/reminder';
+import { buildReminder, congVanNumberLine } from '../../../src/main/documents/reminder';
 import { makeReportModel, settings } from '../../helpers/report-model';
 
 const model = makeReportModel();

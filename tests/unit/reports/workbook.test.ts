@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildMinistryWorkbook } from '../../../src/main/reports/workbook';
+import { buildMinistryWorkbook } from '../../../src/main/documents/workbook';
 import { FORMULA_TEXT, makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
-import type { ReportModel } from '../../../src/main/reports/model';
+import type { ReportModel } from '../../../src/main/documents/model';
 
 const cat = makeReportModel().catalog.dataElements;
 const nameOf = (code: string) => cat.find((e) => e.code === code)!.name;

@@ -11,7 +11,7 @@ import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { HOST_CHANNELS, EVENT_PREFIX } from './preload-api';
 import { appProtocolHandler } from './protocol';
-import { electronPrintToPdfOptions } from '../../reports/print-html';
+import { electronPrintToPdfOptions } from '../../documents/print-html';
 import {
   APP_ORIGIN,
   APP_SCHEME,

@@ -10,6 +10,7 @@
  *
  * Everything is escaped; no scripts and no external resources (a CSP meta tag says so).
  */
+import { CELL_KEYS } from '../../shared/domain/catalog';
 import { formatDate, formatNumber } from '../../shared/text/vi';
 import { CSP, DOC_CSS, docHeaderHtml, esc, signatureHtml } from './html';
 import {
@@ -120,11 +121,10 @@ function appendix2(model: ReportModel): string {
             const d = r.element.type === 'decimal' ? 2 : 0;
             const unit =
               r.element.type === 'yesno' ? (r.province ? 'có (1) / không (0)' : 'số đơn vị "Có"') : r.element.unit;
+            const cells = CELL_KEYS.map((c) => `<td class="n">${esc(fig(r.cells[c], d))}</td>`).join('');
             return `<tr><td class="c">${stt}</td><td>${esc(r.element.name)}${r.element.sensitive ? ' (*)' : ''}</td><td class="c">${esc(
               unit,
-            )}</td>${(['total', 'female', 'male', 'value'] as const)
-              .map((c) => `<td class="n">${esc(fig(r.cells[c], d))}</td>`)
-              .join('')}<td class="c">${r.province ? '<i>cấp tỉnh</i>' : esc(fig(r.units, 0))}</td></tr>`;
+            )}</td>${cells}<td class="c">${r.province ? '<i>cấp tỉnh</i>' : esc(fig(r.units, 0))}</td></tr>`;
           })
           .join(''),
     )

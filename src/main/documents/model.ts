@@ -8,6 +8,7 @@ import type { Consolidation, IndicatorResult, StatusReport, UnitReportStatus } f
 import type { Settings, Signer } from '../../shared/contract/app';
 import { changeBetween, elementStrategyResults } from '../../shared/rules/aggregate';
 import { reportingRate } from '../../shared/rules/completeness';
+import { UNIT_KIND_HEADING } from '../../shared/text/labels';
 import { compareVi, formatDate, formatNumber } from '../../shared/text/vi';
 
 export interface ReportModel {
@@ -43,13 +44,6 @@ export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 export const SENSITIVE_MARK = 'Không phổ biến rộng rãi';
 export const SUPPRESSED = '<5';
 
-export const DEFAULT_KIND_NAMES: Record<UnitKind, string> = {
-  so_nganh: 'Sở, ban, ngành cấp tỉnh',
-  doan_the: 'Ủy ban MTTQ và các tổ chức chính trị - xã hội cấp tỉnh',
-  xa: 'UBND xã, phường, đặc khu',
-  khac: 'Đơn vị khác',
-};
-
 export const STATUS_TEXT: Record<UnitReportStatus, string> = {
   on_time: 'Đúng hạn',
   late: 'Muộn',
@@ -59,7 +53,7 @@ export const STATUS_TEXT: Record<UnitReportStatus, string> = {
 export const OP_SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '<': '<', '>': '>', '==': '=' };
 
 export function kindName(model: Pick<ReportModel, 'catalog'>, kind: UnitKind): string {
-  return model.catalog.unitKinds?.find((k) => k.code === kind)?.name ?? DEFAULT_KIND_NAMES[kind];
+  return model.catalog.unitKinds?.find((k) => k.code === kind)?.name ?? UNIT_KIND_HEADING[kind];
 }
 
 /** Everything XML 1.0 cannot hold: control characters other than tab/newline/return, U+FFFE, U+FFFF. */

@@ -6,7 +6,7 @@
  * only `{ formula }` objects become formulas), so "=HYPERLINK(…)" or "+cmd" stays inert text.
  */
 import ExcelJS from 'exceljs';
-import type { CellKey } from '../../shared/domain/catalog';
+import { CELL_KEYS } from '../../shared/domain/catalog';
 import { formatDate } from '../../shared/text/vi';
 import {
   changeText,
@@ -103,6 +103,11 @@ function line(
   return c;
 }
 
+/** A note under a table: italic, 11 pt, across `cols` columns. */
+function note(ws: Sheet, row: number, cols: number, s: string, wrapWidth?: number): void {
+  line(ws, row, 1, cols, s, { italic: true, size: 11, ...(wrapWidth ? { wrapWidth } : {}) });
+}
+
 function setupSheet(ws: Sheet, landscape: boolean, titleRows?: string) {
   ws.pageSetup = {
     paperSize: 9,
@@ -177,6 +182,24 @@ function appendixHeading(
     r++;
   }
   return r + 1;
+}
+
+/** A new sheet "Phụ lục n", set up for printing, with its heading; returns the sheet and the table's header row. */
+function appendixSheet(
+  wb: ExcelJS.Workbook,
+  model: ReportModel,
+  n: number,
+  o: { title: string; cols: number; landscape: boolean; sensitive?: boolean },
+): { ws: Sheet; hr: number } {
+  const ws = wb.addWorksheet(`Phụ lục ${n}`);
+  setupSheet(ws, o.landscape);
+  return { ws, hr: appendixHeading(ws, model, n, o.title, o.cols, o.sensitive ?? false) };
+}
+
+/** Prints from A1 to column `cols` of row `lastRow`, repeating the header rows `hr`–`lastHeaderRow` on every page. */
+function printRange(ws: Sheet, cols: number, lastRow: number, hr: number, lastHeaderRow = hr): void {
+  ws.pageSetup.printArea = `A1:${ws.getColumn(cols).letter}${lastRow}`;
+  ws.pageSetup.printTitlesRow = `${hr}:${lastHeaderRow}`;
 }
 
 function headerRow(ws: Sheet, r: number, labels: string[]) {
@@ -263,17 +286,12 @@ function mainSheet(wb: ExcelJS.Workbook, model: ReportModel) {
 }
 
 function appendix1(wb: ExcelJS.Workbook, model: ReportModel) {
-  const ws = wb.addWorksheet('Phụ lục 1');
   const COLS = 9;
-  setupSheet(ws, true);
-  const hr = appendixHeading(
-    ws,
-    model,
-    1,
-    `Kết quả thực hiện các chỉ tiêu ${model.period.label.toLocaleLowerCase('vi')}`,
-    COLS,
-    false,
-  );
+  const { ws, hr } = appendixSheet(wb, model, 1, {
+    title: `Kết quả thực hiện các chỉ tiêu ${model.period.label.toLocaleLowerCase('vi')}`,
+    cols: COLS,
+    landscape: true,
+  });
   const prevLabel = model.consolidation.previous?.label ?? 'Cùng kỳ năm trước';
   headerRow(ws, hr, [
     'Mã',
@@ -325,25 +343,17 @@ function appendix1(wb: ExcelJS.Workbook, model: ReportModel) {
   borderRange(ws, hr + 1, r - 1, COLS);
   estimateWidths(ws, hr, [10, 30, 8, 10, 14, 10, 12, 12, 14], [12, 60, 16, 12, 20, 10, 16, 16, 22]);
   fitWrappedRows(ws, hr, r - 1);
-  ws.pageSetup.printArea = `A1:I${r - 1}`;
-  ws.pageSetup.printTitlesRow = `${hr}:${hr}`;
+  printRange(ws, COLS, r - 1, hr);
 }
 
-const CELL_ORDER: CellKey[] = ['total', 'female', 'male', 'value'];
-
 function appendix2(wb: ExcelJS.Workbook, model: ReportModel) {
-  const ws = wb.addWorksheet('Phụ lục 2');
   const COLS = 8;
-  setupSheet(ws, true);
+  const { ws, hr } = appendixSheet(wb, model, 2, {
+    title: `Số liệu tổng hợp ${model.period.label.toLocaleLowerCase('vi')}`,
+    cols: COLS,
+    landscape: true,
+  });
   const anySensitive = hasSensitive(model);
-  const hr = appendixHeading(
-    ws,
-    model,
-    2,
-    `Số liệu tổng hợp ${model.period.label.toLocaleLowerCase('vi')}`,
-    COLS,
-    false,
-  );
   const L = model.catalog.cellLabels;
   headerRow(ws, hr, ['STT', 'Chỉ tiêu', 'Đơn vị tính', L.total, L.female, L.male, L.value, 'Số đơn vị báo cáo']);
   let r = hr + 1;
@@ -365,7 +375,7 @@ function appendix2(wb: ExcelJS.Workbook, model: ReportModel) {
           size: 12,
         },
       );
-      CELL_ORDER.forEach((cell, i) => {
+      CELL_KEYS.forEach((cell, i) => {
         const v = row.cells[cell];
         num(ws.getCell(r, 4 + i), v, row.element.type === 'decimal' ? DEC_FMT : INT_FMT, { size: 12 });
       });
@@ -376,36 +386,25 @@ function appendix2(wb: ExcelJS.Workbook, model: ReportModel) {
   }
   borderRange(ws, hr + 1, r - 1, COLS);
   if (anySensitive) {
-    line(
+    note(
       ws,
       r + 1,
-      1,
       COLS,
       `(*) Số liệu nhạy cảm về bạo lực trên cơ sở giới: ${SENSITIVE_MARK.toLocaleLowerCase('vi')}.`,
-      {
-        italic: true,
-        size: 11,
-      },
     );
   }
   estimateWidths(ws, hr, [6, 40, 12, 11, 11, 11, 11, 11], [6, 70, 22, 14, 14, 14, 14, 12]);
   fitWrappedRows(ws, hr, r - 1);
-  ws.pageSetup.printArea = `A1:H${r + 1}`;
-  ws.pageSetup.printTitlesRow = `${hr}:${hr}`;
+  printRange(ws, COLS, r + 1, hr);
 }
 
 function appendix3(wb: ExcelJS.Workbook, model: ReportModel) {
-  const ws = wb.addWorksheet('Phụ lục 3');
   const COLS = 6;
-  setupSheet(ws, false);
-  const hr = appendixHeading(
-    ws,
-    model,
-    3,
-    `Tình hình gửi báo cáo của các đơn vị (hạn gửi ${formatDate(model.status.deadline)})`,
-    COLS,
-    false,
-  );
+  const { ws, hr } = appendixSheet(wb, model, 3, {
+    title: `Tình hình gửi báo cáo của các đơn vị (hạn gửi ${formatDate(model.status.deadline)})`,
+    cols: COLS,
+    landscape: false,
+  });
   headerRow(ws, hr, ['STT', 'Đơn vị', 'Loại đơn vị', 'Tình trạng', 'Ngày nhận', 'Lần gửi']);
   let r = hr + 1;
   model.status.units.forEach((u, i) => {
@@ -432,16 +431,18 @@ function appendix3(wb: ExcelJS.Workbook, model: ReportModel) {
   borderRange(ws, hr + 1, r, COLS);
   estimateWidths(ws, hr, [6, 30, 20, 11, 12, 8], [6, 45, 30, 12, 12, 8]);
   fitWrappedRows(ws, hr, r);
-  ws.pageSetup.printArea = `A1:F${r}`;
-  ws.pageSetup.printTitlesRow = `${hr}:${hr}`;
+  printRange(ws, COLS, r, hr);
 }
 
 function appendix4(wb: ExcelJS.Workbook, model: ReportModel) {
-  const ws = wb.addWorksheet('Phụ lục 4');
   const kinds = model.consolidation.byKind;
   const COLS = 3 + kinds.length;
-  setupSheet(ws, true);
-  const hr = appendixHeading(ws, model, 4, 'Số liệu theo loại đơn vị', COLS, hasSensitive(model));
+  const { ws, hr } = appendixSheet(wb, model, 4, {
+    title: 'Số liệu theo loại đơn vị',
+    cols: COLS,
+    landscape: true,
+    sensitive: hasSensitive(model),
+  });
   headerRow(ws, hr, ['Mã', 'Chỉ tiêu', 'Đơn vị tính', ...kinds.map((k) => kindName(model, k.kind))]);
   let r = hr + 1;
   const L = model.catalog.cellLabels;
@@ -481,27 +482,27 @@ function appendix4(wb: ExcelJS.Workbook, model: ReportModel) {
     r++;
   }
   borderRange(ws, hr + 1, r - 1, COLS);
-  line(
+  note(
     ws,
     r + 1,
-    1,
     COLS,
     `(*) Số liệu nhạy cảm: ${SENSITIVE_MARK.toLocaleLowerCase('vi')}` +
       (model.includeSensitive ? '.' : '; các số từ 1 đến 4 được ghi "<5" để tránh nhận diện cá nhân.'),
-    { italic: true, size: 11 },
   );
   estimateWidths(ws, hr, [10, 40, 10, ...kinds.map(() => 14)], [12, 70, 20, ...kinds.map(() => 22)]);
   fitWrappedRows(ws, hr, r - 1);
-  ws.pageSetup.printArea = `A1:${ws.getColumn(COLS).letter}${r + 1}`;
-  ws.pageSetup.printTitlesRow = `${hr}:${hr}`;
+  printRange(ws, COLS, r + 1, hr);
 }
 
 function appendix5(wb: ExcelJS.Workbook, model: ReportModel) {
-  const ws = wb.addWorksheet('Phụ lục 5');
   const cols = figureColumns(model);
   const COLS = 3 + cols.length;
-  setupSheet(ws, true);
-  const hr = appendixHeading(ws, model, 5, 'Số liệu chi tiết theo đơn vị', Math.min(COLS, 12), hasSensitive(model));
+  const { ws, hr } = appendixSheet(wb, model, 5, {
+    title: 'Số liệu chi tiết theo đơn vị',
+    cols: Math.min(COLS, 12),
+    landscape: true,
+    sensitive: hasSensitive(model),
+  });
   const L = model.catalog.cellLabels;
   // two header rows: element, then cell
   const h2 = hr + 1;
@@ -537,15 +538,14 @@ function appendix5(wb: ExcelJS.Workbook, model: ReportModel) {
     r++;
   });
   borderRange(ws, hr, r - 1, COLS);
-  line(
+  note(
     ws,
     r + 1,
-    1,
     Math.min(COLS, 12),
     `(*) Số liệu nhạy cảm: ${SENSITIVE_MARK.toLocaleLowerCase('vi')}` +
       (model.includeSensitive ? '.' : '; các số từ 1 đến 4 được ghi "<5".') +
       ' KAD: không áp dụng; ô trống: đơn vị không báo cáo.',
-    { italic: true, size: 11, wrapWidth: 200 },
+    200,
   );
   ws.getColumn(1).width = 6;
   ws.getColumn(2).width = 30;
@@ -554,16 +554,17 @@ function appendix5(wb: ExcelJS.Workbook, model: ReportModel) {
   ws.getRow(hr).height = 90;
   ws.getRow(h2).height = 18;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: h2 }];
-  ws.pageSetup.printArea = `A1:${ws.getColumn(COLS).letter}${r + 1}`;
-  ws.pageSetup.printTitlesRow = `${hr}:${h2}`;
+  printRange(ws, COLS, r + 1, hr, h2);
   ws.pageSetup.printTitlesColumn = 'A:B';
 }
 
 function appendix6(wb: ExcelJS.Workbook, model: ReportModel) {
-  const ws = wb.addWorksheet('Phụ lục 6');
   const COLS = 4;
-  setupSheet(ws, false);
-  const hr = appendixHeading(ws, model, 6, 'Ý kiến đánh giá và kiến nghị của các đơn vị', COLS, false);
+  const { ws, hr } = appendixSheet(wb, model, 6, {
+    title: 'Ý kiến đánh giá và kiến nghị của các đơn vị',
+    cols: COLS,
+    landscape: false,
+  });
   headerRow(ws, hr, ['STT', 'Đơn vị', 'Nội dung', 'Ý kiến của đơn vị']);
   ws.getColumn(1).width = 6;
   ws.getColumn(2).width = 22;
@@ -584,8 +585,7 @@ function appendix6(wb: ExcelJS.Workbook, model: ReportModel) {
   }
   borderRange(ws, hr + 1, r - 1, COLS);
   fitWrappedRows(ws, hr, r - 1);
-  ws.pageSetup.printArea = `A1:D${r - 1}`;
-  ws.pageSetup.printTitlesRow = `${hr}:${hr}`;
+  printRange(ws, COLS, r - 1, hr);
 }
 
 export async function buildMinistryWorkbook(model: ReportModel): Promise<Buffer> {

@@ -1,0 +1,130 @@
+/**
+ * Who sent a form, for which template and period: from the hidden _meta sheet the writer adds, or, when a tool
+ * dropped it, from the identity lines above the table ("Kỳ báo cáo:", "Mã đơn vị:"…). The generic copy has no
+ * unit in _meta: the unit wrote its name and code in the header.
+ */
+import { cleanText, searchKey } from '../../shared/text/vi';
+import { HEADER_LABELS, type MetaKey } from './form-layout';
+import { cellText, type Grid, type GridSheet } from './grid';
+
+export interface FormIdentity {
+  source: 'meta' | 'header';
+  templateCode: string | null;
+  templateVersion: number | null;
+  periodId: number | null;
+  periodLabel: string | null;
+  periodYear: number | null;
+  unitCode: string | null;
+  unitName: string | null;
+  province: string | null;
+  fingerprint: string | null;
+  metaRows: string[] | null;
+}
+
+function readMeta(sheet: GridSheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const k = cellText(sheet.get(r, 1));
+    if (!k) continue;
+    out.set(k.trim(), cleanText(cellText(sheet.get(r, 2)) ?? ''));
+  }
+  return out;
+}
+
+const num = (s: string | undefined | null): number | null => {
+  if (s === undefined || s === null || s.trim() === '') return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+};
+const str = (s: string | undefined | null): string | null => (s === undefined || s === null || s === '' ? null : s);
+
+/** "Đơn vị báo cáo: Phường X" or label cell + value cell to its right. */
+function headerValue(sheet: GridSheet, lastRow: number, label: string): string | null {
+  const key = searchKey(label).replace(/:$/, '');
+  for (let r = 1; r <= lastRow; r++) {
+    for (let c = 1; c <= sheet.colCount; c++) {
+      if (sheet.mergedFrom(r, c)) continue;
+      const t = cellText(sheet.get(r, c));
+      if (!t) continue;
+      const k = searchKey(t);
+      if (!k.startsWith(key)) continue;
+      const colon = t.indexOf(':');
+      const inline = colon >= 0 ? cleanText(t.slice(colon + 1)) : '';
+      if (inline) return inline;
+      for (let c2 = c + 1; c2 <= sheet.colCount; c2++) {
+        const m = sheet.mergedFrom(r, c2);
+        if (m && m[1] <= c) continue; // still part of the label's merge
+        const v = cellText(sheet.get(r, c2));
+        if (v && cleanText(v)) return cleanText(v);
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/** A code as the catalogue spells it: no spaces, upper case. */
+export const normCode = (s: string): string => cleanText(s).replace(/\s+/g, '').toUpperCase();
+
+const NO_IDENTITY: Omit<FormIdentity, 'source'> = {
+  templateCode: null,
+  templateVersion: null,
+  periodId: null,
+  periodLabel: null,
+  periodYear: null,
+  unitCode: null,
+  unitName: null,
+  province: null,
+  fingerprint: null,
+  metaRows: null,
+};
+
+/** Template, period and unit from _meta; without it the period from the header; the unit from the header if not. */
+export function readIdentity(
+  grid: Grid,
+  metaSheet: GridSheet | null,
+  table: { sheet: GridSheet; headerRow: number } | null,
+): FormIdentity {
+  const meta = metaSheet ? readMeta(metaSheet) : null;
+  const useMeta = meta !== null && (meta.has('templateCode') || meta.has('unitCode'));
+  const identity: FormIdentity = useMeta ? metaIdentity(meta) : { source: 'header', ...NO_IDENTITY };
+
+  const headerSheet = table?.sheet ?? grid.sheets.find((s) => s.state === 'visible') ?? grid.sheets[0]!;
+  const headerLast = table ? table.headerRow - 1 : Math.min(headerSheet.rowCount, 30);
+  const visible = (label: string): string | null => headerValue(headerSheet, headerLast, label);
+  const visibleUnitCode = visible(HEADER_LABELS.unitCode);
+  const visibleUnitName = visible(HEADER_LABELS.unitName);
+  if (identity.source === 'header') {
+    identity.periodLabel = visible(HEADER_LABELS.period);
+    const y = identity.periodLabel ? /\b(20\d{2})\b/.exec(identity.periodLabel) : null;
+    identity.periodYear = y ? Number(y[1]) : null;
+  }
+  // the generic copy has no unit in _meta: the unit wrote it in the header
+  identity.unitCode ??= visibleUnitCode ? normCode(visibleUnitCode) : null;
+  identity.unitName ??= visibleUnitName;
+  return identity;
+}
+
+function metaIdentity(meta: Map<string, string>): FormIdentity {
+  const text = (k: MetaKey): string | null => str(meta.get(k));
+  const number = (k: MetaKey): number | null => num(meta.get(k));
+  const rows = text('rows');
+  return {
+    source: 'meta',
+    templateCode: text('templateCode'),
+    templateVersion: number('templateVersion'),
+    periodId: number('periodId'),
+    periodLabel: text('periodLabel'),
+    periodYear: number('periodYear'),
+    unitCode: text('unitCode'),
+    unitName: text('unitName'),
+    province: text('province'),
+    fingerprint: text('fingerprint'),
+    metaRows: rows
+      ? rows
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : null,
+  };
+}
