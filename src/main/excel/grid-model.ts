@@ -11,6 +11,8 @@ export type RawCell =
       value: number;
       /** set when the number is the cached result of a formula that reads ANOTHER workbook ([1]Sheet1!A1) */
       externalFormula?: string;
+      /** set when the cell's number format shows it as a percentage (0.12 displayed "12%") */
+      percent?: true;
     }
   | { kind: 'text'; value: string }
   | { kind: 'bool'; value: boolean }
@@ -28,6 +30,12 @@ export interface GridSheet {
   get(row: number, col: number): RawCell;
   /** For a non-master cell of a merged range: the master's [row, col]; otherwise null. */
   mergedFrom(row: number, col: number): [number, number] | null;
+  /** The merged range a cell belongs to (master or not), as [top, left, bottom, right]; otherwise null. */
+  mergeOf(row: number, col: number): [number, number, number, number] | null;
+  /** true for a hidden column (or one of width 0) */
+  colHidden(col: number): boolean;
+  /** true for a hidden row (or one of height 0) */
+  rowHidden(row: number): boolean;
 }
 
 export interface Grid {
@@ -46,8 +54,34 @@ export function makeSheet(
   rows: number,
   cols: number,
   slaves: Map<number, [number, number]>,
+  hidden: { cols?: ReadonlySet<number>; rows?: ReadonlySet<number> } = {},
 ): GridSheet {
+  // the merged ranges, by master: built once on first use (most sheets have a few dozen merges)
+  let ranges: Map<number, [number, number, number, number]> | null = null;
+  const rangeOf = (master: number): [number, number, number, number] | null => {
+    if (!ranges) {
+      ranges = new Map();
+      for (const [slave, [mr, mc]] of slaves) {
+        const r = Math.floor(slave / 1024);
+        const c = slave % 1024;
+        const key = mr * 1024 + mc;
+        const cur = ranges.get(key) ?? [mr, mc, mr, mc];
+        ranges.set(key, [cur[0], cur[1], Math.max(cur[2], r), Math.max(cur[3], c)]);
+      }
+    }
+    return ranges.get(master) ?? null;
+  };
   return {
+    mergeOf(row: number, col: number): [number, number, number, number] | null {
+      const m = slaves.get(row * 1024 + col);
+      return rangeOf(m ? m[0] * 1024 + m[1] : row * 1024 + col);
+    },
+    colHidden(col: number): boolean {
+      return hidden.cols?.has(col) ?? false;
+    },
+    rowHidden(row: number): boolean {
+      return hidden.rows?.has(row) ?? false;
+    },
     mergedFrom(row: number, col: number): [number, number] | null {
       return slaves.get(row * 1024 + col) ?? null;
     },
