@@ -1,43 +1,41 @@
 /** Vietnamese labels for the codes that cross the contract. */
-import type { CellKey, PeriodKind, UnitKind, ValueType } from '../../shared/domain/catalog';
+import type { CellKey, PeriodKind, ValueType } from '../../shared/domain/catalog';
 import type { Channel, PeriodStatus, SubmissionStatus } from '../../shared/domain/records';
 import type { ImportStatus, UnitReportStatus } from '../../shared/domain/report';
+import { UNIT_KIND_LABEL } from '../../shared/text/labels';
+
+export { UNIT_KIND_LABEL };
 
 export const APP_NAME = 'Báo cáo BĐG';
 
-export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
-  so_nganh: 'Sở, ban, ngành',
-  doan_the: 'Đoàn thể',
-  xa: 'UBND xã, phường, đặc khu',
-  khac: 'Khác',
-};
-export const UNIT_KIND_OPTIONS = (Object.keys(UNIT_KIND_LABEL) as UnitKind[]).map((k) => ({
-  value: k,
-  label: UNIT_KIND_LABEL[k],
-}));
+/** A select's options from a code → label table, in the table's order. */
+function optionsOf<K extends string>(labels: Record<K, string>): Array<{ value: K; label: string }> {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+export const UNIT_KIND_OPTIONS = optionsOf(UNIT_KIND_LABEL);
 
 export const PERIOD_KIND_LABEL: Record<PeriodKind, string> = {
   half_year: '6 tháng',
   year: 'Năm',
   adhoc: 'Đột xuất',
 };
-export const PERIOD_KIND_OPTIONS = (Object.keys(PERIOD_KIND_LABEL) as PeriodKind[]).map((k) => ({
-  value: k,
-  label: PERIOD_KIND_LABEL[k],
-}));
+export const PERIOD_KIND_OPTIONS = optionsOf(PERIOD_KIND_LABEL);
 
 export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: 'Đang mở', closed: 'Đã đóng' };
 
-export const SUBMISSION_STATUS_LABEL: Record<SubmissionStatus, string> = {
-  received: 'Đã nhận',
-  needs_fix: 'Cần bổ sung',
-  approved: 'Đã duyệt',
-};
-export const SUBMISSION_STATUS_COLOR: Record<SubmissionStatus, string> = {
-  received: 'blue',
-  needs_fix: 'orange',
-  approved: 'green',
-};
+/** A status's label and tag colour, written side by side, read as two tables. */
+function tagged<K extends string>(table: Record<K, [label: string, color: string]>) {
+  const keys = Object.keys(table) as K[];
+  const column = (i: 0 | 1) => Object.fromEntries(keys.map((k) => [k, table[k][i]])) as Record<K, string>;
+  return { label: column(0), color: column(1) };
+}
+
+export const { label: SUBMISSION_STATUS_LABEL, color: SUBMISSION_STATUS_COLOR } = tagged<SubmissionStatus>({
+  received: ['Đã nhận', 'blue'],
+  needs_fix: ['Cần bổ sung', 'orange'],
+  approved: ['Đã duyệt', 'green'],
+});
 
 export const CHANNEL_LABEL: Record<Channel, string> = {
   email: 'Thư điện tử',
@@ -45,32 +43,19 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   direct: 'Nộp trực tiếp',
   other: 'Khác',
 };
-export const CHANNEL_OPTIONS = (Object.keys(CHANNEL_LABEL) as Channel[]).map((k) => ({
-  value: k,
-  label: CHANNEL_LABEL[k],
-}));
+export const CHANNEL_OPTIONS = optionsOf(CHANNEL_LABEL);
 
-export const REPORT_STATUS_LABEL: Record<UnitReportStatus, string> = {
-  on_time: 'Đúng hạn',
-  late: 'Trễ hạn',
-  missing: 'Chưa nộp',
-};
-export const REPORT_STATUS_COLOR: Record<UnitReportStatus, string> = {
-  on_time: 'green',
-  late: 'orange',
-  missing: 'red',
-};
+export const { label: REPORT_STATUS_LABEL, color: REPORT_STATUS_COLOR } = tagged<UnitReportStatus>({
+  on_time: ['Đúng hạn', 'green'],
+  late: ['Trễ hạn', 'orange'],
+  missing: ['Chưa nộp', 'red'],
+});
 
-export const IMPORT_STATUS_LABEL: Record<ImportStatus, string> = {
-  accepted: 'Đã nhận',
-  rejected: 'Bị từ chối',
-  unchanged: 'Không thay đổi',
-};
-export const IMPORT_STATUS_COLOR: Record<ImportStatus, string> = {
-  accepted: 'green',
-  rejected: 'red',
-  unchanged: 'default',
-};
+export const { label: IMPORT_STATUS_LABEL, color: IMPORT_STATUS_COLOR } = tagged<ImportStatus>({
+  accepted: ['Đã nhận', 'green'],
+  rejected: ['Bị từ chối', 'red'],
+  unchanged: ['Không thay đổi', 'default'],
+});
 
 export const CELL_LABEL: Record<CellKey, string> = { total: 'Tổng số', female: 'Nữ', male: 'Nam', value: 'Số liệu' };
 
@@ -80,5 +65,6 @@ export const VALUE_TYPE_LABEL: Record<ValueType, string> = {
   yesno: 'Có/Không',
   text: 'Văn bản',
 };
+export const VALUE_TYPE_OPTIONS = optionsOf(VALUE_TYPE_LABEL);
 
 export const OP_LABEL: Record<string, string> = { '<=': '≤', '<': '<', '==': '=', '>=': '≥', '>': '>' };

@@ -1,16 +1,13 @@
 /** The typed way screens reach the core: unwraps Result envelopes into data or an ApiError (Vietnamese message). */
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { contract, isInvalidatedBy, type Input, type OpName, type Output } from '../../../shared/contract';
-import type { ErrorCode, Result } from '../../../shared/result';
+import { AppError, type ErrorCode, type Result } from '../../../shared/result';
 
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly details?: unknown;
+/** A core error as the renderer receives it (code, Vietnamese message, details). */
+export class ApiError extends AppError {
   constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+    super(code, message, details);
     this.name = 'ApiError';
-    this.code = code;
-    this.details = details;
   }
 }
 

@@ -2,6 +2,7 @@
 import { Alert, Button, Empty, Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
+import type { Period } from '../../../shared/domain/records';
 import { errorMessage } from '../api/client';
 import { usePeriod } from '../state/period';
 
@@ -54,6 +55,9 @@ export function Loading({ label = 'Đang tải…' }: { label?: string }) {
   );
 }
 
+/** The paging of long reference tables: 20 rows a page, no pager for a single page. */
+export const PAGE_OF_20 = { pageSize: 20, showSizeChanger: false, hideOnSinglePage: true };
+
 /** Renders children with the current period id, or a prompt to create one. */
 export function WithPeriod({ children }: { children: (periodId: number) => ReactNode }) {
   const { periodId, loading } = usePeriod();
@@ -67,6 +71,25 @@ export function WithPeriod({ children }: { children: (periodId: number) => React
       </Empty>
     );
   return <>{children(periodId)}</>;
+}
+
+/** A screen about the current period: its title (and a line about the period), then the body for that period. */
+export function PeriodPage({
+  title,
+  sub,
+  children,
+}: {
+  title: string;
+  sub?: string | ((period: Period) => string);
+  children: (periodId: number) => ReactNode;
+}) {
+  const { period } = usePeriod();
+  return (
+    <>
+      <PageHeader title={title} sub={typeof sub === 'function' ? (period ? sub(period) : undefined) : sub} />
+      <WithPeriod>{children}</WithPeriod>
+    </>
+  );
 }
 
 /** A button that navigates inside the app (no nested link + button). */

@@ -1,15 +1,29 @@
 /** Tổng quan: the current period at a glance: who sent, who is late, strategy indicators, recent imports. */
 import { MailOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  Empty,
+  List,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportAttempt, UnitStatusRow } from '../../../shared/domain/report';
-import { compareVi, formatDate, formatDateTime, formatNumber } from '../../../shared/text/vi';
+import { compareVi, formatDate, formatNumber } from '../../../shared/text/vi';
 import { useOp } from '../api/client';
 import { Chart, type ChartOption } from '../components/Chart';
-import { ErrorBox, LinkButton, Loading, PageHeader, WithPeriod } from '../components/common';
+import { ErrorBox, LinkButton, Loading, PeriodPage } from '../components/common';
 import { MetTag, targetText } from '../components/IndicatorTag';
 import { indicatorChart } from '../components/indicatorChart';
+import { LogTable } from '../components/LogTable';
 import {
   IMPORT_STATUS_COLOR,
   IMPORT_STATUS_LABEL,
@@ -18,15 +32,12 @@ import {
   UNIT_KIND_LABEL,
 } from '../labels';
 import { isStrategy, useCatalog } from '../state/catalog';
-import { usePeriod } from '../state/period';
 
 export function DashboardPage() {
-  const { period } = usePeriod();
   return (
-    <>
-      <PageHeader title="Tổng quan" sub={period ? `Kỳ báo cáo: ${period.label}` : undefined} />
-      <WithPeriod>{(id) => <DashboardBody periodId={id} />}</WithPeriod>
-    </>
+    <PeriodPage title="Tổng quan" sub={(period) => `Kỳ báo cáo: ${period.label}`}>
+      {(id) => <DashboardBody periodId={id} />}
+    </PeriodPage>
   );
 }
 
@@ -247,40 +258,31 @@ function LateList({ units }: { units: UnitStatusRow[] }) {
   );
 }
 
-export function RecentImports({ rows, loading }: { rows: ImportAttempt[]; loading?: boolean }) {
-  return (
-    <Table<ImportAttempt>
-      size="small"
-      rowKey="id"
-      loading={loading}
-      pagination={false}
-      dataSource={rows}
-      locale={{ emptyText: 'Chưa nhập tệp nào trong kỳ này.' }}
-      columns={[
-        { title: 'Thời điểm', dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
-        { title: 'Tệp', dataIndex: 'file', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
-        { title: 'Đơn vị', dataIndex: 'unitName', render: (v: string | null, r) => v ?? r.unit ?? '' },
-        {
-          title: 'Kết quả',
-          dataIndex: 'status',
-          width: 140,
-          render: (st: ImportAttempt['status'], r) => (
-            <Space size={4}>
-              <Tag color={IMPORT_STATUS_COLOR[st]}>{IMPORT_STATUS_LABEL[st]}</Tag>
-              {r.errors.length ? (
-                <Typography.Text type="danger" title={r.errors.map((e) => e.message).join('\n')}>
-                  {formatNumber(r.errors.length)} lỗi
-                </Typography.Text>
-              ) : null}
-            </Space>
-          ),
-        },
-        {
-          title: '',
-          width: 100,
-          render: (_: unknown, r) => (r.submissionId ? <Link to={`/bao-cao/${r.submissionId}`}>Xem</Link> : null),
-        },
-      ]}
-    />
-  );
+const RECENT_COLUMNS: TableColumnsType<ImportAttempt> = [
+  { title: 'Tệp', dataIndex: 'file', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
+  { title: 'Đơn vị', dataIndex: 'unitName', render: (v: string | null, r) => v ?? r.unit ?? '' },
+  {
+    title: 'Kết quả',
+    dataIndex: 'status',
+    width: 140,
+    render: (st: ImportAttempt['status'], r) => (
+      <Space size={4}>
+        <Tag color={IMPORT_STATUS_COLOR[st]}>{IMPORT_STATUS_LABEL[st]}</Tag>
+        {r.errors.length ? (
+          <Typography.Text type="danger" title={r.errors.map((e) => e.message).join('\n')}>
+            {formatNumber(r.errors.length)} lỗi
+          </Typography.Text>
+        ) : null}
+      </Space>
+    ),
+  },
+  {
+    title: '',
+    width: 100,
+    render: (_: unknown, r) => (r.submissionId ? <Link to={`/bao-cao/${r.submissionId}`}>Xem</Link> : null),
+  },
+];
+
+function RecentImports({ rows, loading }: { rows: ImportAttempt[]; loading?: boolean }) {
+  return <LogTable rows={rows} loading={loading} empty="Chưa nhập tệp nào trong kỳ này." columns={RECENT_COLUMNS} />;
 }

@@ -4,24 +4,28 @@ import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Space, Tabs, Typ
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { formatNumber } from '../../../shared/text/vi';
-import { call, errorMessage } from '../api/client';
-import { PageHeader, WithPeriod } from '../components/common';
+import { call } from '../api/client';
+import { canPrintToPdf, hostErrorMessage, printFrame, saveFiles, saveHtml, savePdf } from '../api/host';
+import { PeriodPage } from '../components/common';
 import { DateInput } from '../components/DateInput';
-import { downloadBytes, hostErrorMessage, saveFiles } from '../components/util';
-import { usePeriod } from '../state/period';
+import { ErrorAlert } from '../components/FormModal';
+import { useTask } from '../components/useTask';
 
 export function ExportPage() {
-  const { period } = usePeriod();
   return (
-    <>
-      <PageHeader title="Xuất báo cáo" sub={period ? `Kỳ báo cáo: ${period.label}` : undefined} />
-      <WithPeriod>{(id) => <ExportBody periodId={id} />}</WithPeriod>
-    </>
+    <PeriodPage title="Xuất báo cáo" sub={(period) => `Kỳ báo cáo: ${period.label}`}>
+      {(id) => <ExportBody periodId={id} />}
+    </PeriodPage>
   );
 }
 
-function msg(e: unknown): string {
-  return hostErrorMessage(e, errorMessage);
+/** Saves a generated document as .html. */
+function SaveButton({ doc }: { doc: { title: string; html: string } | null }) {
+  return (
+    <Button icon={<DownloadOutlined aria-hidden />} disabled={!doc} onClick={() => doc && void saveHtml(doc)}>
+      Tải về (.html)
+    </Button>
+  );
 }
 
 function ExportBody({ periodId }: { periodId: number }) {
@@ -67,31 +71,23 @@ type Opts = { periodId: number; includeSensitive: boolean; docNumber?: string };
 
 function Workbook({ opts }: { opts: Opts }) {
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useTask(hostErrorMessage);
+  const save = () =>
+    run(async () => {
       const f = await call('reports.workbook', opts);
       const folder = await saveFiles([f]);
       void message.success(folder ? `Đã lưu ${f.name} vào ${folder}.` : `Đã tạo tệp ${f.name}.`);
-    } catch (e) {
-      setError(msg(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <Typography.Paragraph>
         Tệp Excel theo mẫu báo cáo gửi Bộ Nội vụ: số liệu tổng hợp toàn tỉnh, các chỉ tiêu so với mục tiêu, tình hình
         nộp báo cáo của các đơn vị{opts.includeSensitive ? ' và số liệu nhạy cảm theo từng đơn vị (đánh dấu MẬT)' : ''}.
       </Typography.Paragraph>
-      <Button type="primary" icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void run()}>
+      <Button type="primary" icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void save()}>
         Tải báo cáo Excel
       </Button>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
+      <ErrorAlert error={error} style={{ marginTop: 12 }} />
     </>
   );
 }
@@ -99,44 +95,32 @@ function Workbook({ opts }: { opts: Opts }) {
 function PrintView({ opts }: { opts: Opts }) {
   const { message } = App.useApp();
   const [doc, setDoc] = useState<{ title: string; html: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const task = useTask(hostErrorMessage);
+  const [savingPdf, setSavingPdf] = useState(false);
+  // one spinner for both: on "Xem bản in" before there is a document, on "Xuất PDF" once there is one
+  const busy = task.busy || savingPdf;
   const frame = useRef<HTMLIFrameElement>(null);
-  const host = window.api.host;
 
-  const load = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setDoc(await call('reports.printHtml', opts));
-    } catch (e) {
-      setError(msg(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const load = () => task.run(async () => setDoc(await call('reports.printHtml', opts)));
 
   const print = () => {
     try {
-      frame.current?.contentWindow?.focus();
-      frame.current?.contentWindow?.print();
+      printFrame(frame.current);
     } catch {
       void message.error('Không mở được hộp thoại in. Hãy dùng “Tải về (.html)” rồi in từ trình duyệt.');
     }
   };
 
   const pdf = async () => {
-    if (!doc || !host.printToPdf) return;
-    setBusy(true);
+    if (!doc || !canPrintToPdf()) return;
+    setSavingPdf(true);
     try {
-      const r = await host.printToPdf(doc.html);
-      if (!r.ok) throw new Error(r.error.message);
-      const folder = await saveFiles([{ name: `${doc.title}.pdf`, bytes: r.data.bytes }]);
+      const folder = await savePdf(doc);
       if (folder) void message.success(`Đã lưu tệp PDF vào ${folder}.`);
     } catch (e) {
-      void message.error(msg(e));
+      void message.error(hostErrorMessage(e));
     } finally {
-      setBusy(false);
+      setSavingPdf(false);
     }
   };
 
@@ -149,7 +133,7 @@ function PrintView({ opts }: { opts: Opts }) {
         <Button icon={<PrinterOutlined aria-hidden />} disabled={!doc} onClick={print}>
           In
         </Button>
-        {host.kind === 'electron' && host.printToPdf ? (
+        {canPrintToPdf() ? (
           <Button
             icon={<FilePdfOutlined aria-hidden />}
             disabled={!doc}
@@ -159,11 +143,9 @@ function PrintView({ opts }: { opts: Opts }) {
             Xuất PDF
           </Button>
         ) : null}
-        <Button icon={<DownloadOutlined aria-hidden />} disabled={!doc} onClick={() => doc && void saveHtml(doc)}>
-          Tải về (.html)
-        </Button>
+        <SaveButton doc={doc} />
       </Space>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <ErrorAlert error={task.error} style={{ marginBottom: 12 }} />
       {doc ? (
         <iframe
           ref={frame}
@@ -186,19 +168,9 @@ function Reminder({ periodId }: { periodId: number }) {
   const { message } = App.useApp();
   const [newDeadline, setNewDeadline] = useState<string | null>(null);
   const [doc, setDoc] = useState<{ title: string; text: string; html: string; units: number } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const load = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setDoc(await call('reports.reminder', { periodId, ...(newDeadline ? { newDeadline } : {}) }));
-    } catch (e) {
-      setError(msg(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useTask(hostErrorMessage);
+  const load = () =>
+    run(async () => setDoc(await call('reports.reminder', { periodId, ...(newDeadline ? { newDeadline } : {}) })));
   const copy = async () => {
     if (!doc) return;
     try {
@@ -220,11 +192,9 @@ function Reminder({ periodId }: { periodId: number }) {
         <Button icon={<CopyOutlined aria-hidden />} disabled={!doc} onClick={() => void copy()}>
           Sao chép
         </Button>
-        <Button icon={<DownloadOutlined aria-hidden />} disabled={!doc} onClick={() => doc && void saveHtml(doc)}>
-          Tải về (.html)
-        </Button>
+        <SaveButton doc={doc} />
       </Flex>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <ErrorAlert error={error} style={{ marginBottom: 12 }} />
       {doc ? (
         <>
           <Alert
@@ -246,12 +216,4 @@ function Reminder({ periodId }: { periodId: number }) {
       )}
     </>
   );
-}
-
-async function saveHtml(doc: { title: string; html: string }): Promise<void> {
-  if (window.api.host.kind === 'electron') {
-    await saveFiles([{ name: `${doc.title}.html`, bytes: new TextEncoder().encode(doc.html) }]);
-  } else {
-    downloadBytes(`${doc.title}.html`, doc.html, 'text/html;charset=utf-8');
-  }
 }

@@ -1,7 +1,6 @@
 /** Cài đặt: agency lines, signer, nơi nhận, officer, backups, database and integrity, about. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -23,6 +22,8 @@ import type { BackupEntry, Settings } from '../../../shared/contract';
 import { formatDateTime, formatNumber } from '../../../shared/text/vi';
 import { call, errorMessage, useInvalidateAfter, useOp, useOpMutation } from '../api/client';
 import { ErrorBox, Loading, PageHeader } from '../components/common';
+import { ErrorAlert, required, TextItem } from '../components/FormModal';
+import { useTask } from '../components/useTask';
 import { APP_NAME } from '../labels';
 
 export function SettingsPage() {
@@ -49,6 +50,17 @@ export function SettingsPage() {
 
 type SettingsFormValues = Omit<Settings, 'setupDone'>;
 
+/** a field that shares its line with others, wrapping below 220 px */
+const GROW = { flex: '1 1 220px' };
+
+const AUTHORITY_OPTIONS = [
+  { value: '', label: '(ký trực tiếp)' },
+  { value: 'TM.', label: 'TM.' },
+  { value: 'KT.', label: 'KT.' },
+  { value: 'TL.', label: 'TL.' },
+  { value: 'TUQ.', label: 'TUQ.' },
+];
+
 function SettingsForm({ settings }: { settings: Settings }) {
   const { message } = App.useApp();
   const save = useOpMutation('settings.update');
@@ -68,80 +80,51 @@ function SettingsForm({ settings }: { settings: Settings }) {
         }
       >
         <Flex gap={12} wrap>
-          <Form.Item
-            label="Tỉnh, thành phố"
-            name="province"
-            style={{ flex: '1 1 220px' }}
-            rules={[{ required: true, whitespace: true, message: 'Nhập tên tỉnh' }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item
+          <TextItem label="Tỉnh, thành phố" name="province" style={GROW} rules={required('Nhập tên tỉnh')} />
+          <TextItem
             label="Địa danh ghi trên văn bản"
             name="placeName"
             style={{ flex: '1 1 180px' }}
             extra="Ví dụ: Lào Cai (… , ngày … tháng … năm …)"
-          >
-            <Input maxLength={100} />
-          </Form.Item>
+            max={100}
+          />
         </Flex>
         <Flex gap={12} wrap>
-          <Form.Item label="Cơ quan chủ quản" name="agencyParent" style={{ flex: '1 1 220px' }}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item label="Cơ quan ban hành" name="agencyName" style={{ flex: '1 1 220px' }}>
-            <Input maxLength={200} />
-          </Form.Item>
+          <TextItem label="Cơ quan chủ quản" name="agencyParent" style={GROW} />
+          <TextItem label="Cơ quan ban hành" name="agencyName" style={GROW} />
         </Flex>
         <Flex gap={12} wrap>
-          <Form.Item
+          <TextItem
             label="Mẫu số văn bản"
             name="docNumberPattern"
-            style={{ flex: '1 1 220px' }}
+            style={GROW}
             extra="{so} được thay bằng số văn bản, ví dụ {so}/BC-BVSTBPN"
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item label="Cán bộ phụ trách (ghi vào nhật ký)" name="officer" style={{ flex: '1 1 220px' }}>
-            <Input maxLength={200} />
-          </Form.Item>
+            max={100}
+          />
+          <TextItem label="Cán bộ phụ trách (ghi vào nhật ký)" name="officer" style={GROW} />
         </Flex>
         <Typography.Title level={2} style={{ fontSize: 15 }}>
           Người ký
         </Typography.Title>
         <Flex gap={12} wrap>
           <Form.Item label="Thẩm quyền ký" name={['signer', 'authority']} style={{ width: 150 }}>
-            <Select
-              options={[
-                { value: '', label: '(ký trực tiếp)' },
-                { value: 'TM.', label: 'TM.' },
-                { value: 'KT.', label: 'KT.' },
-                { value: 'TL.', label: 'TL.' },
-                { value: 'TUQ.', label: 'TUQ.' },
-              ]}
-            />
+            <Select options={AUTHORITY_OPTIONS} />
           </Form.Item>
-          <Form.Item
+          <TextItem
             label="Chức danh của thủ trưởng"
             name={['signer', 'authorityTitle']}
             style={{ flex: '1 1 200px' }}
             extra="Ví dụ: TRƯỞNG BAN"
-          >
-            <Input maxLength={200} />
-          </Form.Item>
+          />
         </Flex>
         <Flex gap={12} wrap>
-          <Form.Item
+          <TextItem
             label="Chức vụ người ký"
             name={['signer', 'title']}
-            style={{ flex: '1 1 220px' }}
+            style={GROW}
             extra="Ví dụ: PHÓ TRƯỞNG BAN THƯỜNG TRỰC"
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item label="Họ và tên người ký" name={['signer', 'name']} style={{ flex: '1 1 220px' }}>
-            <Input maxLength={200} />
-          </Form.Item>
+          />
+          <TextItem label="Họ và tên người ký" name={['signer', 'name']} style={GROW} />
         </Flex>
         <Typography.Title level={2} style={{ fontSize: 15 }}>
           Nơi nhận
@@ -177,9 +160,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Form.Item label="Số bản sao lưu giữ lại" name="backupKeep" style={{ marginTop: 16 }}>
           <InputNumber min={1} max={365} style={{ width: 120 }} />
         </Form.Item>
-        {save.error ? (
-          <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 12 }} />
-        ) : null}
+        <ErrorAlert error={save.error} style={{ marginBottom: 12 }} />
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           Lưu cài đặt
         </Button>
@@ -282,19 +263,8 @@ function Backups() {
 function DatabaseInfo() {
   const info = useOp('app.info', {});
   const [check, setCheck] = useState<{ integrity: string; foreignKeys: string } | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    setChecking(true);
-    setError(null);
-    try {
-      setCheck(await call('db.check', {}));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setChecking(false);
-    }
-  };
+  const { busy: checking, error, run } = useTask();
+  const runCheck = () => run(async () => setCheck(await call('db.check', {})));
   const ok = check && check.integrity === 'ok' && check.foreignKeys === 'ok';
   return (
     <Card title="Dữ liệu và phiên bản" size="small">
@@ -320,7 +290,7 @@ function DatabaseInfo() {
         <Loading />
       )}
       <Space style={{ marginTop: 12 }} wrap>
-        <Button loading={checking} onClick={() => void run()}>
+        <Button loading={checking} onClick={() => void runCheck()}>
           Kiểm tra toàn vẹn dữ liệu
         </Button>
         {check ? (
@@ -334,7 +304,7 @@ function DatabaseInfo() {
           )
         ) : null}
       </Space>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
+      <ErrorAlert error={error} style={{ marginTop: 12 }} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         {APP_NAME} giúp Thường trực Ban Vì sự tiến bộ phụ nữ cấp tỉnh thu nhận, kiểm tra, tổng hợp báo cáo bình đẳng
         giới. Dữ liệu chỉ nằm trên máy này.

@@ -1,8 +1,9 @@
 /** First run: who we are (province, agency lines, officer), then the app. Also explains the demo. */
-import { Alert, App, Button, Card, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { Settings } from '../../../shared/contract';
-import { errorMessage, useOpMutation } from '../api/client';
+import { useOpMutation } from '../api/client';
+import { ErrorAlert, required, TextItem } from '../components/FormModal';
 import { useDemoSwitch } from '../state/demo';
 import { APP_NAME } from '../labels';
 
@@ -59,40 +60,31 @@ export function WelcomePage({ settings }: { settings: Settings }) {
           }}
           onFinish={onFinish}
         >
-          <Form.Item
+          <TextItem
             label="Tỉnh, thành phố"
             name="province"
-            rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên tỉnh, thành phố' }]}
+            rules={required('Hãy nhập tên tỉnh, thành phố')}
             extra="Ví dụ: Tỉnh Lào Cai"
-          >
-            <Input autoFocus maxLength={200} />
-          </Form.Item>
-          <Form.Item
+            autoFocus
+          />
+          <TextItem
             label="Cơ quan chủ quản (dòng thứ nhất của tiêu đề văn bản)"
             name="agencyParent"
-            rules={[{ required: true, whitespace: true, message: 'Hãy nhập cơ quan chủ quản' }]}
+            rules={required('Hãy nhập cơ quan chủ quản')}
             extra="Ví dụ: UBND TỈNH LÀO CAI"
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item
+          />
+          <TextItem
             label="Cơ quan ban hành (dòng thứ hai)"
             name="agencyName"
-            rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên cơ quan ban hành' }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item
+            rules={required('Hãy nhập tên cơ quan ban hành')}
+          />
+          <TextItem
             label="Họ và tên cán bộ phụ trách"
             name="officer"
-            rules={[{ required: true, whitespace: true, message: 'Hãy nhập họ và tên của bạn' }]}
+            rules={required('Hãy nhập họ và tên của bạn')}
             extra="Được ghi vào nhật ký mỗi khi dữ liệu thay đổi."
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          {save.error ? (
-            <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 16 }} />
-          ) : null}
+          />
+          <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
           <div style={{ display: 'flex', gap: 8, justifyContent: 'space-between', flexWrap: 'wrap' }}>
             <Button onClick={() => setDemoOpen(true)}>Xem bản trình diễn</Button>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
@@ -121,7 +113,7 @@ export function WelcomePage({ settings }: { settings: Settings }) {
         {demo.isPending ? (
           <Alert type="info" showIcon title="Đang tạo tỉnh mẫu và nhập các báo cáo mẫu (khoảng 15 giây)…" />
         ) : null}
-        {demo.error ? <Alert type="error" showIcon title={errorMessage(demo.error)} /> : null}
+        <ErrorAlert error={demo.error} />
       </Modal>
     </main>
   );

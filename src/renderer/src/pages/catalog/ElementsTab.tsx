@@ -1,0 +1,73 @@
+/** The data elements units report: searchable, filtered by section. */
+import { SearchOutlined } from '@ant-design/icons';
+import { Flex, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import type { CatalogView } from '../../../../shared/contract';
+import type { CellKey, DataElement } from '../../../../shared/domain/catalog';
+import { matchesSearch } from '../../../../shared/text/vi';
+import { CELL_LABEL, UNIT_KIND_LABEL, VALUE_TYPE_LABEL } from '../../labels';
+import { CatalogTable, nameColumn } from './CatalogTable';
+
+const COLUMNS: TableColumnsType<DataElement> = [
+  { title: 'Mã số', dataIndex: 'code', width: 170 },
+  nameColumn<DataElement>((e) =>
+    e.sensitive ? (
+      <Tag color="volcano" style={{ marginInlineStart: 6 }}>
+        Nhạy cảm
+      </Tag>
+    ) : null,
+  ),
+  { title: 'Mục', dataIndex: 'section', width: 60 },
+  { title: 'Đơn vị tính', dataIndex: 'unit', width: 110 },
+  { title: 'Kiểu', dataIndex: 'type', width: 110, render: (t: DataElement['type']) => VALUE_TYPE_LABEL[t] },
+  {
+    title: 'Ô số liệu',
+    dataIndex: 'cells',
+    width: 150,
+    render: (cells: CellKey[]) => cells.map((c) => CELL_LABEL[c]).join(', '),
+  },
+  {
+    title: 'Nguồn số liệu',
+    width: 210,
+    render: (_: unknown, e) =>
+      e.collectedFrom === 'province' ? 'Cấp tỉnh nhập' : e.reportedBy.map((k) => UNIT_KIND_LABEL[k]).join('; '),
+  },
+];
+
+export function ElementsTab({ catalog }: { catalog: CatalogView }) {
+  const [q, setQ] = useState('');
+  const [section, setSection] = useState<string>('all');
+  const rows = useMemo(
+    () =>
+      catalog.dataElements.filter(
+        (e) => (section === 'all' || e.section === section) && matchesSearch(`${e.code} ${e.name}`, q),
+      ),
+    [catalog, q, section],
+  );
+  return (
+    <>
+      <Flex gap={12} style={{ marginBottom: 12 }} wrap>
+        <Input
+          allowClear
+          prefix={<SearchOutlined aria-hidden />}
+          aria-label="Tìm chỉ tiêu"
+          placeholder="Tìm theo mã hoặc tên"
+          style={{ width: 320 }}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <Select
+          aria-label="Lọc theo mục"
+          style={{ width: 420 }}
+          value={section}
+          onChange={setSection}
+          options={[
+            { value: 'all', label: 'Tất cả các mục' },
+            ...catalog.sections.map((s) => ({ value: s.code, label: `${s.code}. ${s.name}` })),
+          ]}
+        />
+      </Flex>
+      <CatalogTable rows={rows} columns={COLUMNS} />
+    </>
+  );
+}

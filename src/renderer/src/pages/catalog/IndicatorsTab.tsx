@@ -1,0 +1,54 @@
+/** The computed indicators: their formula, national targets, the province's own targets (editable). */
+import { Button, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { CatalogView } from '../../../../shared/contract';
+import type { Indicator } from '../../../../shared/domain/catalog';
+import { formatNumber } from '../../../../shared/text/vi';
+import { CatalogTable, nameColumn } from './CatalogTable';
+import { TargetModal } from './TargetModal';
+import { targetStr } from './targets';
+
+const YEARS = ['2025', '2030'];
+
+export function IndicatorsTab({ catalog }: { catalog: CatalogView }) {
+  const [editing, setEditing] = useState<Indicator | null>(null);
+  const columns: TableColumnsType<Indicator> = [
+    { title: 'Mã', dataIndex: 'code', width: 130 },
+    nameColumn<Indicator>((i) => (
+      <div style={{ fontSize: 12, color: '#595959' }}>
+        = {i.numerator} ÷ {i.denominator}
+        {i.factor !== 1 ? ` × ${formatNumber(i.factor)}` : ''}
+      </div>
+    )),
+    ...YEARS.map((y) => ({
+      title: `Mục tiêu ${y} (quốc gia)`,
+      width: 130,
+      render: (_: unknown, i: Indicator) => targetStr(i.targets[y], i.unit),
+    })),
+    {
+      title: 'Mục tiêu của tỉnh',
+      width: 190,
+      render: (_: unknown, i: Indicator) => {
+        const pt = catalog.provinceTargets[i.code];
+        const entries = pt ? Object.entries(pt).sort(([a], [b]) => a.localeCompare(b)) : [];
+        return entries.length ? entries.map(([y, t]) => <div key={y}>{`${y}: ${targetStr(t, i.unit)}`}</div>) : '—';
+      },
+    },
+    {
+      title: '',
+      width: 120,
+      render: (_: unknown, i: Indicator) => (
+        <Button size="small" onClick={() => setEditing(i)} aria-label={`Đặt mục tiêu của tỉnh cho ${i.code}`}>
+          Đặt mục tiêu
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <CatalogTable rows={catalog.indicators} columns={columns} />
+      {editing ? <TargetModal catalog={catalog} indicator={editing} onClose={() => setEditing(null)} /> : null}
+    </>
+  );
+}

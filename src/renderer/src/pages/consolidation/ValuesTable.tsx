@@ -1,0 +1,96 @@
+/** The province's figures per element: Tổng số / Nữ / Nam, the women's share, units reporting, last year. */
+import { Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import type { CellKey, DataElement } from '../../../../shared/domain/catalog';
+import type { Consolidation } from '../../../../shared/domain/report';
+import { formatNumber } from '../../../../shared/text/vi';
+import { SheetTable } from '../../components/SheetTable';
+import { CELL_LABEL } from '../../labels';
+import type { CatalogIndex } from '../../state/catalog';
+import { figureColumn, hide, mainValue, toMap, useRows, vkey, type Row } from './rows';
+
+export function ValuesTable({
+  c,
+  index,
+  onDrill,
+}: {
+  c: Consolidation;
+  index: CatalogIndex;
+  onDrill: (el: DataElement, cell: CellKey) => void;
+}) {
+  const rows = useRows(index);
+  const v = useMemo(() => toMap(c.values), [c.values]);
+  const prev = useMemo(() => (c.previous ? toMap(c.previous.values) : null), [c.previous]);
+  const shares = useMemo(() => new Map(c.femaleShares.map((s) => [s.code, s.percent])), [c.femaleShares]);
+  const NCOLS = 8 + (prev ? 1 : 0);
+
+  const figure = (el: DataElement, cell: CellKey) => {
+    if (!el.cells.includes(cell)) return null;
+    const x = v.get(vkey(el.code, cell));
+    if (!x) return <span aria-label="Chưa có số liệu">—</span>;
+    const text = el.type === 'yesno' ? `${formatNumber(x.value)} Có` : formatNumber(x.value);
+    if (el.collectedFrom === 'province') return text;
+    return (
+      <button
+        type="button"
+        className="clickable-num"
+        onClick={() => onDrill(el, cell)}
+        aria-label={`${el.name} – ${CELL_LABEL[cell]}: ${text}. Xem các đơn vị`}
+      >
+        {text}
+      </button>
+    );
+  };
+
+  return (
+    <SheetTable<Row>
+      rows={rows}
+      columns={[
+        {
+          title: 'Mã số',
+          width: 150,
+          onCell: (r) => (r.section ? { colSpan: NCOLS } : {}),
+          render: (_: unknown, r) =>
+            r.section ? (
+              <Typography.Text strong>{r.section}</Typography.Text>
+            ) : (
+              <span style={{ fontSize: 12 }}>{r.element!.code}</span>
+            ),
+        },
+        {
+          title: 'Chỉ tiêu',
+          onCell: hide,
+          render: (_: unknown, r) =>
+            r.element ? (
+              <>
+                {r.element.name}
+                <Typography.Text type="secondary"> ({r.element.unit})</Typography.Text>
+                {r.element.collectedFrom === 'province' ? <Tag style={{ marginInlineStart: 6 }}>Cấp tỉnh</Tag> : null}
+              </>
+            ) : null,
+        },
+        ...(['total', 'female', 'male'] as CellKey[]).map((cell) =>
+          figureColumn(CELL_LABEL[cell], 105, (el) => figure(el, cell)),
+        ),
+        figureColumn('Tỷ lệ nữ', 85, (el) => {
+          if (!el.cells.includes('female')) return null;
+          const p = shares.get(el.code);
+          return p === undefined ? '—' : `${formatNumber(p, 1)}%`;
+        }),
+        figureColumn(CELL_LABEL.value, 105, (el) => figure(el, 'value')),
+        figureColumn('Số đơn vị báo cáo', 100, (el) => {
+          const n = Math.max(0, ...el.cells.map((cell) => v.get(vkey(el.code, cell))?.units ?? 0));
+          return n ? formatNumber(n) : '—';
+        }),
+        ...(prev
+          ? [
+              figureColumn('Cùng kỳ năm trước', 110, (el) => {
+                const x = mainValue(prev, el);
+                return x ? formatNumber(x.value) : '—';
+              }),
+            ]
+          : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,148 @@
+/** Nhập báo cáo: drop files or folders, import them as ONE batch in the core (progress events), a result per file. */
+import { Alert, Button, Card, Flex, Form, List, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { Channel, Period } from '../../../../shared/domain/records';
+import { localIsoDate } from '../../../../shared/rules/period';
+import { formatDate, formatNumber } from '../../../../shared/text/vi';
+import { PeriodPage } from '../../components/common';
+import { DateInput } from '../../components/DateInput';
+import { isWorkbook } from '../../components/dropFiles';
+import { CHANNEL_OPTIONS } from '../../labels';
+import { usePeriod } from '../../state/period';
+import { DropZone } from './DropZone';
+import { ImportResults } from './ImportResults';
+import { fileLabel, useImportBatch } from './useImportBatch';
+
+export function ImportPage() {
+  return (
+    <PeriodPage
+      title="Nhập báo cáo"
+      sub="Kéo thả các tệp Excel đơn vị gửi về (hoặc cả thư mục). Mỗi tệp được kiểm tra riêng; tệp lỗi không ghi gì vào dữ liệu."
+    >
+      {() => <ImportBody />}
+    </PeriodPage>
+  );
+}
+
+const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
+
+function ImportBody() {
+  const { period } = usePeriod();
+  const [queue, setQueue] = useState<File[]>([]);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const [receivedAt, setReceivedAt] = useState<string>(localIsoDate());
+  const [officialDate, setOfficialDate] = useState<string | null>(null);
+  const [channel, setChannel] = useState<Channel>('email');
+  const batch = useImportBatch();
+  const { running } = batch;
+
+  if (!period) return null;
+  const closed = period.status === 'closed';
+
+  const add = (files: File[]) => {
+    const ok = files.filter((f) => isWorkbook(f.name));
+    const bad = files.filter((f) => !isWorkbook(f.name)).map((f) => f.name);
+    setQueue((q) => {
+      const seen = new Set(q.map(fileKey));
+      return [...q, ...ok.filter((f) => !seen.has(fileKey(f)))];
+    });
+    setSkipped((s) => [...s, ...bad]);
+  };
+
+  const run = async () => {
+    if (!queue.length) return;
+    const ok = await batch.start({ periodId: period.id, files: queue, receivedAt, channel, officialDate });
+    if (ok) {
+      setQueue([]);
+      setSkipped([]);
+    }
+  };
+
+  return (
+    <>
+      <PeriodLine period={period} />
+      {closed ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Kỳ này đã khóa sổ nên không nhận thêm báo cáo."
+          description="Mở lại kỳ ở màn hình Kỳ báo cáo nếu cần nhập thêm."
+        />
+      ) : null}
+      <Card style={{ marginBottom: 16 }}>
+        <DropZone onFiles={add} disabled={running || closed} />
+        <Flex gap={16} wrap align="end" style={{ marginTop: 16 }}>
+          <Form.Item label="Ngày nhận" htmlFor="received-at" style={{ margin: 0 }} layout="vertical">
+            <DateInput id="received-at" value={receivedAt} allowClear={false} onChange={(v) => v && setReceivedAt(v)} />
+          </Form.Item>
+          <Form.Item label="Ngày công văn đến (nếu có)" htmlFor="official-date" style={{ margin: 0 }} layout="vertical">
+            <DateInput id="official-date" value={officialDate} onChange={setOfficialDate} />
+          </Form.Item>
+          <Form.Item label="Hình thức nhận" htmlFor="channel" style={{ margin: 0 }} layout="vertical">
+            <Select
+              id="channel"
+              value={channel}
+              onChange={setChannel}
+              options={CHANNEL_OPTIONS}
+              style={{ width: 200 }}
+            />
+          </Form.Item>
+          <Space>
+            <Button
+              type="primary"
+              size="large"
+              disabled={!queue.length || running || closed}
+              loading={running}
+              onClick={() => void run()}
+            >
+              {queue.length ? `Nhập ${formatNumber(queue.length)} tệp` : 'Nhập tệp'}
+            </Button>
+            {running ? (
+              <Button onClick={batch.stop}>Dừng sau tệp này</Button>
+            ) : queue.length ? (
+              <Button
+                onClick={() => {
+                  setQueue([]);
+                  setSkipped([]);
+                }}
+              >
+                Bỏ chọn
+              </Button>
+            ) : null}
+          </Space>
+        </Flex>
+        {queue.length && !running ? (
+          <List
+            size="small"
+            style={{ marginTop: 12, maxHeight: 180, overflow: 'auto' }}
+            header={<Typography.Text strong>Tệp chờ nhập ({formatNumber(queue.length)})</Typography.Text>}
+            dataSource={queue}
+            renderItem={(f) => <List.Item>{fileLabel(f)}</List.Item>}
+          />
+        ) : null}
+        {skipped.length ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={`Bỏ qua ${formatNumber(skipped.length)} tệp không phải Excel`}
+            description={skipped.slice(0, 10).join(', ') + (skipped.length > 10 ? '…' : '')}
+          />
+        ) : null}
+      </Card>
+      {batch.total ? (
+        <ImportResults results={batch.results} done={batch.done} total={batch.total} running={running} />
+      ) : null}
+    </>
+  );
+}
+
+function PeriodLine({ period }: { period: Period }) {
+  return (
+    <Typography.Paragraph>
+      Kỳ báo cáo: <strong>{period.label}</strong> · hạn nộp {formatDate(period.deadline)} ·{' '}
+      {formatNumber(period.expected)} đơn vị phải báo cáo
+    </Typography.Paragraph>
+  );
+}

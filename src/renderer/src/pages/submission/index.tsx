@@ -1,0 +1,156 @@
+/** Báo cáo đơn vị: one submission as the form, findings, revisions compared, corrections with a reason, status. */
+import { CheckOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { SubmissionDetail } from '../../../../shared/contract';
+import type { CellKey, DataElement } from '../../../../shared/domain/catalog';
+import type { Period } from '../../../../shared/domain/records';
+import { formatNumber } from '../../../../shared/text/vi';
+import { call, errorMessage, useOp, useOpMutation } from '../../api/client';
+import { hostErrorMessage, saveFiles } from '../../api/host';
+import { ErrorBox, Loading, PageHeader } from '../../components/common';
+import { cellKey, valueMap } from '../../components/values';
+import { useCatalog, type CatalogIndex } from '../../state/catalog';
+import { AuditTable } from './AuditTable';
+import { CorrectModal } from './CorrectModal';
+import { FiguresCard } from './FiguresCard';
+import { NeedsFixModal } from './NeedsFixModal';
+import { RevisionsCard } from './RevisionsCard';
+import { SubmissionFacts } from './SubmissionFacts';
+
+export function SubmissionPage() {
+  const id = Number(useParams().id);
+  const q = useOp('submissions.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  const { index, error: catErr } = useCatalog();
+  const periodQ = useOp('periods.get', { id: q.data?.submission.periodId ?? 0 }, { enabled: !!q.data });
+  if (q.isLoading || (!index && !catErr)) return <Loading />;
+  if (q.error || !q.data) return <ErrorBox error={q.error} onRetry={() => void q.refetch()} />;
+  if (!index) return <ErrorBox error={catErr} />;
+  return <SubmissionView detail={q.data} index={index} period={periodQ.data ?? null} />;
+}
+
+function SubmissionView({
+  detail,
+  index,
+  period,
+}: {
+  detail: SubmissionDetail;
+  index: CatalogIndex;
+  period: Period | null;
+}) {
+  const { modal, message } = App.useApp();
+  const s = detail.submission;
+  const [editing, setEditing] = useState<{ element: DataElement; cell: CellKey } | null>(null);
+  const [needsFix, setNeedsFix] = useState(false);
+  const setStatus = useOpMutation('submissions.setStatus');
+  const audit = useOp('audit.list', { entity: 'submission', entityId: String(s.id), limit: 200 });
+  const values = useMemo(() => valueMap(detail.values), [detail.values]);
+  const latest = s.supersededBy === null;
+  const open = latest && period?.status === 'open';
+
+  const approve = () =>
+    modal.confirm({
+      title: 'Duyệt báo cáo này?',
+      content: 'Báo cáo được đánh dấu “Đã duyệt”. Vẫn có thể sửa số liệu (có ghi lý do) khi kỳ còn mở.',
+      okText: 'Duyệt',
+      cancelText: 'Hủy',
+      onOk: () =>
+        setStatus
+          .mutateAsync({ id: s.id, status: 'approved' })
+          .then(() => void message.success('Đã duyệt báo cáo.'))
+          .catch((e: unknown) => void message.error(errorMessage(e))),
+    });
+
+  const openOriginal = async () => {
+    try {
+      const f = await call('submissions.original', { id: s.id });
+      const folder = await saveFiles([f]);
+      if (folder) void message.success(`Đã lưu tệp gốc vào ${folder}.`);
+    } catch (e) {
+      void message.error(hostErrorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Báo cáo đơn vị"
+        sub={`${s.unitName} · ${period?.label ?? ''} · lần nộp thứ ${s.revision}`}
+        extra={
+          <>
+            <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void openOriginal()}>
+              Mở tệp gốc
+            </Button>
+            <Button icon={<EditOutlined aria-hidden />} disabled={!open} onClick={() => setNeedsFix(true)}>
+              Cần bổ sung
+            </Button>
+            <Button
+              type="primary"
+              icon={<CheckOutlined aria-hidden />}
+              disabled={!open || s.status === 'approved'}
+              onClick={approve}
+            >
+              Duyệt
+            </Button>
+          </>
+        }
+      />
+      {!latest ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Đây là bản cũ; đơn vị đã gửi bản mới hơn."
+          action={<Link to={`/bao-cao/${s.supersededBy}`}>Xem bản mới nhất</Link>}
+        />
+      ) : null}
+      {period?.status === 'closed' ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="Kỳ đã khóa sổ: không sửa được số liệu." />
+      ) : null}
+      <SubmissionFacts detail={detail} />
+      {detail.findings.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${formatNumber(detail.findings.length)} cảnh báo khi kiểm tra số liệu`}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {detail.findings.map((f, i) => (
+                <li key={i}>{f.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+      <FiguresCard
+        detail={detail}
+        index={index}
+        period={period}
+        values={values}
+        audit={audit.data ?? []}
+        editable={open}
+        onEdit={(element, cell) => setEditing({ element, cell })}
+      />
+      <RevisionsCard revisions={detail.revisions} currentId={s.id} />
+      <Card size="small" title="Nhật ký thay đổi" style={{ marginTop: 16 }}>
+        <AuditTable
+          entries={audit.data ?? []}
+          loading={audit.isLoading}
+          elementName={(c) => index.element.get(c)?.name ?? c}
+        />
+      </Card>
+      {editing ? (
+        <CorrectModal
+          submissionId={s.id}
+          element={editing.element}
+          cell={editing.cell}
+          current={values.get(cellKey(editing.element.code, editing.cell)) ?? null}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {needsFix ? <NeedsFixModal submissionId={s.id} onClose={() => setNeedsFix(false)} /> : null}
+    </>
+  );
+}
