@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { PERIOD_KINDS } from '../domain/catalog';
 import type { Period, StoredValue, Unit } from '../domain/records';
-import { id, isoDate, op, empty } from './op';
+import { cellKey, elementCode, id, isoDate, op, empty } from './op';
 
 export const cellValueSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('number'), value: z.number().finite() }),
@@ -9,6 +10,11 @@ export const cellValueSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('na') }),
 ]);
 
+/** The fields of an edit of one stored value (a submission's, a province figure): null clears it. */
+export const cellEditFields = { id, element: elementCode, cell: cellKey, value: cellValueSchema.nullable() };
+
+const PERIOD_WRITE = ['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'];
+
 export const periodsContract = {
   'periods.list': op(empty).returns<Period[]>(),
   'periods.get': op(z.object({ id }).strict()).returns<Period & { expectedUnits: Unit[] }>(),
@@ -16,7 +22,7 @@ export const periodsContract = {
     z
       .object({
         year: z.number().int().min(2000).max(2100),
-        kind: z.enum(['half_year', 'year', 'adhoc']),
+        kind: z.enum(PERIOD_KINDS),
         label: z.string().trim().min(1).max(200).optional(),
         dataFrom: isoDate.optional(),
         dataTo: isoDate.optional(),
@@ -25,7 +31,7 @@ export const periodsContract = {
       })
       .strict(),
   )
-    .invalidates(['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'])
+    .invalidates(PERIOD_WRITE)
     .returns<Period>(),
   'periods.update': op(
     z
@@ -39,22 +45,19 @@ export const periodsContract = {
       })
       .strict(),
   )
-    .invalidates(['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'])
+    .invalidates(PERIOD_WRITE)
     .returns<Period>(),
   'periods.setExpected': op(z.object({ id, unitIds: z.array(id) }).strict())
-    .invalidates(['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'])
+    .invalidates(PERIOD_WRITE)
     .returns<Period>(),
   'periods.setStatus': op(z.object({ id, status: z.enum(['open', 'closed']) }).strict())
-    .invalidates(['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'])
+    .invalidates(PERIOD_WRITE)
     .returns<Period>(),
   'periods.provinceValues': op(z.object({ id }).strict()).returns<StoredValue[]>(),
   'periods.setProvinceValue': op(
     z
       .object({
-        id,
-        element: z.string().min(1).max(50),
-        cell: z.enum(['total', 'female', 'male', 'value']),
-        value: cellValueSchema.nullable(),
+        ...cellEditFields,
         reason: z.string().max(1000).optional(),
       })
       .strict(),
