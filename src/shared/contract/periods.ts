@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_KINDS } from '../domain/catalog';
-import type { Period, StoredValue, Unit } from '../domain/records';
+import { PERIOD_STATUSES, type Period, type StoredValue, type Unit } from '../domain/records';
 import { cellKey, elementCode, id, isoDate, op, empty } from './op';
 
 export const cellValueSchema = z.discriminatedUnion('state', [
@@ -50,7 +50,7 @@ export const periodsContract = {
   'periods.setExpected': op(z.object({ id, unitIds: z.array(id) }).strict())
     .invalidates(PERIOD_WRITE)
     .returns<Period>(),
-  'periods.setStatus': op(z.object({ id, status: z.enum(['open', 'closed']) }).strict())
+  'periods.setStatus': op(z.object({ id, status: z.enum(PERIOD_STATUSES) }).strict())
     .invalidates(PERIOD_WRITE)
     .returns<Period>(),
   'periods.provinceValues': op(z.object({ id }).strict()).returns<StoredValue[]>(),

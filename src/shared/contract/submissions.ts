@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding, StoredValue, Submission } from '../domain/records';
+import { SUBMISSION_STATUSES, type Finding, type StoredValue, type Submission } from '../domain/records';
 import { channelSchema } from './imports';
 import { id, isoDate, op } from './op';
 import { cellEditFields } from './periods';
@@ -28,9 +28,7 @@ export const submissionsContract = {
     .invalidates(SUBMISSION_WRITE)
     .returns<SubmissionDetail>(),
   'submissions.setStatus': op(
-    z
-      .object({ id, status: z.enum(['received', 'needs_fix', 'approved']), reason: z.string().max(1000).optional() })
-      .strict(),
+    z.object({ id, status: z.enum(SUBMISSION_STATUSES), reason: z.string().max(1000).optional() }).strict(),
   )
     .invalidates(SUBMISSION_WRITE)
     .returns<Submission>(),

@@ -1,17 +1,14 @@
 /** A batch of files (a folder, a drop): each file imported in turn, with progress and cancellation. */
 import { randomUUID } from 'node:crypto';
-import type { ImportBatchResult } from '../../../shared/contract/imports';
+import type { ImportBatchInput, ImportBatchResult } from '../../../shared/contract/imports';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError, INTERNAL_MESSAGE } from '../../../shared/result';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
-import { importFile, type ImportFileInput } from './file';
+import { importFile } from './file';
 import { reject } from './result';
 
-export interface ImportBatchInput extends Omit<ImportFileInput, 'file' | 'batchId'> {
-  files: Array<{ name: string; bytes: Uint8Array }>;
-  batchId?: string;
-}
+export type { ImportBatchInput };
 
 /**
  * Imports a batch file by file, in the order given. A file whose import fails unexpectedly is reported as

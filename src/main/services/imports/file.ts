@@ -3,6 +3,7 @@
  * transaction as a new revision with the original archived. Nothing is written unless the whole file is
  * accepted; a rejected file gets Vietnamese messages and leaves the database as it was.
  */
+import type { ImportFileInput } from '../../../shared/contract/imports';
 import type { DataElement } from '../../../shared/domain/catalog';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError } from '../../../shared/result';
@@ -18,14 +19,7 @@ import { commitRevision, isExpected, revisionsOf, sha256, unitByCode } from './c
 import { identify } from './identify';
 import { answered, dedupe, reject } from './result';
 
-export interface ImportFileInput {
-  periodId: number;
-  file: { name: string; bytes: Uint8Array };
-  receivedAt?: string;
-  officialDate?: string;
-  channel?: 'email' | 'usb' | 'direct' | 'other';
-  batchId?: string;
-}
+export type { ImportFileInput };
 
 const UNREADABLE =
   'Không đọc được tệp này như một bảng tính Excel. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.';
