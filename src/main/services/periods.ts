@@ -1,12 +1,13 @@
 /** Reporting periods: windows and deadlines (NĐ 09/2019 defaults), template, expected units, open/closed. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { CreatePeriodInput, UpdatePeriodInput } from '../../shared/contract/periods';
 import type { CellKey, PeriodKind } from '../../shared/domain/catalog';
 import type { Period, StoredValue, Unit } from '../../shared/domain/records';
 import { AppError } from '../../shared/result';
 import { periodDefaults } from '../../shared/rules/period';
 import { formatDate } from '../../shared/text/vi';
 import type { Db } from '../db/open';
-import { preparedOnce } from '../db/prepared';
+import { rowById } from '../db/prepared';
 import * as t from '../db/schema';
 import { audit } from './audit';
 import { getTemplateRow, latestTemplate } from './catalog';
@@ -40,13 +41,7 @@ function toPeriod(db: Db, r: PeriodRow): Period {
 }
 
 export function getPeriodRow(db: Db, id: number): PeriodRow {
-  const r = preparedOnce(db, 'periods.byId', () =>
-    db
-      .select()
-      .from(t.periods)
-      .where(eq(t.periods.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+  const r = rowById(db, t.periods, id);
   if (!r)
     throw new AppError(
       'not_found',
@@ -92,15 +87,7 @@ export function assertOpen(db: Db, periodId: number): PeriodRow {
   return p;
 }
 
-export interface CreatePeriodInput {
-  year: number;
-  kind: PeriodKind;
-  label?: string;
-  dataFrom?: string;
-  dataTo?: string;
-  deadline?: string;
-  templateCode?: string;
-}
+export type { CreatePeriodInput };
 
 export function createPeriod(db: Db, input: CreatePeriodInput): Period {
   return db.transaction((tx) => {
@@ -137,10 +124,7 @@ export function createPeriod(db: Db, input: CreatePeriodInput): Period {
   });
 }
 
-export function updatePeriod(
-  db: Db,
-  input: { id: number; label?: string; dataFrom?: string; dataTo?: string; deadline?: string; note?: string | null },
-): Period {
+export function updatePeriod(db: Db, input: UpdatePeriodInput): Period {
   return db.transaction((tx) => {
     const d = tx as unknown as Db;
     const before = assertOpen(d, input.id);

@@ -13,40 +13,39 @@ export const cellValueSchema = z.discriminatedUnion('state', [
 /** The fields of an edit of one stored value (a submission's, a province figure): null clears it. */
 export const cellEditFields = { id, element: elementCode, cell: cellKey, value: cellValueSchema.nullable() };
 
+/** A new reporting period; the window, deadline and label default from the year and kind (NĐ 09/2019). */
+export const createPeriodInput = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    kind: z.enum(PERIOD_KINDS),
+    label: z.string().trim().min(1).max(200).optional(),
+    dataFrom: isoDate.optional(),
+    dataTo: isoDate.optional(),
+    deadline: isoDate.optional(),
+    templateCode: z.string().max(50).optional(),
+  })
+  .strict();
+export type CreatePeriodInput = z.infer<typeof createPeriodInput>;
+
+export const updatePeriodInput = z
+  .object({
+    id,
+    label: z.string().trim().min(1).max(200).optional(),
+    dataFrom: isoDate.optional(),
+    dataTo: isoDate.optional(),
+    deadline: isoDate.optional(),
+    note: z.string().max(2000).nullable().optional(),
+  })
+  .strict();
+export type UpdatePeriodInput = z.infer<typeof updatePeriodInput>;
+
 const PERIOD_WRITE = ['periods', 'status', 'consolidation', 'templates', 'reports', 'audit'];
 
 export const periodsContract = {
   'periods.list': op(empty).returns<Period[]>(),
   'periods.get': op(z.object({ id }).strict()).returns<Period & { expectedUnits: Unit[] }>(),
-  'periods.create': op(
-    z
-      .object({
-        year: z.number().int().min(2000).max(2100),
-        kind: z.enum(PERIOD_KINDS),
-        label: z.string().trim().min(1).max(200).optional(),
-        dataFrom: isoDate.optional(),
-        dataTo: isoDate.optional(),
-        deadline: isoDate.optional(),
-        templateCode: z.string().max(50).optional(),
-      })
-      .strict(),
-  )
-    .invalidates(PERIOD_WRITE)
-    .returns<Period>(),
-  'periods.update': op(
-    z
-      .object({
-        id,
-        label: z.string().trim().min(1).max(200).optional(),
-        dataFrom: isoDate.optional(),
-        dataTo: isoDate.optional(),
-        deadline: isoDate.optional(),
-        note: z.string().max(2000).nullable().optional(),
-      })
-      .strict(),
-  )
-    .invalidates(PERIOD_WRITE)
-    .returns<Period>(),
+  'periods.create': op(createPeriodInput).invalidates(PERIOD_WRITE).returns<Period>(),
+  'periods.update': op(updatePeriodInput).invalidates(PERIOD_WRITE).returns<Period>(),
   'periods.setExpected': op(z.object({ id, unitIds: z.array(id) }).strict())
     .invalidates(PERIOD_WRITE)
     .returns<Period>(),

@@ -2,7 +2,7 @@
  * The catalogue as the core reads it: rows to domain objects, the lists, the templates by id or code, and the
  * whole catalogue cached per database handle until a catalogue write changes its stamp.
  */
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { CatalogView } from '../../../shared/contract';
 import type {
   CellKey,
@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/domain/catalog';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../db/open';
-import { preparedOnce } from '../../db/prepared';
+import { rowById } from '../../db/prepared';
 import * as t from '../../db/schema';
 import { getMeta } from '../settings';
 import { SEED, VERSION_KEY } from './seed';
@@ -172,13 +172,7 @@ function readCatalog(db: Db): CatalogView {
 
 /** The template a period uses, by id (prepared once per handle: the import looks it up for every file). */
 export function getTemplateRow(db: Db, id: number): typeof t.templates.$inferSelect {
-  const row = preparedOnce(db, 'templates.byId', () =>
-    db
-      .select()
-      .from(t.templates)
-      .where(eq(t.templates.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+  const row = rowById(db, t.templates, id);
   if (!row) throw new AppError('not_found', `Không tìm thấy mẫu biểu số ${id}.`);
   return row;
 }
