@@ -3,7 +3,7 @@
  * form, a changed structure, then the catalogue's validation rules (nữ ≤ tổng số …). Pure.
  */
 import type { CatalogView } from '../../../shared/contract';
-import type { DataElement } from '../../../shared/domain/catalog';
+import type { UnitKind } from '../../../shared/domain/catalog';
 import type { StoredValue } from '../../../shared/domain/records';
 import { evaluateRules } from '../../../shared/rules/validation';
 import type * as t from '../../db/schema';
@@ -22,7 +22,7 @@ export function checkForm(
   parsed: ParsedForm,
   catalog: CatalogView,
   tpl: typeof t.templates.$inferSelect,
-  unitKind: DataElement['reportedBy'][number],
+  unitKind: UnitKind,
 ): FormCheck {
   const errors: Msg[] = [];
   const warnings: Msg[] = [];

@@ -4,7 +4,7 @@
  * accepted; a rejected file gets Vietnamese messages and leaves the database as it was.
  */
 import type { ImportFileInput } from '../../../shared/contract/imports';
-import type { DataElement } from '../../../shared/domain/catalog';
+import type { UnitKind } from '../../../shared/domain/catalog';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError } from '../../../shared/result';
 import { backupSync } from '../../db/backup';
@@ -17,7 +17,7 @@ import { getSettings } from '../settings';
 import { checkForm } from './check';
 import { commitRevision, isExpected, revisionsOf, sha256, unitByCode } from './commit';
 import { identify } from './identify';
-import { answered, dedupe, reject } from './result';
+import { answered, dedupe, reject, unchanged } from './result';
 
 export type { ImportFileInput };
 
@@ -53,25 +53,13 @@ export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<Impo
   const unitRef = unit ? { code: unit.code, name: unit.name } : null;
   if (errors.length || !unit) return reject(name, errors, [], unitRef);
 
-  const form = checkForm(parsed, catalog, template, unit.kind as DataElement['reportedBy'][number]);
+  const form = checkForm(parsed, catalog, template, unit.kind as UnitKind);
   if (form.errors.length) return reject(name, form.errors, dedupe(form.warnings), unitRef);
 
   const hash = sha256(input.file.bytes);
   const revisions = revisionsOf(raw, period.id, unit.id);
   const same = revisions.find((r) => r.sha256 === hash);
-  if (same) {
-    const latest = revisions[0]!;
-    const w =
-      same.id === latest.id
-        ? []
-        : [
-            {
-              code: 'OLD_REVISION',
-              message: `Tệp này trùng với lần gửi thứ ${same.revision}, đã có bản mới hơn (lần ${latest.revision}); không thay đổi gì.`,
-            },
-          ];
-    return answered(name, 'unchanged', unit, same, w);
-  }
+  if (same) return unchanged(name, unit, same, revisions[0]!);
 
   if (input.batchId && !ctx.batchesBackedUp.has(input.batchId) && ctx.dbPath !== ':memory:') {
     backupSync(raw, ctx.backupDir, 'truoc-nhap-bao-cao', settings.backupKeep);

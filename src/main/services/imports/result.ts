@@ -59,3 +59,22 @@ export function answered(
     warnings,
   };
 }
+
+/** The same bytes as a revision already in: nothing written; a warning when a newer revision has come since. */
+export function unchanged(
+  file: string,
+  unit: { code: string; name: string },
+  same: { revision: number; id: number },
+  latest: { revision: number; id: number },
+): ImportResult {
+  const warnings =
+    same.id === latest.id
+      ? []
+      : [
+          {
+            code: 'OLD_REVISION',
+            message: `Tệp này trùng với lần gửi thứ ${same.revision}, đã có bản mới hơn (lần ${latest.revision}); không thay đổi gì.`,
+          },
+        ];
+  return answered(file, 'unchanged', unit, same, warnings);
+}
