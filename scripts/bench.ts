@@ -37,7 +37,8 @@ import { parseForm, shutdownParsePool } from '../src/main/excel/parse-pool';
 import { templateRowsFor } from '../src/main/excel/form-layout';
 import { getCatalog } from '../src/main/services/catalog';
 import { toFill, unitFigures } from '../src/main/services/demo-data';
-import { cellValueToRow, createPeriod } from '../src/main/services/periods';
+import { createPeriod } from '../src/main/services/periods';
+import { cellValueToRow } from '../src/main/services/values';
 import { exportTemplates } from '../src/main/services/templates';
 
 const JSON_OUT = process.argv.includes('--json');

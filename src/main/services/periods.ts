@@ -1,16 +1,18 @@
 /** Reporting periods: windows and deadlines (NĐ 09/2019 defaults), template, expected units, open/closed. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { CreatePeriodInput, UpdatePeriodInput } from '../../shared/contract/periods';
 import type { CellKey, PeriodKind } from '../../shared/domain/catalog';
-import type { CellValue, Period, StoredValue, Unit } from '../../shared/domain/records';
+import type { Period, StoredValue, Unit } from '../../shared/domain/records';
 import { AppError } from '../../shared/result';
 import { periodDefaults } from '../../shared/rules/period';
 import { formatDate } from '../../shared/text/vi';
 import type { Db } from '../db/open';
-import { preparedOnce } from '../db/prepared';
+import { rowById } from '../db/prepared';
 import * as t from '../db/schema';
 import { audit } from './audit';
 import { getTemplateRow, latestTemplate } from './catalog';
 import { listUnits, unitsValidOn } from './units';
+import { cellValueToRow, elementForEdit, rowToCellValue, type ValueEdit } from './values';
 
 type PeriodRow = typeof t.periods.$inferSelect;
 
@@ -39,13 +41,7 @@ function toPeriod(db: Db, r: PeriodRow): Period {
 }
 
 export function getPeriodRow(db: Db, id: number): PeriodRow {
-  const r = preparedOnce(db, 'periods.byId', () =>
-    db
-      .select()
-      .from(t.periods)
-      .where(eq(t.periods.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+  const r = rowById(db, t.periods, id);
   if (!r)
     throw new AppError(
       'not_found',
@@ -91,15 +87,7 @@ export function assertOpen(db: Db, periodId: number): PeriodRow {
   return p;
 }
 
-export interface CreatePeriodInput {
-  year: number;
-  kind: PeriodKind;
-  label?: string;
-  dataFrom?: string;
-  dataTo?: string;
-  deadline?: string;
-  templateCode?: string;
-}
+export type { CreatePeriodInput };
 
 export function createPeriod(db: Db, input: CreatePeriodInput): Period {
   return db.transaction((tx) => {
@@ -136,10 +124,7 @@ export function createPeriod(db: Db, input: CreatePeriodInput): Period {
   });
 }
 
-export function updatePeriod(
-  db: Db,
-  input: { id: number; label?: string; dataFrom?: string; dataTo?: string; deadline?: string; note?: string | null },
-): Period {
+export function updatePeriod(db: Db, input: UpdatePeriodInput): Period {
   return db.transaction((tx) => {
     const d = tx as unknown as Db;
     const before = assertOpen(d, input.id);
@@ -201,32 +186,6 @@ export function setPeriodStatus(db: Db, id: number, status: 'open' | 'closed'): 
   });
 }
 
-export function rowToCellValue(r: { state: string; num: number | null; text: string | null }): CellValue {
-  switch (r.state) {
-    case 'number':
-      return { state: 'number', value: r.num ?? 0 };
-    case 'yesno':
-      return { state: 'yesno', value: (r.num ?? 0) !== 0 };
-    case 'text':
-      return { state: 'text', value: r.text ?? '' };
-    default:
-      return { state: 'na' };
-  }
-}
-
-export function cellValueToRow(v: CellValue): { state: string; num: number | null; text: string | null } {
-  switch (v.state) {
-    case 'number':
-      return { state: 'number', num: v.value, text: null };
-    case 'yesno':
-      return { state: 'yesno', num: v.value ? 1 : 0, text: null };
-    case 'text':
-      return { state: 'text', num: null, text: v.value };
-    case 'na':
-      return { state: 'na', num: null, text: null };
-  }
-}
-
 export function getProvinceValues(db: Db, periodId: number): StoredValue[] {
   getPeriodRow(db, periodId);
   return db
@@ -239,21 +198,20 @@ export function getProvinceValues(db: Db, periodId: number): StoredValue[] {
 }
 
 /** Province-level figures (from the statistics office) are entered once per period, never summed from units. */
-export function setProvinceValue(
-  db: Db,
-  input: { id: number; element: string; cell: CellKey; value: CellValue | null; reason?: string },
-): StoredValue[] {
+export function setProvinceValue(db: Db, input: ValueEdit & { id: number; reason?: string }): StoredValue[] {
   db.transaction((tx) => {
     const d = tx as unknown as Db;
     assertOpen(d, input.id);
-    const el = d.select().from(t.dataElements).where(eq(t.dataElements.code, input.element)).get();
-    if (!el) throw new AppError('not_found', `Không có chỉ tiêu "${input.element}".`);
-    if (el.collectedFrom !== 'province') {
-      throw new AppError('invalid_input', `Chỉ tiêu "${el.name}" do các đơn vị báo cáo, không nhập ở cấp tỉnh.`);
-    }
-    if (!(el.cells as string[]).includes(input.cell))
-      throw new AppError('invalid_input', `Chỉ tiêu "${el.name}" không có ô "${input.cell}".`);
-    if (input.value) checkValueType(el.type, el.name, input.value);
+    elementForEdit(
+      d,
+      input,
+      (name) => `Chỉ tiêu "${name}" không có ô "${input.cell}".`,
+      (el) => {
+        if (el.collectedFrom !== 'province') {
+          throw new AppError('invalid_input', `Chỉ tiêu "${el.name}" do các đơn vị báo cáo, không nhập ở cấp tỉnh.`);
+        }
+      },
+    );
     const where = and(
       eq(t.provinceValues.periodId, input.id),
       eq(t.provinceValues.element, input.element),
@@ -275,17 +233,4 @@ export function setProvinceValue(
     });
   });
   return getProvinceValues(db, input.id);
-}
-
-export function checkValueType(type: string, name: string, v: CellValue): void {
-  const bad = (what: string) => {
-    throw new AppError('invalid_input', `Giá trị không hợp lệ cho "${name}": ${what}.`);
-  };
-  if (v.state === 'na') return;
-  if (type === 'integer' || type === 'decimal') {
-    if (v.state !== 'number') bad('cần một số');
-    else if (v.value < 0) bad('không được âm');
-    else if (type === 'integer' && !Number.isInteger(v.value)) bad('cần số nguyên');
-  } else if (type === 'yesno' && v.state !== 'yesno') bad('cần Có hoặc Không');
-  else if (type === 'text' && v.state !== 'text') bad('cần văn bản');
 }

@@ -1,14 +1,14 @@
 /** Submissions: revisions per period × unit, their values and findings, corrections and review status. */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { SubmissionDetail } from '../../shared/contract';
 import type { CellKey } from '../../shared/domain/catalog';
-import type { CellValue, Finding, StoredValue, Submission } from '../../shared/domain/records';
+import type { Finding, StoredValue, Submission } from '../../shared/domain/records';
 import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
 import { audit } from './audit';
-import { assertOpen, cellValueToRow, checkValueType, rowToCellValue } from './periods';
-import { toSubmission } from './units';
+import { assertOpen } from './periods';
+import { cellValueToRow, elementForEdit, rowToCellValue, type ValueEdit } from './values';
 
 const STATUS_LABEL: Record<Submission['status'], string> = {
   received: 'đã nhận',
@@ -28,17 +28,53 @@ export function getSubmission(db: Db, id: number): Submission {
   return toSubmission(s, u);
 }
 
-export function listSubmissions(db: Db, periodId: number, unitId?: number): Submission[] {
-  const conds = [eq(t.submissions.periodId, periodId)];
-  if (unitId) conds.push(eq(t.submissions.unitId, unitId));
+type SubmissionRow = typeof t.submissions.$inferSelect;
+
+export function toSubmission(s: SubmissionRow, u: typeof t.units.$inferSelect): Submission {
+  return {
+    id: s.id,
+    periodId: s.periodId,
+    unitId: s.unitId,
+    unitCode: u.code,
+    unitName: u.name,
+    revision: s.revision,
+    receivedAt: s.receivedAt,
+    officialDate: s.officialDate,
+    channel: s.channel as Submission['channel'],
+    fileName: s.fileName,
+    sha256: s.sha256,
+    status: s.status as Submission['status'],
+    supersededBy: s.supersededBy,
+    createdAt: s.createdAt,
+  };
+}
+
+/** Submissions with their unit, filtered and ordered by the caller. */
+function submissionsWith(db: Db, where: SQL | undefined, ...orderBy: SQL[]): Submission[] {
   return db
     .select({ s: t.submissions, u: t.units })
     .from(t.submissions)
     .innerJoin(t.units, eq(t.units.id, t.submissions.unitId))
-    .where(and(...conds))
-    .orderBy(asc(t.units.sortOrder), asc(t.submissions.revision))
+    .where(where)
+    .orderBy(...orderBy)
     .all()
     .map(({ s, u }) => toSubmission(s, u));
+}
+
+export function listSubmissions(db: Db, periodId: number, unitId?: number): Submission[] {
+  const conds = [eq(t.submissions.periodId, periodId)];
+  if (unitId) conds.push(eq(t.submissions.unitId, unitId));
+  return submissionsWith(db, and(...conds), asc(t.units.sortOrder), asc(t.submissions.revision));
+}
+
+/** Every submission of one unit, period by period. */
+export function unitSubmissions(db: Db, unitId: number): Submission[] {
+  return submissionsWith(
+    db,
+    eq(t.submissions.unitId, unitId),
+    asc(t.submissions.periodId),
+    asc(t.submissions.revision),
+  );
 }
 
 export function submissionValues(db: Db, submissionId: number): StoredValue[] {
@@ -127,37 +163,31 @@ export function getSubmissionDetail(db: Db, id: number): SubmissionDetail {
   };
 }
 
-/** The latest accepted revision of each unit in a period (the one that counts). */
-export function latestSubmissions(db: Db, periodId: number): Array<typeof t.submissions.$inferSelect> {
+/** One revision per unit of a period: the newest (`desc`) or the first (`asc`), by unit id. */
+function oneRevisionPerUnit(db: Db, periodId: number, order: typeof asc): Map<number, SubmissionRow> {
   const all = db
     .select()
     .from(t.submissions)
     .where(eq(t.submissions.periodId, periodId))
-    .orderBy(desc(t.submissions.revision))
+    .orderBy(order(t.submissions.revision))
     .all();
-  const seen = new Map<number, typeof t.submissions.$inferSelect>();
-  for (const s of all) if (!seen.has(s.unitId)) seen.set(s.unitId, s);
-  return [...seen.values()];
-}
-
-/** The first accepted revision of each unit in a period (timeliness is judged on it). */
-export function firstSubmissions(db: Db, periodId: number): Map<number, typeof t.submissions.$inferSelect> {
-  const all = db
-    .select()
-    .from(t.submissions)
-    .where(eq(t.submissions.periodId, periodId))
-    .orderBy(asc(t.submissions.revision))
-    .all();
-  const out = new Map<number, typeof t.submissions.$inferSelect>();
+  const out = new Map<number, SubmissionRow>();
   for (const s of all) if (!out.has(s.unitId)) out.set(s.unitId, s);
   return out;
 }
 
+/** The latest accepted revision of each unit in a period (the one that counts). */
+export function latestSubmissions(db: Db, periodId: number): SubmissionRow[] {
+  return [...oneRevisionPerUnit(db, periodId, desc).values()];
+}
+
+/** The first accepted revision of each unit in a period (timeliness is judged on it). */
+export function firstSubmissions(db: Db, periodId: number): Map<number, SubmissionRow> {
+  return oneRevisionPerUnit(db, periodId, asc);
+}
+
 /** Corrects one value of a submission with a mandatory reason; the change is audited. */
-export function correctValue(
-  db: Db,
-  input: { id: number; element: string; cell: CellKey; value: CellValue | null; reason: string },
-): SubmissionDetail {
+export function correctValue(db: Db, input: ValueEdit & { id: number; reason: string }): SubmissionDetail {
   db.transaction((tx) => {
     const d = tx as unknown as Db;
     const s = getSubmissionRow(d, input.id);
@@ -165,11 +195,7 @@ export function correctValue(
     if (s.supersededBy) {
       throw new AppError('conflict', 'Báo cáo này đã có bản mới hơn; hãy sửa trên bản mới nhất.');
     }
-    const el = d.select().from(t.dataElements).where(eq(t.dataElements.code, input.element)).get();
-    if (!el) throw new AppError('not_found', `Không có chỉ tiêu "${input.element}".`);
-    if (!(el.cells as string[]).includes(input.cell))
-      throw new AppError('invalid_input', `Chỉ tiêu "${el.name}" không có ô này.`);
-    if (input.value) checkValueType(el.type, el.name, input.value);
+    elementForEdit(d, input, (name) => `Chỉ tiêu "${name}" không có ô này.`);
     const where = and(
       eq(t.submissionValues.submissionId, s.id),
       eq(t.submissionValues.element, input.element),

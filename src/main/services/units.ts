@@ -1,8 +1,8 @@
 /** Member units: the register, time-versioned (valid from/to) with successor links for the 2025 mergers. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { UnitImportResult, UnitImportRow, UnitInput } from '../../shared/contract';
 import { UNIT_KINDS, type UnitKind } from '../../shared/domain/catalog';
-import type { Submission, Unit } from '../../shared/domain/records';
+import type { Unit } from '../../shared/domain/records';
 import { AppError } from '../../shared/result';
 import { cleanText, compareVi, matchesSearch, searchKey } from '../../shared/text/vi';
 import type { Db } from '../db/open';
@@ -88,36 +88,6 @@ export function getUnit(db: Db, id: number): Unit {
 export function unitByCode(db: Db, code: string): Unit | null {
   const r = db.select().from(t.units).where(eq(t.units.code, code)).get();
   return r ? toUnit(r, unitLinkMaps(db)) : null;
-}
-
-export function unitSubmissions(db: Db, unitId: number): Submission[] {
-  const rows = db
-    .select({ s: t.submissions, u: t.units })
-    .from(t.submissions)
-    .innerJoin(t.units, eq(t.units.id, t.submissions.unitId))
-    .where(eq(t.submissions.unitId, unitId))
-    .orderBy(asc(t.submissions.periodId), asc(t.submissions.revision))
-    .all();
-  return rows.map(({ s, u }) => toSubmission(s, u));
-}
-
-export function toSubmission(s: typeof t.submissions.$inferSelect, u: UnitRow): Submission {
-  return {
-    id: s.id,
-    periodId: s.periodId,
-    unitId: s.unitId,
-    unitCode: u.code,
-    unitName: u.name,
-    revision: s.revision,
-    receivedAt: s.receivedAt,
-    officialDate: s.officialDate,
-    channel: s.channel as Submission['channel'],
-    fileName: s.fileName,
-    sha256: s.sha256,
-    status: s.status as Submission['status'],
-    supersededBy: s.supersededBy,
-    createdAt: s.createdAt,
-  };
 }
 
 const nullIfEmpty = (s: string | null | undefined): string | null => {

@@ -1,8 +1,38 @@
 import { z } from 'zod';
+import { CHANNELS } from '../domain/records';
 import type { ImportAttempt, ImportResult } from '../domain/report';
 import { fileSchema, id, isoDate, op } from './op';
 
-export const channelSchema = z.enum(['email', 'usb', 'direct', 'other']);
+export const channelSchema = z.enum(CHANNELS);
+
+type FileBytes = { name: string; bytes: Uint8Array };
+
+/** when and how the files came in (receivedAt defaults to today, channel to e-mail) */
+const receipt = { receivedAt: isoDate.optional(), officialDate: isoDate.optional(), channel: channelSchema.optional() };
+
+/** One file to import into a period. */
+export const importFileInput = z
+  .object({
+    periodId: id,
+    file: fileSchema,
+    ...receipt,
+    /** files of one batch share it; the first file of a batch triggers a backup */
+    batchId: z.string().max(100).optional(),
+  })
+  .strict();
+/** What the core takes (a file's bytes may be any Uint8Array, a Node Buffer too). */
+export type ImportFileInput = Omit<z.infer<typeof importFileInput>, 'file'> & { file: FileBytes };
+
+/** Many files into a period, answered in turn. */
+export const importBatchInput = z
+  .object({
+    periodId: id,
+    files: z.array(fileSchema).min(1).max(2000),
+    ...receipt,
+    batchId: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+export type ImportBatchInput = Omit<z.infer<typeof importBatchInput>, 'files'> & { files: FileBytes[] };
 
 export interface ImportBatchResult {
   batchId: string;
@@ -13,40 +43,13 @@ export interface ImportBatchResult {
 }
 
 export const importsContract = {
-  'imports.file': op(
-    z
-      .object({
-        periodId: id,
-        file: fileSchema,
-        receivedAt: isoDate.optional(),
-        officialDate: isoDate.optional(),
-        channel: channelSchema.optional(),
-        /** files of one batch share it; the first file of a batch triggers a backup */
-        batchId: z.string().max(100).optional(),
-      })
-      .strict(),
-  )
-    .invalidates(['*'])
-    .returns<ImportResult>(),
+  'imports.file': op(importFileInput).invalidates(['*']).returns<ImportResult>(),
   /**
    * A whole batch (a folder, a drop of files): each file is answered in turn, with an `import.progress` event; a
    * file whose call fails is reported as rejected, never lost from the list. `batchId` (chosen by the caller)
    * lets `imports.cancel` stop the batch after the file in hand.
    */
-  'imports.batch': op(
-    z
-      .object({
-        periodId: id,
-        files: z.array(fileSchema).min(1).max(2000),
-        receivedAt: isoDate.optional(),
-        officialDate: isoDate.optional(),
-        channel: channelSchema.optional(),
-        batchId: z.string().min(1).max(100).optional(),
-      })
-      .strict(),
-  )
-    .invalidates(['*'])
-    .returns<ImportBatchResult>(),
+  'imports.batch': op(importBatchInput).invalidates(['*']).returns<ImportBatchResult>(),
   /** stop a running batch after the file in hand (the files not started are reported as not imported) */
   'imports.cancel': op(z.object({ batchId: z.string().min(1).max(100) }).strict()).returns<{ cancelled: boolean }>(),
   'imports.recent': op(

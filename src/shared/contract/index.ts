@@ -65,7 +65,8 @@ export interface HostInfo {
 export * from './op';
 export type { AppInfo, Settings, Signer, BackupEntry } from './app';
 export type { UnitInput, UnitImportResult, UnitImportRow } from './units';
-export type { CatalogView } from './catalog';
+export type { CatalogView, DataElementInput, IndicatorInput } from './catalog';
+export type { CreatePeriodInput, UpdatePeriodInput } from './periods';
 export type { SubmissionDetail } from './submissions';
-export type { ImportBatchResult } from './imports';
+export type { ImportBatchInput, ImportBatchResult, ImportFileInput } from './imports';
 export type { DrillRow, TrendPoint } from './reports';

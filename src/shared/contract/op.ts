@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CELL_KEYS } from '../domain/catalog';
 
 /**
  * What a writing operation changes, as the renderer's query groups: an entry is the prefix of the operations
@@ -47,4 +48,7 @@ export type FilePayload = z.infer<typeof fileSchema>;
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 export const id = z.number().int().positive();
+/** a data element's code, and one of its cells */
+export const elementCode = z.string().min(1).max(50);
+export const cellKey = z.enum(CELL_KEYS);
 export const empty = z.object({}).strict();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CellKey, UnitKind } from '../domain/catalog';
 import type { Consolidation, StatusReport } from '../domain/report';
-import { id, op } from './op';
+import { cellKey, elementCode, id, op } from './op';
 
 export interface DrillRow {
   unit: string;
@@ -27,11 +27,11 @@ export interface TrendPoint {
 export const reportsContract = {
   'status.get': op(z.object({ periodId: id }).strict()).returns<StatusReport>(),
   'consolidation.get': op(z.object({ periodId: id }).strict()).returns<Consolidation>(),
-  'consolidation.drill': op(
-    z
-      .object({ periodId: id, element: z.string().min(1).max(50), cell: z.enum(['total', 'female', 'male', 'value']) })
-      .strict(),
-  ).returns<{ element: string; cell: CellKey; rows: DrillRow[] }>(),
+  'consolidation.drill': op(z.object({ periodId: id, element: elementCode, cell: cellKey }).strict()).returns<{
+    element: string;
+    cell: CellKey;
+    rows: DrillRow[];
+  }>(),
   'consolidation.trend': op(
     z.object({ indicator: z.string().min(1).max(50), kind: z.enum(['half_year', 'year']).optional() }).strict(),
   ).returns<TrendPoint[]>(),

@@ -3,7 +3,7 @@ import { UNIT_KINDS, type UnitKind } from '../domain/catalog';
 import type { Submission, Unit } from '../domain/records';
 import { fileSchema, id, isoDate, op } from './op';
 
-const unitKind = z.enum(UNIT_KINDS as [UnitKind, ...UnitKind[]]);
+const unitKind = z.enum(UNIT_KINDS);
 const optText = (max: number) => z.string().max(max).nullable().optional();
 
 export const unitInput = z

@@ -1,14 +1,17 @@
 /** Types of the indicator catalogue (resources/catalog.json and local additions). */
 
-export type CellKey = 'total' | 'female' | 'male' | 'value';
-export const CELL_KEYS: readonly CellKey[] = ['total', 'female', 'male', 'value'];
+/** The code lists below are tuples, so a schema reads them as they are: `z.enum(CELL_KEYS)`. */
+export const CELL_KEYS = ['total', 'female', 'male', 'value'] as const;
+export type CellKey = (typeof CELL_KEYS)[number];
 
-export type UnitKind = 'so_nganh' | 'doan_the' | 'xa' | 'khac';
-export const UNIT_KINDS: readonly UnitKind[] = ['so_nganh', 'doan_the', 'xa', 'khac'];
+export const UNIT_KINDS = ['so_nganh', 'doan_the', 'xa', 'khac'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export type ValueType = 'integer' | 'decimal' | 'yesno' | 'text';
+export const VALUE_TYPES = ['integer', 'decimal', 'yesno', 'text'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
 export type Aggregation = 'sum' | 'count_yes' | 'list_by_unit' | 'province_value';
-export type CompareOp = '<=' | '<' | '==' | '>=' | '>';
+export const COMPARE_OPS = ['<=', '<', '==', '>=', '>'] as const;
+export type CompareOp = (typeof COMPARE_OPS)[number];
 
 export interface Target {
   op: CompareOp;
@@ -16,6 +19,10 @@ export interface Target {
 }
 /** Targets keyed by year ("2025", "2030"). */
 export type Targets = Record<string, Target>;
+
+/** Where an element's figure comes from: the units' forms, or entered once for the province. */
+export const COLLECTED_FROM = ['units', 'province'] as const;
+export type CollectedFrom = (typeof COLLECTED_FROM)[number];
 
 export interface DataElement {
   code: string;
@@ -26,7 +33,7 @@ export interface DataElement {
   section: string;
   reportedBy: UnitKind[];
   sensitive: boolean;
-  collectedFrom: 'units' | 'province';
+  collectedFrom: CollectedFrom;
   aggregation: Aggregation;
   researchCode?: string;
   strategyCode?: string;
@@ -90,5 +97,5 @@ export interface Catalog {
   templates: TemplateDef[];
 }
 
-export type PeriodKind = 'half_year' | 'year' | 'adhoc';
-export const PERIOD_KINDS: readonly PeriodKind[] = ['half_year', 'year', 'adhoc'];
+export const PERIOD_KINDS = ['half_year', 'year', 'adhoc'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];

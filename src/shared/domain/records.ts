@@ -27,7 +27,8 @@ export interface Unit {
   predecessorIds: number[];
 }
 
-export type PeriodStatus = 'open' | 'closed';
+export const PERIOD_STATUSES = ['open', 'closed'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
 export interface Period {
   id: number;
@@ -45,8 +46,11 @@ export interface Period {
   note: string | null;
 }
 
-export type SubmissionStatus = 'received' | 'needs_fix' | 'approved';
-export type Channel = 'email' | 'usb' | 'direct' | 'other';
+export const SUBMISSION_STATUSES = ['received', 'needs_fix', 'approved'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+/** how a report reached the secretariat */
+export const CHANNELS = ['email', 'usb', 'direct', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** One stored cell. Blank (not reported) is the absence of a cell. */
 export type CellValue =

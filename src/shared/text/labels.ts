@@ -17,4 +17,4 @@ export const UNIT_KIND_HEADING: Record<UnitKind, string> = {
   khac: 'Đơn vị khác',
 };
 
-export const UNIT_KINDS = Object.keys(UNIT_KIND_LABEL) as UnitKind[];
+export { UNIT_KINDS } from '../domain/catalog';

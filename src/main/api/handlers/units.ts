@@ -1,13 +1,6 @@
 import type { unitsContract } from '../../../shared/contract/units';
-import {
-  getUnit,
-  importUnitList,
-  linkUnits,
-  listUnits,
-  saveUnit,
-  setUnitActive,
-  unitSubmissions,
-} from '../../services/units';
+import { unitSubmissions } from '../../services/submissions';
+import { getUnit, importUnitList, linkUnits, listUnits, saveUnit, setUnitActive } from '../../services/units';
 import type { HandlersFor } from '../types';
 
 export const unitsHandlers: HandlersFor<typeof unitsContract> = {

@@ -1,0 +1,138 @@
+/**
+ * The import's database side: its statements, prepared once per connection (the import's hot path), the
+ * lookups it makes before deciding, and the ONE transaction that writes an accepted file as a new revision
+ * (original archived, values, warnings, the attempt, the audit entry), or nothing.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { CellKey } from '../../../shared/domain/catalog';
+import type { Finding, StoredValue } from '../../../shared/domain/records';
+import { cellValueToRow } from '../values';
+import type { UnitRow } from './identify';
+import type { Msg } from './result';
+
+const prepared = new WeakMap<BetterSqlite3.Database, ReturnType<typeof prepare>>();
+function prepare(raw: BetterSqlite3.Database) {
+  return {
+    unitByCode: raw.prepare(
+      'SELECT id, code, name, search_key AS searchKey, kind, group_name AS groupName, parent_id AS parentId, ' +
+        'valid_from AS validFrom, valid_to AS validTo, contact, phone, email, sort_order AS sortOrder, active, note, ' +
+        'created_at AS createdAt, updated_at AS updatedAt FROM units WHERE code = ?',
+    ),
+    expected: raw.prepare('SELECT 1 FROM period_units WHERE period_id = ? AND unit_id = ?'),
+    revisions: raw.prepare(
+      'SELECT id, revision, sha256 FROM submissions WHERE period_id = ? AND unit_id = ? ORDER BY revision DESC',
+    ),
+    file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    submission: raw.prepare(
+      'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status) ' +
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received') RETURNING id",
+    ),
+    supersede: raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?'),
+    value: raw.prepare(
+      'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    finding: raw.prepare(
+      "INSERT INTO findings (submission_id, code, severity, message, element, cell) VALUES (?, ?, 'warning', ?, ?, ?)",
+    ),
+    attempt: raw.prepare(
+      'INSERT INTO import_attempts (period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, warnings) ' +
+        "VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?)",
+    ),
+    audit: raw.prepare(
+      "INSERT INTO audit_log (actor, action, entity, entity_id, before, after, reason) VALUES (?, 'import', 'submission', ?, NULL, ?, NULL)",
+    ),
+  };
+}
+function statements(raw: BetterSqlite3.Database): ReturnType<typeof prepare> {
+  let s = prepared.get(raw);
+  if (!s) {
+    s = prepare(raw);
+    prepared.set(raw, s);
+  }
+  return s;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function unitByCode(raw: BetterSqlite3.Database, code: string): UnitRow | null {
+  return (statements(raw).unitByCode.get(code) as UnitRow | undefined) ?? null;
+}
+
+export function isExpected(raw: BetterSqlite3.Database, periodId: number, unitId: number): boolean {
+  return !!statements(raw).expected.get(periodId, unitId);
+}
+
+export interface Revision {
+  id: number;
+  revision: number;
+  sha256: string;
+}
+
+/** A unit's revisions in a period, newest first. */
+export function revisionsOf(raw: BetterSqlite3.Database, periodId: number, unitId: number): Revision[] {
+  return statements(raw).revisions.all(periodId, unitId) as Revision[];
+}
+
+export interface NewRevision {
+  periodId: number;
+  unit: { id: number; code: string };
+  /** the revision it replaces (the newest so far), if any */
+  previous: Revision | undefined;
+  file: { name: string; bytes: Uint8Array };
+  sha256: string;
+  receivedAt: string;
+  officialDate: string | null;
+  channel: string;
+  values: StoredValue[];
+  warnings: Msg[];
+  /** the reader's findings, to keep the element and cell of a warning that came from one */
+  findings: Finding[];
+  officer: string;
+}
+
+/** Writes an accepted file as the next revision, in one transaction; returns the revision and submission id. */
+export function commitRevision(raw: BetterSqlite3.Database, r: NewRevision): { revision: number; id: number } {
+  const st = statements(raw);
+  const revision = (r.previous?.revision ?? 0) + 1;
+  const name = r.file.name;
+  const id = raw.transaction(() => {
+    st.file.run(r.sha256, r.file.bytes.byteLength, Buffer.from(r.file.bytes));
+    const { id } = st.submission.get(
+      r.periodId,
+      r.unit.id,
+      revision,
+      r.receivedAt,
+      r.officialDate,
+      r.channel,
+      name,
+      r.sha256,
+    ) as { id: number };
+    if (r.previous) st.supersede.run(id, r.previous.id);
+    for (const v of r.values) {
+      const row = cellValueToRow(v.value);
+      st.value.run(id, v.element, v.cell, row.state, row.num, row.text);
+    }
+    for (const w of r.warnings) {
+      const f = r.findings.find((x) => x.code === w.code && x.message === w.message);
+      st.finding.run(id, w.code, w.message, f?.element ?? null, (f?.cell as CellKey | undefined) ?? null);
+    }
+    st.attempt.run(r.periodId, name, r.sha256, r.unit.code, revision, id, JSON.stringify(r.warnings));
+    st.audit.run(
+      r.officer,
+      String(id),
+      JSON.stringify({
+        period: r.periodId,
+        unit: r.unit.code,
+        revision,
+        file: name,
+        sha256: r.sha256,
+        values: r.values.length,
+      }),
+    );
+    return id;
+  })();
+  return { revision, id };
+}
