@@ -4,7 +4,9 @@
  */
 import type { CellKey, DataElement } from '../../shared/domain/catalog';
 import type { CellValue, Finding } from '../../shared/domain/records';
-import { cleanText, formatNumber, parseViNumber, parseYesNo, searchKey } from '../../shared/text/vi';
+import { boundsProblem } from '../../shared/rules/bounds';
+import { numberToViWords, readViNumber } from '../../shared/text/numbers';
+import { cleanText, formatNumber, parseYesNo, searchKey } from '../../shared/text/vi';
 import { cellText, type RawCell } from './grid';
 
 const NA_KEYS = new Set(['kad', 'khong ap dung', 'k/ad', 'k.a.d', 'n/a', 'na', 'kap dung', 'khong ap dung.']);
@@ -88,14 +90,55 @@ export function toValue(
 
   // integer / decimal
   let n: number | null = null;
-  if (raw.kind === 'number') n = raw.value;
-  else if (text !== null) {
-    n = parseViNumber(text);
-    if (n === null) {
+  if (raw.kind === 'number') {
+    n = raw.value;
+    if (raw.percent) {
+      if (d.type === 'integer') {
+        return fail(
+          'PERCENT_IN_COUNT',
+          `ô được định dạng phần trăm (hiển thị ${formatNumber(n * 100, 4)}%, giá trị thật ${formatNumber(n, 6)}) ` +
+            'trong khi chỉ tiêu là số đếm. Hãy đổi định dạng ô về Số (Number) và ghi con số đếm.',
+        );
+      }
+      fail(
+        'PERCENT_FORMAT',
+        `ô được định dạng phần trăm (hiển thị ${formatNumber(n * 100, 4)}%); đã ghi nhận giá trị ${formatNumber(n, 6)}. ` +
+          'Hãy kiểm tra lại với đơn vị.',
+        'warning',
+      );
+    }
+  } else if (text !== null) {
+    const reading = readViNumber(text);
+    if (reading.kind === 'us_only') {
+      return fail(
+        'AMBIGUOUS_NUMBER',
+        `ô ghi "${text}": theo cách ghi của Việt Nam (dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân) ` +
+          `đây không phải là một số; nếu theo cách ghi tiếng Anh thì là ${formatNumber(reading.usValue, 6)}. ` +
+          `Hãy ghi ${formatNumber(reading.usValue, 6)} nếu đúng là số đó.`,
+      );
+    }
+    if (reading.kind === 'invalid') {
       const hint = /%/.test(text)
         ? 'Hãy bỏ dấu % và chỉ ghi con số.'
         : 'Hãy chỉ ghi con số (ví dụ 1.234 hoặc 12,5), không ghi chữ hay đơn vị tính; chỉ tiêu không áp dụng thì ghi KAD.';
       return fail('TYPE_TEXT_IN_NUMBER', `ô ghi "${text}", không phải là số. ${hint}`);
+    }
+    n = reading.value;
+    if (reading.commaThousands) {
+      const thousands = Math.round(Math.abs(n) * 1000);
+      if (d.type === 'integer') {
+        return fail(
+          'AMBIGUOUS_NUMBER',
+          `ô ghi "${text}", theo cách ghi của Việt Nam là ${formatNumber(n, 6)} (dấu phẩy là dấu thập phân), không ` +
+            `phải số nguyên. Nếu là ${numberToViWords(thousands)}, hãy ghi ${formatNumber(thousands)}.`,
+        );
+      }
+      fail(
+        'COMMA_THOUSANDS',
+        `ô ghi "${text}", đã đọc là ${formatNumber(n, 6)} (dấu phẩy là dấu thập phân). Có phải ` +
+          `${formatNumber(thousands)} (${numberToViWords(thousands)})? Nếu vậy, hãy sửa lại.`,
+        'warning',
+      );
     }
   } else if (raw.kind === 'bool') {
     return fail(
@@ -110,20 +153,8 @@ export function toValue(
     );
   }
   if (n === null) return null;
-  if (n < 0)
-    return fail('TYPE_NEGATIVE', `ô ghi số âm (${formatNumber(n, 6)}). Số liệu không được âm, hãy kiểm tra lại.`);
-  if (d.type === 'integer') {
-    const rounded = Math.round(n);
-    if (Math.abs(n - rounded) > 1e-9) {
-      return fail(
-        'TYPE_NOT_INTEGER',
-        `ô ghi ${formatNumber(n, 6)} trong khi chỉ tiêu đếm bằng số nguyên (${d.unit || 'số nguyên'}). ` +
-          'Hãy ghi số nguyên; lưu ý dấu chấm là dấu phân cách hàng nghìn, dấu phẩy là dấu thập phân.',
-      );
-    }
-    n = rounded;
-  } else {
-    n = Number(n.toPrecision(15));
-  }
+  const problem = boundsProblem(d, n);
+  if (problem) return fail(problem.code, problem.message);
+  n = d.type === 'integer' ? Math.round(n) : Number(n.toPrecision(15));
   return { state: 'number', value: n === 0 ? 0 : n };
 }

@@ -40,6 +40,8 @@ export interface DataElement {
   targets?: Targets;
   /** true when the officer added it (not from the seed). */
   local?: boolean;
+  /** true when a figure may be negative (a change, a balance); counts never are */
+  allowNegative?: boolean;
 }
 
 export interface Indicator {

@@ -44,3 +44,45 @@ export function readViNumber(raw: string): NumberReading {
   }
   return { kind: 'invalid' };
 }
+
+const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+const SCALES = ['', 'nghìn', 'triệu', 'tỷ', 'nghìn tỷ'];
+
+/** 0–999 in words; `full` writes a leading "không trăm" (inside a larger number: "một nghìn không trăm linh năm"). */
+function hundreds(n: number, full: boolean): string {
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  const out: string[] = [];
+  if (h > 0 || full) out.push(DIGITS[h]!, 'trăm');
+  if (t === 0) {
+    if (u > 0 && (h > 0 || full)) out.push('linh');
+  } else if (t === 1) out.push('mười');
+  else out.push(DIGITS[t]!, 'mươi');
+  if (u > 0) {
+    if (u === 1 && t > 1) out.push('mốt');
+    else if (u === 5 && t > 0) out.push('lăm');
+    else if (u === 4 && t > 1) out.push('tư');
+    else out.push(DIGITS[u]!);
+  }
+  return out.join(' ');
+}
+
+/**
+ * A whole number in Vietnamese words, for messages that ask "did you mean…?":
+ * 1234 → "một nghìn hai trăm ba mươi tư". Numbers from 0 to 999.999.999.999.999; others as digits.
+ */
+export function numberToViWords(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0 || n >= 1e15) return String(n);
+  if (n === 0) return 'không';
+  const groups: number[] = [];
+  for (let x = n; x > 0; x = Math.floor(x / 1000)) groups.push(x % 1000);
+  const parts: string[] = [];
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i]!;
+    if (g === 0) continue;
+    const words = hundreds(g, i < groups.length - 1);
+    parts.push(SCALES[i] ? `${words} ${SCALES[i]}` : words);
+  }
+  return parts.join(' ');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readViNumber } from '../../../src/shared/text/numbers';
+import { numberToViWords, readViNumber } from '../../../src/shared/text/numbers';
 
 describe('readViNumber: the Vietnamese way, never a silent US reading', () => {
   it.each([
@@ -45,4 +45,24 @@ describe('readViNumber: the Vietnamese way, never a silent US reading', () => {
       expect(readViNumber(text).kind).toBe('invalid');
     },
   );
+});
+
+describe('numberToViWords', () => {
+  it.each([
+    [0, 'không'],
+    [5, 'năm'],
+    [10, 'mười'],
+    [15, 'mười lăm'],
+    [21, 'hai mươi mốt'],
+    [24, 'hai mươi tư'],
+    [105, 'một trăm linh năm'],
+    [1234, 'một nghìn hai trăm ba mươi tư'],
+    [1005, 'một nghìn không trăm linh năm'],
+    [1500, 'một nghìn năm trăm'],
+    [2000000, 'hai triệu'],
+    [12345678, 'mười hai triệu ba trăm bốn mươi lăm nghìn sáu trăm bảy mươi tám'],
+    [1000000001, 'một tỷ không trăm linh một'],
+  ])('%d → %s', (n, words) => {
+    expect(numberToViWords(n)).toBe(words);
+  });
 });
