@@ -32,11 +32,11 @@ import type { ImportResult } from '../src/shared/domain/report';
 import type { Result } from '../src/shared/result';
 import { createContext, type Ctx } from '../src/main/api/context';
 import { dispatch } from '../src/main/api/dispatch';
-import { fillForm } from '../src/main/excel/form-filler';
+import { fillForm } from '../src/main/demo/form-filler';
 import { parseForm, shutdownParsePool } from '../src/main/excel/parse-pool';
 import { templateRowsFor } from '../src/main/excel/template-writer';
 import { getCatalog } from '../src/main/services/catalog';
-import { toFill, unitFigures } from '../src/main/services/demo-data';
+import { toFill, unitFigures } from '../src/main/demo/data';
 import { cellValueToRow, createPeriod } from '../src/main/services/periods';
 import { exportTemplates } from '../src/main/services/templates';
 

@@ -13,7 +13,7 @@ import type { ImportBatchResult } from '../../shared/contract/imports';
 import { AppError, INTERNAL_MESSAGE } from '../../shared/result';
 import { evaluateRules } from '../../shared/rules/validation';
 import { searchKey } from '../../shared/text/vi';
-import { backupSync } from '../db/backup';
+import { backupSync } from '../db/snapshot';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
 import type { ParsedForm } from '../excel/form-reader';

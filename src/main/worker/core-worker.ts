@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext, type Ctx } from '../api/context';
 import { dispatch } from '../api/dispatch';
-import { maybeDailyBackup } from '../services/backup';
+import { maybeDailyBackup } from '../services/backups';
 import type { FromWorker, ToWorker, WorkerData } from './protocol';
 
 const port = parentPort;

@@ -1,6 +1,6 @@
 import type { appContract } from '../../../shared/contract/app';
 import { AppError } from '../../../shared/result';
-import { backupSync, listBackups, restoreFile } from '../../db/backup';
+import { backupSync, listBackups, restoreFile } from '../../db/snapshot';
 import { schemaVersion } from '../../db/migrate';
 import { listAudit } from '../../services/audit';
 import { getMeta, getSettings, updateSettings } from '../../services/settings';
@@ -8,7 +8,7 @@ import { APP_NAME, APP_VERSION } from '../../version';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildDemo } from '../../services/demo';
+import { buildDemo } from '../../demo';
 import type { HandlersFor } from '../types';
 import type { Ctx } from '../context';
 

@@ -6,7 +6,7 @@ import type { OpName, Output } from '../../../shared/contract';
 import { formatDate, parseViDate } from '../../../shared/text/vi';
 import { createContext, type Ctx } from '../../api/context';
 import { dispatch } from '../../api/dispatch';
-import { backupSync, restoreFile } from '../../db/backup';
+import { backupSync, restoreFile } from '../../db/snapshot';
 import { backupDirFor, defaultDbPath } from '../../paths';
 import { getSettings } from '../../services/settings';
 import { HELP, commandHelp } from './help';

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createContext } from '../../api/context';
-import { maybeDailyBackup } from '../../services/backup';
-import { buildDemo } from '../../services/demo';
+import { maybeDailyBackup } from '../../services/backups';
+import { buildDemo } from '../../demo';
 import { startWebHost } from '../web/server';
 
 export function rendererDir(): string {

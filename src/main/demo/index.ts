@@ -5,14 +5,14 @@
  */
 import type { UnitKind } from '../../shared/domain/catalog';
 import { createContext, type Ctx } from '../api/context';
-import { fillForm } from '../excel/form-filler';
-import { getCatalog } from './catalog';
-import { unitFigures, toFill } from './demo-data';
-import { importFile } from './imports';
-import { createPeriod, setPeriodStatus, setProvinceValue } from './periods';
-import { updateSettings } from './settings';
-import { exportTemplates } from './templates';
-import { linkUnits, saveUnit } from './units';
+import { fillForm } from './form-filler';
+import { getCatalog } from '../services/catalog';
+import { unitFigures, toFill } from './data';
+import { importFile } from '../services/imports';
+import { createPeriod, setPeriodStatus, setProvinceValue } from '../services/periods';
+import { updateSettings } from '../services/settings';
+import { exportTemplates } from '../services/templates';
+import { linkUnits, saveUnit } from '../services/units';
 
 const UNITS: Array<[string, string, UnitKind, string, string]> = [
   ['HB-S01', 'Sở Nội vụ', 'so_nganh', 'Nguyễn Thị Hoa', '0214 3820 101'],

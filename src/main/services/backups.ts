@@ -4,7 +4,7 @@
  * (`bdg serve`, the Electron core worker), not by createContext, so one-shot CLI commands and tests stay quiet.
  */
 import type { Ctx } from './context';
-import { backupSync, type BackupFile } from '../db/backup';
+import { backupSync, type BackupFile } from '../db/snapshot';
 import { getMeta, getSettings, setMeta } from './settings';
 
 export const DAILY_BACKUP_MARKER = 'backup.lastDaily';

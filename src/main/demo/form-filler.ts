@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellKey } from '../../shared/domain/catalog';
-import { FIXED_HEADERS, FORM_SHEET } from './template-writer';
+import { FIXED_HEADERS, FORM_SHEET } from '../excel/template-writer';
 
 export type FillValue = number | string | boolean | { formula: string; result: number };
 export type FormFill = Record<string, Partial<Record<CellKey, FillValue>>>;
