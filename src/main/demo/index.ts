@@ -3,6 +3,9 @@
  * throw-away database through the same code path as real work (templates generated, filled, imported).
  * It never touches the officer's real database.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { UnitKind } from '../../shared/domain/catalog';
 import { createContext, type Ctx } from '../api/context';
 import { fillForm } from './form-filler';
@@ -146,4 +149,28 @@ export async function buildDemo(dbPath: string): Promise<void> {
   } finally {
     ctx.close();
   }
+}
+
+/** one demo database per process, built on first use in the temp folder */
+let demoPath: Promise<string> | null = null;
+
+/** The demo database of this process (built on first call; a failed build is tried again next time). */
+export async function demoDatabase(): Promise<string> {
+  demoPath ??= (async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'bdg-demo-')), 'demo.sqlite');
+    await buildDemo(path);
+    return path;
+  })();
+  try {
+    return await demoPath;
+  } catch (e) {
+    demoPath = null;
+    throw e;
+  }
+}
+
+/** Opens the demo in place of the officer's database, or goes back to hers (when the demo was opened from the app). */
+export async function switchDemo(ctx: Ctx, open: boolean): Promise<void> {
+  if (open && !ctx.demo) ctx.switchTo(await demoDatabase(), true);
+  else if (!open && ctx.demo && ctx.homeDbPath !== ctx.dbPath) ctx.switchTo(ctx.homeDbPath, false);
 }

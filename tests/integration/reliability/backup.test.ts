@@ -117,11 +117,14 @@ describe('daily backup', () => {
     }
   });
 
-  it('`bdg serve` takes the daily backup when it starts (call site in serve.ts)', () => {
+  it('`bdg serve` takes the daily backup when it starts (call site in worker/core.ts, used by serve.ts)', () => {
+    // serve.ts and the core worker open their core with openCore, which takes the backup
+    const core = readFileSync(join(__dirname, '../../../src/main/worker/core.ts'), 'utf8');
+    expect(core).toMatch(/maybeDailyBackup\(ctx\)/);
     const src = readFileSync(join(__dirname, '../../../src/main/hosts/cli/serve.ts'), 'utf8');
-    expect(src).toMatch(/maybeDailyBackup\(ctx\)/);
+    expect(src).toMatch(/openCore\(/);
     const worker = readFileSync(join(__dirname, '../../../src/main/worker/core-worker.ts'), 'utf8');
-    expect(worker).toMatch(/maybeDailyBackup\(ctx\)/);
+    expect(worker).toMatch(/openCore\(/);
   });
 });
 
