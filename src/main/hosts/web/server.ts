@@ -92,8 +92,11 @@ function authorized(req: IncomingMessage, res: ServerResponse, token: string): b
   return false;
 }
 
-/** Opens an event stream on `res`: every event from `events` becomes one `data:` line; returns its closer. */
-function openEventStream(res: ServerResponse, events: WebHostOptions['events']): () => void {
+/**
+ * Opens an event stream on `res`: every event from `events` becomes one `data:` line. Its closer stays in
+ * `open` while the stream lives, for the host to end it when it stops.
+ */
+function openEventStream(res: ServerResponse, events: WebHostOptions['events'], open: Set<() => void>): void {
   res.statusCode = 200;
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   // the socket goes with the stream: a closing host must not wait for an idle keep-alive connection
@@ -105,15 +108,13 @@ function openEventStream(res: ServerResponse, events: WebHostOptions['events']):
     events?.subscribe((event, payload) => {
       res.write(`data: ${JSON.stringify(toWire({ event, payload }))}\n\n`);
     }) ?? (() => undefined);
-  let closed = false;
   const close = () => {
-    if (closed) return;
-    closed = true;
+    if (!open.delete(close)) return;
     unsubscribe();
     res.end();
   };
+  open.add(close);
   res.on('close', close);
-  return close;
 }
 
 /** Only the loopback names with our port are accepted as Host (DNS-rebinding guard). */
@@ -163,10 +164,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     const url = req.url ?? '/';
     if (url.split('?')[0] === '/api/events' && req.method === 'GET') {
-      if (!authorized(req, res, token)) return;
-      const close = openEventStream(res, opts.events);
-      streams.add(close);
-      res.on('close', () => streams.delete(close));
+      if (authorized(req, res, token)) openEventStream(res, opts.events, streams);
       return;
     }
     if (url.startsWith('/api/')) {

@@ -1,6 +1,7 @@
 /**
  * window.api for a plain browser (the local web host): one function per contract operation, each a
  * `POST /api/<op>` with the per-launch token. Bytes travel as {"$bytes": base64} (shared/wire.ts).
+ * `on(event, cb)` reads the host's event stream (`GET /api/events`, the same token), opened for the first listener.
  * In Electron the preload provides window.api and none of this runs.
  */
 import { API_EVENTS, OP_NAMES, type Api, type ApiEvent } from '../../../shared/contract';
