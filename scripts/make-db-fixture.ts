@@ -13,9 +13,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createContext } from '../src/main/api/context';
-import { fillForm } from '../src/main/excel/form-filler';
+import { fillForm } from '../src/main/demo/form-filler';
 import { getCatalog } from '../src/main/services/catalog';
-import { toFill, unitFigures } from '../src/main/services/demo-data';
+import { toFill, unitFigures } from '../src/main/demo/data';
 import { importFile } from '../src/main/services/imports';
 import { createPeriod, setPeriodStatus, setProvinceValue } from '../src/main/services/periods';
 import { updateSettings } from '../src/main/services/settings';

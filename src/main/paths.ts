@@ -1,6 +1,6 @@
 /** Where the app keeps its data: %APPDATA%\bao-cao-bdg on Windows, the XDG data folder elsewhere. */
 import { homedir } from 'node:os';
-import { dirname, join, win32 } from 'node:path';
+import { dirname, join, resolve, sep, win32 } from 'node:path';
 
 export const APP_DIR_NAME = 'bao-cao-bdg';
 export const DB_FILE_NAME = 'bao-cao-bdg.sqlite';
@@ -29,4 +29,23 @@ export function defaultDbPath(
 /** Backups live beside the database, in `backups/`. */
 export function backupDirFor(dbPath: string): string {
   return join(dirname(dbPath), 'backups');
+}
+
+/**
+ * The file a URL path names inside `root` ('/' is index.html), or null when the path is malformed or escapes
+ * the root (`..`, encoded separators, NUL). Used by both doors that serve the built renderer.
+ */
+export function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const base = resolve(root);
+  const full = resolve(base, rel);
+  if (full !== base && !full.startsWith(base + sep)) return null;
+  return full;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { UnitKind } from '../../src/shared/domain/catalog';
 import type { StoredValue } from '../../src/shared/domain/records';
 import type { Ctx } from '../../src/main/api/context';
-import { fillForm, type FormFill } from '../../src/main/excel/form-filler';
+import { fillForm, type FormFill } from '../../src/main/demo/form-filler';
 import { getCatalog } from '../../src/main/services/catalog';
 import { importFile } from '../../src/main/services/imports';
 import { createPeriod } from '../../src/main/services/periods';

@@ -12,7 +12,7 @@ import { AppError } from '../../shared/result';
 import { backupDirFor } from '../paths';
 import { applyMigrations, pendingMigrations, schemaVersion } from './migrate';
 import * as schema from './schema';
-import { backupSync } from './backup';
+import { backupSync } from './snapshot';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../domain/records';
-import { empty, op } from './op';
+import { empty, fileSchema, op } from './op';
 
 export interface AppInfo {
   name: string;
@@ -73,6 +73,21 @@ export interface BackupEntry {
   label: string;
 }
 
+export interface Restored {
+  /** the name of the copy that now is the database */
+  restored: string;
+  /** where the replaced database was kept */
+  keptAs: string;
+}
+
+/** Options for Electron's webContents.printToPDF (page numbers come from the document's CSS, see print-html.ts) */
+export interface PdfPrintOptions {
+  pageSize: 'A4';
+  preferCSSPageSize: boolean;
+  printBackground: boolean;
+  displayHeaderFooter: boolean;
+}
+
 export const appContract = {
   'app.info': op(empty).returns<AppInfo>(),
   'settings.get': op(empty).returns<Settings>(),
@@ -82,12 +97,17 @@ export const appContract = {
   'backup.create': op(z.object({ reason: z.string().max(100).optional() }).strict())
     .invalidates(['backup'])
     .returns<BackupEntry>(),
+  /** restore one of the backups in `backup.list`, by its name */
   'backup.restore': op(z.object({ name: z.string().min(1).max(200) }).strict())
     .invalidates(['*'])
-    .returns<{
-      restored: string;
-      keptAs: string;
-    }>(),
+    .returns<Restored>(),
+  /** restore from a copy given as bytes (checked exactly like a listed backup before anything is replaced) */
+  'backup.restoreFile': op(z.object({ file: fileSchema }).strict())
+    .invalidates(['*'])
+    .returns<Restored>(),
+  /** a consistent copy of the whole database, as a file to save elsewhere */
+  'backup.export': op(empty).returns<{ name: string; bytes: Uint8Array }>(),
+  'app.printOptions': op(empty).returns<PdfPrintOptions>(),
   /** open the demo province (a throw-away database) or go back to the officer's own database */
   'app.demo': op(z.object({ open: z.boolean() }).strict())
     .invalidates(['*'])

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillForm } from '../../../src/main/excel/form-filler';
+import { fillForm } from '../../../src/main/demo/form-filler';
 import { runCli } from '../../../src/main/hosts/cli/run';
 import { SEED } from '../../../src/main/services/catalog';
 import { LAO_CAI_UNITS } from '../../helpers/province';

@@ -10,6 +10,7 @@ import {
   type WebHost,
   MAX_BODY_BYTES,
 } from '../../../src/main/hosts/web/server';
+import { createEventHub } from '../../../src/main/hosts/events';
 import { toWire, fromWire } from '../../../src/shared/wire';
 import { tmpCtx, tmpDir } from '../../helpers/tmp';
 
@@ -144,5 +145,107 @@ describe('local web host', () => {
     const polluted = fromWire(JSON.parse('{"__proto__": {"x": 1}, "a": 1}')) as Record<string, unknown>;
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     expect(polluted.a).toBe(1);
+  });
+});
+
+/** Opens GET /api/events; resolves once the stream is open, collecting every `data:` line as it arrives. */
+function openEvents(host: WebHost, headers: Record<string, string>) {
+  const events: Array<{ event: string; payload: Record<string, unknown> }> = [];
+  let buffered = '';
+  let onData = () => {};
+  return new Promise<{
+    status: number;
+    headers: Record<string, unknown>;
+    events: typeof events;
+    waitFor: (n: number) => Promise<void>;
+    ended: Promise<void>;
+    close: () => void;
+  }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method: 'GET', path: '/api/events', headers }, (res) => {
+      const ended = new Promise<void>((r) => res.on('close', () => r()));
+      res.on('data', (c: Buffer) => {
+        buffered += c.toString('utf8');
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        for (const l of lines)
+          if (l.startsWith('data: ')) events.push(fromWire(JSON.parse(l.slice(6))) as (typeof events)[number]);
+        onData();
+      });
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        events,
+        waitFor: (n) =>
+          new Promise<void>((r) => {
+            onData = () => events.length >= n && r();
+            onData();
+          }),
+        ended,
+        close: () => req.destroy(),
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the web host delivers the core events', () => {
+  const events = createEventHub();
+  const ctx = tmpCtx({ emit: events.emit });
+  let host: WebHost;
+  beforeAll(async () => {
+    const staticDir = tmpDir();
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Báo cáo BĐG</title>');
+    host = await startWebHost({ ctx, staticDir, events });
+  });
+  afterAll(async () => {
+    await host.close();
+    ctx.dispose();
+  });
+  const auth = () => ({ authorization: `Bearer ${host.token}` });
+  const api = async (op: string, body: unknown) =>
+    JSON.parse(
+      (
+        await raw(host, {
+          method: 'POST',
+          path: `/api/${op}`,
+          headers: { 'content-type': 'application/json', ...auth() },
+          body: JSON.stringify(toWire(body)),
+        })
+      ).body,
+    ) as { ok: boolean; data: Record<string, unknown> };
+
+  it('refuses the event stream without the token, or with a wrong one (401)', async () => {
+    const none = await raw(host, { path: '/api/events' });
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body).error.message).toMatch(/mã truy cập/);
+    const wrong = await raw(host, { path: '/api/events', headers: { authorization: 'Bearer sai' } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('a batch import through POST /api/imports.batch sends one import.progress event per file', async () => {
+    const period = await api('periods.create', { year: 2026, kind: 'year' });
+    expect(period.ok).toBe(true);
+    const stream = await openEvents(host, auth());
+    expect(stream.status).toBe(200);
+    expect(String(stream.headers['content-type'])).toMatch(/^text\/event-stream/);
+    const files = ['mot.xlsx', 'hai.xlsx', 'ba.xlsx'].map((name) => ({ name, bytes: new Uint8Array([1, 2, 3]) }));
+    const batch = await api('imports.batch', { periodId: period.data.id, files, batchId: 'lo-1' });
+    expect(batch.ok).toBe(true);
+    await stream.waitFor(3);
+    expect(stream.events.map((e) => e.event)).toEqual(['import.progress', 'import.progress', 'import.progress']);
+    expect(stream.events.map((e) => e.payload)).toEqual(
+      files.map((f, index) =>
+        expect.objectContaining({ batchId: 'lo-1', index, total: 3, file: f.name, status: 'rejected' }),
+      ),
+    );
+    stream.close();
+  });
+
+  it('ends the open streams when the host stops', async () => {
+    const stream = await openEvents(host, auth());
+    await host.close();
+    await stream.ended;
+    host = await startWebHost({ ctx, staticDir: tmpDir(), events });
   });
 });

@@ -18,14 +18,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/main/api/context';
 import { dispatch } from '../../../src/main/api/dispatch';
-import { backupSync, listBackups, verifyBackup } from '../../../src/main/db/backup';
+import { backupSync, listBackups, verifyBackup } from '../../../src/main/db/snapshot';
 import { runCli } from '../../../src/main/hosts/cli/run';
 import { backupDirFor } from '../../../src/main/paths';
-import { DAILY_BACKUP_MARKER, maybeDailyBackup } from '../../../src/main/services/backup';
+import { DAILY_BACKUP_MARKER, maybeDailyBackup } from '../../../src/main/services/backups';
 import { getMeta, updateSettings } from '../../../src/main/services/settings';
 import { saveUnit } from '../../../src/main/services/units';
 import { getCatalog } from '../../../src/main/services/catalog';
-import { toFill, unitFigures } from '../../../src/main/services/demo-data';
+import { toFill, unitFigures } from '../../../src/main/demo/data';
 import { filledForm, smallProvince } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
 
@@ -117,11 +117,14 @@ describe('daily backup', () => {
     }
   });
 
-  it('`bdg serve` takes the daily backup when it starts (call site in serve.ts)', () => {
+  it('`bdg serve` takes the daily backup when it starts (call site in worker/core.ts, used by serve.ts)', () => {
+    // serve.ts and the core worker open their core with openCore, which takes the backup
+    const core = readFileSync(join(__dirname, '../../../src/main/worker/core.ts'), 'utf8');
+    expect(core).toMatch(/maybeDailyBackup\(ctx\)/);
     const src = readFileSync(join(__dirname, '../../../src/main/hosts/cli/serve.ts'), 'utf8');
-    expect(src).toMatch(/maybeDailyBackup\(ctx\)/);
+    expect(src).toMatch(/openCore\(/);
     const worker = readFileSync(join(__dirname, '../../../src/main/worker/core-worker.ts'), 'utf8');
-    expect(worker).toMatch(/maybeDailyBackup\(ctx\)/);
+    expect(worker).toMatch(/openCore\(/);
   });
 });
 

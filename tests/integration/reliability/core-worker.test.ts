@@ -3,13 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreWorker, type CoreClient } from '../../../src/main/worker/client';
-import { listBackups } from '../../../src/main/db/backup';
+import { listBackups } from '../../../src/main/db/snapshot';
 import { backupDirFor } from '../../../src/main/paths';
 import { tmpDir } from '../../helpers/tmp';
 import type { CatalogView } from '../../../src/shared/contract';
 import type { StatusReport } from '../../../src/shared/domain/report';
-import { fillForm } from '../../../src/main/excel/form-filler';
-import { toFill, unitFigures } from '../../../src/main/services/demo-data';
+import { fillForm } from '../../../src/main/demo/form-filler';
+import { toFill, unitFigures } from '../../../src/main/demo/data';
 import { migrations } from '../../../src/main/db/migrate';
 
 const ROOT = resolve(__dirname, '../../..');

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { cellValueToRow } from '../../../src/main/services/values';
-import { toFill, unitFigures } from '../../../src/main/services/demo-data';
+import { toFill, unitFigures } from '../../../src/main/demo/data';
 import { templateRowsFor } from '../../../src/main/excel/form-layout';
 import type { ImportResult } from '../../../src/shared/domain/report';
 import type { UnitKind } from '../../../src/shared/domain/catalog';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { describeTables, tableRows } from '../../../scripts/make-db-fixture';
 import { createContext } from '../../../src/main/api/context';
 import { dispatch } from '../../../src/main/api/dispatch';
-import { listBackups } from '../../../src/main/db/backup';
+import { listBackups } from '../../../src/main/db/snapshot';
 import { migrations, schemaVersion } from '../../../src/main/db/migrate';
 import type { BundledMigration } from '../../../src/main/db/migrations/types';
 import { openDatabase } from '../../../src/main/db/open';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { getCatalog } from '../../../src/main/services/catalog';
-import { toFill, unitFigures } from '../../../src/main/services/demo-data';
+import { toFill, unitFigures } from '../../../src/main/demo/data';
 import { smallProvince } from '../../helpers/province';
 
 async function sheetOf(bytes: Uint8Array, name: string): Promise<ExcelJS.Worksheet> {

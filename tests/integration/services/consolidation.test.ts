@@ -6,9 +6,9 @@ import { createPeriod, setProvinceValue } from '../../../src/main/services/perio
 import { importFile } from '../../../src/main/services/imports';
 import { linkUnits } from '../../../src/main/services/units';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
-import type { FormFill } from '../../../src/main/excel/form-filler';
+import type { FormFill } from '../../../src/main/demo/form-filler';
 import { getCatalog } from '../../../src/main/services/catalog';
-import { unitFigures } from '../../../src/main/services/demo-data';
+import { unitFigures } from '../../../src/main/demo/data';
 import { addUnits, filledForm, fillOf } from '../../helpers/province';
 import { tmpCtx } from '../../helpers/tmp';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/main/api/context';
 import { dispatch } from '../../../src/main/api/dispatch';
-import { buildDemo } from '../../../src/main/services/demo';
+import { buildDemo } from '../../../src/main/demo';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
 import { tmpDir } from '../../helpers/tmp';
 

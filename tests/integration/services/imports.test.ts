@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { META_SHEET } from '../../../src/main/excel/form-layout';
 import { getCatalog } from '../../../src/main/services/catalog';
-import { unitFigures } from '../../../src/main/services/demo-data';
+import { unitFigures } from '../../../src/main/demo/data';
 import { importFile } from '../../../src/main/services/imports';
 import { createPeriod, expectedUnits, setExpected } from '../../../src/main/services/periods';
 import { originalFile, submissionValues } from '../../../src/main/services/submissions';
@@ -49,7 +49,7 @@ describe('import pipeline on a real database', () => {
     };
     expect(files.data.files).toHaveLength(51);
     expect(files.data.files.filter((f) => f.unit === null)).toHaveLength(1);
-    const { fillForm } = await import('../../../src/main/excel/form-filler');
+    const { fillForm } = await import('../../../src/main/demo/form-filler');
     const { templateRowsFor } = await import('../../../src/main/excel/form-layout');
     let i = 0;
     for (const f of files.data.files.filter((x) => x.unit)) {

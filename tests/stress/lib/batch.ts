@@ -11,12 +11,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { createContext } from '../../../src/main/api/context';
-import { listBackups, verifyBackup } from '../../../src/main/db/backup';
-import { fillForm } from '../../../src/main/excel/form-filler';
+import { listBackups, verifyBackup } from '../../../src/main/db/snapshot';
+import { fillForm } from '../../../src/main/demo/form-filler';
 import { templateRowsFor } from '../../../src/main/excel/form-layout';
 import { backupDirFor } from '../../../src/main/paths';
 import { getCatalog } from '../../../src/main/services/catalog';
-import { rng, toFill, unitFigures } from '../../../src/main/services/demo-data';
+import { rng, toFill, unitFigures } from '../../../src/main/demo/data';
 import { createPeriod } from '../../../src/main/services/periods';
 import { cellValueToRow } from '../../../src/main/services/values';
 import { updateSettings } from '../../../src/main/services/settings';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { manyRowsXlsx, minimalXlsx, zipBomb } from '../../../scripts/make-fixtures';
-import { rng } from '../../../src/main/services/demo-data';
+import { rng } from '../../../src/main/demo/data';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/xlsx');
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMigrationBundle } from '../../../scripts/bundle-migrations';
-import { listBackups } from '../../../src/main/db/backup';
+import { listBackups } from '../../../src/main/db/snapshot';
 import { applyMigrations, migrations, pendingMigrations, schemaVersion } from '../../../src/main/db/migrate';
 import type { BundledMigration } from '../../../src/main/db/migrations/types';
 import { openDatabase } from '../../../src/main/db/open';

@@ -1,11 +1,9 @@
 /** `bdg serve`: the local web host, printing its URL (with the per-launch token) and opening a browser. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createContext } from '../../api/context';
-import { maybeDailyBackup } from '../../services/backup';
-import { buildDemo } from '../../services/demo';
+import { openCore } from '../../worker/core';
+import { createEventHub } from '../events';
 import { startWebHost } from '../web/server';
 
 export function rendererDir(): string {
@@ -38,19 +36,20 @@ export async function serve(opts: {
     opts.io.err('Chưa có bản dựng giao diện. Hãy chạy "npm run build" một lần rồi chạy lại lệnh này.\n');
     return 1;
   }
-  let dbPath = opts.dbPath;
-  if (opts.demo) {
-    dbPath = join(mkdtempSync(join(tmpdir(), 'bdg-demo-')), 'demo.sqlite');
-    opts.io.err('Đang tạo dữ liệu trình diễn (không đụng tới cơ sở dữ liệu thật)…\n');
-    await buildDemo(dbPath);
-  }
-  const ctx = createContext(dbPath, { demo: opts.demo });
-  try {
-    maybeDailyBackup(ctx);
-  } catch (e) {
-    opts.io.err(`Cảnh báo: chưa sao lưu hằng ngày được (${e instanceof Error ? e.message : String(e)}).\n`);
-  }
-  const host = await startWebHost({ ctx, staticDir, ...(opts.port !== undefined ? { port: opts.port } : {}) });
+  if (opts.demo) opts.io.err('Đang tạo dữ liệu trình diễn (không đụng tới cơ sở dữ liệu thật)…\n');
+  // the ctx's events (import progress) reach the browser through the host's event stream
+  const events = createEventHub();
+  const ctx = await openCore(opts.dbPath, {
+    demo: opts.demo,
+    emit: events.emit,
+    onBackupError: (message) => opts.io.err(`Cảnh báo: chưa sao lưu hằng ngày được (${message}).\n`),
+  });
+  const host = await startWebHost({
+    ctx,
+    staticDir,
+    events,
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+  });
   opts.io.out(`${host.url}\n`);
   opts.io.err(`Báo cáo BĐG đang chạy tại ${host.origin} (chỉ truy cập được từ máy này). Nhấn Ctrl+C để dừng.\n`);
   if (opts.open && !process.env.CI) openBrowser(host.url);

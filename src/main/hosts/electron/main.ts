@@ -5,13 +5,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { PdfPrintOptions } from '../../../shared/contract/app';
 import { defaultDbPath } from '../../paths';
 import { startCoreWorker, type CoreClient } from '../../worker/client';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { HOST_CHANNELS, EVENT_PREFIX } from './preload-api';
 import { appProtocolHandler } from './protocol';
-import { electronPrintToPdfOptions } from '../../documents/print-html';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -93,13 +93,15 @@ async function start(): Promise<void> {
   });
   ipcMain.handle(HOST_CHANNELS.printToPdf, async (event, html: string) => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: 'Không được phép.' } };
+    const options = await client.call('app.printOptions', {});
+    if (!options.ok) return options;
     const win = new BrowserWindow({
       show: false,
       webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
     });
     try {
       await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-      const pdf = await win.webContents.printToPDF(electronPrintToPdfOptions());
+      const pdf = await win.webContents.printToPDF(options.data as PdfPrintOptions);
       return { ok: true, data: { bytes: new Uint8Array(pdf) } };
     } catch (e) {
       return {

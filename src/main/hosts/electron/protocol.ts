@@ -1,6 +1,7 @@
 /** The `app://app/` scheme serving the built renderer, with a path-traversal guard and the CSP header. */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { resolveInside } from '../../paths';
 import { CSP } from './security';
 
 const MIME: Record<string, string> = {
@@ -25,18 +26,7 @@ export function resolveAppPath(root: string, url: string): string | null {
     return null;
   }
   if (u.protocol !== 'app:' || u.host !== 'app') return null;
-  let path: string;
-  try {
-    path = decodeURIComponent(u.pathname);
-  } catch {
-    return null;
-  }
-  if (path.includes('\0')) return null;
-  const rel = path === '/' || path === '' ? 'index.html' : path.replace(/^\/+/, '');
-  const base = resolve(root);
-  const full = resolve(base, rel);
-  if (full !== base && !full.startsWith(base + sep)) return null;
-  return full;
+  return resolveInside(root, u.pathname);
 }
 
 /** The handler given to protocol.handle('app', …). GET only. */

@@ -1,6 +1,8 @@
 /**
  * The local web door: serves the built renderer and the contract on 127.0.0.1 only.
  *   POST /api/<operation>   body: JSON (bytes as {"$bytes": base64}), header Authorization: Bearer <token>
+ *   GET  /api/events        the core's events (import progress) as a text/event-stream, one `data: <json>` line
+ *                           ({"event","payload"}) per event; the same token
  * A random token is made per launch; the printed URL carries it (?token=…) so a browser can open the app.
  * Host and Origin are checked (no DNS rebinding), no CORS, request bodies are size-limited, the token is
  * never logged.
@@ -9,11 +11,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { CSP } from '../../../shared/csp';
 import { fromWire, toWire } from '../../../shared/wire';
 import { dispatch } from '../../api/dispatch';
 import type { Ctx } from '../../api/context';
+import { resolveInside } from '../../paths';
+import type { EventHub } from '../events';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -38,6 +42,8 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   log?: (line: string) => void;
+  /** where the ctx's events arrive (the hub whose `emit` the ctx was made with); GET /api/events streams them */
+  events?: Pick<EventHub, 'subscribe'>;
 }
 
 export interface WebHost {
@@ -72,6 +78,45 @@ function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Answers 401 (and returns false) unless the request carries the per-launch token. */
+function authorized(req: IncomingMessage, res: ServerResponse, token: string): boolean {
+  const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  if (m && sameToken(m[1]!, token)) return true;
+  send(res, 401, {
+    ok: false,
+    error: {
+      code: 'unauthorized',
+      message: 'Thiếu hoặc sai mã truy cập. Hãy mở ứng dụng bằng đường dẫn in ra khi khởi động.',
+    },
+  });
+  return false;
+}
+
+/**
+ * Opens an event stream on `res`: every event from `events` becomes one `data:` line. Its closer stays in
+ * `open` while the stream lives, for the host to end it when it stops.
+ */
+function openEventStream(res: ServerResponse, events: WebHostOptions['events'], open: Set<() => void>): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  // the socket goes with the stream: a closing host must not wait for an idle keep-alive connection
+  res.setHeader('Connection', 'close');
+  res.flushHeaders();
+  // a comment line, so the client knows the stream is open before the first event
+  res.write(': ok\n\n');
+  const unsubscribe =
+    events?.subscribe((event, payload) => {
+      res.write(`data: ${JSON.stringify(toWire({ event, payload }))}\n\n`);
+    }) ?? (() => undefined);
+  const close = () => {
+    if (!open.delete(close)) return;
+    unsubscribe();
+    res.end();
+  };
+  open.add(close);
+  res.on('close', close);
+}
+
 /** Only the loopback names with our port are accepted as Host (DNS-rebinding guard). */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
   if (!host) return false;
@@ -85,18 +130,7 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
 
 /** Resolves a URL path inside `root`, refusing anything that escapes it. */
 export function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const base = resolve(root);
-  const full = resolve(base, rel);
-  if (full !== base && !full.startsWith(base + sep)) return null;
-  return full;
+  return resolveInside(root, urlPath.split('?')[0]!.split('#')[0]!);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -115,6 +149,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = opts.port ?? 0;
+  /** the open event streams, ended when the host closes (server.close waits for every connection) */
+  const streams = new Set<() => void>();
 
   const server = createServer((req, res) => {
     securityHeaders(res);
@@ -127,6 +163,10 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = req.url ?? '/';
+    if (url.split('?')[0] === '/api/events' && req.method === 'GET') {
+      if (authorized(req, res, token)) openEventStream(res, opts.events, streams);
+      return;
+    }
     if (url.startsWith('/api/')) {
       if (req.method === 'OPTIONS') {
         res.statusCode = 405;
@@ -138,18 +178,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Chỉ chấp nhận POST.' } });
         return;
       }
-      const auth = req.headers.authorization ?? '';
-      const m = /^Bearer (.+)$/.exec(auth);
-      if (!m || !sameToken(m[1]!, token)) {
-        send(res, 401, {
-          ok: false,
-          error: {
-            code: 'unauthorized',
-            message: 'Thiếu hoặc sai mã truy cập. Hãy mở ứng dụng bằng đường dẫn in ra khi khởi động.',
-          },
-        });
-        return;
-      }
+      if (!authorized(req, res, token)) return;
       const ct = req.headers['content-type'] ?? '';
       if (!ct.startsWith('application/json')) {
         send(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Nội dung phải là JSON.' } });
@@ -239,7 +268,11 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         url: `${origin}/?token=${token}`,
         token,
         port,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            for (const close of [...streams]) close();
+            server.close(() => r());
+          }),
       });
     });
   });

@@ -7,7 +7,7 @@ import type { ImportFileInput } from '../../../shared/contract/imports';
 import type { UnitKind } from '../../../shared/domain/catalog';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError } from '../../../shared/result';
-import { backupSync } from '../../db/backup';
+import { backupSync } from '../../db/snapshot';
 import type { ParsedForm } from '../../excel/form-reader';
 import { parseForm } from '../../excel/parse-pool';
 import { getCatalog, getTemplateRow } from '../catalog';

@@ -1,6 +1,7 @@
 /**
  * window.api for a plain browser (the local web host): one function per contract operation, each a
  * `POST /api/<op>` with the per-launch token. Bytes travel as {"$bytes": base64} (shared/wire.ts).
+ * `on(event, cb)` reads the host's event stream (`GET /api/events`, the same token), opened for the first listener.
  * In Electron the preload provides window.api and none of this runs.
  */
 import { API_EVENTS, OP_NAMES, type Api, type ApiEvent } from '../../../shared/contract';
@@ -55,6 +56,12 @@ export function createHttpApi(opts: HttpApiOptions): Api {
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => window.fetch(input, init));
   const base = opts.baseUrl ?? '';
   const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
+  const stream = eventStream(
+    (signal) => doFetch(`${base}/api/events`, { headers: { Authorization: `Bearer ${opts.token}` }, signal }),
+    (event, payload) => {
+      for (const cb of listeners.get(event) ?? []) cb(payload);
+    },
+  );
 
   async function call(op: string, input: unknown): Promise<Result<unknown>> {
     if (!opts.token) return { ok: false, error: { code: 'unauthorized', message: TOKEN_MESSAGE } };
@@ -95,12 +102,71 @@ export function createHttpApi(opts: HttpApiOptions): Api {
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     set.add(cb);
+    if (opts.token) stream.open();
     return () => {
       set.delete(cb);
+      if ([...listeners.values()].every((s) => s.size === 0)) stream.close();
     };
   };
   api.host = { kind: 'web' };
   return api as unknown as Api;
+}
+
+/**
+ * The core's events over the web door: `GET /api/events`, a text/event-stream with one
+ * `data: {"event","payload"}` line per event, read with fetch (EventSource cannot send the token). Opened for the
+ * first listener and closed with the last; a stream that ended (the host stopped) is opened again by the next one.
+ */
+function eventStream(
+  connect: (signal: AbortSignal) => Promise<Response>,
+  deliver: (event: ApiEvent, payload: unknown) => void,
+) {
+  let running: AbortController | null = null;
+  return {
+    open() {
+      if (running) return;
+      const ctl = (running = new AbortController());
+      void readEvents(connect, ctl.signal, deliver).finally(() => {
+        if (running === ctl) running = null;
+      });
+    },
+    close() {
+      running?.abort();
+      running = null;
+    },
+  };
+}
+
+async function readEvents(
+  connect: (signal: AbortSignal) => Promise<Response>,
+  signal: AbortSignal,
+  deliver: (event: ApiEvent, payload: unknown) => void,
+): Promise<void> {
+  try {
+    const res = await connect(signal);
+    if (!res.ok || !res.body) return;
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffered = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffered += decoder.decode(value, { stream: true });
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        if (!line.startsWith('data:')) continue;
+        try {
+          const msg = fromWire(JSON.parse(line.slice('data:'.length))) as { event?: unknown; payload?: unknown };
+          if ((API_EVENTS as readonly unknown[]).includes(msg.event)) deliver(msg.event as ApiEvent, msg.payload);
+        } catch {
+          // a malformed line is skipped
+        }
+      }
+    }
+  } catch {
+    // closed by the last listener, or the host stopped
+  }
 }
 
 /** Installs the HTTP client as window.api unless a preload already provided one. */

@@ -1,9 +1,14 @@
-/** Backups: consistent copies with VACUUM INTO, rotated; restore checks the copy before it replaces anything. */
+/**
+ * Snapshots of the database file, low level: consistent copies with VACUUM INTO (kept as rotated backups or
+ * handed out as bytes), the check that a copy is an intact database of this app, and the swap of the live file.
+ * The backup list, its labels and the keep policy are services/backups.ts.
+ */
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/result';
+import { slugify } from '../../shared/text/vi';
 
 export interface BackupFile {
   name: string;
@@ -21,23 +26,18 @@ function stamp(d = new Date()): string {
 }
 
 function slug(reason: string): string {
-  return (
-    reason
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'thu-cong'
-  );
+  return slugify(reason).slice(0, 40) || 'thu-cong';
+}
+
+/** `sao-luu-<date-time>-<reason>`: the name of a snapshot taken now, without its extension */
+function snapshotName(reason: string): string {
+  return `${PREFIX}${stamp()}-${slug(reason)}`;
 }
 
 /** Writes a consistent copy of the open database into `dir`. */
 export function backupSync(raw: BetterSqlite3.Database, dir: string, reason: string, keep?: number): BackupFile {
   mkdirSync(dir, { recursive: true });
-  const base = `${PREFIX}${stamp()}-${slug(reason)}`;
+  const base = snapshotName(reason);
   // two backups in the same millisecond with the same reason must not collide (VACUUM INTO refuses a target)
   let name = `${base}.sqlite`;
   for (let n = 2; existsSync(join(dir, name)); n++) name = `${base}-${n}.sqlite`;
@@ -55,6 +55,24 @@ export function backupSync(raw: BetterSqlite3.Database, dir: string, reason: str
   if (keep !== undefined) rotateBackups(dir, keep);
   const st = statSync(path);
   return { name, path, size: st.size, createdAt: st.mtime.toISOString(), reason: slug(reason) };
+}
+
+/** A consistent copy of the open database as bytes: VACUUM INTO a temporary file in `dir`, read, removed. */
+export function snapshotBytes(
+  raw: BetterSqlite3.Database,
+  dir: string,
+  reason: string,
+): { name: string; bytes: Buffer } {
+  mkdirSync(dir, { recursive: true });
+  removeStaleTemps(dir);
+  const name = `${snapshotName(reason)}.sqlite`;
+  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  try {
+    raw.prepare('VACUUM INTO ?').run(tmp);
+    return { name, bytes: readFileSync(tmp) };
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
 /** Removes copies left half-written by a crash (older than an hour, so a concurrent writer is never disturbed). */
@@ -88,9 +106,12 @@ export function rotateBackups(dir: string, keep: number): void {
   for (const b of all.slice(keep)) for (const ext of ['', '-wal', '-shm']) rmSync(b.path + ext, { force: true });
 }
 
-/** Opens a candidate backup read-only and checks it is an intact database of this app. */
-export function verifyBackup(path: string): void {
-  if (!existsSync(path)) throw new AppError('not_found', `Không tìm thấy bản sao lưu "${basename(path)}".`);
+/**
+ * Opens a candidate backup read-only and checks it is an intact database of this app. `name` is how the officer
+ * knows the file (an uploaded copy sits under a temporary name).
+ */
+export function verifyBackup(path: string, name = basename(path)): void {
+  if (!existsSync(path)) throw new AppError('not_found', `Không tìm thấy bản sao lưu "${name}".`);
   let db: BetterSqlite3.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -102,7 +123,7 @@ export function verifyBackup(path: string): void {
   } catch (e) {
     throw new AppError(
       'bad_file',
-      `Bản sao lưu "${basename(path)}" bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng, nên chưa khôi phục. ` +
+      `Bản sao lưu "${name}" bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng, nên chưa khôi phục. ` +
         'Hãy chọn một bản sao lưu khác.',
       { cause: e instanceof Error ? e.message : String(e) },
     );
@@ -133,13 +154,12 @@ function keepLive(dbPath: string, keptAs: string): void {
 }
 
 /**
- * Replaces the database file at `dbPath` (which must be closed) with `fromPath`, after checking the copy.
+ * Replaces the database file at `dbPath` (which must be closed) with `fromPath`, a copy that passed verifyBackup.
  * The replaced database is kept beside the backups; returns its path.
  */
 export function restoreFile(dbPath: string, fromPath: string, backupDir: string): string {
-  verifyBackup(fromPath);
   mkdirSync(backupDir, { recursive: true });
-  const keptAs = join(backupDir, `${PREFIX}${stamp()}-truoc-khoi-phuc.sqlite`);
+  const keptAs = join(backupDir, `${snapshotName('truoc-khoi-phuc')}.sqlite`);
   if (existsSync(dbPath)) keepLive(dbPath, keptAs);
   const tmp = `${dbPath}.khoi-phuc.tmp`;
   copyFileSync(fromPath, tmp);

@@ -5,7 +5,7 @@
 import type { CellKey, DataElement, Indicator, ValidationRule } from '../../shared/domain/catalog';
 import type { StoredValue } from '../../shared/domain/records';
 import { evaluateRules } from '../../shared/rules/validation';
-import type { FormFill } from '../excel/form-filler';
+import type { FormFill } from './form-filler';
 
 /** mulberry32: a tiny seeded PRNG so the same seed gives the same figures. */
 export function rng(seed: number): () => number {

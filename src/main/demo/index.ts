@@ -3,16 +3,19 @@
  * throw-away database through the same code path as real work (templates generated, filled, imported).
  * It never touches the officer's real database.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { UnitKind } from '../../shared/domain/catalog';
 import { createContext, type Ctx } from '../api/context';
-import { fillForm } from '../excel/form-filler';
-import { getCatalog } from './catalog';
-import { unitFigures, toFill } from './demo-data';
-import { importFile } from './imports';
-import { createPeriod, setPeriodStatus, setProvinceValue } from './periods';
-import { updateSettings } from './settings';
-import { exportTemplates } from './templates';
-import { linkUnits, saveUnit } from './units';
+import { fillForm } from './form-filler';
+import { getCatalog } from '../services/catalog';
+import { unitFigures, toFill } from './data';
+import { importFile } from '../services/imports';
+import { createPeriod, setPeriodStatus, setProvinceValue } from '../services/periods';
+import { updateSettings } from '../services/settings';
+import { exportTemplates } from '../services/templates';
+import { linkUnits, saveUnit } from '../services/units';
 
 const UNITS: Array<[string, string, UnitKind, string, string]> = [
   ['HB-S01', 'Sở Nội vụ', 'so_nganh', 'Nguyễn Thị Hoa', '0214 3820 101'],
@@ -146,4 +149,28 @@ export async function buildDemo(dbPath: string): Promise<void> {
   } finally {
     ctx.close();
   }
+}
+
+/** one demo database per process, built on first use in the temp folder */
+let demoPath: Promise<string> | null = null;
+
+/** The demo database of this process (built on first call; a failed build is tried again next time). */
+export async function demoDatabase(): Promise<string> {
+  demoPath ??= (async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'bdg-demo-')), 'demo.sqlite');
+    await buildDemo(path);
+    return path;
+  })();
+  try {
+    return await demoPath;
+  } catch (e) {
+    demoPath = null;
+    throw e;
+  }
+}
+
+/** Opens the demo in place of the officer's database, or goes back to hers (when the demo was opened from the app). */
+export async function switchDemo(ctx: Ctx, open: boolean): Promise<void> {
+  if (open && !ctx.demo) ctx.switchTo(await demoDatabase(), true);
+  else if (!open && ctx.demo && ctx.homeDbPath !== ctx.dbPath) ctx.switchTo(ctx.homeDbPath, false);
 }

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellKey } from '../../shared/domain/catalog';
-import { FIXED_HEADERS, FORM_SHEET } from './form-layout';
+import { FIXED_HEADERS, FORM_SHEET } from '../excel/form-layout';
 
 export type FillValue = number | string | boolean | { formula: string; result: number };
 export type FormFill = Record<string, Partial<Record<CellKey, FillValue>>>;

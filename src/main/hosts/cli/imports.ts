@@ -1,0 +1,92 @@
+/** `bdg import`: the files and folders given, as one batch through the core (`imports.batch`). */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { ImportResult } from '../../../shared/domain/report';
+import { call, dateArg, intArg, UsageError, type Command, type CommandEnv } from './args';
+
+const IMPORTABLE = new Set(['.xlsx', '.xlsm', '.xls']);
+
+/** imports.batch takes at most this many files a call: a bigger folder goes as several calls of one batch */
+const MAX_FILES_A_CALL = 2000;
+
+/** The files named, and the Excel files inside the folders named (sorted, no hidden or Excel lock files). */
+function collectFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string, explicit: boolean) => {
+    if (!existsSync(p)) throw new UsageError(`Không tìm thấy "${p}".`);
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name.startsWith('~$') || name.startsWith('.')) continue;
+        walk(join(p, name), false);
+      }
+    } else if (explicit || IMPORTABLE.has(extname(p).toLowerCase())) out.push(p);
+  };
+  for (const p of paths) walk(p, true);
+  return out;
+}
+
+/**
+ * Imports `files` as one batch; each result carries the path the user gave. The core announces each answered
+ * file (`import.progress`): the next file's progress line goes to stderr as it starts.
+ */
+async function importFiles(
+  { ctx, events, io }: CommandEnv,
+  files: string[],
+  input: { periodId: number; receivedAt?: string },
+): Promise<ImportResult[]> {
+  const batchId = randomUUID();
+  const announce = (i: number) => {
+    if (i < files.length) io.err(`Đang nhập ${i + 1}/${files.length}: ${basename(files[i]!)}\n`);
+  };
+  let offset = 0;
+  const off = events.subscribe((event, payload) => {
+    const p = payload as { batchId?: unknown; index?: unknown };
+    if (event === 'import.progress' && p.batchId === batchId && typeof p.index === 'number')
+      announce(offset + p.index + 1);
+  });
+  const results: ImportResult[] = [];
+  try {
+    announce(0);
+    for (; offset < files.length; offset += MAX_FILES_A_CALL) {
+      const paths = files.slice(offset, offset + MAX_FILES_A_CALL);
+      const r = await call(ctx, 'imports.batch', {
+        ...input,
+        batchId,
+        files: paths.map((f) => ({ name: basename(f), bytes: readFileSync(f) })),
+      });
+      results.push(...r.results.map((res, i) => ({ ...res, file: paths[i]! })));
+    }
+  } finally {
+    off();
+  }
+  return results;
+}
+
+const HEAD = { accepted: 'ĐÃ NHẬN', rejected: 'BỊ TỪ CHỐI', unchanged: 'KHÔNG ĐỔI' } as const;
+
+export const importCommand: Command = async (env) => {
+  const { o, sub, rest, print } = env;
+  const periodId = intArg(o.period, 'period')!;
+  const paths = sub ? [sub, ...rest] : rest;
+  if (!paths.length) throw new UsageError('Thiếu tệp hoặc thư mục cần nhập.');
+  const files = collectFiles(paths);
+  const receivedAt = dateArg(o['received-at'], 'received-at');
+  const results = files.length
+    ? await importFiles(env, files, { periodId, ...(receivedAt ? { receivedAt } : {}) })
+    : [];
+  const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
+  const lines = results.map((r) =>
+    [
+      `${HEAD[r.status]}  ${basename(r.file)}${r.unit ? ` (${r.unit})` : ''}`,
+      ...r.errors.map((e) => `    - ${e.message}`),
+      ...r.warnings.map((w) => `    ! ${w.message}`),
+    ].join('\n'),
+  );
+  print(
+    { results },
+    `${lines.join('\n')}\nTổng: ${count('accepted')} đã nhận, ${count('rejected')} bị từ chối, ${count('unchanged')} không thay đổi.`,
+  );
+  return 0;
+};

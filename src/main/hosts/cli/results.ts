@@ -1,0 +1,56 @@
+/** `bdg status`, `consolidate`, `export`: who has sent, the consolidated figures, the ministry report. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatDate } from '../../../shared/text/vi';
+import { call, intArg, UsageError, type Command } from './args';
+
+const STATUS_LABEL = { missing: 'chưa gửi', on_time: 'đúng hạn', late: 'muộn' } as const;
+
+export const status: Command = async ({ ctx, o, print }) => {
+  const periodId = intArg(o.period, 'period')!;
+  const s = await call(ctx, 'status.get', { periodId });
+  print(
+    {
+      expected: s.expected,
+      received: s.received,
+      onTime: s.onTime,
+      late: s.late,
+      missing: s.missing,
+      byKind: s.byKind,
+      units: s.units.map((u) => ({
+        unit: u.unit,
+        name: u.name,
+        status: u.status,
+        receivedAt: u.receivedAt,
+        revision: u.revision,
+      })),
+    },
+    `Phải báo cáo ${s.expected}, đã nhận ${s.received} (đúng hạn ${s.onTime}, muộn ${s.late}), chưa gửi ${s.missing}.\n` +
+      s.units.map((u) => `${u.unit}\t${STATUS_LABEL[u.status]}\t${formatDate(u.receivedAt)}\t${u.name}`).join('\n'),
+  );
+  return 0;
+};
+
+export const consolidate: Command = async ({ ctx, o, print }) => {
+  const periodId = intArg(o.period, 'period')!;
+  const c = await call(ctx, 'consolidation.get', { periodId });
+  print(
+    c,
+    `Đã tổng hợp ${c.values.length} ô số liệu, ${c.indicators.filter((i) => i.value !== null).length}/${c.indicators.length} chỉ tiêu tính được; ${c.reporting.received}/${c.reporting.expected} đơn vị đã báo cáo.`,
+  );
+  return 0;
+};
+
+export const exportCommand: Command = async ({ ctx, o, print }) => {
+  const periodId = intArg(o.period, 'period')!;
+  if (!o.out) throw new UsageError('Thiếu tùy chọn --out (tệp .xlsx sẽ ghi).');
+  const r = await call(ctx, 'reports.workbook', {
+    periodId,
+    ...(o['include-sensitive'] ? { includeSensitive: true } : {}),
+    ...(o['doc-number'] ? { docNumber: o['doc-number'] } : {}),
+  });
+  const out = resolve(o.out);
+  writeFileSync(out, r.bytes);
+  print({ path: out, bytes: r.bytes.byteLength }, `Đã ghi báo cáo tổng hợp vào ${out}.`);
+  return 0;
+};
