@@ -9,6 +9,16 @@ import { cellText, type Grid, type GridSheet } from './grid';
 
 export interface FormIdentity {
   source: 'meta' | 'header';
+  /** the database the form was exported from (its random identity, made at init); null on older forms */
+  databaseId: string | null;
+  periodKind: string | null;
+  /** the unit as _meta names it (null on the generic copy or without _meta) */
+  metaUnitCode: string | null;
+  metaUnitName: string | null;
+  /** what the unit typed above the table ("Mã đơn vị:", "Đơn vị báo cáo:", "Kỳ báo cáo:") */
+  visibleUnitCode: string | null;
+  visibleUnitName: string | null;
+  visiblePeriodLabel: string | null;
   templateCode: string | null;
   templateVersion: number | null;
   periodId: number | null;
@@ -67,6 +77,13 @@ function headerValue(sheet: GridSheet, lastRow: number, label: string): string |
 export const normCode = (s: string): string => cleanText(s).replace(/\s+/g, '').toUpperCase();
 
 const NO_IDENTITY: Omit<FormIdentity, 'source'> = {
+  databaseId: null,
+  periodKind: null,
+  metaUnitCode: null,
+  metaUnitName: null,
+  visibleUnitCode: null,
+  visibleUnitName: null,
+  visiblePeriodLabel: null,
   templateCode: null,
   templateVersion: null,
   periodId: null,
@@ -94,8 +111,11 @@ export function readIdentity(
   const visible = (label: string): string | null => headerValue(headerSheet, headerLast, label);
   const visibleUnitCode = visible(HEADER_LABELS.unitCode);
   const visibleUnitName = visible(HEADER_LABELS.unitName);
+  identity.visibleUnitCode = visibleUnitCode ? normCode(visibleUnitCode) : null;
+  identity.visibleUnitName = visibleUnitName;
+  identity.visiblePeriodLabel = visible(HEADER_LABELS.period);
   if (identity.source === 'header') {
-    identity.periodLabel = visible(HEADER_LABELS.period);
+    identity.periodLabel = identity.visiblePeriodLabel;
     const y = identity.periodLabel ? /\b(20\d{2})\b/.exec(identity.periodLabel) : null;
     identity.periodYear = y ? Number(y[1]) : null;
   }
@@ -108,9 +128,15 @@ export function readIdentity(
 function metaIdentity(meta: Map<string, string>): FormIdentity {
   const text = (k: MetaKey): string | null => str(meta.get(k));
   const number = (k: MetaKey): number | null => num(meta.get(k));
-  const rows = text('rows');
+  // present but empty: a form with no rows to fill (a unit kind that reports none of the template's rows)
+  const rows = meta.get('rows');
   return {
+    ...NO_IDENTITY,
     source: 'meta',
+    databaseId: text('databaseId'),
+    periodKind: text('periodKind'),
+    metaUnitCode: text('unitCode'),
+    metaUnitName: text('unitName'),
     templateCode: text('templateCode'),
     templateVersion: number('templateVersion'),
     periodId: number('periodId'),
@@ -120,11 +146,12 @@ function metaIdentity(meta: Map<string, string>): FormIdentity {
     unitName: text('unitName'),
     province: text('province'),
     fingerprint: text('fingerprint'),
-    metaRows: rows
-      ? rows
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean)
-      : null,
+    metaRows:
+      rows !== undefined
+        ? rows
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : null,
   };
 }

@@ -34,6 +34,7 @@ export const META_KEYS = [
   'periodLabel',
   'periodYear',
   'periodKind',
+  'databaseId',
   'unitCode',
   'unitName',
   'unitKind',

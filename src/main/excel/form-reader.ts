@@ -8,8 +8,9 @@ import type { CellKey, DataElement } from '../../shared/domain/catalog';
 import { CELL_KEYS } from '../../shared/domain/catalog';
 import type { Finding, StoredValue } from '../../shared/domain/records';
 import { cleanText, parseViNumber, searchKey } from '../../shared/text/vi';
-import { FIXED_HEADERS, FORM_SHEET, META_SHEET } from './form-layout';
+import { FIXED_HEADERS, META_SHEET } from './form-layout';
 import { normCode, readIdentity, type FormIdentity } from './form-identity';
+import { colName, findHeader, type HeaderInfo } from './form-header';
 import { toValue, type Where } from './form-values';
 import { cellText, loadGrid, type Grid, type GridSheet, type LoadGridOptions } from './grid';
 
@@ -36,43 +37,6 @@ export interface ReadFormOptions {
   reader?: LoadGridOptions['reader'];
 }
 
-interface HeaderInfo {
-  row: number;
-  codeCol: number;
-  nameCol: number | null;
-  cols: Partial<Record<CellKey, number>>;
-}
-
-/** Finds the table header: a row with a "Mã số" cell and at least one value-column label. */
-function findHeader(sheet: GridSheet, cellLabels: Record<CellKey, string>): HeaderInfo | null {
-  const codeKey = searchKey(FIXED_HEADERS.code);
-  const nameKey = searchKey(FIXED_HEADERS.name);
-  const labelKeys = new Map<string, CellKey>();
-  for (const k of CELL_KEYS) if (cellLabels[k]) labelKeys.set(searchKey(cellLabels[k]), k);
-  const maxRow = Math.min(sheet.rowCount, 200);
-  for (let r = 1; r <= maxRow; r++) {
-    let codeCol = 0;
-    let nameCol: number | null = null;
-    const cols: Partial<Record<CellKey, number>> = {};
-    for (let c = 1; c <= sheet.colCount; c++) {
-      if (sheet.mergedFrom(r, c)) continue;
-      const t = cellText(sheet.get(r, c));
-      if (!t) continue;
-      const k = searchKey(t)
-        .replace(/[:.*]+$/, '')
-        .trim();
-      if (k === codeKey || k === 'ma' || k === 'ma chi tieu') codeCol ||= c;
-      else if (k === nameKey || k === 'ten chi tieu' || k === 'noi dung') nameCol ??= c;
-      else {
-        const key = labelKeys.get(k);
-        if (key && cols[key] === undefined) cols[key] = c;
-      }
-    }
-    if (codeCol && Object.keys(cols).length > 0) return { row: r, codeCol, nameCol, cols };
-  }
-  return null;
-}
-
 const looksLikeCode = (s: string): boolean => /^[A-Za-z][A-Za-z0-9_.-]{1,39}$/.test(s.replace(/\s+/g, ''));
 
 /** Reads a filled form. Throws AppError('bad_file') only when the file itself cannot be opened. */
@@ -84,46 +48,90 @@ export async function readForm(
 ): Promise<ParsedForm> {
   const grid = await loadGrid(bytes, fileName, options.reader ? { reader: options.reader } : {});
   const metaSheet = grid.sheets.find((s) => s.name === META_SHEET || searchKey(s.name) === META_SHEET) ?? null;
-  const table = findTable(grid, metaSheet, catalog.cellLabels);
+  const byCode = new Map(catalog.dataElements.map((d) => [d.code.toUpperCase(), d]));
+  const found = findTable(grid, metaSheet, catalog.cellLabels, byCode);
+  const table = found.table;
   const identity = readIdentity(grid, metaSheet, table && { sheet: table.sheet, headerRow: table.header.row });
   if (!table) {
-    return { format: grid.format, identity, rowsSeen: {}, values: [], findings: [noHeader(fileName, catalog)] };
+    const findings = found.problem ? [found.problem] : [noHeader(fileName, catalog)];
+    return { format: grid.format, identity, rowsSeen: {}, values: [], findings };
   }
   const label = (k: CellKey): string => catalog.cellLabels[k];
   const rd: Reading = {
     ...table,
-    byCode: new Map(catalog.dataElements.map((d) => [d.code.toUpperCase(), d])),
+    byCode,
     expected: identity.metaRows ?? options.expectedRows ?? null,
     where: (d, row, k) =>
       `Dòng "${d.code}" (${d.name}${d.unit ? `, ${d.unit}` : ''}; dòng ${row} trong tệp)` +
       (k ? `, cột "${label(k)}"` : ''),
-    findings: [],
+    label,
+    findings: found.warnings,
     values: [],
     rowsSeen: {},
   };
   checkColumns(rd, label);
-  readRows(rd);
-  checkMissingRows(rd);
+  if (!rd.findings.some((f) => f.severity === 'error')) {
+    readRows(rd);
+    checkMissingRows(rd);
+    checkNotEmpty(rd);
+  }
   return { format: grid.format, identity, rowsSeen: rd.rowsSeen, values: rd.values, findings: rd.findings };
 }
 
-/** The form sheet: by name, else the first sheet (visible first) that has a table header. */
+/** Does a table have at least one row with a catalogue code under its header? */
+function hasKnownRow(sheet: GridSheet, header: HeaderInfo, byCode: Map<string, DataElement>): boolean {
+  for (let r = header.row + 1; r <= sheet.rowCount; r++) {
+    const t = cellText(sheet.get(r, header.codeCol));
+    if (t && byCode.has(normCode(t))) return true;
+  }
+  return false;
+}
+
+/**
+ * The form sheet, found by its content (a header and catalogue codes), whatever its name. Two visible sheets
+ * with a table: not sure which one the unit meant, refused naming both. A hidden sheet is used only when no
+ * visible one has a table.
+ */
 function findTable(
   grid: Grid,
   metaSheet: GridSheet | null,
   cellLabels: Record<CellKey, string>,
-): { sheet: GridSheet; header: HeaderInfo } | null {
-  const formKey = searchKey(FORM_SHEET);
-  const candidates = [
-    ...grid.sheets.filter((s) => searchKey(s.name) === formKey),
-    ...grid.sheets.filter((s) => s !== metaSheet && s.state === 'visible' && searchKey(s.name) !== formKey),
-    ...grid.sheets.filter((s) => s !== metaSheet && s.state !== 'visible' && searchKey(s.name) !== formKey),
-  ];
-  for (const sheet of candidates) {
+  byCode: Map<string, DataElement>,
+): { table: { sheet: GridSheet; header: HeaderInfo } | null; problem: Finding | null; warnings: Finding[] } {
+  const tables: Array<{ sheet: GridSheet; header: HeaderInfo }> = [];
+  let headerOnly: { sheet: GridSheet; header: HeaderInfo } | null = null;
+  for (const sheet of grid.sheets) {
+    if (sheet === metaSheet) continue;
     const header = findHeader(sheet, cellLabels);
-    if (header) return { sheet, header };
+    if (!header) continue;
+    if (hasKnownRow(sheet, header, byCode)) tables.push({ sheet, header });
+    else headerOnly ??= { sheet, header };
   }
-  return null;
+  const visible = tables.filter((t) => t.sheet.state === 'visible');
+  if (visible.length > 1) {
+    const names = visible.map((t) => `"${t.sheet.name}"`).join(' và ');
+    return {
+      table: null,
+      warnings: [],
+      problem: {
+        code: 'TWO_FORMS',
+        severity: 'error',
+        message:
+          `Tệp có ${visible.length} trang tính cùng chứa bảng số liệu (${names}); không rõ trang nào là báo cáo. ` +
+          'Hãy đề nghị đơn vị xóa trang thừa, chỉ giữ một trang báo cáo, rồi gửi lại.',
+      },
+    };
+  }
+  const table = visible[0] ?? tables[0] ?? headerOnly;
+  const warnings: Finding[] = [];
+  if (table && table.sheet.state !== 'visible') {
+    warnings.push({
+      code: 'HIDDEN_FORM_SHEET',
+      severity: 'warning',
+      message: `Bảng số liệu nằm ở trang tính bị ẩn "${table.sheet.name}"; đã đọc trang đó. Hãy kiểm tra lại với đơn vị.`,
+    });
+  }
+  return { table, problem: null, warnings };
 }
 
 function noHeader(fileName: string, catalog: FormCatalog): Finding {
@@ -146,13 +154,46 @@ interface Reading {
   /** the rows the form should have (from _meta or the caller); null when unknown */
   expected: string[] | null;
   where: Where;
+  label: (k: CellKey) => string;
   findings: Finding[];
   values: StoredValue[];
   rowsSeen: Record<string, number>;
 }
 
-/** MISSING_COLUMN for each value column an expected row needs and the table lacks. */
+/**
+ * The table's columns must be sure: one column per label (two "Tổng số": which one?), no hidden column inside
+ * the table, and every column an expected row needs (MISSING_COLUMN).
+ */
 function checkColumns(rd: Reading, label: (k: CellKey) => string): void {
+  const { header, sheet } = rd;
+  for (const k of CELL_KEYS) {
+    const list = header.allCols[k] ?? [];
+    if (list.length > 1) {
+      rd.findings.push({
+        code: 'AMBIGUOUS_COLUMN',
+        severity: 'error',
+        cell: k,
+        message:
+          `Bảng số liệu có ${list.length} cột cùng tên "${label(k)}" (cột ${list.map(colName).join(', ')}` +
+          `${list.some((c) => sheet.colHidden(c)) ? ', có cột bị ẩn' : ''}); không rõ cột nào là số liệu. Hãy đề nghị ` +
+          'đơn vị xóa cột thừa rồi gửi lại.',
+      });
+    }
+  }
+  const used = [header.codeCol, ...(header.nameCol ? [header.nameCol] : []), ...Object.values(header.cols)];
+  const first = Math.min(...used);
+  const last = Math.max(...used);
+  for (let c = first; c <= last; c++) {
+    if (!sheet.colHidden(c)) continue;
+    const heading = cellText(sheet.get(header.row, c)) ?? cellText(sheet.get(Math.max(1, header.row - 1), c));
+    rd.findings.push({
+      code: 'HIDDEN_COLUMN',
+      severity: 'error',
+      message:
+        `Cột ${colName(c)}${heading ? ` ("${cleanText(heading)}")` : ''} trong bảng số liệu bị ẩn: đơn vị không nhìn ` +
+        'thấy những gì ghi trong cột này. Hãy đề nghị đơn vị bỏ ẩn cột, kiểm tra lại số liệu rồi gửi lại.',
+    });
+  }
   const needed = new Set<CellKey>();
   for (const code of rd.expected ?? []) {
     const d = rd.byCode.get(code.toUpperCase());
@@ -246,8 +287,37 @@ function readTextRow(rd: Reading, r: number, d: DataElement): void {
   }
 }
 
-/** The element's cells; anything written in its grey cells is a warning and not counted. */
+/** Input cells of the row that are merged with another cell: one typed value would count twice (or be lost). */
+function mergedInputs(rd: Reading, r: number, d: DataElement, valueCols: CellKey[]): Finding | null {
+  const { sheet, header } = rd;
+  for (const k of valueCols) {
+    if (!d.cells.includes(k)) continue;
+    const m = sheet.mergeOf(r, header.cols[k]!);
+    if (!m) continue;
+    const [top, left, bottom, right] = m;
+    const inMerge = valueCols.filter((x) => header.cols[x]! >= left && header.cols[x]! <= right);
+    const cells = inMerge.map((x) => `"${rd.label(x)}"`).join(' và ');
+    const rows = bottom > top ? `các dòng ${top}–${bottom}` : `dòng ${r}`;
+    const typed = cellText(sheet.get(top, left));
+    return {
+      code: 'MERGED_INPUT',
+      severity: 'error',
+      element: d.code,
+      message:
+        `${d.name}: ô ${cells} ở ${rows} bị gộp thành một ô${typed ? ` (ghi "${cleanText(typed)}")` : ''}, nên không ` +
+        'biết số đó thuộc ô nào. Hãy đề nghị đơn vị bỏ gộp ô, ghi riêng từng ô rồi gửi lại.',
+    };
+  }
+  return null;
+}
+
+/** The element's cells; anything written in its grey cells is set apart (VALUE_IN_GREY_CELL) and not counted. */
 function readValueRow(rd: Reading, r: number, d: DataElement, valueCols: CellKey[]): void {
+  const merged = mergedInputs(rd, r, d, valueCols);
+  if (merged) {
+    rd.findings.push(merged);
+    return;
+  }
   for (const k of valueCols) {
     const raw = rd.sheet.get(r, rd.header.cols[k]!);
     if (!d.cells.includes(k)) {
@@ -258,8 +328,8 @@ function readValueRow(rd: Reading, r: number, d: DataElement, valueCols: CellKey
           element: d.code,
           cell: k,
           message:
-            `${rd.where(d, r, k)}: ô này không áp dụng cho chỉ tiêu (ô nền xám) nhưng có ghi "${cellText(raw) ?? ''}". ` +
-            'Giá trị này không được tính; nếu đơn vị điền nhầm cột, hãy đề nghị chuyển sang đúng ô nền vàng.',
+            `Ô không áp dụng (nền xám) được ghi số liệu, không được tính: ${d.name} (${d.code}), dòng ${r}, cột ` +
+            `"${rd.label(k)}" ghi "${cellText(raw) ?? ''}". Nếu đơn vị điền nhầm cột, hãy đề nghị chuyển sang đúng ô nền vàng.`,
         });
       }
       continue;
@@ -267,6 +337,19 @@ function readValueRow(rd: Reading, r: number, d: DataElement, valueCols: CellKey
     const v = toValue(d, raw, r, k, rd.where, rd.findings);
     if (v) rd.values.push({ element: d.code, cell: k, value: v });
   }
+}
+
+/** A form with not one figure is not a report (the blank template sent back, a re-typed table read as nothing). */
+function checkNotEmpty(rd: Reading): void {
+  if (rd.values.length > 0 || rd.findings.some((f) => f.severity === 'error')) return;
+  if (rd.expected !== null && rd.expected.length === 0) return; // a form with no rows to fill (a kind that reports nothing)
+  rd.findings.push({
+    code: 'EMPTY_FORM',
+    severity: 'error',
+    message:
+      'Biểu chưa điền số liệu nào (mọi ô số liệu đều để trống). Nếu đơn vị gửi nhầm mẫu trắng, hãy đề nghị điền ' +
+      'số liệu rồi gửi lại; chỉ tiêu không có số liệu thì ghi 0, không áp dụng thì ghi KAD.',
+  });
 }
 
 /** MISSING_ROW for each expected row the table does not have. */

@@ -49,6 +49,8 @@ export interface TemplateInput {
   province: string;
   agencyName: string;
   appVersion: string;
+  /** this database's random identity (settings), so a form from another database is recognised */
+  databaseId?: string;
 }
 
 /** Where the data rows ended up, for the conditional formatting and the print setup. */
@@ -359,6 +361,7 @@ function metaValues(input: TemplateInput, rows: DataElement[], generatedAt: Date
     periodLabel: period.label,
     periodYear: String(period.year),
     periodKind: period.kind,
+    databaseId: input.databaseId ?? '',
     unitCode: unit ? unit.code : '',
     unitName: unit ? unit.name : '',
     unitKind: unit ? unit.kind : '',

@@ -1,4 +1,5 @@
 /** The officer's settings (agency lines, signer, nơi nhận…), stored as one JSON row. */
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Settings } from '../../shared/contract';
 import type { Db } from '../db/open';
@@ -74,4 +75,23 @@ export function setMeta(db: Db, key: string, value: string): void {
     .values({ key, value })
     .onConflictDoUpdate({ target: settingsTable.key, set: { value } })
     .run();
+}
+
+const DATABASE_ID_KEY = 'databaseId';
+
+/**
+ * This database's random identity, made once (at init, or on the first open of an older file) and kept by
+ * backups and restores: the forms it exports carry it, so a form exported from ANOTHER database is recognised
+ * even when its period has the same number here.
+ */
+export function ensureDatabaseId(db: Db): string {
+  const id = getMeta(db, DATABASE_ID_KEY);
+  if (id) return id;
+  const made = randomUUID();
+  setMeta(db, DATABASE_ID_KEY, made);
+  return made;
+}
+
+export function databaseId(db: Db): string | null {
+  return getMeta(db, DATABASE_ID_KEY);
 }

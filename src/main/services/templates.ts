@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { buildTemplateWorkbook } from '../excel/template-writer';
 import { getCatalog, getTemplateRow } from './catalog';
 import { expectedUnits, getPeriodRow } from './periods';
-import { getSettings } from './settings';
+import { databaseId, getSettings } from './settings';
 import { APP_VERSION } from '../version';
 
 export interface ExportedFile {
@@ -52,6 +52,7 @@ export async function exportTemplates(db: Db, periodId: number, unitCodes?: stri
     province: settings.province,
     agencyName: settings.agencyName,
     appVersion: APP_VERSION,
+    databaseId: databaseId(db) ?? undefined,
   };
   const out: ExportedFile[] = [];
   if (!unitCodes || unitCodes.length === 0) {

@@ -9,7 +9,7 @@ import type { Catalog } from '../../../shared/domain/catalog';
 import type { Db } from '../../db/open';
 import * as t from '../../db/schema';
 import { audit } from '../audit';
-import { getMeta, getSettings, setMeta, updateSettings } from '../settings';
+import { ensureDatabaseId, getMeta, getSettings, setMeta, updateSettings } from '../settings';
 import { bumpCatalogStamp } from './stamp';
 
 export const SEED = seed as unknown as Catalog;
@@ -29,6 +29,7 @@ function upsertByCode<T extends CodeTable>(d: Db, table: T, rows: T['$inferInser
 
 /** Seeds an empty database, or upgrades the seed rows when resources/catalog.json is newer. */
 export function ensureSeeded(db: Db, province?: string): { upgraded: boolean; version: string } {
+  ensureDatabaseId(db);
   const current = getMeta(db, VERSION_KEY);
   let upgraded = false;
   if (current !== SEED.catalogVersion) {

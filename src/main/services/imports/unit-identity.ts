@@ -1,0 +1,201 @@
+/**
+ * Who sent this file? Every source is read and cross-checked against the register: the hidden _meta sheet, the
+ * unit code and name typed above the table, and the file name. Agreement → that unit; two sources naming different
+ * units → refused, naming both readings; nothing sure → unidentified (the officer assigns it). Pure: the caller
+ * passes the register.
+ */
+import { unitNameKey, unitNameSlug } from '../../../shared/text/unit-names';
+import type { FormIdentity } from '../../excel/form-identity';
+import type { UnitRow } from './identify';
+import type { Msg } from './result';
+
+export type UnitResolution =
+  | { kind: 'unit'; unit: UnitRow; warnings: Msg[] }
+  | { kind: 'mismatch'; unit: UnitRow | null; errors: Msg[] }
+  | { kind: 'unidentified'; errors: Msg[]; hint: UnitRow | null };
+
+/** The register as the resolver looks things up in it; build once per batch. */
+export interface Register {
+  byCode: Map<string, UnitRow>;
+  byNameKey: Map<string, UnitRow[]>;
+  /** codes and name slugs to look for in a file name, longest first */
+  fileTokens: Array<{ token: string; unit: UnitRow; isCode: boolean }>;
+}
+
+export function makeRegister(units: UnitRow[]): Register {
+  const byCode = new Map<string, UnitRow>();
+  const byNameKey = new Map<string, UnitRow[]>();
+  const fileTokens: Register['fileTokens'] = [];
+  for (const u of units) {
+    byCode.set(u.code.toUpperCase(), u);
+    const key = unitNameKey(u.name);
+    const list = byNameKey.get(key);
+    if (list) list.push(u);
+    else byNameKey.set(key, [u]);
+    fileTokens.push({ token: u.code.toUpperCase(), unit: u, isCode: true });
+    const slug = unitNameSlug(u.name);
+    // a one-word name ("Khác") would match too many file names
+    if (slug.includes('-')) fileTokens.push({ token: slug, unit: u, isCode: false });
+  }
+  fileTokens.sort((a, b) => b.token.length - a.token.length);
+  return { byCode, byNameKey, fileTokens };
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const named = (u: UnitRow) => `${u.name} (${u.code})`;
+
+/** The unit a file name names by its code or its full name, when exactly one does at the longest match. */
+export function unitInFileName(reg: Register, fileName: string): UnitRow | null {
+  const base = fileName.replace(/\.[^.]+$/, '');
+  const upper = base.toUpperCase();
+  const slug = unitNameSlug(base);
+  let found: { unit: UnitRow; length: number } | null = null;
+  for (const t of reg.fileTokens) {
+    if (found && t.token.length < found.length) break;
+    const hit = t.isCode
+      ? new RegExp(`(^|[^A-Z0-9])${esc(t.token)}($|[^A-Z0-9])`).test(upper)
+      : new RegExp(`(^|-)${esc(t.token)}($|-)`).test(slug);
+    if (!hit) continue;
+    if (found && found.unit.id !== t.unit.id) return null; // two units at the same length: not sure
+    found = { unit: t.unit, length: t.token.length };
+  }
+  return found?.unit ?? null;
+}
+
+interface Reading {
+  /** how the message names the source */
+  label: string;
+  /** what the file says */
+  text: string;
+  unit: UnitRow | null;
+  /** a name that fits several units */
+  several?: UnitRow[];
+}
+
+function byName(reg: Register, name: string): { unit: UnitRow | null; several?: UnitRow[] } {
+  const list = reg.byNameKey.get(unitNameKey(name)) ?? [];
+  if (list.length === 1) return { unit: list[0]! };
+  return list.length > 1 ? { unit: null, several: list } : { unit: null };
+}
+
+/** Does a typed name loosely fit the unit (one key inside the other, e.g. "Cam Đường" for "Phường Cam Đường")? */
+function nameFits(typed: string, unit: UnitRow): boolean {
+  const a = unitNameKey(typed);
+  const b = unitNameKey(unit.name);
+  return a.length > 0 && (a === b || b.includes(a) || a.includes(b));
+}
+
+export function resolveUnit(id: FormIdentity, fileName: string, reg: Register): UnitResolution {
+  const readings: Reading[] = [];
+  if (id.metaUnitCode) {
+    readings.push({
+      label: 'mẫu biểu (trang ẩn _meta)',
+      text: id.metaUnitName ? `${id.metaUnitName} (${id.metaUnitCode})` : id.metaUnitCode,
+      unit: reg.byCode.get(id.metaUnitCode.toUpperCase()) ?? null,
+    });
+  }
+  if (id.visibleUnitCode) {
+    readings.push({
+      label: 'dòng "Mã đơn vị"',
+      text: id.visibleUnitCode,
+      unit: reg.byCode.get(id.visibleUnitCode.toUpperCase()) ?? null,
+    });
+  }
+  const typedName = id.visibleUnitName;
+  const nameReading = typedName ? byName(reg, typedName) : null;
+  const fromFile = unitInFileName(reg, fileName);
+
+  const sure = readings.filter((r) => r.unit);
+  const units = new Map<number, UnitRow>();
+  for (const r of sure) units.set(r.unit!.id, r.unit!);
+  if (nameReading?.unit) units.set(nameReading.unit.id, nameReading.unit);
+
+  if (units.size > 1) return mismatch(readings, typedName, nameReading, [...units.values()]);
+  if (units.size === 1) {
+    const unit = [...units.values()][0]!;
+    const unknown = readings.find((r) => !r.unit);
+    if (unknown) {
+      return {
+        kind: 'mismatch',
+        unit,
+        errors: [
+          {
+            code: 'UNIT_MISMATCH',
+            message:
+              `Tệp ghi hai đơn vị khác nhau: ${unknown.label} ghi "${unknown.text}" (không có trong danh sách đơn vị), ` +
+              `còn tệp là của ${named(unit)}. Hãy hỏi lại đơn vị gửi xem đây là báo cáo của đơn vị nào, rồi đề nghị ` +
+              'điền vào đúng mẫu biểu của đơn vị đó.',
+          },
+        ],
+      };
+    }
+    if (fromFile && fromFile.id !== unit.id) {
+      return {
+        kind: 'mismatch',
+        unit,
+        errors: [
+          {
+            code: 'UNIT_MISMATCH',
+            message:
+              `Tên tệp "${fileName}" chỉ ${named(fromFile)} nhưng nội dung tệp là của ${named(unit)}. Hãy kiểm tra ` +
+              'lại đơn vị nào đã gửi tệp này; nếu đúng là của đơn vị ghi trong tệp, hãy đổi tên tệp rồi nhập lại.',
+          },
+        ],
+      };
+    }
+    const warnings: Msg[] = [];
+    if (typedName && !nameReading?.unit && !nameFits(typedName, unit)) {
+      warnings.push({
+        code: 'UNIT_NAME_DIFFERS',
+        message: `Tên đơn vị ghi trong tệp ("${typedName}") khác với tên trong danh sách (${named(unit)}); đã nhận theo mã đơn vị.`,
+      });
+    }
+    return { kind: 'unit', unit, warnings };
+  }
+
+  // nothing sure
+  const hint = fromFile;
+  const unknown = readings.find((r) => !r.unit);
+  let message: string;
+  if (unknown) {
+    message =
+      `${unknown.label[0]!.toUpperCase()}${unknown.label.slice(1)} ghi "${unknown.text}", không có trong danh sách đơn ` +
+      'vị. Hãy chọn đơn vị cho tệp này, hoặc thêm đơn vị ở màn hình Đơn vị rồi nhập lại.';
+  } else if (nameReading?.several) {
+    message =
+      `Tên đơn vị "${typedName}" khớp với nhiều đơn vị (${nameReading.several.map(named).join(', ')}). ` +
+      'Hãy chọn đơn vị cho tệp này.';
+  } else if (typedName) {
+    message = `Tên đơn vị "${typedName}" ghi trong tệp không có trong danh sách đơn vị. Hãy chọn đơn vị cho tệp này.`;
+  } else {
+    message =
+      'Không xác định được đơn vị gửi báo cáo: tệp là mẫu chung hoặc đã bị xóa dòng "Mã đơn vị". Hãy chọn đơn vị ' +
+      'cho tệp này, hoặc gửi cho đơn vị mẫu biểu mang tên đơn vị đó (xuất mẫu theo từng đơn vị).';
+  }
+  if (hint) message += ` Tên tệp gợi ý: ${named(hint)}.`;
+  return { kind: 'unidentified', errors: [{ code: 'UNKNOWN_UNIT', message }], hint };
+}
+
+function mismatch(
+  readings: Reading[],
+  typedName: string | null,
+  nameReading: { unit: UnitRow | null } | null,
+  units: UnitRow[],
+): UnitResolution {
+  const meta = readings.find((r) => r.label.startsWith('mẫu biểu') && r.unit);
+  const typedUnit = readings.find((r) => !r.label.startsWith('mẫu biểu') && r.unit)?.unit ?? nameReading?.unit ?? null;
+  let message: string;
+  if (meta && typedUnit && typedUnit.id !== meta.unit!.id) {
+    message =
+      `Tệp ghi đơn vị ${named(typedUnit)} nhưng là mẫu của ${named(meta.unit!)}: có thể đơn vị đã dùng lại tệp của ` +
+      `đơn vị khác. Hãy hỏi lại đơn vị gửi; nếu là báo cáo của ${typedUnit.name}, đề nghị điền vào mẫu biểu của ` +
+      `${typedUnit.name} rồi gửi lại.`;
+  } else {
+    const code = readings.find((r) => r.unit)?.unit;
+    message =
+      `Tệp ghi mã đơn vị của ${code ? named(code) : units.map(named).join(', ')} nhưng tên đơn vị là "${typedName ?? ''}"` +
+      `${nameReading?.unit ? ` (${named(nameReading.unit)})` : ''}. Hãy hỏi lại đơn vị gửi xem đây là báo cáo của ` +
+      'đơn vị nào, rồi đề nghị sửa cho khớp và gửi lại.';
+  }
+  return { kind: 'mismatch', unit: null, errors: [{ code: 'UNIT_MISMATCH', message }] };
+}
