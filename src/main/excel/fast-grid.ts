@@ -19,8 +19,9 @@
  *   (no `<v>`, or an empty `<v>` that is not t="str", as openpyxl writes for uncalculated formulas, or a number
  *   that does not parse) is `{ kind: 'blank', formula }`; shared-formula clones carry the master's address as their
  *   formula;
- * - percentages: a number whose style's number format (the same text as for dates) has `%` outside quotes,
- *   brackets and escapes gets `percent: true`; formula results too;
+ * - percentages: a number whose style's number format (the same text as for dates; an escaped `\%` is first
+ *   quoted, in grid.ts's exceljs too, because exceljs drops the backslash) has `%` outside quotes, brackets and
+ *   escapes gets `percent: true`; formula results too;
  * - hidden columns and rows: `<col hidden>` or `width="0"` (ranges laid out like exceljs's Column.fromModel: sorted
  *   by min, the first range wins an overlap), `<row hidden>` or `ht="0"` with customHeight; booleans as exceljs
  *   reads them ("1" or "true"); kept only inside the form limits (LIMITS.maxCols, LIMITS.maxRows), so a
@@ -29,8 +30,8 @@
  *
  * Whatever it does not handle with certainty makes it throw `FastGridUnsupported`, and loadGrid reads the file with
  * exceljs instead: CDATA or DOCTYPE, prefixed SpreadsheetML element names (`<x:sheetData>`), strict OOXML,
- * hyperlinks, cells without an address or out of order, duplicate rows, overlapping or sheet-sized merges, odd sheet names or
- * ids, a shared string index out of range, unknown entities, phonetic runs in inline strings… The tests compare
+ * hyperlinks, cells without an address or out of order, duplicate rows, overlapping or sheet-sized merges, two
+ * `<cols>`, odd sheet names or ids, a shared string index out of range, unknown entities, phonetic runs in inline strings… The tests compare
  * both readers cell by cell on every fixture and on generated edge cases.
  */
 import { LIMITS, type XlsxParts } from './file-guard';
@@ -491,12 +492,25 @@ export function isDateFormat(fmt: string | undefined): boolean {
 
 /**
  * Does a number format show its number as a percentage? A `%` outside quoted literals ("%"), brackets ([Red],
- * [$-vi-VN]) and the one-character escapes (\%, _% padding, *% fill). The .xlsx readers see custom codes with their
- * backslashes already removed (exceljs does that, the fast reader copies it), so there `0\%` reads as `0%`.
+ * [$-vi-VN]) and the one-character escapes (\%, _% padding, *% fill) scales the number by 100; a literal one does
+ * not (`0.0"%"`, which LibreOffice saves as `0.0\%`).
  */
 export function isPercentFormat(fmt: string | undefined): boolean {
   if (!fmt || !fmt.includes('%')) return false;
   return fmt.replace(/"[^"]*"|\[[^\]]*]|[\\_*]./g, '').includes('%');
+}
+
+/**
+ * exceljs removes the backslash escapes of custom format codes (`0\%` becomes `0%`, a percentage it is not): both
+ * .xlsx readers first turn an escaped `%` outside quotes into the quoted literal it means (`0"%"`), and an escaped
+ * backslash into a quoted one (`"\\"`, which exceljs's removal turns into `"\"`), so that a `%` after it still counts.
+ * This shows the same and leaves the date rule unchanged; codes without a `%` are not touched.
+ */
+export function protectEscapedPercent(code: string): string {
+  if (!code.includes('%') || !code.includes('\\')) return code;
+  return code.replace(/"[^"]*"|\\(.)/g, (m, ch: string | undefined) =>
+    ch === '%' ? '"%"' : ch === '\\' ? '"\\\\"' : m,
+  );
 }
 
 /** The number, flagged as shown in per cent (the same key order whichever reader built it). */
@@ -538,7 +552,7 @@ function readStyleKinds(xml: string | undefined): number[] {
       else if (x.name === 'numFmt' && inNumFmts) {
         const code = x.attr('formatCode');
         if (code === undefined) unsupported('numFmt without formatCode');
-        custom.set(parseInt(x.attr('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+        custom.set(parseInt(x.attr('numFmtId') ?? '', 10), protectEscapedPercent(code).replace(/[\\](.)/g, '$1'));
       } else if (x.name === 'xf' && inCellXfs) {
         xfNumFmt.push(parseInt(x.attr('numFmtId') ?? '', 10));
         const has = (a: string): boolean => !Number.isNaN(parseInt(x.attr(a) ?? '', 10));

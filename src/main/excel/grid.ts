@@ -6,11 +6,13 @@
  * are flattened; every string is normalised with cleanText (NFC, NBSP…).
  */
 import ExcelJS from 'exceljs';
-// exceljs ships no types for its parts; these two are the ones its xlsx reader uses for <c> and <row>
+// exceljs ships no types for its parts; these are the ones its xlsx reader uses for <c>, <row> and <numFmt>
 // @ts-expect-error -- untyped CommonJS module of exceljs 4.4.0 (pinned in package.json)
 import CellXform from 'exceljs/lib/xlsx/xform/sheet/cell-xform.js';
 // @ts-expect-error -- untyped CommonJS module of exceljs 4.4.0 (pinned in package.json)
 import RowXform from 'exceljs/lib/xlsx/xform/sheet/row-xform.js';
+// @ts-expect-error -- untyped CommonJS module of exceljs 4.4.0 (pinned in package.json)
+import NumFmtXform from 'exceljs/lib/xlsx/xform/style/numfmt-xform.js';
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../shared/result';
 import { cleanText } from '../../shared/text/vi';
@@ -22,6 +24,7 @@ import {
   isPercentFormat,
   isZeroHeightRow,
   markPercent,
+  protectEscapedPercent,
   readFastGrid,
 } from './fast-grid';
 import {
@@ -64,13 +67,16 @@ function fromPlain(v: unknown): RawCell {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Two facts exceljs's reader drops and the grid needs, kept by wrapping its parsers (a few lines each, checked by the
-// tests that compare this path with the fast reader):
+// Three facts exceljs's reader drops and the grid needs, kept by wrapping its parsers (a few lines each, checked by
+// the tests that compare this path with the fast reader):
 // - a t="str" formula cell with an empty <v> (what Excel and LibreOffice write for ="") has a cached result, the
 //   empty string; exceljs keeps no result for it, just as for a formula never calculated (no <v> at all). The cell
 //   model gets EMPTY_TEXT_RESULT, which exceljs ignores (cell.model still carries it);
 // - a row of height 0 set by hand (ht="0" customHeight="1") is hidden; exceljs drops a 0 height and never reads
-//   customHeight, so such a row is marked hidden while parsing.
+//   customHeight, so such a row is marked hidden while parsing;
+// - an escaped percent sign in a custom number format (`0.0\%`, as LibreOffice saves `0.0"%"`) is a literal, but
+//   exceljs removes the backslash; the code is handed over with `"%"` instead (protectEscapedPercent), which shows
+//   the same.
 
 const EMPTY_TEXT_RESULT = 'bdgEmptyTextResult';
 const SAW_V = Symbol('bdg <v> seen');
@@ -95,18 +101,21 @@ type ParseClose<T> = (this: T, name: string) => boolean;
 function patchExcelJsReader(): void {
   const cell = (CellXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
   const row = (RowXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
+  const numFmt = (NumFmtXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
   if (
     typeof cell?.parseOpen !== 'function' ||
     typeof cell.parseClose !== 'function' ||
-    typeof row?.parseOpen !== 'function'
+    typeof row?.parseOpen !== 'function' ||
+    typeof numFmt?.parseOpen !== 'function'
   ) {
-    throw new Error('exceljs internals changed: CellXform/RowXform parseOpen/parseClose not found');
+    throw new Error('exceljs internals changed: CellXform/RowXform/NumFmtXform parseOpen/parseClose not found');
   }
   if (cell[EMPTY_TEXT_RESULT]) return; // patched already (one module instance per process, but be safe)
   cell[EMPTY_TEXT_RESULT] = true;
   const cellOpen = cell.parseOpen as ParseOpen<CellXformThis>;
   const cellClose = cell.parseClose as ParseClose<CellXformThis>;
   const rowOpen = row.parseOpen as ParseOpen<RowXformThis>;
+  const numFmtOpen = numFmt.parseOpen as ParseOpen<unknown>;
   cell.parseOpen = function (this: CellXformThis, node: XformNode): boolean {
     if (!this.parser) {
       if (node.name === 'c') this[SAW_V] = false;
@@ -137,6 +146,11 @@ function patchExcelJsReader(): void {
     }
     return out;
   } satisfies ParseOpen<RowXformThis>;
+  numFmt.parseOpen = function (this: unknown, node: XformNode): boolean {
+    const code = node.attributes.formatCode;
+    if (node.name === 'numFmt' && typeof code === 'string') node.attributes.formatCode = protectEscapedPercent(code);
+    return numFmtOpen.call(this, node);
+  } satisfies ParseOpen<unknown>;
 }
 patchExcelJsReader();
 
