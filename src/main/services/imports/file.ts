@@ -21,7 +21,7 @@ import { blankedCells, blankingError } from './blanking';
 import { checkForm } from './check';
 import { allUnits, commitRevision, isExpected, revisionsOf, sha256, type Revision } from './commit';
 import { expectedError, identify, periodWarnings, type UnitRow } from './identify';
-import { answered, dedupe, reject, unchanged, type Msg } from './result';
+import { answered, dedupe, reject, toMsg, unchanged, type Msg } from './result';
 import { makeRegister, resolveUnit, type Register } from './unit-identity';
 
 export type { ImportFileInput };
@@ -80,8 +80,10 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   });
   const who = resolveUnit(parsed.identity, name, register ?? makeRegister(allUnits(raw)));
   if (who.kind === 'unidentified') {
-    const result = reject(name, [...errors, ...who.errors]);
-    return answer(errors.length ? result : { ...result, status: 'unidentified' });
+    // unidentified only when who sent it is the one open question (the officer then assigns it)
+    const readerErrors = parsed.findings.filter((f) => f.severity === 'error').map(toMsg);
+    const result = reject(name, [...errors, ...readerErrors, ...who.errors]);
+    return answer(errors.length || readerErrors.length ? result : { ...result, status: 'unidentified' });
   }
   const unitRef = who.unit ? { code: who.unit.code, name: who.unit.name } : null;
   if (who.kind === 'mismatch') return answer(reject(name, [...errors, ...who.errors], [], unitRef));
