@@ -13,14 +13,25 @@
  * - dates: a number whose cell style's number format (custom `<numFmt>` with backslash escapes removed, else the
  *   built-in format TEXT that exceljs knows: ids 14–22 and 45–47, not 27–36 or 50–58) has y/m/d/h/M/s/b outside
  *   quotes and brackets; formula results are converted too (whatever their type, like exceljs); date1904;
- * - formulas: exceljs only keeps truthy parts of a formula value, so a cached 0, FALSE or "" counts as "no cached
- *   result"; shared-formula clones carry the master's address as their formula;
+ * - formulas: the cached result counts whatever it is (grid.ts reads exceljs's `cell.result`, not the `cell.value`
+ *   getter that drops falsy parts): `<v>0</v>` is the number 0, a FALSE result is false, a t="str" cell with an
+ *   empty `<v>` (what Excel and LibreOffice write for ="") is a plain blank; only a formula without a usable value
+ *   (no `<v>`, or an empty `<v>` that is not t="str", as openpyxl writes for uncalculated formulas, or a number
+ *   that does not parse) is `{ kind: 'blank', formula }`; shared-formula clones carry the master's address as their
+ *   formula;
+ * - percentages: a number whose style's number format (the same text as for dates; an escaped `\%` is first
+ *   quoted, in grid.ts's exceljs too, because exceljs drops the backslash) has `%` outside quotes, brackets and
+ *   escapes gets `percent: true`; formula results too;
+ * - hidden columns and rows: `<col hidden>` or `width="0"` (ranges laid out like exceljs's Column.fromModel: sorted
+ *   by min, the first range wins an overlap), `<row hidden>` or `ht="0"` with customHeight; booleans as exceljs
+ *   reads them ("1" or "true"); kept only inside the form limits (LIMITS.maxCols, LIMITS.maxRows), so a
+ *   `<col min="1" max="16384">` costs no more than a narrow one;
  * - merges: slaves take the master's value, like grid.ts.
  *
  * Whatever it does not handle with certainty makes it throw `FastGridUnsupported`, and loadGrid reads the file with
  * exceljs instead: CDATA or DOCTYPE, prefixed SpreadsheetML element names (`<x:sheetData>`), strict OOXML,
- * hyperlinks, cells without an address or out of order, duplicate rows, overlapping or sheet-sized merges, odd sheet names or
- * ids, a shared string index out of range, unknown entities, phonetic runs in inline strings… The tests compare
+ * hyperlinks, cells without an address or out of order, duplicate rows, overlapping or sheet-sized merges, two
+ * `<cols>`, odd sheet names or ids, a shared string index out of range, unknown entities, phonetic runs in inline strings… The tests compare
  * both readers cell by cell on every fixture and on generated edge cases.
  */
 import { LIMITS, type XlsxParts } from './file-guard';
@@ -86,6 +97,8 @@ const WATCHED = new Set([
   'is',
   'mergeCells',
   'mergeCell',
+  'cols',
+  'col',
   'hyperlinks',
   'hyperlink',
 ]);
@@ -477,13 +490,53 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(f);
 }
 
+/**
+ * Does a number format show its number as a percentage? A `%` outside quoted literals ("%"), brackets ([Red],
+ * [$-vi-VN]) and the one-character escapes (\%, _% padding, *% fill) scales the number by 100; a literal one does
+ * not (`0.0"%"`, which LibreOffice saves as `0.0\%`).
+ */
+export function isPercentFormat(fmt: string | undefined): boolean {
+  if (!fmt || !fmt.includes('%')) return false;
+  return fmt.replace(/"[^"]*"|\[[^\]]*]|[\\_*]./g, '').includes('%');
+}
+
+/**
+ * exceljs removes the backslash escapes of custom format codes (`0\%` becomes `0%`, a percentage it is not): both
+ * .xlsx readers first turn an escaped `%` outside quotes into the quoted literal it means (`0"%"`), and an escaped
+ * backslash into a quoted one (`"\\"`, which exceljs's removal turns into `"\"`), so that a `%` after it still counts.
+ * This shows the same and leaves the date rule unchanged; codes without a `%` are not touched.
+ */
+export function protectEscapedPercent(code: string): string {
+  if (!code.includes('%') || !code.includes('\\')) return code;
+  return code.replace(/"[^"]*"|\\(.)/g, (m, ch: string | undefined) =>
+    ch === '%' ? '"%"' : ch === '\\' ? '"\\\\"' : m,
+  );
+}
+
+/** The number, flagged as shown in per cent (the same key order whichever reader built it). */
+export function markPercent(raw: RawCell): RawCell {
+  return raw.kind === 'number' ? { ...raw, percent: true } : raw;
+}
+
+/** exceljs utils.parseBoolean, for attributes: "1" and "true" are true, anything else is not */
+export function xmlBoolean(v: string | undefined): boolean {
+  return v === '1' || v === 'true';
+}
+
+/** `<row ht="0" customHeight="1">`: a row of height 0 set by hand, which Excel shows as hidden */
+export function isZeroHeightRow(ht: string | undefined, customHeight: string | undefined): boolean {
+  return !!ht && parseFloat(ht) === 0 && xmlBoolean(customHeight);
+}
+
 const NOT_DATE = 0;
 const DATE = 1;
 /** a style exceljs cannot build (an xf pointing into a font, fill or border list that styles.xml lacks) */
 const BROKEN = 2;
+/** not a date, shown as a percentage */
+const PERCENT = 3;
 
-/** For each cellXfs index: does a number in that style read as a date (or would exceljs fail on the style)? */
-function readDateStyles(xml: string | undefined): number[] {
+/** For each cellXfs index: does a number in that style read as a date or a percentage (or would exceljs fail)? */
+function readStyleKinds(xml: string | undefined): number[] {
   if (xml === undefined) unsupported('no styles.xml');
   const x = new Scanner(xml);
   const custom = new Map<number, string>();
@@ -499,7 +552,7 @@ function readDateStyles(xml: string | undefined): number[] {
       else if (x.name === 'numFmt' && inNumFmts) {
         const code = x.attr('formatCode');
         if (code === undefined) unsupported('numFmt without formatCode');
-        custom.set(parseInt(x.attr('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+        custom.set(parseInt(x.attr('numFmtId') ?? '', 10), protectEscapedPercent(code).replace(/[\\](.)/g, '$1'));
       } else if (x.name === 'xf' && inCellXfs) {
         xfNumFmt.push(parseInt(x.attr('numFmtId') ?? '', 10));
         const has = (a: string): boolean => !Number.isNaN(parseInt(x.attr(a) ?? '', 10));
@@ -516,7 +569,9 @@ function readDateStyles(xml: string | undefined): number[] {
     const [font, border, fill] = xfRefs[i]!;
     if ((font && !lists.has('fonts')) || (border && !lists.has('borders')) || (fill && !lists.has('fills')))
       return BROKEN;
-    return id && isDateFormat(custom.get(id) || BUILTIN_FORMATS[id]) ? DATE : NOT_DATE;
+    if (!id) return NOT_DATE;
+    const fmt = custom.get(id) || BUILTIN_FORMATS[id];
+    return isDateFormat(fmt) ? DATE : isPercentFormat(fmt) ? PERCENT : NOT_DATE;
   });
 }
 
@@ -540,6 +595,17 @@ function fromPlain(v: Plain | undefined): RawCell {
   return { kind: 'error', value: v.error };
 }
 
+/**
+ * A formula's cached result (already converted to a cell, 0 and FALSE included) as the grid keeps it: a text result
+ * that is empty once cleaned is a plain blank; a number or date that does not read (NaN) counts as no cached result.
+ * Shared with grid.ts, so that both .xlsx readers decide alike.
+ */
+export function formulaCell(cached: RawCell, resultIsText: boolean, formula: string): RawCell {
+  if (cached.kind === 'blank') return resultIsText ? BLANK : { kind: 'blank', formula };
+  // a link into another workbook: the cached figure cannot be checked here, the reader warns the officer
+  return cached.kind === 'number' && EXTERNAL_REF.test(formula) ? { ...cached, externalFormula: formula } : cached;
+}
+
 /** `AB12` → [row, col]; null for anything else (exceljs would read `$A$1`, lower case… differently or not at all). */
 function decodeAddress(a: string): [number, number] | null {
   let col = 0;
@@ -557,7 +623,8 @@ function decodeAddress(a: string): [number, number] | null {
 
 interface Ctx {
   shared: string[] | null;
-  dateStyles: number[];
+  /** per cellXfs index: NOT_DATE, DATE, BROKEN or PERCENT */
+  styles: number[];
   date1904: boolean;
 }
 
@@ -568,14 +635,43 @@ interface Merge {
   right: number;
 }
 
+/** one `<col>`: its range as exceljs parses it (parseInt, NaN included) and whether it hides its columns */
+interface ColDef {
+  min: number;
+  max: number;
+  hidden: boolean;
+}
+
+/**
+ * The hidden columns inside the form limits, laid out like exceljs's Column.fromModel: ranges sorted by min (the
+ * same Array.sort, so NaN sorts the same way), a column belongs to the first range that reaches it. Work is one
+ * step per `<col>` plus at most LIMITS.maxCols set entries, however wide the ranges claim to be.
+ */
+function hiddenColumns(defs: ColDef[]): Set<number> {
+  const out = new Set<number>();
+  const sorted = defs.slice().sort((a, b) => a.min - b.min);
+  let count = 1;
+  for (const d of sorted) {
+    if (count < d.min) count = d.min; // exceljs: while (count < min) a default column
+    if (!(count <= d.max)) continue; // exceljs: while (count <= max) a column of this range
+    if (d.hidden) for (let c = count; c <= Math.min(d.max, LIMITS.maxCols); c++) out.add(c);
+    count = d.max + 1;
+  }
+  return out;
+}
+
 function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): GridSheet {
   const x = new Scanner(xml);
   const cells = new Map<number, RawCell>();
   const merges: Merge[] = [];
+  const colDefs: ColDef[] = [];
+  const hiddenRows = new Set<number>();
+  let sawCols = false;
   /** shared formulas: si → master address (exceljs options.formulae, per sheet) */
   const formulae = new Map<string | undefined, string>();
   let inData = false;
   let inMerges = false;
+  let inCols = false;
   let lastRow = 0;
   let rowNum = 0;
   let lastCol = 0;
@@ -583,6 +679,7 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
     if (k === CLOSE) {
       if (x.name === 'sheetData') inData = false;
       else if (x.name === 'mergeCells') inMerges = false;
+      else if (x.name === 'cols') inCols = false;
       continue;
     }
     if (k !== OPEN) continue;
@@ -594,6 +691,22 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
     }
     if (tag === 'mergeCells') {
       inMerges = !x.selfClosing;
+      continue;
+    }
+    if (tag === 'cols' && !inData) {
+      if (sawCols) unsupported('two <cols>');
+      sawCols = true;
+      inCols = !x.selfClosing;
+      continue;
+    }
+    if (inCols && tag === 'col') {
+      // exceljs ColXform: parseInt(min || '0'), width parseFloat(width || '0') when the attribute is there
+      const width = x.attr('width');
+      colDefs.push({
+        min: parseInt(x.attr('min') || '0', 10),
+        max: parseInt(x.attr('max') || '0', 10),
+        hidden: xmlBoolean(x.attr('hidden')) || (width !== undefined && parseFloat(width || '0') === 0),
+      });
       continue;
     }
     if (inMerges && tag === 'mergeCell') {
@@ -623,6 +736,12 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
       if (rowNum <= lastRow) unsupported('rows out of order');
       lastRow = rowNum;
       lastCol = 0;
+      if (
+        rowNum <= LIMITS.maxRows &&
+        (xmlBoolean(x.attr('hidden')) || isZeroHeightRow(x.attr('ht'), x.attr('customHeight')))
+      ) {
+        hiddenRows.add(rowNum);
+      }
       continue;
     }
     if (tag !== 'c') unsupported(`<${tag}> in sheetData`);
@@ -640,6 +759,8 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
     let shareType: string | undefined;
     let si: string | undefined;
     let ref: string | undefined;
+    /** a `<v>` element was there, empty or not */
+    let sawV = false;
     if (!x.selfClosing) {
       let inTextNode = false; // exceljs currentNode 'v' or 't'
       let inF = false;
@@ -658,8 +779,10 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
           else if (n === 'f') inF = false;
           continue;
         }
-        if (n === 'v' || n === 't') inTextNode = !x.selfClosing;
-        else if (n === 'f') {
+        if (n === 'v' || n === 't') {
+          inTextNode = !x.selfClosing;
+          if (n === 'v') sawV = true;
+        } else if (n === 'f') {
           si = x.attr('si');
           shareType = x.attr('t');
           ref = x.attr('ref');
@@ -673,9 +796,10 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
     }
     if (runs && (value !== undefined || t !== 'inlineStr' || formula || shareType)) unsupported('mixed rich text');
     // exceljs CellXform.parseClose + reconcile
-    const style = styleId ? ctx.dateStyles[styleId] : undefined;
+    const style = styleId ? ctx.styles[styleId] : undefined;
     if (style === BROKEN) unsupported('a cell style exceljs cannot build');
     const dateStyle = style === DATE;
+    const percentStyle = style === PERCENT;
     let raw: RawCell;
     if (formula || shareType) {
       let result: Plain | undefined;
@@ -691,14 +815,13 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
         if (ref) formulae.set(si, address!);
         else sharedFormula = formulae.get(si);
       }
-      // FormulaValue.value keeps truthy parts only
       const f = formula || sharedFormula;
       if (!f) raw = BLANK;
-      else if (!result) raw = { kind: 'blank', formula: f };
-      else {
-        const cached = fromPlain(result);
-        raw = cached.kind === 'number' && EXTERNAL_REF.test(f) ? { ...cached, externalFormula: f } : cached;
-      }
+      else if (result === undefined) {
+        // ="" cached as t="str" with an empty <v>: an empty result; anything else has no cached result at all
+        raw = t === 'str' && sawV ? BLANK : { kind: 'blank', formula: f };
+      } else raw = formulaCell(fromPlain(result), typeof result === 'string', f);
+      if (percentStyle) raw = markPercent(raw);
     } else if (runs) {
       raw = text(runs.join(''));
     } else if (value !== undefined) {
@@ -725,6 +848,7 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
         default: {
           const num = parseFloat(value);
           raw = fromPlain(dateStyle ? excelToDate(num, ctx.date1904) : num);
+          if (percentStyle) raw = markPercent(raw);
         }
       }
     } else raw = BLANK;
@@ -771,7 +895,7 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
     rows = Math.max(rows, Math.min(m.bottom, LIMITS.maxRows));
     cols = Math.max(cols, Math.min(m.right, LIMITS.maxCols));
   }
-  return makeSheet(name, state, cells, rows, cols, slaves);
+  return makeSheet(name, state, cells, rows, cols, slaves, { cols: hiddenColumns(colDefs), rows: hiddenRows });
 }
 
 const BAD_SHEET_NAME = /[*?:/\\[\]]|^'|'$/;
@@ -790,7 +914,7 @@ export function readFastGrid(parts: XlsxParts): GridSheet[] {
   const ssXml = texts.get('xl/sharedStrings.xml');
   const ctx: Ctx = {
     shared: ssXml === undefined ? null : readSharedStrings(ssXml),
-    dateStyles: readDateStyles(texts.get('xl/styles.xml')),
+    styles: readStyleKinds(texts.get('xl/styles.xml')),
     date1904,
   };
   const ids = new Set<number>();

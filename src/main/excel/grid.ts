@@ -1,18 +1,34 @@
 /**
  * A read-only grid of raw cell values, the same for .xlsx (fast-grid.ts, exceljs when the fast reader declines a
- * file) and legacy .xls (@e965/xlsx, values only).
- * Formulas are read through their cached result; merged cells give the master's value; rich text and hyperlinks
+ * file) and legacy .xls (@e965/xlsx, values, number formats and column/row visibility).
+ * Formulas are read through their cached result (0, FALSE and "" are results too); merged cells give the master's
+ * value; numbers shown in per cent carry `percent`; hidden columns and rows are reported; rich text and hyperlinks
  * are flattened; every string is normalised with cleanText (NFC, NBSP…).
  */
 import ExcelJS from 'exceljs';
+// exceljs ships no types for its parts; these are the ones its xlsx reader uses for <c>, <row> and <numFmt>
+// @ts-expect-error -- untyped CommonJS module of exceljs 4.4.0 (pinned in package.json)
+import CellXform from 'exceljs/lib/xlsx/xform/sheet/cell-xform.js';
+// @ts-expect-error -- untyped CommonJS module of exceljs 4.4.0 (pinned in package.json)
+import RowXform from 'exceljs/lib/xlsx/xform/sheet/row-xform.js';
+// @ts-expect-error -- untyped CommonJS module of exceljs 4.4.0 (pinned in package.json)
+import NumFmtXform from 'exceljs/lib/xlsx/xform/style/numfmt-xform.js';
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../shared/result';
 import { cleanText } from '../../shared/text/vi';
 import { inspectBytes, LIMITS } from './file-guard';
-import { FastGridUnsupported, isFastPart, readFastGrid } from './fast-grid';
+import {
+  FastGridUnsupported,
+  formulaCell,
+  isFastPart,
+  isPercentFormat,
+  isZeroHeightRow,
+  markPercent,
+  protectEscapedPercent,
+  readFastGrid,
+} from './fast-grid';
 import {
   BLANK,
-  EXTERNAL_REF,
   isoDate,
   makeSheet,
   text,
@@ -50,24 +66,112 @@ function fromPlain(v: unknown): RawCell {
   return BLANK;
 }
 
-function fromExcelJs(v: unknown): RawCell {
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      const r = o.result;
-      if (r === undefined || r === null) {
-        const f =
-          typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
-        return { kind: 'blank', formula: f || '?' };
-      }
-      const cached = fromPlain(r);
-      const f = typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
-      // a link into another workbook: the cached figure cannot be checked here, the reader warns the officer
-      if (cached.kind === 'number' && EXTERNAL_REF.test(f)) return { ...cached, externalFormula: f };
-      return cached;
-    }
+// ---------------------------------------------------------------------------------------------------------------
+// Three facts exceljs's reader drops and the grid needs, kept by wrapping its parsers (a few lines each, checked by
+// the tests that compare this path with the fast reader):
+// - a t="str" formula cell with an empty <v> (what Excel and LibreOffice write for ="") has a cached result, the
+//   empty string; exceljs keeps no result for it, just as for a formula never calculated (no <v> at all). The cell
+//   model gets EMPTY_TEXT_RESULT, which exceljs ignores (cell.model still carries it);
+// - a row of height 0 set by hand (ht="0" customHeight="1") is hidden; exceljs drops a 0 height and never reads
+//   customHeight, so such a row is marked hidden while parsing;
+// - an escaped percent sign in a custom number format (`0.0\%`, as LibreOffice saves `0.0"%"`) is a literal, but
+//   exceljs removes the backslash; the code is handed over with `"%"` instead (protectEscapedPercent), which shows
+//   the same.
+
+const EMPTY_TEXT_RESULT = 'bdgEmptyTextResult';
+const SAW_V = Symbol('bdg <v> seen');
+
+interface XformNode {
+  name: string;
+  attributes: Record<string, string | undefined>;
+}
+interface CellXformThis {
+  parser?: unknown;
+  t?: string;
+  model?: Record<string, unknown>;
+  [SAW_V]?: boolean;
+}
+interface RowXformThis {
+  parser?: unknown;
+  model?: Record<string, unknown>;
+}
+type ParseOpen<T> = (this: T, node: XformNode) => boolean;
+type ParseClose<T> = (this: T, name: string) => boolean;
+
+function patchExcelJsReader(): void {
+  const cell = (CellXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
+  const row = (RowXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
+  const numFmt = (NumFmtXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
+  if (
+    typeof cell?.parseOpen !== 'function' ||
+    typeof cell.parseClose !== 'function' ||
+    typeof row?.parseOpen !== 'function' ||
+    typeof numFmt?.parseOpen !== 'function'
+  ) {
+    throw new Error('exceljs internals changed: CellXform/RowXform/NumFmtXform parseOpen/parseClose not found');
   }
-  return fromPlain(v);
+  if (cell[EMPTY_TEXT_RESULT]) return; // patched already (one module instance per process, but be safe)
+  cell[EMPTY_TEXT_RESULT] = true;
+  const cellOpen = cell.parseOpen as ParseOpen<CellXformThis>;
+  const cellClose = cell.parseClose as ParseClose<CellXformThis>;
+  const rowOpen = row.parseOpen as ParseOpen<RowXformThis>;
+  const numFmtOpen = numFmt.parseOpen as ParseOpen<unknown>;
+  cell.parseOpen = function (this: CellXformThis, node: XformNode): boolean {
+    if (!this.parser) {
+      if (node.name === 'c') this[SAW_V] = false;
+      else if (node.name === 'v') this[SAW_V] = true;
+    }
+    return cellOpen.call(this, node);
+  } satisfies ParseOpen<CellXformThis>;
+  cell.parseClose = function (this: CellXformThis, name: string): boolean {
+    const model = this.model;
+    const out = cellClose.call(this, name);
+    if (
+      name === 'c' &&
+      model &&
+      model.type === ExcelJS.ValueType.Formula &&
+      model.result === undefined &&
+      this.t === 'str' &&
+      this[SAW_V]
+    ) {
+      model[EMPTY_TEXT_RESULT] = true;
+    }
+    return out;
+  } satisfies ParseClose<CellXformThis>;
+  row.parseOpen = function (this: RowXformThis, node: XformNode): boolean {
+    const isRow = !this.parser && node.name === 'row';
+    const out = rowOpen.call(this, node);
+    if (isRow && this.model && isZeroHeightRow(node.attributes.ht, node.attributes.customHeight)) {
+      this.model.hidden = true;
+    }
+    return out;
+  } satisfies ParseOpen<RowXformThis>;
+  numFmt.parseOpen = function (this: unknown, node: XformNode): boolean {
+    const code = node.attributes.formatCode;
+    if (node.name === 'numFmt' && typeof code === 'string') node.attributes.formatCode = protectEscapedPercent(code);
+    return numFmtOpen.call(this, node);
+  } satisfies ParseOpen<unknown>;
+}
+patchExcelJsReader();
+
+/** The grid cell of an exceljs cell (a merged slave reads its master), `percent` from the cell's number format. */
+function fromExcelJsCell(cell: ExcelJS.Cell): RawCell {
+  const src = cell.isMerged && cell.master !== cell ? cell.master : cell;
+  let raw: RawCell;
+  if (src.type === ExcelJS.ValueType.Formula) {
+    // the value getter keeps only truthy parts; the formula texts are fine from it, the result is read from the
+    // model (cell.result), which keeps 0, FALSE and ""
+    const v = src.value as { formula?: unknown; sharedFormula?: unknown };
+    const f = typeof v.formula === 'string' ? v.formula : typeof v.sharedFormula === 'string' ? v.sharedFormula : '';
+    const r: unknown = src.result;
+    if (!f) raw = BLANK;
+    else if (r === undefined || r === null) {
+      raw = (src.model as unknown as Record<string, unknown>)[EMPTY_TEXT_RESULT]
+        ? BLANK
+        : { kind: 'blank', formula: f };
+    } else raw = formulaCell(fromPlain(r), typeof r === 'string', f);
+  } else raw = fromPlain(src.value);
+  return isPercentFormat(src.numFmt) ? markPercent(raw) : raw;
 }
 
 const UNREADABLE = (fileName: string): string =>
@@ -98,13 +202,12 @@ async function loadXlsx(bytes: Uint8Array, fileName: string): Promise<GridSheet[
       if (r > LIMITS.maxRows) return;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (c > LIMITS.maxCols) return;
-        let v: unknown;
+        let raw: RawCell;
         try {
-          v = cell.isMerged && cell.master !== cell ? cell.master.value : cell.value;
+          raw = fromExcelJsCell(cell);
         } catch {
-          v = null;
+          raw = BLANK;
         }
-        const raw = fromExcelJs(v);
         if (raw.kind === 'blank' && !raw.formula) return;
         cells.set(r * 1024 + c, raw);
         if (r > rows) rows = r;
@@ -129,8 +232,18 @@ async function loadXlsx(bytes: Uint8Array, fileName: string): Promise<GridSheet[
       rows = Math.max(rows, Math.min(bottom, LIMITS.maxRows));
       cols = Math.max(cols, Math.min(right, LIMITS.maxCols));
     }
+    // hidden columns and rows, inside the form limits (exceljs has laid the <col> ranges out already)
+    const hiddenCols = new Set<number>();
+    for (let c = 1; c <= LIMITS.maxCols; c++) {
+      const col = ws.getColumn(c);
+      if (col.hidden || col.width === 0) hiddenCols.add(c);
+    }
+    const hiddenRows = new Set<number>();
+    for (let r = 1; r <= Math.min(ws.rowCount, LIMITS.maxRows); r++) {
+      if (ws.findRow(r)?.hidden) hiddenRows.add(r);
+    }
     const state: SheetState = ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible';
-    out.push(makeSheet(cleanText(ws.name), state, cells, rows, cols, slaves));
+    out.push(makeSheet(cleanText(ws.name), state, cells, rows, cols, slaves, { cols: hiddenCols, rows: hiddenRows }));
   }
   return out;
 }
@@ -150,7 +263,8 @@ function loadXls(bytes: Uint8Array, fileName: string): GridSheet[] {
       cellDates: true,
       cellFormula: false,
       cellHTML: false,
-      cellStyles: false,
+      // column widths and visibility (<ColInfo>) and number formats (cell.z) are only read with cellStyles
+      cellStyles: true,
       sheetRows: LIMITS.maxRows + 1,
       WTF: false,
     });
@@ -192,6 +306,7 @@ function loadXls(bytes: Uint8Array, fileName: string): GridSheet[] {
           switch (cell.t) {
             case 'n':
               raw = typeof cell.v === 'number' && Number.isFinite(cell.v) ? { kind: 'number', value: cell.v } : BLANK;
+              if (typeof cell.z === 'string' && isPercentFormat(cell.z)) raw = markPercent(raw);
               break;
             case 's':
               raw = text(String(cell.v ?? ''));
@@ -232,7 +347,16 @@ function loadXls(bytes: Uint8Array, fileName: string): GridSheet[] {
         }
       }
     }
-    out.push(makeSheet(cleanText(name), state, cells, rows, cols, slaves));
+    // hidden columns (ColInfo: hidden, or width 0) and rows (hidden or height 0: one flag in BIFF), in the limits
+    const hiddenCols = new Set<number>();
+    (ws['!cols'] ?? []).slice(0, LIMITS.maxCols).forEach((col, i) => {
+      if (col && (col.hidden || col.width === 0)) hiddenCols.add(i + 1);
+    });
+    const hiddenRows = new Set<number>();
+    (ws['!rows'] ?? []).slice(0, LIMITS.maxRows).forEach((row, i) => {
+      if (row?.hidden) hiddenRows.add(i + 1);
+    });
+    out.push(makeSheet(cleanText(name), state, cells, rows, cols, slaves, { cols: hiddenCols, rows: hiddenRows }));
   });
   return out;
 }

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { CellKey } from '../../shared/domain/catalog';
 import type { CellValue } from '../../shared/domain/records';
+import { boundsProblem } from '../../shared/rules/bounds';
 import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
@@ -49,8 +50,11 @@ export function checkValueType(type: string, name: string, v: CellValue): void {
   if (v.state === 'na') return;
   if (type === 'integer' || type === 'decimal') {
     if (v.state !== 'number') bad('cần một số');
-    else if (v.value < 0) bad('không được âm');
-    else if (type === 'integer' && !Number.isInteger(v.value)) bad('cần số nguyên');
+    else {
+      // the same bounds as an imported cell (0 ≤ count ≤ 10^9, decimals to 10^12; nothing non-finite)
+      const problem = boundsProblem({ type, unit: '', allowNegative: false }, v.value);
+      if (problem) bad(problem.message.replace(/^ô ghi /, 'đã ghi '));
+    }
   } else if (type === 'yesno' && v.state !== 'yesno') bad('cần Có hoặc Không');
   else if (type === 'text' && v.state !== 'text') bad('cần văn bản');
 }

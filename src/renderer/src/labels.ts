@@ -55,6 +55,8 @@ export const { label: IMPORT_STATUS_LABEL, color: IMPORT_STATUS_COLOR } = tagged
   accepted: ['Đã nhận', 'green'],
   rejected: ['Bị từ chối', 'red'],
   unchanged: ['Không thay đổi', 'default'],
+  unidentified: ['Chưa rõ đơn vị', 'orange'],
+  duplicate: ['Trùng đơn vị trong đợt', 'volcano'],
 });
 
 export const CELL_LABEL: Record<CellKey, string> = { total: 'Tổng số', female: 'Nữ', male: 'Nam', value: 'Số liệu' };

@@ -8,7 +8,16 @@ export const channelSchema = z.enum(CHANNELS);
 type FileBytes = { name: string; bytes: Uint8Array };
 
 /** when and how the files came in (receivedAt defaults to today, channel to e-mail) */
-const receipt = { receivedAt: isoDate.optional(), officialDate: isoDate.optional(), channel: channelSchema.optional() };
+const receipt = {
+  receivedAt: isoDate.optional(),
+  officialDate: isoDate.optional(),
+  channel: channelSchema.optional(),
+  /**
+   * the officer confirmed that a new revision may leave blank cells the current revision has figures for
+   * (without it such a file is refused with code BLANKING and the cells listed in `blanked`)
+   */
+  allowBlanking: z.boolean().optional(),
+};
 
 /** One file to import into a period. */
 export const importFileInput = z

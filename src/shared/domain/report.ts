@@ -74,7 +74,12 @@ export interface Consolidation {
   } | null;
 }
 
-export type ImportStatus = 'accepted' | 'rejected' | 'unchanged';
+/**
+ * accepted: a new revision; unchanged: the same bytes as a revision already in; rejected: refused, nothing written;
+ * unidentified: not sure which unit sent it (nothing written; the officer assigns it); duplicate: another file of
+ * the same unit is in the same batch (neither written).
+ */
+export type ImportStatus = 'accepted' | 'rejected' | 'unchanged' | 'unidentified' | 'duplicate';
 
 export interface ImportResult {
   file: string;
@@ -85,6 +90,12 @@ export interface ImportResult {
   submissionId: number | null;
   errors: Array<{ code: string; message: string }>;
   warnings: Array<{ code: string; message: string }>;
+  /** values typed into cells that do not apply (grey cells): shown apart, not counted */
+  notCounted?: Array<{ code: string; message: string }>;
+  /** BLANKING: the cells the current revision has figures for and this file leaves blank */
+  blanked?: Array<{ element: string; name: string; cell: CellKey; previous: string }>;
+  /** duplicate: the other files of the same unit in the batch */
+  duplicateOf?: string[];
 }
 
 export interface ImportAttempt extends ImportResult {

@@ -158,7 +158,8 @@ describe('backup before each import batch', () => {
         'S01',
         toFill(unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, 999)),
       );
-      await dispatch(ctx, 'imports.file', { periodId: period.id, file: again, batchId: 'lo-2' });
+      // a revision with other figures (some cells now blank: confirmed, as the officer would)
+      await dispatch(ctx, 'imports.file', { periodId: period.id, file: again, batchId: 'lo-2', allowBlanking: true });
       expect(listBackups(ctx.backupDir)).toHaveLength(2);
     } finally {
       ctx.dispose();

@@ -25,7 +25,8 @@ async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: { message
 
 async function send(ctx: Ctx, periodId: number, unit: string, fill: FormFill, receivedAt: string) {
   const f = await filledForm(ctx, periodId, unit, fill);
-  const r = await importFile(ctx, { periodId, file: f, receivedAt });
+  // revisions with other random figures may leave cells blank: confirmed, as the officer would
+  const r = await importFile(ctx, { periodId, file: f, receivedAt, allowBlanking: true });
   if (r.status !== 'accepted') throw new Error(r.errors.map((e) => e.message).join('; '));
   return r;
 }

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FastGridUnsupported, isDateFormat } from '../../../src/main/excel/fast-grid';
-import { inspectBytes } from '../../../src/main/excel/file-guard';
+import { inspectBytes, LIMITS } from '../../../src/main/excel/file-guard';
 import { loadGrid, type Grid } from '../../../src/main/excel/grid';
 import type { AppError } from '../../../src/shared/result';
 
@@ -29,12 +29,20 @@ function expectSameGrid(fast: Grid, slow: Grid): void {
   slow.sheets.forEach((s, i) => {
     const f = fast.sheets[i]!;
     const diffs: string[] = [];
+    // values (percent included: JSON keeps every key, in order) and merges
     for (let r = 0; r <= s.rowCount + 1; r++) {
       for (let c = 0; c <= s.colCount + 1; c++) {
-        const a = JSON.stringify([f.get(r, c), f.mergedFrom(r, c)]);
-        const b = JSON.stringify([s.get(r, c), s.mergedFrom(r, c)]);
+        const a = JSON.stringify([f.get(r, c), f.mergedFrom(r, c), f.mergeOf(r, c)]);
+        const b = JSON.stringify([s.get(r, c), s.mergedFrom(r, c), s.mergeOf(r, c)]);
         if (a !== b) diffs.push(`${s.name}!R${r}C${c}: fast ${a} exceljs ${b}`);
       }
+    }
+    // hidden columns and rows, over the whole form area (they need no value to be hidden)
+    for (let c = 0; c <= LIMITS.maxCols + 1; c++) {
+      if (f.colHidden(c) !== s.colHidden(c)) diffs.push(`${s.name}!C${c}: fast hidden ${f.colHidden(c)}`);
+    }
+    for (let r = 0; r <= LIMITS.maxRows + 1; r++) {
+      if (f.rowHidden(r) !== s.rowHidden(r)) diffs.push(`${s.name}!R${r}: fast hidden ${f.rowHidden(r)}`);
     }
     expect(diffs).toEqual([]);
   });
@@ -258,6 +266,12 @@ describe('fast reader = exceljs reader, on generated workbooks', () => {
     expect(s.get(1, 2)).toEqual({ kind: 'date', value: '2026-06-14' });
     expect(s.get(2, 3)).toEqual({ kind: 'blank', formula: 'A1*3' });
     expect(s.get(3, 4)).toEqual({ kind: 'number', value: 3 });
+    // cached 0 and FALSE are results (exceljs's value getter used to drop them: "no cached result")
+    expect(s.get(3, 3)).toEqual({ kind: 'number', value: 0 });
+    expect(s.get(6, 3)).toEqual({ kind: 'bool', value: false });
+    expect(s.get(4, 4)).toEqual({ kind: 'number', value: 0 });
+    expect(s.get(5, 4)).toEqual({ kind: 'blank', formula: 'D2' });
+    expect(s.get(7, 2)).toEqual({ kind: 'number', value: 0.25, percent: true });
     expect(s.get(1, 5)).toEqual({ kind: 'text', value: 'Tổng cộng chung' });
     expect(s.mergedFrom(3, 7)).toEqual([1, 6]);
     expect(g.sheets.map((x) => x.state)).toEqual(['visible', 'hidden', 'veryHidden', 'visible']);
@@ -343,12 +357,140 @@ describe('fast reader = exceljs reader, on generated workbooks', () => {
     expect(s.get(2, 1)).toEqual({ kind: 'text', value: 'Nội tuyến _x0041_ &' });
     expect(s.get(4, 2)).toEqual({ kind: 'number', value: 92375 });
     expect(s.get(3, 1)).toEqual({ kind: 'date', value: '2026-06-14' });
+    // cached results: a shared clone's 0, ="" as t="str" with an empty <v> (plain blank), no <v> at all, and a 0 in
+    // a date-formatted formula cell (the date 0, as Excel shows it)
+    expect(s.get(4, 3)).toEqual({ kind: 'number', value: 0 });
+    expect(s.get(4, 9)).toEqual({ kind: 'blank' });
+    expect(s.get(4, 4)).toEqual({ kind: 'blank', formula: 'A4' });
+    expect(s.get(5, 3)).toEqual({ kind: 'date', value: '1899-12-30' });
     expect(g.sheets[1]!.name).toBe('A & B');
     // the same parts with 1904 dates, and as a macro workbook
     await expectEquivalent(handmade({ ...base, workbookPr: '<workbookPr date1904="1"/>' }));
     const xlsm = handmade({ ...base, extra: { 'xl/vbaProject.bin': 'not really vba' } });
     const m = await expectEquivalent(xlsm, 'x.xlsm');
     expect(m.hasMacros).toBe(true);
+  });
+
+  it('hand-written parts: hidden columns and rows, percent formats, cached results of every kind', async () => {
+    const cols =
+      '<cols>' +
+      // overlapping ranges (the first by min wins), hidden="true", width="0", width="" (0 for exceljs), a range
+      // starting before the previous one ends, min > max, and a hidden range wider than any sheet
+      '<col min="2" max="3" width="9" hidden="true"/><col min="3" max="4" width="0"/>' +
+      '<col min="6" max="6" width="" customWidth="1"/><col min="7" max="7" width="12" hidden="false"/>' +
+      '<col min="9" max="8" hidden="1"/><col min="8" max="8" width="0.0"/>' +
+      '<col min="11" max="12" width="abc"/><col min="30" max="16384" hidden="1"/>' +
+      '</cols>';
+    const row = (r: number, attrs: string, cells: string): string => `<row r="${r}"${attrs}>${cells}</row>`;
+    const sheet =
+      cols +
+      '<sheetData>' +
+      row(1, '', '<c r="A1"><v>1</v></c><c r="B1" s="1"><v>0.12</v></c><c r="C1" s="2"><v>0.125</v></c>') +
+      row(2, ' hidden="1"', '<c r="B2" s="3"><v>0.5</v></c><c r="C2" s="4"><v>7</v></c><c r="D2" s="5"><v>7</v></c>') +
+      row(3, ' ht="0" customHeight="1"', '<c r="B3" s="6"><v>8</v></c><c r="C3" s="7"><v>9</v></c>') +
+      row(4, ' ht="0"', '<c r="B4" s="8"><v>10</v></c><c r="C4" s="9"><v>11</v></c>') +
+      row(5, ' ht="0" customHeight="0"', '<c r="A5"><v>1</v></c>') +
+      row(6, ' hidden="true" ht="15"', '') +
+      row(7, ' hidden="false" ht="0.0" customHeight="true"', '') +
+      row(8, ' ht="" customHeight="1"', '<c r="A8"><v>1</v></c>') +
+      row(
+        9,
+        '',
+        '<c r="A9"><f>A1*0</f><v>0</v></c><c r="B9" t="b"><f>A1=2</f><v>0</v></c>' +
+          '<c r="C9" t="str"><f>""</f><v></v></c><c r="D9" t="str"><f>""</f><v/></c>' +
+          '<c r="E9" t="str"><f>""</f></c><c r="F9"><f>A1+1</f></c><c r="G9"><f>A1+2</f><v/></c>' +
+          '<c r="H9"><f>A1+3</f><v>abc</v></c><c r="I9" t="str"><f>" "</f><v> </v></c>' +
+          '<c r="J9" s="1"><f>A1/4</f><v>0.25</v></c><c r="K9" s="1"><f>A1-1</f><v>0</v></c>' +
+          '<c r="L9" s="1" t="str"><f>""</f><v></v></c><c r="M9" s="1"><f>A1*5</f></c>' +
+          '<c r="N9" s="10" t="str"><f>""</f><v></v></c><c r="O9" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+      ) +
+      row(
+        10,
+        '',
+        '<c r="A10" s="1"><f t="shared" ref="A10:C10" si="0">A1*0</f><v>0</v></c>' +
+          '<c r="B10" s="1"><f t="shared" si="0"/><v>0</v></c><c r="C10" s="1"><f t="shared" si="0"/></c>' +
+          '<c r="D10" s="1" t="s"><v>0</v></c><c r="E10" s="1" t="b"><v>1</v></c>',
+      ) +
+      row(6001, ' hidden="1"', '') +
+      '</sheetData><mergeCells count="1"><mergeCell ref="B12:D13"/></mergeCells>';
+    const g = await expectEquivalent(
+      handmade({
+        shared: ['<si><t>chữ</t></si>'],
+        numFmts: [
+          [164, '0.0%'],
+          [165, '0.0"%"'],
+          [166, '0.0\\%'],
+          [167, '[Red]0%;[Blue]-0%'],
+          [168, '#,##0\\ \\%'],
+          [169, '#,##0_%'],
+          [170, '0\\\\%'],
+          [171, 'dd/mm/yyyy'],
+        ],
+        // style 1..10 → numFmtId
+        xfs: [9, 10, 164, 165, 166, 167, 168, 169, 170, 171],
+        sheets: [{ name: 'S', xml: sheet }],
+      }),
+    );
+    const s = g.sheets[0]!;
+    const hiddenCols = Array.from({ length: 40 }, (_, i) => i + 1).filter((c) => s.colHidden(c));
+    expect(hiddenCols).toEqual([2, 3, 4, 6, 8, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40]);
+    expect(s.colHidden(LIMITS.maxCols)).toBe(true);
+    expect(s.colHidden(LIMITS.maxCols + 1)).toBe(false); // outside the form limits: not kept
+    const hiddenRows = Array.from({ length: 12 }, (_, i) => i + 1).filter((r) => s.rowHidden(r));
+    expect(hiddenRows).toEqual([2, 3, 6, 7]);
+    expect(s.rowHidden(6001)).toBe(false);
+    // percentages: built-in 9 and 10, custom codes; a quoted or escaped % is a literal, _% and *% are padding
+    expect(s.get(1, 2)).toEqual({ kind: 'number', value: 0.12, percent: true });
+    expect(s.get(1, 3)).toEqual({ kind: 'number', value: 0.125, percent: true });
+    expect(s.get(2, 2)).toEqual({ kind: 'number', value: 0.5, percent: true });
+    expect(s.get(2, 3)).toEqual({ kind: 'number', value: 7 });
+    expect(s.get(2, 4)).toEqual({ kind: 'number', value: 7 });
+    expect(s.get(3, 2)).toEqual({ kind: 'number', value: 8, percent: true });
+    expect(s.get(3, 3)).toEqual({ kind: 'number', value: 9 });
+    expect(s.get(4, 2)).toEqual({ kind: 'number', value: 10 });
+    expect(s.get(4, 3)).toEqual({ kind: 'number', value: 11, percent: true }); // \\% : an escaped \ then a real %
+    // cached results
+    expect(s.get(9, 1)).toEqual({ kind: 'number', value: 0 });
+    expect(s.get(9, 2)).toEqual({ kind: 'bool', value: false });
+    expect(s.get(9, 3)).toEqual({ kind: 'blank' });
+    expect(s.get(9, 4)).toEqual({ kind: 'blank' });
+    expect(s.get(9, 5)).toEqual({ kind: 'blank', formula: '""' }); // t="str" but no <v>: never calculated
+    expect(s.get(9, 6)).toEqual({ kind: 'blank', formula: 'A1+1' });
+    expect(s.get(9, 7)).toEqual({ kind: 'blank', formula: 'A1+2' }); // openpyxl's <v/> on a number cell
+    expect(s.get(9, 8)).toEqual({ kind: 'blank', formula: 'A1+3' }); // a number that does not read
+    expect(s.get(9, 9)).toEqual({ kind: 'blank' }); // a text result that is blank once cleaned
+    expect(s.get(9, 10)).toEqual({ kind: 'number', value: 0.25, percent: true });
+    expect(s.get(9, 11)).toEqual({ kind: 'number', value: 0, percent: true });
+    expect(s.get(9, 12)).toEqual({ kind: 'blank' });
+    expect(s.get(9, 13)).toEqual({ kind: 'blank', formula: 'A1*5' });
+    expect(s.get(9, 14)).toEqual({ kind: 'blank' }); // ="" in a date-formatted cell: no date 0
+    expect(s.get(9, 15)).toEqual({ kind: 'error', value: '#DIV/0!' });
+    expect(s.get(10, 1)).toEqual({ kind: 'number', value: 0, percent: true });
+    expect(s.get(10, 2)).toEqual({ kind: 'number', value: 0, percent: true });
+    expect(s.get(10, 3)).toEqual({ kind: 'blank', formula: 'A10' });
+    expect(s.get(10, 4)).toEqual({ kind: 'text', value: 'chữ' }); // percent is for numbers only
+    expect(s.get(10, 5)).toEqual({ kind: 'bool', value: true });
+    // merged ranges without a value: known from the master and from every slave
+    expect(s.mergeOf(12, 2)).toEqual([12, 2, 13, 4]);
+    expect(s.mergeOf(13, 4)).toEqual([12, 2, 13, 4]);
+    expect(s.mergeOf(12, 1)).toBeNull();
+    expect(s.mergedFrom(12, 2)).toBeNull();
+    expect(s.mergedFrom(13, 3)).toEqual([12, 2]);
+  });
+
+  it('a hostile <cols>: ranges up to 2^31 and thousands of them cost no more than the form limits', async () => {
+    const many = Array.from(
+      { length: 5000 },
+      (_, i) => `<col min="${i * 3 + 1}" max="${2 ** 31}" hidden="${i % 2}"/>`,
+    ).join('');
+    const xml = `<cols><col min="1" max="2147483647" hidden="1"/>${many}</cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`;
+    const t0 = performance.now();
+    const g = await loadGrid(handmade({ sheets: [{ name: 'S', xml }] }), 'cols.xlsx', { reader: 'fast' });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    const s = g.sheets[0]!;
+    expect(s.colHidden(1)).toBe(true);
+    expect(s.colHidden(LIMITS.maxCols)).toBe(true);
+    expect(s.colHidden(LIMITS.maxCols + 1)).toBe(false);
   });
 
   it('what the fast reader declines goes to exceljs, with the very same answer', async () => {
@@ -405,6 +547,9 @@ describe('fast reader = exceljs reader, on generated workbooks', () => {
         },
       }),
     };
+    cases.twoCols = handmade({
+      sheets: [{ name: 'S', xml: `<cols><col min="1" max="1" hidden="1"/></cols><cols/>${plain}` }],
+    });
     cases.stylesWithoutFonts = handmade({
       noFonts: true,
       xfs: [14],

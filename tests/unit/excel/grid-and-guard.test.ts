@@ -25,14 +25,28 @@ describe('loadGrid', () => {
       ws.getCell('B3').value = { richText: [{ text: 'Tổng ', font: { bold: true } }, { text: 'cộng' }] };
       ws.getCell('B4').value = { text: 'Cổng thông tin', hyperlink: 'https://example.gov.vn' };
       ws.getCell('B5').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+      ws.getCell('B6').value = { formula: 'A1-A1', result: 0 };
+      ws.getCell('B7').value = { formula: 'A3=FALSE', result: false };
+      ws.getCell('B8').value = { formula: 'IF(A1>0,"",1)', result: '' };
+      ws.getCell('B9').value = 0.12;
+      ws.getCell('B9').numFmt = '0%';
       ws.getCell('C1').value = 'Gộp';
       ws.mergeCells('C1:D2');
       ws.getCell('C3').value = '   ';
+      ws.getColumn(5).hidden = true;
+      ws.getRow(12).hidden = true;
+      ws.getCell('A12').value = 'dòng ẩn';
       const h = wb.addWorksheet('Ẩn');
       h.state = 'hidden';
       h.getCell('A1').value = 'x';
     });
-    const grid = await loadGrid(bytes, 'g.xlsx');
+    for (const reader of ['auto', 'exceljs'] as const) {
+      const grid = await loadGrid(bytes, 'g.xlsx', { reader });
+      expectKinds(grid);
+    }
+  });
+
+  function expectKinds(grid: Awaited<ReturnType<typeof loadGrid>>): void {
     expect(grid.format).toBe('xlsx');
     const [s, hidden] = grid.sheets;
     expect(s!.name).toBe('Dữ liệu');
@@ -52,7 +66,17 @@ describe('loadGrid', () => {
     expect(s!.mergedFrom(1, 3)).toBeNull();
     expect(s!.get(3, 3)).toEqual({ kind: 'blank' });
     expect(s!.get(999, 1)).toEqual({ kind: 'blank' });
-  });
+    // cached 0, FALSE and "" are results; a percent format is reported; hidden columns and rows; merged ranges
+    expect(s!.get(6, 2)).toEqual({ kind: 'number', value: 0 });
+    expect(s!.get(7, 2)).toEqual({ kind: 'bool', value: false });
+    expect(s!.get(8, 2)).toEqual({ kind: 'blank' });
+    expect(s!.get(9, 2)).toEqual({ kind: 'number', value: 0.12, percent: true });
+    expect([4, 5, 6].map((c) => s!.colHidden(c))).toEqual([false, true, false]);
+    expect([11, 12, 13].map((r) => s!.rowHidden(r))).toEqual([false, true, false]);
+    expect(s!.mergeOf(1, 3)).toEqual([1, 3, 2, 4]);
+    expect(s!.mergeOf(2, 4)).toEqual([1, 3, 2, 4]);
+    expect(s!.mergeOf(3, 3)).toBeNull();
+  }
 
   it('wraps an unreadable workbook in a Vietnamese bad_file error', async () => {
     const zip = zipSync({

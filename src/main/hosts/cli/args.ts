@@ -35,6 +35,7 @@ const OPTIONS = {
   out: { type: 'string' },
   unit: { type: 'string', multiple: true },
   'received-at': { type: 'string' },
+  'allow-blanking': { type: 'boolean' },
   port: { type: 'string' },
   from: { type: 'string' },
   'include-sensitive': { type: 'boolean' },

@@ -34,7 +34,7 @@ function collectFiles(paths: string[]): string[] {
 async function importFiles(
   { ctx, events, io }: CommandEnv,
   files: string[],
-  input: { periodId: number; receivedAt?: string },
+  input: { periodId: number; receivedAt?: string; allowBlanking?: boolean },
 ): Promise<ImportResult[]> {
   const batchId = randomUUID();
   const announce = (i: number) => {
@@ -64,7 +64,13 @@ async function importFiles(
   return results;
 }
 
-const HEAD = { accepted: 'ĐÃ NHẬN', rejected: 'BỊ TỪ CHỐI', unchanged: 'KHÔNG ĐỔI' } as const;
+const HEAD = {
+  accepted: 'ĐÃ NHẬN',
+  rejected: 'BỊ TỪ CHỐI',
+  unchanged: 'KHÔNG ĐỔI',
+  unidentified: 'CHƯA RÕ ĐƠN VỊ',
+  duplicate: 'TRÙNG ĐƠN VỊ',
+} as const;
 
 export const importCommand: Command = async (env) => {
   const { o, sub, rest, print } = env;
@@ -74,7 +80,11 @@ export const importCommand: Command = async (env) => {
   const files = collectFiles(paths);
   const receivedAt = dateArg(o['received-at'], 'received-at');
   const results = files.length
-    ? await importFiles(env, files, { periodId, ...(receivedAt ? { receivedAt } : {}) })
+    ? await importFiles(env, files, {
+        periodId,
+        ...(receivedAt ? { receivedAt } : {}),
+        ...(o['allow-blanking'] ? { allowBlanking: true } : {}),
+      })
     : [];
   const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
   const lines = results.map((r) =>
@@ -82,11 +92,14 @@ export const importCommand: Command = async (env) => {
       `${HEAD[r.status]}  ${basename(r.file)}${r.unit ? ` (${r.unit})` : ''}`,
       ...r.errors.map((e) => `    - ${e.message}`),
       ...r.warnings.map((w) => `    ! ${w.message}`),
+      ...(r.notCounted ?? []).map((w) => `    ~ ${w.message}`),
     ].join('\n'),
   );
   print(
     { results },
-    `${lines.join('\n')}\nTổng: ${count('accepted')} đã nhận, ${count('rejected')} bị từ chối, ${count('unchanged')} không thay đổi.`,
+    `${lines.join('\n')}\nTổng: ${count('accepted')} đã nhận, ${count('rejected')} bị từ chối, ${count('unchanged')} không thay đổi` +
+      `${count('unidentified') ? `, ${count('unidentified')} chưa rõ đơn vị` : ''}` +
+      `${count('duplicate') ? `, ${count('duplicate')} trùng đơn vị trong đợt` : ''}.`,
   );
   return 0;
 };

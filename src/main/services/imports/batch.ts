@@ -1,54 +1,137 @@
-/** A batch of files (a folder, a drop): each file imported in turn, with progress and cancellation. */
+/**
+ * A batch of files (a folder, a drop): every file is checked first, then written. Two files of ONE unit in one
+ * batch are not guessed between (which is the corrected one?): neither is written, both are answered as
+ * duplicates naming each other. An exact copy of a file (same bytes) is not ambiguous: it is written once.
+ * Each answered file is announced with an `import.progress` event; `imports.cancel` stops after the file in hand.
+ */
 import { randomUUID } from 'node:crypto';
 import type { ImportBatchInput, ImportBatchResult } from '../../../shared/contract/imports';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError, INTERNAL_MESSAGE } from '../../../shared/result';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
-import { importFile } from './file';
+import { allUnits } from './commit';
+import { checkFile, commitChecked, type Checked } from './file';
 import { reject } from './result';
+import { makeRegister } from './unit-identity';
 
 export type { ImportBatchInput };
 
-/**
- * Imports a batch file by file, in the order given. A file whose import fails unexpectedly is reported as
- * rejected with a plain message (the others go on); a period that does not exist fails the whole batch.
- * Each answered file is announced with an `import.progress` event; `imports.cancel` stops after the file in hand.
- */
+const failed = (name: string, e: unknown): Checked => ({
+  kind: 'answer',
+  sha256: null,
+  result: reject(name, [
+    {
+      code: e instanceof AppError ? e.code : 'internal',
+      message: e instanceof AppError ? e.message : INTERNAL_MESSAGE,
+    },
+  ]),
+});
+
+/** The unit a checked file would be written for (or was refused for): the key of "one unit, one file". */
+function unitOf(c: Checked): string | null {
+  if (c.kind === 'commit') return c.unit.code;
+  return c.result.status === 'rejected' ? c.result.unit : null;
+}
+
+function duplicate(c: Checked, name: string, others: string[]): ImportResult {
+  const unit = c.kind === 'commit' ? { code: c.unit.code, name: c.unit.name } : null;
+  const base = c.kind === 'commit' ? reject(name, [], c.form.warnings, unit) : c.result;
+  const unitName = unit?.name ?? base.unitName ?? base.unit ?? '';
+  return {
+    ...base,
+    status: 'duplicate',
+    duplicateOf: others,
+    errors: [
+      {
+        code: 'DUPLICATE_IN_BATCH',
+        message:
+          `Đợt nhập này có ${others.length + 1} tệp của cùng đơn vị ${unitName}: tệp này và ` +
+          `${others.map((o) => `"${o}"`).join(', ')}. Không nhập tệp nào để khỏi lấy nhầm bản; hãy nhập riêng tệp ` +
+          'đúng (bản mới nhất) của đơn vị.',
+      },
+      ...(c.kind === 'answer' ? c.result.errors : []),
+    ],
+  };
+}
+
 export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<ImportBatchResult> {
   getPeriodRow(ctx.db, input.periodId); // not_found before any file
   const batchId = input.batchId ?? randomUUID();
+  const { files, ...rest } = input;
+  const stop = () => ctx.cancelledBatches.has(batchId);
   const results: ImportResult[] = [];
   let cancelled = false;
   try {
-    for (let i = 0; i < input.files.length; i++) {
-      if (ctx.cancelledBatches.has(batchId)) {
-        cancelled = true;
-        break;
-      }
-      const file = input.files[i]!;
-      const { files: _files, ...rest } = input;
-      let result: ImportResult;
+    // 1. check every file (nothing written)
+    const register = makeRegister(allUnits(ctx.raw));
+    const checked: Checked[] = [];
+    for (const file of files) {
+      if (stop()) break;
       try {
-        result = await importFile(ctx, { ...rest, file, batchId });
+        checked.push(await checkFile(ctx, { ...rest, file, batchId }, register));
       } catch (e) {
-        result = reject(file.name, [
-          {
-            code: e instanceof AppError ? e.code : 'internal',
-            message: e instanceof AppError ? e.message : INTERNAL_MESSAGE,
-          },
-        ]);
+        checked.push(failed(file.name, e));
+      }
+    }
+    // 2. one unit, one file: the files of a unit that differ in content are duplicates of each other
+    const byUnit = new Map<string, number[]>();
+    checked.forEach((c, i) => {
+      const u = unitOf(c);
+      if (u) byUnit.set(u, [...(byUnit.get(u) ?? []), i]);
+    });
+    const dupes = new Map<number, string[]>();
+    for (const idx of byUnit.values()) {
+      const distinct = new Set(idx.map((i) => checked[i]!.sha256 ?? `#${i}`));
+      if (distinct.size < 2) continue;
+      for (const i of idx)
+        dupes.set(
+          i,
+          idx.filter((j) => j !== i).map((j) => files[j]!.name),
+        );
+    }
+    // 3. write, in order, announcing each file
+    const written = new Map<string, ImportResult>();
+    for (let i = 0; i < checked.length; i++) {
+      if (stop()) break;
+      const c = checked[i]!;
+      const name = files[i]!.name;
+      let result: ImportResult;
+      const others = dupes.get(i);
+      if (others) result = duplicate(c, name, others);
+      else if (c.kind === 'answer') result = c.result;
+      else {
+        const first = written.get(c.sha256);
+        try {
+          result = first
+            ? {
+                ...first,
+                file: name,
+                status: 'unchanged',
+                warnings: [
+                  {
+                    code: 'SAME_FILE_IN_BATCH',
+                    message: `Tệp giống hệt tệp "${first.file}" trong cùng đợt nhập; chỉ nhập một lần.`,
+                  },
+                ],
+              }
+            : commitChecked(ctx, c);
+        } catch (e) {
+          result = (failed(name, e) as Extract<Checked, { kind: 'answer' }>).result;
+        }
+        if (!first && result.status === 'accepted') written.set(c.sha256, result);
       }
       results.push(result);
       ctx.emit('import.progress', {
         batchId,
         index: i,
-        total: input.files.length,
+        total: files.length,
         file: result.file,
         status: result.status,
         unit: result.unit,
       });
     }
+    cancelled = results.length < files.length;
   } finally {
     ctx.cancelledBatches.delete(batchId);
   }

@@ -9,14 +9,19 @@ import { evaluateRules } from '../../../shared/rules/validation';
 import type * as t from '../../db/schema';
 import type { ParsedForm } from '../../excel/form-reader';
 import { structureFingerprint, templateRowsFor } from '../../excel/form-layout';
-import { sortFindings, type Msg } from './result';
+import { sortFindings, toMsg, type Msg } from './result';
 
 export interface FormCheck {
   /** the values on the unit's form (the ones a commit writes) */
   values: StoredValue[];
   errors: Msg[];
   warnings: Msg[];
+  /** values in cells that do not apply (grey cells): set apart from the warnings, never counted */
+  notCounted: Msg[];
 }
+
+/** Findings shown apart from the warnings (the officer reads them as "not counted", not as problems). */
+const NOT_COUNTED = new Set(['VALUE_IN_GREY_CELL']);
 
 export function checkForm(
   parsed: ParsedForm,
@@ -26,11 +31,16 @@ export function checkForm(
 ): FormCheck {
   const errors: Msg[] = [];
   const warnings: Msg[] = [];
+  const notCounted = parsed.findings.filter((f) => NOT_COUNTED.has(f.code)).map(toMsg);
   // rows: the unit's form rows, matched by code
   const elements = new Map(catalog.dataElements.map((e) => [e.code, e]));
   const expectedRows = templateRowsFor({ ...tpl, rows: tpl.rows }, catalog.dataElements, unitKind);
   const expectedCodes = new Set(expectedRows.map((e) => e.code));
-  sortFindings(parsed.findings, errors, warnings);
+  sortFindings(
+    parsed.findings.filter((f) => !NOT_COUNTED.has(f.code)),
+    errors,
+    warnings,
+  );
   const reportedMissing = new Set(parsed.findings.filter((f) => f.code === 'MISSING_ROW').map((f) => f.element));
   for (const e of expectedRows) {
     if (!(e.code in parsed.rowsSeen) && !reportedMissing.has(e.code)) {
@@ -65,5 +75,5 @@ export function checkForm(
     errors,
     warnings,
   );
-  return { values, errors, warnings };
+  return { values, errors, warnings, notCounted };
 }

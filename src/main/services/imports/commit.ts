@@ -19,6 +19,12 @@ function prepare(raw: BetterSqlite3.Database) {
         'valid_from AS validFrom, valid_to AS validTo, contact, phone, email, sort_order AS sortOrder, active, note, ' +
         'created_at AS createdAt, updated_at AS updatedAt FROM units WHERE code = ?',
     ),
+    allUnits: raw.prepare(
+      'SELECT id, code, name, search_key AS searchKey, kind, group_name AS groupName, parent_id AS parentId, ' +
+        'valid_from AS validFrom, valid_to AS validTo, contact, phone, email, sort_order AS sortOrder, active, note, ' +
+        'created_at AS createdAt, updated_at AS updatedAt FROM units',
+    ),
+    cellsOf: raw.prepare('SELECT element, cell, state, num, text FROM submission_values WHERE submission_id = ?'),
     expected: raw.prepare('SELECT 1 FROM period_units WHERE period_id = ? AND unit_id = ?'),
     revisions: raw.prepare(
       'SELECT id, revision, sha256 FROM submissions WHERE period_id = ? AND unit_id = ? ORDER BY revision DESC',
@@ -59,6 +65,25 @@ export function sha256(bytes: Uint8Array): string {
 
 export function unitByCode(raw: BetterSqlite3.Database, code: string): UnitRow | null {
   return (statements(raw).unitByCode.get(code) as UnitRow | undefined) ?? null;
+}
+
+/** Every unit of the register (the unit resolver matches codes and names against it). */
+export function allUnits(raw: BetterSqlite3.Database): UnitRow[] {
+  return statements(raw).allUnits.all() as UnitRow[];
+}
+
+/** The stored cells of a revision (to see what a new one would leave blank). */
+export function storedCells(
+  raw: BetterSqlite3.Database,
+  submissionId: number,
+): Array<{ element: string; cell: CellKey; state: string; num: number | null; text: string | null }> {
+  return statements(raw).cellsOf.all(submissionId) as Array<{
+    element: string;
+    cell: CellKey;
+    state: string;
+    num: number | null;
+    text: string | null;
+  }>;
 }
 
 export function isExpected(raw: BetterSqlite3.Database, periodId: number, unitId: number): boolean {
