@@ -3,6 +3,7 @@
  * lines, the file name) and cross-checked; a disagreement is refused naming both readings, nothing sure is
  * `unidentified`.
  */
+import type { Worksheet } from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tableCounts } from '../../helpers/province';
 import {
@@ -21,7 +22,7 @@ afterEach(cleanup);
 const FILL = { VB_BANHANH: { value: 2 }, TT_LUOT: { total: 80, female: 45 } };
 
 /** The value cell of an identity line ("Đơn vị báo cáo:" in A:B, the value merged over C:H). */
-function setLine(ws: import('exceljs').Worksheet, label: string, value: string): void {
+function setLine(ws: Worksheet, label: string, value: string): void {
   for (let r = 1; r <= 20; r++) {
     if (ws.getCell(r, 1).value === label) {
       ws.getCell(r, 3).value = value;

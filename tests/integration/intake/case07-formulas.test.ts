@@ -50,27 +50,30 @@ describe('case 7: formulas and their cached results', () => {
     expect(valueOf(storedOf(p.ctx, r.submissionId!), 'TT_CUOC', 'value')).toBe(7);
   });
 
-  it.skipIf(!hasSoffice())('the same form re-saved by LibreOffice Calc (its own cached 0) is accepted as 0', async () => {
-    const p = province();
-    const f = await p.form('LCA-S01', { VB_BANHANH: { value: 0 }, TT_LUOT: { total: 80, female: 45 } });
-    const bytes = await editForm(f.bytes, (m) => {
-      const ref = m.cell('VB_BANHANH', 'value').address;
-      // a formula with no result: LibreOffice computes it and writes its own cached value
-      m.cell('TT_CUOC', 'value').value = { formula: `${ref}*1` } as never;
-      m.cell('TAPHUAN_LOP', 'value').value = { formula: `${m.cell('TT_LUOT', 'female').address}-45`, result: 0 };
-    });
-    const saved = resaveWithLibreOffice(bytes, f.name);
-    const sheet = await xlsxPart(saved, /worksheets\/sheet\d+\.xml$/);
-    // what LibreOffice wrote: the formulas with a cached 0
-    expect(sheet).toMatch(/<f[^>]*>[A-Z]+\d+\*1<\/f><v>0<\/v>/);
-    expect(sheet).toMatch(/<f[^>]*>[A-Z]+\d+-45<\/f><v>0<\/v>/);
-    const r = await importOne(p.ctx, p.period.id, { name: f.name, bytes: saved });
-    expectAccepted(r);
-    const stored = storedOf(p.ctx, r.submissionId!);
-    expect(valueOf(stored, 'TT_CUOC', 'value')).toBe(0);
-    expect(valueOf(stored, 'TAPHUAN_LOP', 'value')).toBe(0);
-    expect(valueOf(stored, 'TT_LUOT', 'total')).toBe(80);
-  });
+  it.skipIf(!hasSoffice())(
+    'the same form re-saved by LibreOffice Calc (its own cached 0) is accepted as 0',
+    async () => {
+      const p = province();
+      const f = await p.form('LCA-S01', { VB_BANHANH: { value: 0 }, TT_LUOT: { total: 80, female: 45 } });
+      const bytes = await editForm(f.bytes, (m) => {
+        const ref = m.cell('VB_BANHANH', 'value').address;
+        // a formula with no result: LibreOffice computes it and writes its own cached value
+        m.cell('TT_CUOC', 'value').value = { formula: `${ref}*1` } as never;
+        m.cell('TAPHUAN_LOP', 'value').value = { formula: `${m.cell('TT_LUOT', 'female').address}-45`, result: 0 };
+      });
+      const saved = resaveWithLibreOffice(bytes, f.name);
+      const sheet = await xlsxPart(saved, /worksheets\/sheet\d+\.xml$/);
+      // what LibreOffice wrote: the formulas with a cached 0
+      expect(sheet).toMatch(/<f[^>]*>[A-Z]+\d+\*1<\/f><v>0<\/v>/);
+      expect(sheet).toMatch(/<f[^>]*>[A-Z]+\d+-45<\/f><v>0<\/v>/);
+      const r = await importOne(p.ctx, p.period.id, { name: f.name, bytes: saved });
+      expectAccepted(r);
+      const stored = storedOf(p.ctx, r.submissionId!);
+      expect(valueOf(stored, 'TT_CUOC', 'value')).toBe(0);
+      expect(valueOf(stored, 'TAPHUAN_LOP', 'value')).toBe(0);
+      expect(valueOf(stored, 'TT_LUOT', 'total')).toBe(80);
+    },
+  );
 
   it('a formula with no cached value at all: FORMULA_NO_RESULT, nothing written', async () => {
     const p = province();

@@ -4,7 +4,7 @@
  * exactly three digits in a decimal cell is read the Vietnamese way and asked about; a percent format or a date in
  * a count cell is refused. KINHPHI is the catalogue's decimal element, VB_BANHANH/TT_CUOC integer counts.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tableCounts } from '../../helpers/province';
 import {

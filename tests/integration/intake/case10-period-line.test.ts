@@ -34,7 +34,12 @@ async function retyped(p: ReturnType<typeof province>, periodLabel: string | nul
     unitName: 'Sở Y tế',
     unitCode: 'LCA-S03',
     header: 'one-row',
-    rows: formRows(p.ctx, 'so_nganh').map((r) => ({ code: r.code, name: r.name, unit: r.unit, typed: typed[r.code] ?? {} })),
+    rows: formRows(p.ctx, 'so_nganh').map((r) => ({
+      code: r.code,
+      name: r.name,
+      unit: r.unit,
+      typed: typed[r.code] ?? {},
+    })),
   });
 }
 const TRUTH = sortValues([num('VB_BANHANH', 'value', 4), num('TT_LUOT', 'total', 90), num('TT_LUOT', 'female', 50)]);

@@ -5,17 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { getCatalog } from '../../../src/main/services/catalog';
-import {
-  cleanup,
-  codes,
-  editForm,
-  expectAccepted,
-  importOne,
-  num,
-  province,
-  sortValues,
-  storedOf,
-} from './helpers';
+import { cleanup, codes, editForm, expectAccepted, importOne, num, province, sortValues, storedOf } from './helpers';
 
 afterEach(cleanup);
 

@@ -172,7 +172,8 @@ export function expectAccepted(r: IntakeResult): void {
 }
 
 const key = (v: StoredValue) => `${v.element}.${v.cell}`;
-export const sortValues = (list: StoredValue[]): StoredValue[] => [...list].sort((a, b) => key(a).localeCompare(key(b)));
+export const sortValues = (list: StoredValue[]): StoredValue[] =>
+  [...list].sort((a, b) => key(a).localeCompare(key(b)));
 export const storedOf = (ctx: Ctx, submissionId: number): StoredValue[] =>
   sortValues(submissionValues(ctx.db, submissionId));
 /** One stored value as a plain number (or the value object when not a number), for short assertions. */
@@ -277,6 +278,19 @@ export async function editForm(
   return saveBook(wb);
 }
 
+/**
+ * A cell's value as it is (exceljs's `cell.value` getter drops a formula's cached result when it is 0: a copy made
+ * through it would lose `<v>0</v>`).
+ */
+export function valueCopy(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (v && typeof v === 'object' && 'formula' in v) {
+    const model = cell.model as { result?: unknown };
+    return { ...v, result: model.result } as ExcelJS.CellValue;
+  }
+  return v;
+}
+
 /** A visible copy of a sheet (values, styles, merges, widths), as "Move or Copy… → Create a copy" makes. */
 export function copySheet(wb: ExcelJS.Workbook, src: ExcelJS.Worksheet, name: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
@@ -290,7 +304,7 @@ export function copySheet(wb: ExcelJS.Workbook, src: ExcelJS.Worksheet, name: st
     if (row.height) to.height = row.height;
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const t = to.getCell(c);
-      if (!cell.isMerged || cell.master === cell) t.value = cell.value;
+      if (!cell.isMerged || cell.master === cell) t.value = valueCopy(cell);
       t.style = JSON.parse(JSON.stringify(cell.style)) as Partial<ExcelJS.Style>;
     });
   });
@@ -312,9 +326,9 @@ export function dropMeta(wb: ExcelJS.Workbook): void {
  * merges, widths), as Excel's "Insert column" does. exceljs's spliceColumns does not move merges.
  */
 export function insertColumn(ws: ExcelJS.Worksheet, at: number): void {
-  const merges = Object.values((ws as unknown as { _merges: Record<string, { model: Range }> })._merges).map(
-    (m) => ({ ...m.model }),
-  );
+  const merges = Object.values((ws as unknown as { _merges: Record<string, { model: Range }> })._merges).map((m) => ({
+    ...m.model,
+  }));
   for (const m of merges) ws.unMergeCells(m.top, m.left, m.bottom, m.right);
   const last = ws.columnCount;
   const widths: Array<number | undefined> = [];
@@ -323,7 +337,7 @@ export function insertColumn(ws: ExcelJS.Worksheet, at: number): void {
     for (let c = last; c >= at; c--) {
       const from = ws.getCell(r, c);
       const to = ws.getCell(r, c + 1);
-      to.value = from.value;
+      to.value = valueCopy(from);
       to.style = JSON.parse(JSON.stringify(from.style)) as Partial<ExcelJS.Style>;
       to.dataValidation = from.dataValidation;
     }
@@ -404,7 +418,10 @@ export async function retypedForm(o: RetypedOptions): Promise<Buffer> {
 }
 
 /** The rows of a unit kind's form, as the catalogue has them (code, name, unit). */
-export function formRows(ctx: Ctx, kind: UnitKind): Array<{ code: string; name: string; unit: string; cells: CellKey[]; type: string }> {
+export function formRows(
+  ctx: Ctx,
+  kind: UnitKind,
+): Array<{ code: string; name: string; unit: string; cells: CellKey[]; type: string }> {
   const c = getCatalog(ctx.db);
   return templateRowsFor(c.templates[0]!, c.dataElements, kind).map((d) => ({
     code: d.code,
