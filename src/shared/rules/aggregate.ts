@@ -135,7 +135,8 @@ function aggregateLevel(
     if (el.type === 'text') continue;
     for (const cell of el.cells) {
       const a = acc.get(key(el.code, cell));
-      if (a) values.push({ code: el.code, cell, value: tidy(a.value), units: a.units });
+      // a non-finite sum (only from figures stored before the import had bounds) is never handed on as a number
+      if (a && Number.isFinite(a.value)) values.push({ code: el.code, cell, value: tidy(a.value), units: a.units });
     }
   }
   const resolver: Resolver = {
@@ -206,10 +207,11 @@ export function computeIndicator(
 ): IndicatorResult {
   const numerator = safeEval(ind.numerator, r);
   const denominator = safeEval(ind.denominator, r);
-  const value =
+  const raw =
     numerator === null || denominator === null || denominator === 0
       ? null
       : (numerator / denominator) * (ind.factor || 1);
+  const value = raw !== null && Number.isFinite(raw) ? raw : null;
   const target = targetFor(ind, year, provinceTargets);
   return { code: ind.code, value, numerator, denominator, target, met: isMet(value, target) };
 }

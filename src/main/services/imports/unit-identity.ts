@@ -113,35 +113,24 @@ export function resolveUnit(id: FormIdentity, fileName: string, reg: Register): 
   if (units.size > 1) return mismatch(readings, typedName, nameReading, [...units.values()]);
   if (units.size === 1) {
     const unit = [...units.values()][0]!;
+    const refuse = (message: string): UnitResolution => ({
+      kind: 'mismatch',
+      unit,
+      errors: [{ code: 'UNIT_MISMATCH', message }],
+    });
     const unknown = readings.find((r) => !r.unit);
     if (unknown) {
-      return {
-        kind: 'mismatch',
-        unit,
-        errors: [
-          {
-            code: 'UNIT_MISMATCH',
-            message:
-              `Tệp ghi hai đơn vị khác nhau: ${unknown.label} ghi "${unknown.text}" (không có trong danh sách đơn vị), ` +
-              `còn tệp là của ${named(unit)}. Hãy hỏi lại đơn vị gửi xem đây là báo cáo của đơn vị nào, rồi đề nghị ` +
-              'điền vào đúng mẫu biểu của đơn vị đó.',
-          },
-        ],
-      };
+      return refuse(
+        `Tệp ghi hai đơn vị khác nhau: ${unknown.label} ghi "${unknown.text}" (không có trong danh sách đơn vị), ` +
+          `còn tệp là của ${named(unit)}. Hãy hỏi lại đơn vị gửi xem đây là báo cáo của đơn vị nào, rồi đề nghị ` +
+          'điền vào đúng mẫu biểu của đơn vị đó.',
+      );
     }
     if (fromFile && fromFile.id !== unit.id) {
-      return {
-        kind: 'mismatch',
-        unit,
-        errors: [
-          {
-            code: 'UNIT_MISMATCH',
-            message:
-              `Tên tệp "${fileName}" chỉ ${named(fromFile)} nhưng nội dung tệp là của ${named(unit)}. Hãy kiểm tra ` +
-              'lại đơn vị nào đã gửi tệp này; nếu đúng là của đơn vị ghi trong tệp, hãy đổi tên tệp rồi nhập lại.',
-          },
-        ],
-      };
+      return refuse(
+        `Tên tệp "${fileName}" chỉ ${named(fromFile)} nhưng nội dung tệp là của ${named(unit)}. Hãy kiểm tra ` +
+          'lại đơn vị nào đã gửi tệp này; nếu đúng là của đơn vị ghi trong tệp, hãy đổi tên tệp rồi nhập lại.',
+      );
     }
     const warnings: Msg[] = [];
     if (typedName && !nameReading?.unit && !nameFits(typedName, unit)) {
