@@ -243,7 +243,7 @@ export function locate(ws: ExcelJS.Worksheet): FormMap {
   const rows = new Map<string, number>();
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const v = ws.getCell(r, codeCol).value;
-    if (typeof v === 'string' && /^[A-Z][A-Z0-9_]+$/.test(v)) rows.set(v, r);
+    if (typeof v === 'string' && /^[A-Za-z][A-Za-z0-9_]+$/.test(v.trim())) rows.set(v.trim().toUpperCase(), r);
   }
   return {
     ws,

@@ -39,6 +39,7 @@ import { tmpCtx } from '../../helpers/tmp';
 import {
   codes,
   copySheet,
+  dropMeta,
   insertColumn,
   importOne,
   loadBook,
@@ -148,7 +149,7 @@ const PERTURBATIONS: Perturbation[] = [
       if (!cells.length) return null;
       return cells
         .map(({ element, cell, n }) => {
-          const text = viFormat.format(n);
+          const text = s.rand() < 0.2 ? ` ${viFormat.format(n)} ` : viFormat.format(n);
           s.map.cell(element, cell).value = text;
           s.touched.add(keyOf(element, cell));
           return `${element}.${cell}="${text}"`;
@@ -167,7 +168,8 @@ const PERTURBATIONS: Perturbation[] = [
       if (!cells.length) return null;
       return cells
         .map(({ element, cell, n }) => {
-          const text = viFormat.format(n).replace(/\./g, ' ');
+          // a space, a no-break space (Excel's own thousands separator in vi-VN) or a narrow one
+          const text = viFormat.format(n).replace(/\./g, pick(s.rand, [' ', '\u00a0', '\u202f']));
           s.map.cell(element, cell).value = text;
           s.touched.add(keyOf(element, cell));
           return `${element}.${cell}="${text}"`;
@@ -184,7 +186,15 @@ const PERTURBATIONS: Perturbation[] = [
       const cells = numberCells(s).filter(({ element, n }) =>
         elements.get(element)!.type === 'integer' ? n >= 1000 : n >= 1000 || !Number.isInteger(n),
       );
-      if (!cells.length) return null;
+      if (!cells.length) {
+        // no figure where the writings differ: a count copied from a system that writes "12.0"
+        const any = numberCells(s, 'integer');
+        if (!any.length) return null;
+        const { element, cell, n } = pick(s.rand, any);
+        s.map.cell(element, cell).value = `${n}.0`;
+        s.touched.add(keyOf(element, cell));
+        return `${element}.${cell}="${n}.0"`;
+      }
       const { element, cell, n } = pick(s.rand, cells);
       const text = usFormat.format(n);
       s.map.cell(element, cell).value = text;
@@ -494,6 +504,25 @@ const PERTURBATIONS: Perturbation[] = [
       ws.getCell('A3').value = 'Nữ';
       ws.getCell('B3').value = { formula: 'B2/2', result: 61.5 };
       return ws.name;
+    },
+  },
+  {
+    name: 'codes typed in lower case',
+    expect: 'exact',
+    phase: 0.15,
+    apply(s) {
+      const rows = someOf(s.rand, [...s.map.rows.entries()], 5);
+      for (const [code, r] of rows) s.map.ws.getCell(r, s.map.codeCol).value = code.toLowerCase();
+      return rows.map(([c]) => c.toLowerCase()).join(' ');
+    },
+  },
+  {
+    name: 'metadata sheet deleted',
+    expect: 'exact',
+    phase: 2.4,
+    apply(s) {
+      dropMeta(s.wb);
+      return 'the unit and period from the visible lines';
     },
   },
   {
