@@ -8,7 +8,7 @@ import { useRef, useState } from 'react';
 import type { Channel } from '../../../../shared/domain/records';
 import type { ImportResult } from '../../../../shared/domain/report';
 import { formatNumber } from '../../../../shared/text/vi';
-import { call, errorMessage, useInvalidateAfter } from '../../api/client';
+import { ApiError, call, errorMessage, useInvalidateAfter } from '../../api/client';
 import { fileToPayload } from '../../components/util';
 import { runBatch } from './batch';
 import type { ResultRow } from './ImportResults';
@@ -110,7 +110,8 @@ export function useImportBatch() {
   const importAgain = async (key: string): Promise<ImportResult> => {
     const receipt = last.current;
     const row = results.find((r) => r.key === key);
-    if (!receipt || !row?.source) throw new Error('Không còn tệp gốc để nhập lại; hãy chọn lại tệp.');
+    if (!receipt || !row?.source)
+      throw new ApiError('not_found', 'Không còn tệp gốc để nhập lại; hãy chọn lại tệp rồi nhập.');
     const { source } = row;
     try {
       const r = await call('imports.file', {
