@@ -70,3 +70,6 @@ export const VALUE_TYPE_LABEL: Record<ValueType, string> = {
 export const VALUE_TYPE_OPTIONS = optionsOf(VALUE_TYPE_LABEL);
 
 export const OP_LABEL: Record<string, string> = { '<=': '≤', '<': '<', '==': '=', '>=': '≥', '>': '>' };
+
+/** the heading of values typed into grey (not applicable) cells: kept apart from the warnings, not counted */
+export const NOT_COUNTED_TITLE = 'Ô không áp dụng, không được tính';

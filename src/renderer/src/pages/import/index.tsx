@@ -132,7 +132,13 @@ function ImportBody() {
         ) : null}
       </Card>
       {batch.total ? (
-        <ImportResults results={batch.results} done={batch.done} total={batch.total} running={running} />
+        <ImportResults
+          results={batch.results}
+          done={batch.done}
+          total={batch.total}
+          running={running}
+          onImportAgain={batch.importAgain}
+        />
       ) : null}
     </>
   );

@@ -1,13 +1,15 @@
 /**
  * One import batch at a time, as the screen shows it: running, "done / total", a row per file (first from its
- * progress event, then its full result), stopping after the file in hand.
+ * progress event, then its full result), stopping after the file in hand. Each row keeps the File it came from,
+ * so one file can be sent again with the batch's receipt (a BLANKING refusal the officer confirms).
  */
 import { App } from 'antd';
 import { useRef, useState } from 'react';
 import type { Channel } from '../../../../shared/domain/records';
 import type { ImportResult } from '../../../../shared/domain/report';
 import { formatNumber } from '../../../../shared/text/vi';
-import { call, errorMessage, useInvalidateAfter } from '../../api/client';
+import { ApiError, call, errorMessage, useInvalidateAfter } from '../../api/client';
+import { fileToPayload } from '../../components/util';
 import { runBatch } from './batch';
 import type { ResultRow } from './ImportResults';
 
@@ -30,12 +32,16 @@ export function useImportBatch() {
   const [total, setTotal] = useState(0);
   const [results, setResults] = useState<ResultRow[]>([]);
   const batch = useRef<{ id: string; stopped: boolean } | null>(null);
+  /** the last batch's receipt (period, dates, channel) and id: what a file sent again is imported with */
+  const last = useRef<(Omit<BatchInput, 'files'> & { batchId: string }) | null>(null);
 
   /** Imports the files; true when the batch ran to its end (or was stopped), false when a call failed. */
   const start = async (input: BatchInput): Promise<boolean> => {
     const { files } = input;
     const current = { id: crypto.randomUUID(), stopped: false };
     batch.current = current;
+    const { periodId, receivedAt, channel, officialDate } = input;
+    last.current = { periodId, receivedAt, channel, officialDate, batchId: current.id };
     setRunning(true);
     setDone(0);
     setTotal(files.length);
@@ -49,7 +55,7 @@ export function useImportBatch() {
     };
     const rowOf = (i: number, r: ImportResult, partial?: true): ResultRow => {
       const label = fileLabel(files[i]!);
-      return { ...r, key: `${i}-${label}`, file: label, ...(partial ? { partial } : {}) };
+      return { ...r, key: `${i}-${label}`, file: label, source: files[i]!, ...(partial ? { partial } : {}) };
     };
     try {
       await runBatch({
@@ -96,5 +102,33 @@ export function useImportBatch() {
     call('imports.cancel', { batchId: current.id }).catch((e: unknown) => void message.error(errorMessage(e)));
   };
 
-  return { running, done, total, results, start, stop };
+  /**
+   * Sends one row's file again with the batch's receipt and `allowBlanking` (the officer confirmed that the new
+   * revision may leave blank the cells listed in `blanked`); the row is replaced by the new result. Throws when
+   * the call fails (the row stays as it was).
+   */
+  const importAgain = async (key: string): Promise<ImportResult> => {
+    const receipt = last.current;
+    const row = results.find((r) => r.key === key);
+    if (!receipt || !row?.source)
+      throw new ApiError('not_found', 'Không còn tệp gốc để nhập lại; hãy chọn lại tệp rồi nhập.');
+    const { source } = row;
+    try {
+      const r = await call('imports.file', {
+        periodId: receipt.periodId,
+        file: await fileToPayload(source),
+        receivedAt: receipt.receivedAt,
+        channel: receipt.channel,
+        batchId: receipt.batchId,
+        allowBlanking: true,
+        ...(receipt.officialDate ? { officialDate: receipt.officialDate } : {}),
+      });
+      setResults((rows) => rows.map((x) => (x.key === key ? { ...r, key, file: x.file, source } : x)));
+      return r;
+    } finally {
+      void invalidateAfter('imports.file');
+    }
+  };
+
+  return { running, done, total, results, start, stop, importAgain };
 }

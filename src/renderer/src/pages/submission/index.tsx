@@ -1,6 +1,6 @@
 /** Báo cáo đơn vị: one submission as the form, findings, revisions compared, corrections with a reason, status. */
 import { CheckOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card } from 'antd';
+import { Alert, App, Button, Card, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { SubmissionDetail } from '../../../../shared/contract';
@@ -11,6 +11,7 @@ import { call, errorMessage, useOp, useOpMutation } from '../../api/client';
 import { hostErrorMessage, saveFiles } from '../../api/host';
 import { ErrorBox, Loading, PageHeader } from '../../components/common';
 import { cellKey, valueMap } from '../../components/values';
+import { NOT_COUNTED_TITLE } from '../../labels';
 import { useCatalog, type CatalogIndex } from '../../state/catalog';
 import { AuditTable } from './AuditTable';
 import { CorrectModal } from './CorrectModal';
@@ -18,6 +19,9 @@ import { FiguresCard } from './FiguresCard';
 import { NeedsFixModal } from './NeedsFixModal';
 import { RevisionsCard } from './RevisionsCard';
 import { SubmissionFacts } from './SubmissionFacts';
+
+/** the finding of a value typed into a grey (not applicable) cell */
+const GREY_CELL = 'VALUE_IN_GREY_CELL';
 
 export function SubmissionPage() {
   const id = Number(useParams().id);
@@ -46,6 +50,11 @@ function SubmissionView({
   const setStatus = useOpMutation('submissions.setStatus');
   const audit = useOp('audit.list', { entity: 'submission', entityId: String(s.id), limit: 200 });
   const values = useMemo(() => valueMap(detail.values), [detail.values]);
+  // values typed into grey cells are set apart from the warnings: they are not counted at all
+  const [notCounted, warnings] = useMemo(
+    () => [detail.findings.filter((f) => f.code === GREY_CELL), detail.findings.filter((f) => f.code !== GREY_CELL)],
+    [detail.findings],
+  );
   const latest = s.supersededBy === null;
   const open = latest && period?.status === 'open';
 
@@ -109,18 +118,39 @@ function SubmissionView({
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="Kỳ đã khóa sổ: không sửa được số liệu." />
       ) : null}
       <SubmissionFacts detail={detail} />
-      {detail.findings.length ? (
+      {warnings.length ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${formatNumber(detail.findings.length)} cảnh báo khi kiểm tra số liệu`}
+          title={`${formatNumber(warnings.length)} cảnh báo khi kiểm tra số liệu`}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {detail.findings.map((f, i) => (
+              {warnings.map((f, i) => (
                 <li key={i}>{f.message}</li>
               ))}
             </ul>
+          }
+        />
+      ) : null}
+      {notCounted.length ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${NOT_COUNTED_TITLE} (${formatNumber(notCounted.length)})`}
+          description={
+            <>
+              <Typography.Paragraph style={{ margin: '0 0 4px' }}>
+                Đơn vị ghi số liệu vào ô nền xám (không áp dụng cho loại đơn vị này); các số đó không được cộng vào báo
+                cáo.
+              </Typography.Paragraph>
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {notCounted.map((f, i) => (
+                  <li key={i}>{f.message}</li>
+                ))}
+              </ul>
+            </>
           }
         />
       ) : null}
