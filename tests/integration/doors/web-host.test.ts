@@ -223,7 +223,7 @@ describe('the web host delivers the core events', () => {
     expect(wrong.status).toBe(401);
   });
 
-  it('a batch import through POST /api/imports.batch sends one import.progress event per file', async () => {
+  it('a batch import through POST /api/imports.batch sends, per file, a "read" event and then its answer', async () => {
     const period = await api('periods.create', { year: 2026, kind: 'year' });
     expect(period.ok).toBe(true);
     const stream = await openEvents(host, auth());
@@ -232,9 +232,13 @@ describe('the web host delivers the core events', () => {
     const files = ['mot.xlsx', 'hai.xlsx', 'ba.xlsx'].map((name) => ({ name, bytes: new Uint8Array([1, 2, 3]) }));
     const batch = await api('imports.batch', { periodId: period.data.id, files, batchId: 'lo-1' });
     expect(batch.ok).toBe(true);
-    await stream.waitFor(3);
-    expect(stream.events.map((e) => e.event)).toEqual(['import.progress', 'import.progress', 'import.progress']);
-    expect(stream.events.map((e) => e.payload)).toEqual(
+    await stream.waitFor(6);
+    expect(stream.events.map((e) => e.event)).toEqual(Array(6).fill('import.progress'));
+    const payloads = stream.events.map((e) => e.payload as { phase: string });
+    expect(payloads.filter((p) => p.phase === 'read')).toEqual(
+      files.map((f, index) => expect.objectContaining({ batchId: 'lo-1', index, total: 3, file: f.name })),
+    );
+    expect(payloads.filter((p) => p.phase === 'done')).toEqual(
       files.map((f, index) =>
         expect.objectContaining({ batchId: 'lo-1', index, total: 3, file: f.name, status: 'rejected' }),
       ),

@@ -42,8 +42,10 @@ async function importFiles(
   };
   let offset = 0;
   const off = events.subscribe((event, payload) => {
-    const p = payload as { batchId?: unknown; index?: unknown };
-    if (event === 'import.progress' && p.batchId === batchId && typeof p.index === 'number')
+    // the core reads and checks every file first (phase 'read'), then answers them: the line for the next file goes
+    // out as each one has been read
+    const p = payload as { batchId?: unknown; index?: unknown; phase?: unknown };
+    if (event === 'import.progress' && p.batchId === batchId && p.phase === 'read' && typeof p.index === 'number')
       announce(offset + p.index + 1);
   });
   const results: ImportResult[] = [];

@@ -2,7 +2,8 @@
  * A batch of files (a folder, a drop): every file is checked first, then written. Two files of ONE unit in one
  * batch are not guessed between (which is the corrected one?): neither is written, both are answered as
  * duplicates naming each other. An exact copy of a file (same bytes) is not ambiguous: it is written once.
- * Each answered file is announced with an `import.progress` event; `imports.cancel` stops after the file in hand.
+ * Progress: an `import.progress` event with `phase: 'read'` as each file is read and checked, then one with
+ * `phase: 'done'` and its status as each is answered; `imports.cancel` stops after the file in hand.
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportBatchInput, ImportBatchResult } from '../../../shared/contract/imports';
@@ -73,6 +74,14 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
       } catch (e) {
         checked.push(failed(file.name, e));
       }
+      // read and checked (not yet answered: the batch decides after the last file)
+      ctx.emit('import.progress', {
+        batchId,
+        index: checked.length - 1,
+        total: files.length,
+        file: file.name,
+        phase: 'read',
+      });
     }
     // 2. one unit, one file: the files of a unit that differ in content are duplicates of each other
     const byUnit = new Map<string, number[]>();
@@ -129,6 +138,7 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
         file: result.file,
         status: result.status,
         unit: result.unit,
+        phase: 'done',
       });
     }
     cancelled = results.length < files.length;

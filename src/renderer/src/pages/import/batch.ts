@@ -38,6 +38,7 @@ interface ProgressEvent {
   file: string;
   status: ImportStatus;
   unit: string | null;
+  phase?: 'read' | 'done';
 }
 
 const isProgress = (p: unknown): p is ProgressEvent =>
@@ -64,7 +65,8 @@ export async function runBatch(o: BatchOptions): Promise<{ cancelled: boolean }>
   let offset = 0;
   let group: File[] = [];
   const off = window.api.on('import.progress', (p) => {
-    if (!isProgress(p) || p.batchId !== o.batchId || p.total !== group.length) return;
+    // 'read' events only say a file has been read; the answer comes with 'done'
+    if (!isProgress(p) || p.batchId !== o.batchId || p.total !== group.length || p.phase === 'read') return;
     if (group[p.index]?.name !== p.file) return;
     o.onProgress(offset + p.index, { status: p.status, unit: p.unit });
   });
