@@ -38,6 +38,7 @@ import { LIMITS, type XlsxParts } from './file-guard';
 import { cleanText } from '../../shared/text/vi';
 import {
   BLANK,
+  NOT_A_NUMBER,
   EXTERNAL_REF,
   isoDate,
   makeSheet,
@@ -588,7 +589,8 @@ type Plain = number | string | boolean | Date | { error: string };
 /** grid.ts fromPlain, for the values this reader produces. */
 function fromPlain(v: Plain | undefined): RawCell {
   if (v === undefined) return BLANK;
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : BLANK;
+  // a number that is not finite ("Infinity", "NaN" written by a tool) is an error, never a silent blank
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : NOT_A_NUMBER;
   if (typeof v === 'string') return text(v);
   if (typeof v === 'boolean') return { kind: 'bool', value: v };
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? BLANK : { kind: 'date', value: isoDate(v) };
@@ -601,7 +603,8 @@ function fromPlain(v: Plain | undefined): RawCell {
  * Shared with grid.ts, so that both .xlsx readers decide alike.
  */
 export function formulaCell(cached: RawCell, resultIsText: boolean, formula: string): RawCell {
-  if (cached.kind === 'blank') return resultIsText ? BLANK : { kind: 'blank', formula };
+  // a cached value that is not a number ("abc", NaN) is no result: the formula was not calculated
+  if (cached.kind === 'blank' || cached === NOT_A_NUMBER) return resultIsText ? BLANK : { kind: 'blank', formula };
   // a link into another workbook: the cached figure cannot be checked here, the reader warns the officer
   return cached.kind === 'number' && EXTERNAL_REF.test(formula) ? { ...cached, externalFormula: formula } : cached;
 }

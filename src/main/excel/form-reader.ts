@@ -318,25 +318,39 @@ function readValueRow(rd: Reading, r: number, d: DataElement, valueCols: CellKey
     rd.findings.push(merged);
     return;
   }
+  // a form without a "Số liệu" column (a re-typed "Tổng số | Nữ | Nam" table): a one-figure element is written
+  // under "Tổng số", the only column it can be written in
+  const { cols } = rd.header;
+  if (cols.value === undefined && cols.total !== undefined && d.cells.length === 1 && d.cells[0] === 'value') {
+    const v = toValue(d, rd.sheet.get(r, cols.total), r, 'value', rd.where, rd.findings);
+    if (v) rd.values.push({ element: d.code, cell: 'value', value: v });
+    for (const k of valueCols) if (k !== 'total') greyCell(rd, r, d, k);
+    return;
+  }
   for (const k of valueCols) {
     const raw = rd.sheet.get(r, rd.header.cols[k]!);
     if (!d.cells.includes(k)) {
-      if (raw.kind !== 'blank' || raw.formula) {
-        rd.findings.push({
-          code: 'VALUE_IN_GREY_CELL',
-          severity: 'warning',
-          element: d.code,
-          cell: k,
-          message:
-            `Ô không áp dụng (nền xám) được ghi số liệu, không được tính: ${d.name} (${d.code}), dòng ${r}, cột ` +
-            `"${rd.label(k)}" ghi "${cellText(raw) ?? ''}". Nếu đơn vị điền nhầm cột, hãy đề nghị chuyển sang đúng ô nền vàng.`,
-        });
-      }
+      greyCell(rd, r, d, k);
       continue;
     }
     const v = toValue(d, raw, r, k, rd.where, rd.findings);
     if (v) rd.values.push({ element: d.code, cell: k, value: v });
   }
+}
+
+/** Anything written in a cell that does not apply to the element: set apart, not counted. */
+function greyCell(rd: Reading, r: number, d: DataElement, k: CellKey): void {
+  const raw = rd.sheet.get(r, rd.header.cols[k]!);
+  if (raw.kind === 'blank' && !raw.formula) return;
+  rd.findings.push({
+    code: 'VALUE_IN_GREY_CELL',
+    severity: 'warning',
+    element: d.code,
+    cell: k,
+    message:
+      `Ô không áp dụng (nền xám) được ghi số liệu, không được tính: ${d.name} (${d.code}), dòng ${r}, cột ` +
+      `"${rd.label(k)}" ghi "${cellText(raw) ?? ''}". Nếu đơn vị điền nhầm cột, hãy đề nghị chuyển sang đúng ô nền vàng.`,
+  });
 }
 
 /** A form with not one figure is not a report (the blank template sent back, a re-typed table read as nothing). */

@@ -46,6 +46,8 @@ export interface Grid {
 }
 
 export const BLANK: RawCell = Object.freeze({ kind: 'blank' }) as RawCell;
+/** A stored number that is not finite (a tool wrote "Infinity" or "NaN"): read as Excel's #NUM! error. */
+export const NOT_A_NUMBER: RawCell = Object.freeze({ kind: 'error', value: '#NUM!' }) as RawCell;
 
 export function makeSheet(
   name: string,

@@ -11,16 +11,10 @@ import { AppError } from '../../shared/result';
 import { cleanText } from '../../shared/text/vi';
 import { EMPTY_TEXT_RESULT } from './exceljs-patch';
 import { inspectBytes, LIMITS } from './file-guard';
-import {
-  FastGridUnsupported,
-  formulaCell,
-  isFastPart,
-  isPercentFormat,
-  markPercent,
-  readFastGrid,
-} from './fast-grid';
+import { FastGridUnsupported, formulaCell, isFastPart, isPercentFormat, markPercent, readFastGrid } from './fast-grid';
 import {
   BLANK,
+  NOT_A_NUMBER,
   isoDate,
   makeSheet,
   text,
@@ -36,7 +30,8 @@ export { cellText } from './grid-model';
 /** Converts an exceljs cell value (not a formula) into a RawCell. */
 function fromPlain(v: unknown): RawCell {
   if (v === null || v === undefined) return BLANK;
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : BLANK;
+  // a number that is not finite ("Infinity", "NaN" written by a tool) is an error, never a silent blank
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : NOT_A_NUMBER;
   if (typeof v === 'string') return text(v);
   if (typeof v === 'boolean') return { kind: 'bool', value: v };
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? BLANK : { kind: 'date', value: isoDate(v) };
@@ -209,7 +204,12 @@ function loadXls(bytes: Uint8Array, fileName: string): GridSheet[] {
           let raw: RawCell = BLANK;
           switch (cell.t) {
             case 'n':
-              raw = typeof cell.v === 'number' && Number.isFinite(cell.v) ? { kind: 'number', value: cell.v } : BLANK;
+              raw =
+                typeof cell.v === 'number'
+                  ? Number.isFinite(cell.v)
+                    ? { kind: 'number', value: cell.v }
+                    : NOT_A_NUMBER
+                  : BLANK;
               if (typeof cell.z === 'string' && isPercentFormat(cell.z)) raw = markPercent(raw);
               break;
             case 's':
