@@ -19,8 +19,10 @@ export interface Register {
   byCode: Map<string, UnitRow>;
   byNameKey: Map<string, UnitRow[]>;
   /** codes and name slugs to look for in a file name, longest first */
-  fileTokens: Array<{ token: string; unit: UnitRow; isCode: boolean }>;
+  fileTokens: Array<{ token: string; unit: UnitRow; isCode: boolean; re: RegExp }>;
 }
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function makeRegister(units: UnitRow[]): Register {
   const byCode = new Map<string, UnitRow>();
@@ -32,16 +34,17 @@ export function makeRegister(units: UnitRow[]): Register {
     const list = byNameKey.get(key);
     if (list) list.push(u);
     else byNameKey.set(key, [u]);
-    fileTokens.push({ token: u.code.toUpperCase(), unit: u, isCode: true });
+    const code = u.code.toUpperCase();
+    fileTokens.push({ token: code, unit: u, isCode: true, re: new RegExp(`(^|[^A-Z0-9])${esc(code)}($|[^A-Z0-9])`) });
     const slug = unitNameSlug(u.name);
     // a one-word name ("Khác") would match too many file names
-    if (slug.includes('-')) fileTokens.push({ token: slug, unit: u, isCode: false });
+    if (slug.includes('-'))
+      fileTokens.push({ token: slug, unit: u, isCode: false, re: new RegExp(`(^|-)${esc(slug)}($|-)`) });
   }
   fileTokens.sort((a, b) => b.token.length - a.token.length);
   return { byCode, byNameKey, fileTokens };
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const named = (u: UnitRow) => `${u.name} (${u.code})`;
 
 /** The unit a file name names by its code or its full name, when exactly one does at the longest match. */
@@ -52,10 +55,8 @@ export function unitInFileName(reg: Register, fileName: string): UnitRow | null 
   let found: { unit: UnitRow; length: number } | null = null;
   for (const t of reg.fileTokens) {
     if (found && t.token.length < found.length) break;
-    const hit = t.isCode
-      ? new RegExp(`(^|[^A-Z0-9])${esc(t.token)}($|[^A-Z0-9])`).test(upper)
-      : new RegExp(`(^|-)${esc(t.token)}($|-)`).test(slug);
-    if (!hit) continue;
+    // a cheap substring test first: most tokens are not in the name at all
+    if (!(t.isCode ? upper : slug).includes(t.token) || !t.re.test(t.isCode ? upper : slug)) continue;
     if (found && found.unit.id !== t.unit.id) return null; // two units at the same length: not sure
     found = { unit: t.unit, length: t.token.length };
   }
