@@ -19,7 +19,7 @@ const MAX_RSS_MB = 2048;
 
 interface CliResult {
   file: string;
-  status: 'accepted' | 'rejected' | 'unchanged';
+  status: 'accepted' | 'rejected' | 'unchanged' | 'unidentified' | 'duplicate';
   unit: string | null;
   submissionId?: number | null;
   errors: Array<{ message: string }>;
@@ -117,7 +117,7 @@ describe('the full hostile corpus in one CLI batch', () => {
       if (t.ms > HANG_MS) problems.push(`${corpus[t.i - 1]?.name}: answered after ${t.ms} ms (hang?)`);
     }
     const after = new Database(db, { readonly: true });
-    const tally = { accepted: 0, rejected: 0, unchanged: 0 };
+    const tally = { accepted: 0, rejected: 0, unchanged: 0, unidentified: 0, duplicate: 0 };
     const newSubs: number[] = [];
     for (const r of results) {
       const f = byName.get(basename(r.file));
@@ -186,7 +186,7 @@ describe('the full hostile corpus in one CLI batch', () => {
       problems.push('audit log grew by more than the accepted files');
     const slowest = [...times].sort((a, b) => b.ms - a.ms).slice(0, 3);
     console.log(
-      `[hostile corpus, CLI] seed=${seed} files=${corpus.length} accepted=${tally.accepted} rejected=${tally.rejected} ` +
+      `[hostile corpus, CLI] seed=${seed} files=${corpus.length} accepted=${tally.accepted} rejected=${tally.rejected} unidentified=${tally.unidentified} ` +
         `unchanged=${tally.unchanged} peakRSS=${Math.round(peakKb / 1024)} MB slowest=${slowest
           .map((t) => `${corpus[t.i - 1]?.name} ${t.ms} ms`)
           .join(', ')}`,
