@@ -79,7 +79,7 @@ export function snapshotBytes(
 function removeStaleTemps(dir: string): void {
   const hourAgo = Date.now() - 3600_000;
   for (const n of readdirSync(dir)) {
-    if (!n.startsWith(PREFIX) || !n.endsWith('.tmp')) continue;
+    if (!n.startsWith(PREFIX) || !/\.tmp(-journal|-wal|-shm)?$/.test(n)) continue;
     try {
       if (statSync(join(dir, n)).mtimeMs < hourAgo) rmSync(join(dir, n), { force: true });
     } catch {

@@ -260,7 +260,8 @@ export function checkDatabase(dbPath: string, batch: Batch, label: string): DbSt
     // no half-written backup under a backup's name (a kill may leave a *.tmp, never listed)
     const bdir = backupDirFor(dbPath);
     const leftovers = (existsSync(bdir) ? readdirSync(bdir, { withFileTypes: true }) : []).filter(
-      (e) => e.isFile() && !/^sao-luu-.*\.sqlite$/.test(e.name) && !e.name.endsWith('.tmp'),
+      // a killed backup leaves its temporary copy (and that copy's journal), cleaned on a later start
+      (e) => e.isFile() && !/^sao-luu-.*\.sqlite$/.test(e.name) && !/\.tmp(-journal|-wal|-shm)?$/.test(e.name),
     );
     expect(
       leftovers.map((e) => e.name),
