@@ -39,6 +39,7 @@ import { getCatalog } from '../src/main/services/catalog';
 import { toFill, unitFigures } from '../src/main/demo/data';
 import { createPeriod } from '../src/main/services/periods';
 import { cellValueToRow } from '../src/main/services/values';
+import { databaseId, setMeta } from '../src/main/services/settings';
 import { exportTemplates } from '../src/main/services/templates';
 
 const JSON_OUT = process.argv.includes('--json');
@@ -166,9 +167,14 @@ function hasSoffice(): boolean {
 
 const RUNS = 3;
 
-/** A fresh database with the bench's 120 units and its 20 periods (ten years); the same ids every time. */
-function freshDatabase(path: string) {
+/**
+ * A fresh database with the bench's 120 units and its 20 periods (ten years); the same ids every time, and the
+ * same database identity as the one the forms were exported from (else every form is refused as another
+ * database's, which is what the import must do).
+ */
+function freshDatabase(path: string, identity?: string) {
   const ctx = createContext(path, { today: () => '2026-06-10' });
+  if (identity) setMeta(ctx.db, 'databaseId', identity);
   const units = seedUnits(ctx, FILES);
   const periods = new Map<string, number>();
   for (const year of YEARS) {
@@ -186,6 +192,7 @@ async function main(): Promise<void> {
   try {
     const catalog = getCatalog(ctx.db);
     const { units, periods, target } = setup;
+    const identity = databaseId(ctx.db) ?? undefined;
 
     // the 120 forms, filled as units fill them
     say('Tạo 120 tệp báo cáo đã điền…');
@@ -223,7 +230,7 @@ async function main(): Promise<void> {
     await parseForm(files[0]!.bytes, files[0]!.name, catalog);
     let peakRss = process.memoryUsage.rss();
     const importRun = async (run: number): Promise<{ seconds: number; results: ImportResult[]; ctx: Ctx }> => {
-      const fresh = freshDatabase(join(dir, `import-${run}.sqlite`));
+      const fresh = freshDatabase(join(dir, `import-${run}.sqlite`), identity);
       const sampler = setInterval(() => {
         peakRss = Math.max(peakRss, process.memoryUsage.rss());
       }, 10);

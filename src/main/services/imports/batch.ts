@@ -11,10 +11,8 @@ import type { ImportResult } from '../../../shared/domain/report';
 import { AppError, INTERNAL_MESSAGE } from '../../../shared/result';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
-import { allUnits } from './commit';
-import { checkFile, commitChecked, type Checked } from './file';
+import { checkFile, commitChecked, registerFor, type Checked } from './file';
 import { reject } from './result';
-import { makeRegister } from './unit-identity';
 
 export type { ImportBatchInput };
 
@@ -65,7 +63,7 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
   let cancelled = false;
   try {
     // 1. check every file (nothing written)
-    const register = makeRegister(allUnits(ctx.raw));
+    const register = registerFor(ctx.raw);
     const checked: Checked[] = [];
     for (const file of files) {
       if (stop()) break;

@@ -19,7 +19,7 @@ import { getPeriodRow } from '../periods';
 import { databaseId, getSettings } from '../settings';
 import { blankedCells, blankingError } from './blanking';
 import { checkForm } from './check';
-import { allUnits, commitRevision, isExpected, revisionsOf, sha256, type Revision } from './commit';
+import { allUnits, commitRevision, isExpected, revisionsOf, sha256, unitsStamp, type Revision } from './commit';
 import { expectedError, identify, periodWarnings, type UnitRow } from './identify';
 import { answered, dedupe, reject, toMsg, unchanged, type Msg } from './result';
 import { makeRegister, resolveUnit, type Register } from './unit-identity';
@@ -42,6 +42,17 @@ export type Checked =
       form: { values: ParsedForm['values']; warnings: Msg[]; notCounted: Msg[] };
       findings: ParsedForm['findings'];
     };
+
+/** The register as the resolver reads it, built once per connection and rebuilt when the units change. */
+const registers = new WeakMap<Ctx['raw'], { stamp: string; register: Register }>();
+export function registerFor(raw: Ctx['raw']): Register {
+  const stamp = unitsStamp(raw);
+  const held = registers.get(raw);
+  if (held && held.stamp === stamp) return held.register;
+  const register = makeRegister(allUnits(raw));
+  registers.set(raw, { stamp, register });
+  return register;
+}
 
 /** Reads and checks one file; writes nothing. `register` may be shared by the files of a batch. */
 export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Register): Promise<Checked> {
@@ -78,7 +89,7 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
     province: settings.province,
     databaseId: databaseId(db),
   });
-  const who = resolveUnit(parsed.identity, name, register ?? makeRegister(allUnits(raw)));
+  const who = resolveUnit(parsed.identity, name, register ?? registerFor(raw));
   if (who.kind === 'unidentified') {
     // unidentified only when who sent it is the one open question (the officer then assigns it)
     const readerErrors = parsed.findings.filter((f) => f.severity === 'error').map(toMsg);
