@@ -6,6 +6,8 @@
  * A random token is made per launch; the printed URL carries it (?token=…) so a browser can open the app.
  * Host and Origin are checked (no DNS rebinding), no CORS, request bodies are size-limited, the token is
  * never logged.
+ * Every request passes one outer guard (`guarded`): whatever a request makes the handler throw, the host answers
+ * 400 or 500 with a Vietnamese JSON error and keeps serving; a malformed request line or header gets 400 too.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -70,6 +72,51 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.end(text);
+}
+
+const BAD_REQUEST = {
+  ok: false,
+  error: { code: 'invalid_input', message: 'Yêu cầu không hợp lệ (đường dẫn, tiêu đề hoặc nội dung sai dạng).' },
+} as const;
+const SERVER_ERROR = {
+  ok: false,
+  error: {
+    code: 'internal',
+    message: 'Lỗi máy chủ nội bộ khi xử lý yêu cầu. Dữ liệu chưa bị thay đổi; hãy thử lại.',
+  },
+} as const;
+
+/** An error a request caused by its own shape (a malformed %-encoding, say): 400, not 500. */
+class BadRequest extends Error {}
+
+/**
+ * The outer guard's answer to anything a request made the handler throw: 400 for a malformed request, 500 for the
+ * rest; when the answer had already begun, the connection is cut instead (a half-sent body cannot be repaired).
+ */
+function answerFailure(req: IncomingMessage, res: ServerResponse, e: unknown, log?: (line: string) => void): void {
+  const bad = e instanceof BadRequest || e instanceof URIError;
+  // the path and method only: never a header (the token travels in one)
+  log?.(
+    `web: ${bad ? 400 : 500} ${req.method ?? '?'} ${(req.url ?? '').split('?')[0]!.slice(0, 200)}: ${e instanceof Error ? e.name : typeof e}`,
+  );
+  if (res.headersSent || res.writableEnded) {
+    res.destroy();
+    return;
+  }
+  try {
+    send(res, bad ? 400 : 500, bad ? BAD_REQUEST : SERVER_ERROR);
+  } catch {
+    res.destroy();
+  }
+}
+
+/** The operation name of `/api/<name>`, or BadRequest when its %-encoding is malformed. */
+function operationName(url: string): string {
+  try {
+    return decodeURIComponent(url.slice('/api/'.length).split('?')[0]!);
+  } catch {
+    throw new BadRequest('malformed operation name');
+  }
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -152,7 +199,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   /** the open event streams, ended when the host closes (server.close waits for every connection) */
   const streams = new Set<() => void>();
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     securityHeaders(res);
     if (!isAllowedHost(req.headers.host, port)) {
       send(res, 421, { ok: false, error: { code: 'unauthorized', message: 'Tên máy chủ không hợp lệ.' } });
@@ -184,7 +231,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         send(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Nội dung phải là JSON.' } });
         return;
       }
-      const name = decodeURIComponent(url.slice('/api/'.length).split('?')[0]!);
+      const name = operationName(url);
       readBody(req)
         .then((body) => {
           let input: unknown;
@@ -203,8 +250,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
             send(res, status, toWire(result));
           });
         })
-        .catch((e: { status?: number }) => {
-          if (e.status === 413) {
+        .catch((e: unknown) => {
+          if ((e as { status?: number } | null)?.status === 413) {
             // the rest of the body is not read: close the connection instead of reusing it
             res.setHeader('Connection', 'close');
             res.on('finish', () => req.destroy());
@@ -216,9 +263,10 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
               },
             });
           } else {
-            send(res, 500, { ok: false, error: { code: 'internal', message: 'Lỗi máy chủ nội bộ.' } });
+            answerFailure(req, res, e, opts.log);
           }
-        });
+        })
+        .catch((e: unknown) => answerFailure(req, res, e, opts.log));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -254,7 +302,29 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.end();
       return;
     }
-    createReadStream(target).pipe(res);
+    const stream = createReadStream(target);
+    stream.on('error', (e) => answerFailure(req, res, e, opts.log));
+    stream.pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    // the one outer guard: no request, however malformed, takes the host down
+    try {
+      handle(req, res);
+    } catch (e) {
+      answerFailure(req, res, e, opts.log);
+    }
+  });
+  // a request line or header Node's parser cannot read: a plain 400 in Vietnamese JSON, then the socket closes
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(BAD_REQUEST);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 
   return new Promise((resolveP, reject) => {
