@@ -1,5 +1,6 @@
 /** Opens the core a door talks to: the database and the paths around it (the Ctx every handler receives). */
 import { openDatabase } from '../db/open';
+import { removeLeftovers } from '../db/snapshot';
 import { backupDirFor } from '../paths';
 import { ensureSeeded } from '../services/catalog';
 import type { ApiEvent } from '../../shared/contract';
@@ -16,6 +17,8 @@ export interface CtxOptions {
 }
 
 export function createContext(dbPath: string, opts: CtxOptions = {}): Ctx {
+  // what a killed backup, restore or upload left behind is removed before anything else (it never blocks a run)
+  if (dbPath !== ':memory:') removeLeftovers(dbPath, backupDirFor(dbPath));
   let open = openDatabase(dbPath);
   ensureSeeded(open.db, opts.province);
   let currentPath = dbPath;

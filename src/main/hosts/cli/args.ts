@@ -44,6 +44,7 @@ const OPTIONS = {
   'doc-number': { type: 'string' },
   demo: { type: 'boolean' },
   'no-open': { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 export function parse(argv: string[]) {

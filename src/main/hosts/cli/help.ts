@@ -21,7 +21,8 @@ Các lệnh:
                                                        Xuất báo cáo gửi Bộ Nội vụ
   serve       [--db F] [--port N] [--demo] [--no-open] Mở giao diện trong trình duyệt (chỉ trên máy này)
   backup      --db F [--out TEP]                       Sao lưu cơ sở dữ liệu
-  restore     --db F --from TEP                        Khôi phục từ bản sao lưu (giữ lại bản hiện tại)
+  restore     --db F --from TEP [--force]              Khôi phục từ bản sao lưu (giữ lại bản hiện tại);
+                                                       --force: đã xác nhận khôi phục bản của tỉnh/CSDL khác
   check       --db F [--json]                          Kiểm tra toàn vẹn cơ sở dữ liệu
 
 Tùy chọn chung:
