@@ -13,6 +13,7 @@ import { backupDirFor } from '../paths';
 import { applyMigrations, pendingMigrations, schemaVersion } from './migrate';
 import * as schema from './schema';
 import { databaseError } from './errors';
+import { acquireOwnerLock } from './owner-lock';
 import { backupSync } from './snapshot';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database };
@@ -59,14 +60,19 @@ export function openDatabase(path: string, opts: { readonly?: boolean } = {}): O
 
   let migrated: string[] = [];
   if (!opts.readonly) {
+    // the upgrade of an existing database needs its owner lock (shared with this process's own hold)
+    let release: (() => void) | null = null;
     try {
       const pending = pendingMigrations(raw);
       if (pending.length > 0 && existed) {
+        release = acquireOwnerLock(path);
         const { count } = schemaVersion(raw);
         if (count > 0) backupSync(raw, backupDirFor(path), `truoc-nang-cap-${pending[0]!.tag}`);
       }
       migrated = applyMigrations(raw);
+      release?.();
     } catch (e) {
+      release?.();
       // release the file: a failed upgrade must not leave a connection holding it (Windows locks it; restore fails)
       raw.close();
       throw databaseError(e, path, true) ?? e;

@@ -116,7 +116,7 @@ export function removeLeftovers(dbPath: string, backupDir: string): string[] {
     }
   };
   const TMP = /\.tmp(?:-wal|-shm|-journal)?$/;
-  sweep(dirname(dbPath), (n) => n.startsWith(`${base}.`) && TMP.test(n) && /\.(khoi-phuc|tai-len)\b/.test(n));
+  sweep(dirname(dbPath), (n) => n.startsWith(`${base}.`) && TMP.test(n) && /\.(khoi-phuc|tai-len|lock)\b/.test(n));
   sweep(backupDir, (n) => n.startsWith(PREFIX) && TMP.test(n));
   return removed;
 }

@@ -27,6 +27,7 @@ import {
   type BackupFile,
   type DbIdentity,
 } from '../db/snapshot';
+import { acquireOwnerLock } from '../db/owner-lock';
 import { getMeta, getSettings, setMeta } from './settings';
 
 export const DAILY_BACKUP_MARKER = 'backup.lastDaily';
@@ -153,6 +154,9 @@ function checkIdentity(live: DbIdentity | null, copy: DbIdentity, name: string, 
  */
 function replaceDatabase(ctx: Ctx, put: (stage: string) => void, name: string, opts: RestoreOptions): string {
   mkdirSync(dirname(ctx.dbPath), { recursive: true });
+  // a restore needs the owner lock (held across the swap, when the core's own hold is let go and taken again):
+  // another process with the database open would go on writing to the replaced file, and lose it all
+  const release = acquireOwnerLock(ctx.dbPath);
   const stage = tempFor(`${ctx.dbPath}.tai-len`);
   const prepared = tempFor(`${ctx.dbPath}.khoi-phuc`);
   try {
@@ -168,6 +172,7 @@ function replaceDatabase(ctx: Ctx, put: (stage: string) => void, name: string, o
     }
   } finally {
     for (const f of [stage, `${stage}-wal`, `${stage}-shm`, `${stage}-journal`, prepared]) rmSync(f, { force: true });
+    release();
   }
 }
 

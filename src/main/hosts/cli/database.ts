@@ -143,7 +143,7 @@ export async function restore({ o, dbPath, print }: Omit<CommandEnv, 'ctx' | 'ev
  */
 function openedOnUse(dbPath: string): Ctx {
   let open: Ctx | null = null;
-  const use = () => (open ??= createContext(dbPath));
+  const use = () => (open ??= createContext(dbPath, { door: 'cli' }));
   const close = () => {
     open?.close();
     open = null;
