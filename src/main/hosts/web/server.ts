@@ -3,7 +3,8 @@
  *   POST /api/<operation>   body: JSON (bytes as {"$bytes": base64}), header Authorization: Bearer <token>
  *   GET  /api/events        the core's events (import progress) as a text/event-stream, one `data: <json>` line
  *                           ({"event","payload"}) per event; the same token
- * A random token is made per launch; the printed URL carries it (?token=…) so a browser can open the app.
+ * A random token is made per launch; the printed URL carries it (?token=…) so a browser can open the app; a new tab
+ * of that browser gets back in through a session cookie (shellWithoutToken), never accepted by the API itself.
  * Host and Origin are checked (no DNS rebinding), no CORS, request bodies are size-limited, the token is
  * never logged.
  * Every request passes one outer guard (`guarded`): whatever a request makes the handler throw, the host answers
@@ -119,6 +120,19 @@ function operationName(url: string): string {
   }
 }
 
+export const SESSION_COOKIE = 'bdg_phien';
+
+/** Does the Cookie header carry our session cookie with this launch's value? */
+function hasSession(cookie: string | undefined, session: string): boolean {
+  if (!cookie) return false;
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    if (sameToken(part.slice(eq + 1).trim(), session)) return true;
+  }
+  return false;
+}
+
 function sameToken(given: string, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
@@ -195,9 +209,39 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  /** the session cookie's value (per launch, not the token): lets a new tab of the same browser in */
+  const session = randomBytes(24).toString('base64url');
   let port = opts.port ?? 0;
   /** the open event streams, ended when the host closes (server.close waits for every connection) */
   const streams = new Set<() => void>();
+
+  /**
+   * A new tab of the same browser (no ?token= in its address) finds its way in: the page opened with the token
+   * gets a session cookie (a random value of its own, not the token: HttpOnly, SameSite=Strict, so another site
+   * can neither read it nor send it), and the app shell asked for WITH that cookie but without the token is
+   * redirected to the same address with the token, which the renderer takes and removes from the address bar.
+   * The API still takes the token only from the Authorization header. Returns true when it answered (redirect).
+   */
+  const shellWithoutToken = (req: IncomingMessage, res: ServerResponse, url: string): boolean => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url, 'http://127.0.0.1');
+    } catch {
+      return false;
+    }
+    const given = parsed.searchParams.get('token');
+    if (given !== null) {
+      if (sameToken(given, token))
+        res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`);
+      return false;
+    }
+    if (!hasSession(req.headers.cookie, session)) return false;
+    parsed.searchParams.set('token', token);
+    res.statusCode = 302;
+    res.setHeader('Location', `${parsed.pathname}${parsed.search}`);
+    res.end();
+    return true;
+  };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     securityHeaders(res);
@@ -296,6 +340,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.end('Chưa dựng giao diện. Hãy chạy "npm run build" rồi mở lại.');
       return;
     }
+    if (target === join(resolve(opts.staticDir), 'index.html') && shellWithoutToken(req, res, url)) return;
     res.statusCode = 200;
     res.setHeader('Content-Type', MIME[extname(target)] ?? 'application/octet-stream');
     if (req.method === 'HEAD') {
