@@ -8,6 +8,14 @@ export type ErrorCode =
   | 'period_closed'
   | 'bad_file'
   | 'unauthorized'
+  /** the database file is held by another program (another window, a bdg command, a sync tool) */
+  | 'db_locked'
+  /** another writer held the database longer than the busy timeout: try again */
+  | 'db_busy'
+  /** the database file or its folder cannot be written */
+  | 'read_only'
+  /** the disk holding the database is full */
+  | 'disk_full'
   | 'internal';
 
 export interface AppErrorData {

@@ -1,5 +1,7 @@
 /** Opens the core a door talks to: the database and the paths around it (the Ctx every handler receives). */
 import { openDatabase } from '../db/open';
+import { acquireOwnerLock, type Door } from '../db/owner-lock';
+import { removeLeftovers } from '../db/snapshot';
 import { backupDirFor } from '../paths';
 import { ensureSeeded } from '../services/catalog';
 import type { ApiEvent } from '../../shared/contract';
@@ -13,11 +15,27 @@ export interface CtxOptions {
   emit?: (event: ApiEvent, payload: unknown) => void;
   today?: () => string;
   province?: string;
+  /** which door opens the database (named to another door that finds it open) */
+  door?: Door;
 }
 
+export type { Door } from '../db/owner-lock';
+
 export function createContext(dbPath: string, opts: CtxOptions = {}): Ctx {
-  let open = openDatabase(dbPath);
-  ensureSeeded(open.db, opts.province);
+  // one database, one owner: another process that has it open refuses us here, before anything is touched
+  const locks = dbPath !== ':memory:' && !opts.demo;
+  const lock = () => (locks ? acquireOwnerLock(dbPath, opts.door ?? 'core') : () => undefined);
+  let release: (() => void) | null = lock();
+  let open: ReturnType<typeof openDatabase>;
+  try {
+    // what a killed backup, restore or upload left behind is removed before anything else (it never blocks a run)
+    if (locks) removeLeftovers(dbPath, backupDirFor(dbPath));
+    open = openDatabase(dbPath);
+    ensureSeeded(open.db, opts.province);
+  } catch (e) {
+    release();
+    throw e;
+  }
   let currentPath = dbPath;
   let demo = opts.demo ?? false;
   const ctx: Ctx = {
@@ -40,6 +58,7 @@ export function createContext(dbPath: string, opts: CtxOptions = {}): Ctx {
     emit: opts.emit ?? (() => {}),
     reopen() {
       open.close();
+      release ??= lock();
       open = openDatabase(currentPath);
       ensureSeeded(open.db);
     },
@@ -53,6 +72,8 @@ export function createContext(dbPath: string, opts: CtxOptions = {}): Ctx {
     },
     close() {
       open.close();
+      release?.();
+      release = null;
     },
     today: opts.today ?? (() => localIsoDate()),
     batchesBackedUp: new Set(),

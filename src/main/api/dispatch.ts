@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { contract, isOpName, type OpName } from '../../shared/contract';
 import { AppError, INTERNAL_MESSAGE, type Result } from '../../shared/result';
+import { databaseError } from '../db/errors';
 import type { Ctx } from './context';
 import { handlers } from './handlers';
 
@@ -53,6 +54,9 @@ async function dispatchNow(ctx: Ctx, name: string, rawInput: unknown): Promise<R
     return { ok: true, data };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toData() };
+    // the database itself (locked, busy, read-only, disk full, damaged): the cause, and what to do
+    const db = databaseError(e, ctx.dbPath);
+    if (db) return { ok: false, error: db.toData() };
     // an unexpected failure: keep the detail for the log, show the officer a plain message
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
     if (process.env.BDG_DEBUG) console.error(detail);

@@ -5,8 +5,21 @@
  */
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/result';
 import { slugify } from '../../shared/text/vi';
 
@@ -34,6 +47,86 @@ function snapshotName(reason: string): string {
   return `${PREFIX}${stamp()}-${slug(reason)}`;
 }
 
+/** Flushes a file to the disk, so a rename after it can never publish a torn copy. */
+export function syncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (a rename) where the platform allows it (not on Windows: there it is a no-op). */
+export function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder for fsync; NTFS journals the rename itself
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A temporary name owned by this process: `<path>.<pid>.tmp` (a leftover is recognised by its dead pid). */
+export function tempFor(path: string): string {
+  return `${path}.${process.pid}.tmp`;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Is the temporary file `name` (in `dir`) a leftover of a killed run? Yes when the process named in it is gone;
+ * a name without a pid (an older version's) when it is more than an hour old.
+ */
+function isLeftover(dir: string, name: string): boolean {
+  const m = /\.(\d+)\.tmp(?:-wal|-shm|-journal)?$/.exec(name);
+  if (m) return !alive(Number(m[1]));
+  try {
+    return statSync(join(dir, name)).mtimeMs < Date.now() - 3600_000;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes what a killed backup, restore or upload left beside the database and in its backups folder (a torn
+ * `*.tmp` copy, its `-wal`/`-shm`/`-journal`): run when a door opens the database, and before each backup, so a
+ * leftover never blocks the next run. A temporary file of a process still running is left alone.
+ */
+export function removeLeftovers(dbPath: string, backupDir: string): string[] {
+  const removed: string[] = [];
+  const base = basename(dbPath);
+  const sweep = (dir: string, match: (n: string) => boolean) => {
+    if (!existsSync(dir)) return;
+    for (const n of readdirSync(dir)) {
+      if (!match(n) || !isLeftover(dir, n)) continue;
+      rmSync(join(dir, n), { force: true });
+      removed.push(join(dir, n));
+    }
+  };
+  const TMP = /\.tmp(?:-wal|-shm|-journal)?$/;
+  sweep(dirname(dbPath), (n) => n.startsWith(`${base}.`) && TMP.test(n) && /\.(khoi-phuc|tai-len|lock)\b/.test(n));
+  sweep(backupDir, (n) => n.startsWith(PREFIX) && TMP.test(n));
+  return removed;
+}
+
+/** VACUUM INTO `target` (a consistent copy, WAL included), flushed to the disk. */
+function vacuumInto(raw: BetterSqlite3.Database, target: string): void {
+  raw.prepare('VACUUM INTO ?').run(target);
+  syncFile(target);
+}
+
 /** Writes a consistent copy of the open database into `dir`. */
 export function backupSync(raw: BetterSqlite3.Database, dir: string, reason: string, keep?: number): BackupFile {
   mkdirSync(dir, { recursive: true });
@@ -42,12 +135,13 @@ export function backupSync(raw: BetterSqlite3.Database, dir: string, reason: str
   let name = `${base}.sqlite`;
   for (let n = 2; existsSync(join(dir, name)); n++) name = `${base}-${n}.sqlite`;
   const path = join(dir, name);
-  // written under a temporary name, renamed when whole: a crash mid-copy never leaves a torn "backup"
-  const tmp = `${path}.tmp`;
+  // written under a temporary name, flushed, renamed when whole: a crash mid-copy never leaves a torn "backup"
+  const tmp = tempFor(path);
   removeStaleTemps(dir);
   try {
-    raw.prepare('VACUUM INTO ?').run(tmp);
+    vacuumInto(raw, tmp);
     renameSync(tmp, path);
+    syncDir(dir);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
@@ -66,25 +160,20 @@ export function snapshotBytes(
   mkdirSync(dir, { recursive: true });
   removeStaleTemps(dir);
   const name = `${snapshotName(reason)}.sqlite`;
-  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  const tmp = tempFor(join(dir, name));
   try {
-    raw.prepare('VACUUM INTO ?').run(tmp);
+    vacuumInto(raw, tmp);
     return { name, bytes: readFileSync(tmp) };
   } finally {
     rmSync(tmp, { force: true });
   }
 }
 
-/** Removes copies left half-written by a crash (older than an hour, so a concurrent writer is never disturbed). */
+/** Removes copies left half-written by a killed run (never the temporary file of a process still running). */
 function removeStaleTemps(dir: string): void {
-  const hourAgo = Date.now() - 3600_000;
   for (const n of readdirSync(dir)) {
-    if (!n.startsWith(PREFIX) || !/\.tmp(-journal|-wal|-shm)?$/.test(n)) continue;
-    try {
-      if (statSync(join(dir, n)).mtimeMs < hourAgo) rmSync(join(dir, n), { force: true });
-    } catch {
-      // gone already
-    }
+    if (!n.startsWith(PREFIX) || !/\.tmp(?:-wal|-shm|-journal)?$/.test(n)) continue;
+    if (isLeftover(dir, n)) rmSync(join(dir, n), { force: true });
   }
 }
 
@@ -106,6 +195,19 @@ export function rotateBackups(dir: string, keep: number): void {
   for (const b of all.slice(keep)) for (const ext of ['', '-wal', '-shm']) rmSync(b.path + ext, { force: true });
 }
 
+const BAD_COPY = (name: string) =>
+  `Bản sao lưu "${name}" bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng, nên chưa khôi phục. ` +
+  'Hãy chọn một bản sao lưu khác.';
+
+/** Throws unless the open `db` is an intact database of this app (integrity check, the app's tables). */
+function checkIsOurs(db: BetterSqlite3.Database): void {
+  const integrity = db.pragma('integrity_check', { simple: true });
+  if (integrity !== 'ok') throw new Error(String(integrity));
+  const hasUnits = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='units'").get();
+  const hasMig = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  if (!hasUnits || !hasMig) throw new Error('không có các bảng của ứng dụng');
+}
+
 /**
  * Opens a candidate backup read-only and checks it is an intact database of this app. `name` is how the officer
  * knows the file (an uploaded copy sits under a temporary name).
@@ -115,21 +217,87 @@ export function verifyBackup(path: string, name = basename(path)): void {
   let db: BetterSqlite3.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new Error(String(integrity));
-    const hasUnits = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='units'").get();
-    const hasMig = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
-    if (!hasUnits || !hasMig) throw new Error('không có các bảng của ứng dụng');
+    checkIsOurs(db);
   } catch (e) {
-    throw new AppError(
-      'bad_file',
-      `Bản sao lưu "${name}" bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng, nên chưa khôi phục. ` +
-        'Hãy chọn một bản sao lưu khác.',
-      { cause: e instanceof Error ? e.message : String(e) },
-    );
+    throw new AppError('bad_file', BAD_COPY(name), { cause: e instanceof Error ? e.message : String(e) });
   } finally {
     db?.close();
   }
+}
+
+/** Which database a file is: its random identity (settings `databaseId`) and the province it belongs to. */
+export interface DbIdentity {
+  databaseId: string | null;
+  province: string;
+  /** false for a database with no unit and no report yet (nothing to lose by replacing it) */
+  hasData: boolean;
+}
+
+function identityOf(db: BetterSqlite3.Database): DbIdentity {
+  const get = (key: string) =>
+    (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  let province = '';
+  try {
+    province = ((JSON.parse(get('app.settings') ?? '{}') as { province?: unknown }).province as string)?.trim() ?? '';
+  } catch {
+    province = '';
+  }
+  const count = (table: string) => {
+    try {
+      return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    } catch {
+      return 0;
+    }
+  };
+  return {
+    databaseId: get('databaseId'),
+    province: typeof province === 'string' ? province : '',
+    hasData: count('units') + count('submissions') > 0,
+  };
+}
+
+/** The identity of the database at `path`, opened read-only; null when it does not open (damaged, missing). */
+export function readIdentity(path: string): DbIdentity | null {
+  if (!existsSync(path)) return null;
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    return identityOf(db);
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Makes the copy a restore swaps in. The candidate's files were put at `stage` (its main file, and its `-wal` as
+ * `stage-wal` when it had one: the last changes of an unclean shutdown live there); the stage is a private copy,
+ * so opening it folds the WAL in and the candidate itself is never written. It is checked (intact, ours), then
+ * VACUUMed INTO `target` and flushed: a consistent snapshot, whole or absent. Returns the candidate's identity.
+ */
+export function stageRestore(stage: string, target: string, name: string): DbIdentity {
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new Database(stage, { fileMustExist: true });
+    checkIsOurs(db);
+    const identity = identityOf(db);
+    rmSync(target, { force: true });
+    vacuumInto(db, target);
+    return identity;
+  } catch (e) {
+    rmSync(target, { force: true });
+    if (e instanceof AppError) throw e;
+    throw new AppError('bad_file', BAD_COPY(name), { cause: e instanceof Error ? e.message : String(e) });
+  } finally {
+    db?.close();
+  }
+}
+
+/** Writes `bytes` to `path` and flushes it. */
+export function writeSynced(path: string, bytes: Uint8Array): void {
+  writeFileSync(path, bytes);
+  syncFile(path);
 }
 
 /**
@@ -138,32 +306,41 @@ export function verifyBackup(path: string, name = basename(path)): void {
  */
 function keepLive(dbPath: string, keptAs: string): void {
   let live: BetterSqlite3.Database | undefined;
+  const tmp = tempFor(keptAs);
   try {
     live = new Database(dbPath, { fileMustExist: true });
     // fold the WAL into the main file before keeping it
     live.pragma('wal_checkpoint(TRUNCATE)');
-    live.prepare('VACUUM INTO ?').run(keptAs);
+    vacuumInto(live, tmp);
+    renameSync(tmp, keptAs);
     return;
   } catch {
-    rmSync(keptAs, { force: true });
+    rmSync(tmp, { force: true });
   } finally {
     live?.close();
   }
-  copyFileSync(dbPath, keptAs);
-  for (const ext of ['-wal', '-shm']) if (existsSync(dbPath + ext)) copyFileSync(dbPath + ext, keptAs + ext);
+  for (const ext of ['-wal', '-shm', '']) {
+    if (!existsSync(dbPath + ext)) continue;
+    copyFileSync(dbPath + ext, tmp + ext);
+    syncFile(tmp + ext);
+  }
+  for (const ext of ['-wal', '-shm', '']) if (existsSync(tmp + ext)) renameSync(tmp + ext, keptAs + ext);
 }
 
 /**
- * Replaces the database file at `dbPath` (which must be closed) with `fromPath`, a copy that passed verifyBackup.
- * The replaced database is kept beside the backups; returns its path.
+ * Swaps `prepared` (a copy made by stageRestore, on the same disk) in as the database at `dbPath`, which must be
+ * closed: the replaced database is kept beside the backups first (returns its path), then the prepared file is
+ * renamed over the live one, an atomic step: a kill at any point leaves the old database or the new one whole.
  */
-export function restoreFile(dbPath: string, fromPath: string, backupDir: string): string {
+export function restoreFile(dbPath: string, prepared: string, backupDir: string): string {
   mkdirSync(backupDir, { recursive: true });
   const keptAs = join(backupDir, `${snapshotName('truoc-khoi-phuc')}.sqlite`);
   if (existsSync(dbPath)) keepLive(dbPath, keptAs);
-  const tmp = `${dbPath}.khoi-phuc.tmp`;
-  copyFileSync(fromPath, tmp);
+  syncDir(backupDir);
+  // the live database is closed and checkpointed (keepLive): a WAL still here belongs to the replaced file (kept
+  // above) and must not be replayed onto the restored one
   for (const ext of ['-wal', '-shm']) rmSync(dbPath + ext, { force: true });
-  renameSync(tmp, dbPath);
+  renameSync(prepared, dbPath);
+  syncDir(dirname(dbPath));
   return keptAs;
 }

@@ -58,10 +58,15 @@ export function kindName(model: Pick<ReportModel, 'catalog'>, kind: UnitKind): s
 
 /** Everything XML 1.0 cannot hold: control characters other than tab/newline/return, U+FFFE, U+FFFF. */
 const XML_INVALID = /[^\t\n\r\u0020-\ufffd\u{10000}-\u{10ffff}]/gu;
+/** invisible format characters (bidi overrides, zero-width characters): a name must print as it reads */
+const INVISIBLE = /\p{Cf}/gu;
 
-/** Removes characters XML cannot hold (they would corrupt an .xlsx) and caps the length. */
+/**
+ * Removes characters XML cannot hold (they would corrupt an .xlsx) and invisible format characters (stored before
+ * cleanText stripped them on the way in), and caps the length.
+ */
 export function cleanForDocument(s: string, max = 32_000): string {
-  const t = s.replace(XML_INVALID, '');
+  const t = s.replace(XML_INVALID, '').replace(INVISIBLE, '');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
@@ -76,11 +81,20 @@ export function placeDateLine(placeName: string, iso: IsoDate): string {
   return `${place ? `${place}, ` : ''}ngày ${day} tháng ${monthText} năm ${m[1]}`;
 }
 
+/**
+ * The pattern's first `{so}` replaced by `no`, by slicing: never String.replace, whose replacement string would
+ * expand the officer's `$&`, `$'`, `$1` (a number typed "12$'" must print as typed).
+ */
+export function fillNumber(pattern: string, no: string): string {
+  const at = pattern.indexOf('{so}');
+  return at < 0 ? pattern : pattern.slice(0, at) + no + pattern.slice(at + '{so}'.length);
+}
+
 /** "Số: 12/BC-BVSTBPN"; without a number the place stays as dots for the văn thư to fill in. */
 export function docNumberLine(pattern: string, docNumber?: string): string {
   const p = pattern.trim() || '{so}';
   const no = docNumber?.trim() || '……';
-  return `Số: ${p.includes('{so}') ? p.replace('{so}', no) : `${no}/${p}`}`;
+  return `Số: ${p.includes('{so}') ? fillNumber(p, no) : `${no}/${p}`}`;
 }
 
 /** The title's period: "6 tháng đầu năm 2026", "năm 2026". */

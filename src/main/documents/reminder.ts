@@ -7,7 +7,7 @@ import type { Settings } from '../../shared/contract/app';
 import type { UnitStatusRow } from '../../shared/domain/report';
 import { formatDate } from '../../shared/text/vi';
 import { CSP, DOC_CSS, docHeaderHtml, esc, signatureHtml } from './html';
-import { placeDateLine, recipientLines, signerLines, type ReportModel } from './model';
+import { fillNumber, placeDateLine, recipientLines, signerLines, type ReportModel } from './model';
 
 export interface ReminderInput {
   settings: Settings;
@@ -22,7 +22,7 @@ export interface ReminderInput {
 export function congVanNumberLine(pattern: string, docNumber?: string): string {
   const p = (pattern.trim() || '{so}').replace(/\/(BC|KH|QĐ|TB|HD|TTr|CTr|BB|GM)-/u, '/');
   const no = docNumber?.trim() || '……';
-  return `Số: ${p.includes('{so}') ? p.replace('{so}', no) : `${no}/${p}`}`;
+  return `Số: ${p.includes('{so}') ? fillNumber(p, no) : `${no}/${p}`}`;
 }
 
 export function buildReminder(input: ReminderInput): { title: string; text: string; html: string } {

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { CELL_KEYS } from '../../shared/domain/catalog';
 import { formatDate } from '../../shared/text/vi';
+import { quoteIfFormulaLike } from './quote-prefix';
 import {
   changeText,
   cleanForDocument,
@@ -61,10 +62,15 @@ function font(o: FontOpts = {}): Partial<ExcelJS.Font> {
   };
 }
 
-/** Writes a string that can never become a formula. */
+/**
+ * Writes a string that can never become a formula: stored as text, and quote-prefixed when it starts like one
+ * (= + - @ tab CR), so editing the cell in Excel (F2, Enter) keeps it text.
+ */
 function text(cell: Cell, s: string, o: FontOpts = {}): Cell {
-  cell.value = cleanForDocument(String(s));
+  const value = cleanForDocument(String(s));
+  cell.value = value;
   cell.font = font(o);
+  quoteIfFormulaLike(cell, value);
   return cell;
 }
 

@@ -73,6 +73,13 @@ export function toValue(
   }
 
   if (d.type === 'text') {
+    if (raw.kind === 'text' && raw.invisible)
+      fail(
+        'INVISIBLE_CHARS',
+        'ô có ký tự ẩn (ví dụ ký tự đảo chiều chữ, ký tự độ rộng 0) có thể làm nội dung hiển thị khác với thực tế; ' +
+          'đã bỏ các ký tự này. Hãy kiểm tra lại nội dung với đơn vị.',
+        'warning',
+      );
     const s = raw.kind === 'number' ? formatNumber(raw.value, 10) : cleanText(cellText(raw) ?? '');
     return s ? { state: 'text', value: s } : null;
   }

@@ -2,7 +2,7 @@
  * The grid model shared by the readers (exceljs, the fast .xlsx reader, @e965/xlsx for .xls): raw cell kinds,
  * sheets, and the small helpers that turn values into RawCells the same way whichever reader ran.
  */
-import { cleanText } from '../../shared/text/vi';
+import { cleanText, hasInvisible } from '../../shared/text/vi';
 
 export type RawCell =
   | { kind: 'blank'; /** set when the cell holds a formula without a cached result */ formula?: string }
@@ -14,7 +14,12 @@ export type RawCell =
       /** set when the cell's number format shows it as a percentage (0.12 displayed "12%") */
       percent?: true;
     }
-  | { kind: 'text'; value: string }
+  | {
+      kind: 'text';
+      value: string;
+      /** set when cleanText removed invisible format characters (bidi controls…) the cell held: the officer is told */
+      invisible?: true;
+    }
   | { kind: 'bool'; value: boolean }
   | { kind: 'error'; value: string }
   | { kind: 'date'; value: string };
@@ -100,7 +105,9 @@ export function makeSheet(
 
 export function text(s: string): RawCell {
   const t = cleanText(s);
-  return t ? { kind: 'text', value: t } : BLANK;
+  if (!t) return BLANK;
+  // only a text cleanText changed can have held one (the common cell pays nothing)
+  return t !== s && hasInvisible(s) ? { kind: 'text', value: t, invisible: true } : { kind: 'text', value: t };
 }
 
 export function isoDate(d: Date): string {

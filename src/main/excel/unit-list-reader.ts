@@ -19,6 +19,8 @@ export interface UnitListRow {
   phone: string | null;
   email: string | null;
   group: string | null;
+  /** set when a cell of the row held invisible format characters (bidi controls…) that were removed */
+  invisible?: true;
 }
 
 export interface UnitList {
@@ -100,6 +102,8 @@ function phoneText(c: RawCell): string | null {
   const t = cleanText(textOf(c));
   return t || null;
 }
+
+const FIELDS_WITH_TEXT: Field[] = ['code', 'name', 'kind', 'contact', 'email', 'group'];
 
 /** Reads a unit list. Throws AppError('bad_file') when the file is not a readable workbook or has no header. */
 export async function readUnitList(bytes: Uint8Array, fileName: string): Promise<UnitList> {
@@ -184,7 +188,22 @@ export async function readUnitList(bytes: Uint8Array, fileName: string): Promise
         message: `Dòng ${r} ("${name}"): địa chỉ e-mail "${email}" không hợp lệ. Hãy kiểm tra lại.`,
       });
     }
-    rows.push({ row: r, code, name, kindLabel, kind, contact, phone, email, group });
+    const invisible = FIELDS_WITH_TEXT.some((f) => {
+      const c = get(r, f);
+      return c.kind === 'text' && c.invisible === true;
+    });
+    rows.push({
+      row: r,
+      code,
+      name,
+      kindLabel,
+      kind,
+      contact,
+      phone,
+      email,
+      group,
+      ...(invisible ? { invisible } : {}),
+    });
   }
   return { rows, problems };
 }

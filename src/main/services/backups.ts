@@ -8,13 +8,26 @@
  * not by createContext, so one-shot CLI commands and tests stay quiet.
  * The file-level work (VACUUM INTO, verify, swap) is db/snapshot.ts.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupEntry } from '../../shared/contract/app';
 import type { FilePayload } from '../../shared/contract/op';
 import { AppError } from '../../shared/result';
 import type { Ctx } from './context';
-import { backupSync, listBackups, restoreFile, snapshotBytes, verifyBackup, type BackupFile } from '../db/snapshot';
+import {
+  backupSync,
+  listBackups,
+  readIdentity,
+  restoreFile,
+  snapshotBytes,
+  stageRestore,
+  tempFor,
+  verifyBackup,
+  writeSynced,
+  type BackupFile,
+  type DbIdentity,
+} from '../db/snapshot';
+import { acquireOwnerLock } from '../db/owner-lock';
 import { getMeta, getSettings, setMeta } from './settings';
 
 export const DAILY_BACKUP_MARKER = 'backup.lastDaily';
@@ -67,40 +80,99 @@ export interface Restored {
   keptAs: string;
 }
 
+export interface RestoreOptions {
+  /** the officer confirmed restoring a copy of another database (another province, another identity) */
+  force?: boolean;
+}
+
 /** Restores one of the backups in the list, named as the list names it (never a path). */
-export function restoreBackup(ctx: Ctx, name: string): Restored {
+export function restoreBackup(ctx: Ctx, name: string, opts: RestoreOptions = {}): Restored {
   if (!/^[\w.-]+\.sqlite$/.test(name) || name.includes('..')) {
     throw new AppError('invalid_input', 'Tên bản sao lưu không hợp lệ.');
   }
-  return { restored: name, keptAs: replaceDatabase(ctx, join(ctx.backupDir, name), name) };
+  const from = join(ctx.backupDir, name);
+  if (!existsSync(from)) throw new AppError('not_found', `Không tìm thấy bản sao lưu "${name}".`);
+  const keptAs = replaceDatabase(
+    ctx,
+    (stage) => {
+      copyFileSync(from, stage);
+      if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${stage}-wal`);
+    },
+    name,
+    opts,
+  );
+  return { restored: name, keptAs };
 }
 
 /**
- * Restores a copy given as bytes (`bdg restore --from`, an upload): written to a temporary file beside the
- * database, checked exactly like a listed backup, then swapped in.
+ * Restores a copy given as bytes (`bdg restore --from`, an upload), with the bytes of its `-wal` when it had one
+ * (a copy from a PC that was not shut down cleanly keeps its last changes there): staged beside the database,
+ * checked exactly like a listed backup, then swapped in.
  */
-export function restoreUploaded(ctx: Ctx, file: FilePayload): Restored {
-  const tmp = `${ctx.dbPath}.tai-len.tmp`;
-  mkdirSync(dirname(tmp), { recursive: true });
-  writeFileSync(tmp, file.bytes);
-  try {
-    return { restored: file.name, keptAs: replaceDatabase(ctx, tmp, file.name) };
-  } finally {
-    for (const ext of ['', '-wal', '-shm']) rmSync(tmp + ext, { force: true });
-  }
+export function restoreUploaded(ctx: Ctx, file: FilePayload, wal?: Uint8Array, opts: RestoreOptions = {}): Restored {
+  const keptAs = replaceDatabase(
+    ctx,
+    (stage) => {
+      writeSynced(stage, file.bytes);
+      if (wal?.length) writeSynced(`${stage}-wal`, wal);
+    },
+    file.name,
+    opts,
+  );
+  return { restored: file.name, keptAs };
+}
+
+const sameText = (a: string, b: string) =>
+  a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+
+/**
+ * A copy of ANOTHER database (another identity, or another province's name) replaces this province's data only
+ * when the officer confirmed it (`force`): otherwise a conflict naming both.
+ */
+function checkIdentity(live: DbIdentity | null, copy: DbIdentity, name: string, opts: RestoreOptions): void {
+  // nothing to confirm: the officer said so, the live database does not open, or it holds nothing yet
+  if (opts.force || !live || !live.hasData) return;
+  const otherId = !!live.databaseId && !!copy.databaseId && live.databaseId !== copy.databaseId;
+  const otherProvince = !!live.province && !!copy.province && !sameText(live.province, copy.province);
+  if (!otherId && !otherProvince) return;
+  const whose = copy.province ? `của "${copy.province}"` : 'của một cơ sở dữ liệu khác';
+  const here = live.province ? `"${live.province}"` : 'cơ sở dữ liệu đang dùng';
+  throw new AppError(
+    'conflict',
+    `Bản sao lưu "${name}" là ${whose}${otherProvince ? '' : ' (một cơ sở dữ liệu khác, không phải bản sao lưu của cơ sở dữ liệu này)'}. ` +
+      `Khôi phục sẽ thay toàn bộ dữ liệu của ${here} bằng dữ liệu trong bản sao lưu đó (bản hiện tại vẫn được giữ lại). ` +
+      'Nếu đúng là muốn như vậy, hãy xác nhận khôi phục (dòng lệnh: thêm --force).',
+    { needsConfirmation: true, live, copy },
+  );
 }
 
 /**
- * Checks the copy, then closes the database, swaps the file (keeping the replaced one beside the backups) and
- * opens it again. A refused copy leaves the live database exactly as it was, open or not.
+ * Stages the copy (`put` writes its files at the staging path), makes a consistent, checked snapshot of it, then
+ * closes the database, swaps the file (keeping the replaced one beside the backups) and opens it again. A refused
+ * copy leaves the live database exactly as it was, open or not; a kill at any point leaves it whole (old or new),
+ * and the temporary files are leftovers the next start removes.
  */
-function replaceDatabase(ctx: Ctx, from: string, name: string): string {
-  verifyBackup(from, name);
-  ctx.close();
+function replaceDatabase(ctx: Ctx, put: (stage: string) => void, name: string, opts: RestoreOptions): string {
+  mkdirSync(dirname(ctx.dbPath), { recursive: true });
+  // a restore needs the owner lock (held across the swap, when the core's own hold is let go and taken again):
+  // another process with the database open would go on writing to the replaced file, and lose it all
+  const release = acquireOwnerLock(ctx.dbPath);
+  const stage = tempFor(`${ctx.dbPath}.tai-len`);
+  const prepared = tempFor(`${ctx.dbPath}.khoi-phuc`);
   try {
-    return restoreFile(ctx.dbPath, from, ctx.backupDir);
+    put(stage);
+    const copy = stageRestore(stage, prepared, name);
+    verifyBackup(prepared, name);
+    checkIdentity(readIdentity(ctx.dbPath), copy, name, opts);
+    ctx.close();
+    try {
+      return restoreFile(ctx.dbPath, prepared, ctx.backupDir);
+    } finally {
+      ctx.reopen();
+    }
   } finally {
-    ctx.reopen();
+    for (const f of [stage, `${stage}-wal`, `${stage}-shm`, `${stage}-journal`, prepared]) rmSync(f, { force: true });
+    release();
   }
 }
 

@@ -309,6 +309,13 @@ export async function importUnitList(
           }
         }
       }
+      if (r.invisible)
+        (result.warnings ??= []).push({
+          row: r.row,
+          message:
+            `Dòng ${r.row} ("${r.name}"): có ký tự ẩn (ví dụ ký tự đảo chiều chữ) làm tên hiển thị khác thực tế; ` +
+            'đã bỏ các ký tự này. Hãy kiểm tra lại tên đơn vị.',
+        });
       result.rows.push(row);
     }
     for (const p of parsed.problems) {

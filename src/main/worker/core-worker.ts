@@ -12,6 +12,7 @@ if (!port) throw new Error('core-worker must run inside a worker thread');
 
 const post = (m: FromWorker) => port.postMessage(m);
 const core = openCore((workerData as WorkerData).dbPath, {
+  door: 'electron',
   emit: (event, payload) => post({ type: 'event', event, payload }),
   onBackupError: (message) => console.error('daily backup failed:', message),
 });

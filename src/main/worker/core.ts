@@ -11,12 +11,18 @@ export interface CoreOptions {
   /** open the demo province (a throw-away database) instead of `dbPath` */
   demo?: boolean;
   emit?: CtxOptions['emit'];
+  /** which door serves the core (named to another door that finds the database open) */
+  door?: CtxOptions['door'];
   onBackupError?: (message: string) => void;
 }
 
 export async function openCore(dbPath: string, opts: CoreOptions = {}): Promise<Ctx> {
   const demo = opts.demo ?? false;
-  const ctx = createContext(demo ? await demoDatabase() : dbPath, { demo, ...(opts.emit ? { emit: opts.emit } : {}) });
+  const ctx = createContext(demo ? await demoDatabase() : dbPath, {
+    demo,
+    ...(opts.emit ? { emit: opts.emit } : {}),
+    ...(opts.door ? { door: opts.door } : {}),
+  });
   try {
     maybeDailyBackup(ctx);
   } catch (e) {

@@ -98,11 +98,18 @@ export const appContract = {
     .invalidates(['backup'])
     .returns<BackupEntry>(),
   /** restore one of the backups in `backup.list`, by its name */
-  'backup.restore': op(z.object({ name: z.string().min(1).max(200) }).strict())
+  'backup.restore': op(z.object({ name: z.string().min(1).max(200), force: z.boolean().optional() }).strict())
     .invalidates(['*'])
     .returns<Restored>(),
-  /** restore from a copy given as bytes (checked exactly like a listed backup before anything is replaced) */
-  'backup.restoreFile': op(z.object({ file: fileSchema }).strict())
+  /**
+   * restore from a copy given as bytes (checked exactly like a listed backup before anything is replaced); `wal`:
+   * the bytes of the copy's `-wal` file when it has one (its last changes may be there); a copy of another
+   * database (another province or identity) is refused with code `conflict` (details.needsConfirmation) unless
+   * `force` says the officer confirmed it (the same for `backup.restore`)
+   */
+  'backup.restoreFile': op(
+    z.object({ file: fileSchema, wal: z.instanceof(Uint8Array).optional(), force: z.boolean().optional() }).strict(),
+  )
     .invalidates(['*'])
     .returns<Restored>(),
   /** a consistent copy of the whole database, as a file to save elsewhere */

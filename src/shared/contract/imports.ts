@@ -13,6 +13,11 @@ const receipt = {
   officialDate: isoDate.optional(),
   channel: channelSchema.optional(),
   /**
+   * why a receipt date in the future, or before the period's data window begins, is right (without it such a date
+   * is refused; a late report, after the window, needs none); kept in the audit log
+   */
+  receivedReason: z.string().trim().min(1).max(500).optional(),
+  /**
    * the officer confirmed that a new revision may leave blank cells the current revision has figures for
    * (without it such a file is refused with code BLANKING and the cells listed in `blanked`)
    */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CELL_KEYS } from '../domain/catalog';
+import { isCalendarDate, MAX_YEAR, MIN_YEAR } from '../rules/period';
 
 /**
  * What a writing operation changes, as the renderer's query groups: an entry is the prefix of the operations
@@ -46,7 +47,10 @@ export const fileSchema = z.object({
 });
 export type FilePayload = z.infer<typeof fileSchema>;
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+/** A real calendar day, `YYYY-MM-DD`, years 2000–2100: the same rule at every door ("2026-02-31" is refused). */
+export const isoDate = z
+  .string()
+  .refine(isCalendarDate, `Ngày phải là một ngày có thật, dạng YYYY-MM-DD, trong các năm ${MIN_YEAR}–${MAX_YEAR}`);
 export const id = z.number().int().positive();
 /** a data element's code, and one of its cells */
 export const elementCode = z.string().min(1).max(50);

@@ -47,6 +47,8 @@ export interface UnitImportResult {
   updated: number;
   unchanged: number;
   errors: Array<{ row: number; message: string }>;
+  /** rows imported with something to check (invisible characters removed from a name…); absent when none */
+  warnings?: Array<{ row: number; message: string }>;
   rows: UnitImportRow[];
 }
 

@@ -40,6 +40,22 @@ function utcFromIso(iso: string): Date {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
+/** The years a date anywhere in the app may fall in (a report, a receipt, a deadline). */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** Is `s` a real calendar day written `YYYY-MM-DD`, in the years MIN_YEAR–MAX_YEAR? ("2026-02-31" is not.) */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1) return false;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
 /** The local calendar date of a Date as ISO. */
 export function localIsoDate(d: Date = new Date()): IsoDate {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -81,6 +97,21 @@ export function periodDefaults(year: number, kind: PeriodKind, adhoc: AdhocOptio
       };
     }
   }
+}
+
+/**
+ * What is odd about a receipt date given by the officer: in the future (after `today`), or before the period's
+ * data window begins (the report cannot have been made yet). Null when it is plausible: any day from the
+ * window's start to today, so a late report after the window is normal.
+ */
+export function receiptDateProblem(
+  date: IsoDate,
+  today: IsoDate,
+  dataFrom: IsoDate,
+): 'future' | 'before_window' | null {
+  if (date.slice(0, 10) > today.slice(0, 10)) return 'future';
+  if (date.slice(0, 10) < dataFrom.slice(0, 10)) return 'before_window';
+  return null;
 }
 
 /** A report received on or before the deadline day is on time. Accepts ISO dates or date-times (date part used). */

@@ -3,13 +3,30 @@
  * collation, and vi-VN formatting of numbers and dates.
  */
 
-/** NFC, non-breaking and other odd spaces turned into plain spaces, trimmed, inner runs collapsed. */
+/**
+ * Invisible format characters (Unicode Cf): bidi overrides and isolates (U+202A–202E, U+2066–2069), marks
+ * (U+200E/F, U+061C), zero-width joiners, the soft hyphen, tag characters… Kept, "Xã \u202Egnp.exe" prints as
+ * "Xã exe.png"; none belongs in a Vietnamese name or text.
+ */
+const INVISIBLE = /\p{Cf}/u;
+const INVISIBLE_ALL = /\p{Cf}+/gu;
+
+/** Does `s` hold an invisible format character that cleanText strips (for telling the officer)? */
+export function hasInvisible(s: string): boolean {
+  return INVISIBLE.test(s);
+}
+
+/**
+ * NFC, non-breaking and other odd spaces (and line/paragraph separators) turned into plain spaces, invisible
+ * format characters (bidi controls, zero-width characters: see INVISIBLE) removed, trimmed, inner runs collapsed.
+ */
 export function cleanText(s: string): string {
   // most cells are plain printable ASCII with single spaces: nothing to do
   if (/^[!-~]+(?: [!-~]+)*$/.test(s)) return s;
   return s
     .normalize('NFC')
-    .replace(/[\u00a0\u2007\u202f\u200b\ufeff\t\r\n]+/g, ' ')
+    .replace(/[\u00a0\u2007\u202f\u200b\ufeff\u2028\u2029\t\r\n]+/g, ' ')
+    .replace(INVISIBLE_ALL, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }

@@ -27,7 +27,7 @@ export const appHandlers: HandlersFor<typeof appContract> = {
   'backup.list': (_i, ctx) => backupEntries(ctx),
   'backup.create': ({ reason }, ctx) => createBackup(ctx, reason),
   'backup.export': (_i, ctx) => exportBackup(ctx),
-  'backup.restore': ({ name }, ctx) => restoreBackup(ctx, name),
-  'backup.restoreFile': ({ file }, ctx) => restoreUploaded(ctx, file),
+  'backup.restore': ({ name, force }, ctx) => restoreBackup(ctx, name, { force: force ?? false }),
+  'backup.restoreFile': ({ file, wal, force }, ctx) => restoreUploaded(ctx, file, wal, { force: force ?? false }),
   'audit.list': (q, ctx) => listAudit(ctx.db, q),
 };

@@ -1,6 +1,7 @@
 /** What every `bdg` command shares: the options, their checks, the output, and the call through dispatch. */
 import { parseArgs } from 'node:util';
 import type { OpName, Output } from '../../../shared/contract';
+import { isCalendarDate, MAX_YEAR, MIN_YEAR } from '../../../shared/rules/period';
 import { parseViDate } from '../../../shared/text/vi';
 import type { Ctx } from '../../api/context';
 import { dispatch } from '../../api/dispatch';
@@ -35,6 +36,7 @@ const OPTIONS = {
   out: { type: 'string' },
   unit: { type: 'string', multiple: true },
   'received-at': { type: 'string' },
+  'received-reason': { type: 'string' },
   'allow-blanking': { type: 'boolean' },
   port: { type: 'string' },
   from: { type: 'string' },
@@ -42,6 +44,7 @@ const OPTIONS = {
   'doc-number': { type: 'string' },
   demo: { type: 'boolean' },
   'no-open': { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 export function parse(argv: string[]) {
@@ -71,8 +74,10 @@ export function intArg(v: string | undefined, name: string, required = true): nu
 export function dateArg(v: string | undefined, name: string): string | undefined {
   if (v === undefined) return undefined;
   const iso = parseViDate(v);
-  if (!iso)
-    throw new UsageError(`--${name} phải là một ngày có thật, dạng YYYY-MM-DD hoặc dd/mm/yyyy (nhận được "${v}").`);
+  if (!iso || !isCalendarDate(iso))
+    throw new UsageError(
+      `--${name} phải là một ngày có thật, dạng YYYY-MM-DD hoặc dd/mm/yyyy, trong các năm ${MIN_YEAR}–${MAX_YEAR} (nhận được "${v}").`,
+    );
   return iso;
 }
 

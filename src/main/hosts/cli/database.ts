@@ -1,17 +1,56 @@
 /** `bdg backup`, `restore`, `check`: the database file itself. */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { localIsoDate } from '../../../shared/rules/period';
 import { createContext, type Ctx } from '../../api/context';
 import { backupDirFor } from '../../paths';
 import { call, CliFailure, UsageError, type Command, type CommandEnv } from './args';
 
-export const backup: Command = async ({ ctx, o, print }) => {
+/**
+ * `--out`: the copy is written to a temporary file beside the target (`<out>.<pid>.tmp`), flushed, then renamed:
+ * a kill at any point leaves no torn file at `--out`, and its leftover is removed by the next backup to the same
+ * place. An existing file at `--out` is never overwritten.
+ */
+export const backup: Command = async ({ ctx, o, print, io }) => {
   if (o.out) {
     const out = resolve(o.out);
+    removeOutLeftovers(out, io);
     if (existsSync(out)) throw new CliFailure(`Tệp "${out}" đã có; hãy chọn một tên khác để không ghi đè.`);
     const copy = await call(ctx, 'backup.export', {});
-    writeFileSync(out, copy.bytes, { flag: 'wx' });
+    const tmp = `${out}.${process.pid}.tmp`;
+    try {
+      const fd = openSync(tmp, 'wx');
+      try {
+        for (let at = 0; at < copy.bytes.length;) at += writeSync(fd, copy.bytes, at, copy.bytes.length - at);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      // link, not rename: a file that appeared at --out meanwhile is never replaced
+      try {
+        linkSync(tmp, out);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new CliFailure(`Tệp "${out}" đã có; hãy chọn một tên khác để không ghi đè.`);
+        if (existsSync(out)) throw e;
+        renameSync(tmp, out); // a file system without hard links
+      }
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+    syncFolder(dirname(out));
     print({ path: out }, `Đã sao lưu vào ${out}.`);
   } else {
     const b = await call(ctx, 'backup.create', {});
@@ -20,6 +59,48 @@ export const backup: Command = async ({ ctx, o, print }) => {
   }
   return 0;
 };
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Clears what a killed `backup --out` left: `<out>.<pid>.tmp` files (never one of a process still running) are
+ * removed; a file at `--out` with a `-journal` beside it (how an older version's copy looked when it was killed
+ * mid-write) is torn: it is moved aside as `<out>.do-dang-<time>` (with its journal), not deleted, and said so.
+ */
+function removeOutLeftovers(out: string, io: CommandEnv['io']): void {
+  const dir = dirname(out);
+  if (!existsSync(dir)) return;
+  if (existsSync(out) && existsSync(`${out}-journal`)) {
+    const aside = `${out}.do-dang-${Date.now()}`;
+    renameSync(`${out}-journal`, `${aside}-journal`);
+    renameSync(out, aside);
+    io.err(`Tệp "${out}" là bản sao lưu dở dang của một lần chạy bị ngắt; đã chuyển sang "${aside}".\n`);
+  }
+  const prefix = `${basename(out)}.`;
+  for (const n of readdirSync(dir)) {
+    const m = n.startsWith(prefix) ? /^\.(\d+)\.tmp$/.exec(n.slice(basename(out).length)) : null;
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, n), { force: true });
+  }
+}
+
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a folder
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 export const check: Command = async ({ ctx, print }) => {
   const r = await call(ctx, 'db.check', {});
@@ -35,9 +116,16 @@ export async function restore({ o, dbPath, print }: Omit<CommandEnv, 'ctx' | 'ev
   if (!existsSync(from)) throw new CliFailure(`Không tìm thấy bản sao lưu "${basename(from)}".`);
   // a folder is refused by the core's check like any other file that is not a backup
   const bytes = statSync(from).isFile() ? readFileSync(from) : new Uint8Array(0);
+  // a copy taken from a PC that was not shut down cleanly has its last changes in its -wal: they go along
+  const walPath = `${from}-wal`;
+  const wal = existsSync(walPath) && statSync(walPath).isFile() ? readFileSync(walPath) : undefined;
   const ctx = openedOnUse(dbPath);
   try {
-    const { keptAs } = await call(ctx, 'backup.restoreFile', { file: { name: basename(from), bytes } });
+    const { keptAs } = await call(ctx, 'backup.restoreFile', {
+      file: { name: basename(from), bytes },
+      ...(wal?.length ? { wal } : {}),
+      ...(o.force ? { force: true } : {}),
+    });
     print(
       { restored: from, keptAs },
       `Đã khôi phục cơ sở dữ liệu từ ${o.from}. Bản trước khi khôi phục được giữ ở ${keptAs}.`,
@@ -55,7 +143,7 @@ export async function restore({ o, dbPath, print }: Omit<CommandEnv, 'ctx' | 'ev
  */
 function openedOnUse(dbPath: string): Ctx {
   let open: Ctx | null = null;
-  const use = () => (open ??= createContext(dbPath));
+  const use = () => (open ??= createContext(dbPath, { door: 'cli' }));
   const close = () => {
     open?.close();
     open = null;

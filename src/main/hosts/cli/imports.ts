@@ -34,7 +34,7 @@ function collectFiles(paths: string[]): string[] {
 async function importFiles(
   { ctx, events, io }: CommandEnv,
   files: string[],
-  input: { periodId: number; receivedAt?: string; allowBlanking?: boolean },
+  input: { periodId: number; receivedAt?: string; receivedReason?: string; allowBlanking?: boolean },
 ): Promise<ImportResult[]> {
   const batchId = randomUUID();
   const announce = (i: number) => {
@@ -81,10 +81,14 @@ export const importCommand: Command = async (env) => {
   if (!paths.length) throw new UsageError('Thiếu tệp hoặc thư mục cần nhập.');
   const files = collectFiles(paths);
   const receivedAt = dateArg(o['received-at'], 'received-at');
+  const receivedReason = o['received-reason']?.trim();
+  if (o['received-reason'] !== undefined && !receivedReason)
+    throw new UsageError('--received-reason cần một lý do (ví dụ: "Đơn vị gửi bản giấy ngày 20/11").');
   const results = files.length
     ? await importFiles(env, files, {
         periodId,
         ...(receivedAt ? { receivedAt } : {}),
+        ...(receivedReason ? { receivedReason } : {}),
         ...(o['allow-blanking'] ? { allowBlanking: true } : {}),
       })
     : [];

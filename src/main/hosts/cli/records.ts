@@ -46,8 +46,18 @@ export const units: Command = async ({ ctx, sub, rest, print }) => {
       `Đã thêm ${r.imported} đơn vị, cập nhật ${r.updated}, không đổi ${r.unchanged}.` +
       (r.errors.length
         ? `\nCó ${r.errors.length} dòng lỗi:\n` + r.errors.map((e) => `  - Dòng ${e.row}: ${e.message}`).join('\n')
-        : '');
-    print({ imported: r.imported, updated: r.updated, unchanged: r.unchanged, errors: r.errors }, human);
+        : '') +
+      (r.warnings?.length ? '\n' + r.warnings.map((w) => `  ! ${w.message}`).join('\n') : '');
+    print(
+      {
+        imported: r.imported,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        errors: r.errors,
+        ...(r.warnings?.length ? { warnings: r.warnings } : {}),
+      },
+      human,
+    );
     return 0;
   }
   throw new UsageError('Lệnh units cần "list" hoặc "import".');

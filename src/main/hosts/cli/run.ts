@@ -89,6 +89,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   }
   const events = createEventHub();
   const ctx = createContext(dbPath, {
+    door: 'cli',
     emit: events.emit,
     ...(cmd === 'init' && o.province ? { province: o.province } : {}),
   });

@@ -40,6 +40,7 @@ export async function serve(opts: {
   // the ctx's events (import progress) reach the browser through the host's event stream
   const events = createEventHub();
   const ctx = await openCore(opts.dbPath, {
+    door: 'web',
     demo: opts.demo,
     emit: events.emit,
     onBackupError: (message) => opts.io.err(`Cảnh báo: chưa sao lưu hằng ngày được (${message}).\n`),

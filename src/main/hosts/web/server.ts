@@ -3,9 +3,12 @@
  *   POST /api/<operation>   body: JSON (bytes as {"$bytes": base64}), header Authorization: Bearer <token>
  *   GET  /api/events        the core's events (import progress) as a text/event-stream, one `data: <json>` line
  *                           ({"event","payload"}) per event; the same token
- * A random token is made per launch; the printed URL carries it (?token=…) so a browser can open the app.
+ * A random token is made per launch; the printed URL carries it (?token=…) so a browser can open the app; a new tab
+ * of that browser gets back in through a session cookie (shellWithoutToken), never accepted by the API itself.
  * Host and Origin are checked (no DNS rebinding), no CORS, request bodies are size-limited, the token is
  * never logged.
+ * Every request passes one outer guard (`guarded`): whatever a request makes the handler throw, the host answers
+ * 400 or 500 with a Vietnamese JSON error and keeps serving; a malformed request line or header gets 400 too.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -70,6 +73,64 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.end(text);
+}
+
+const BAD_REQUEST = {
+  ok: false,
+  error: { code: 'invalid_input', message: 'Yêu cầu không hợp lệ (đường dẫn, tiêu đề hoặc nội dung sai dạng).' },
+} as const;
+const SERVER_ERROR = {
+  ok: false,
+  error: {
+    code: 'internal',
+    message: 'Lỗi máy chủ nội bộ khi xử lý yêu cầu. Dữ liệu chưa bị thay đổi; hãy thử lại.',
+  },
+} as const;
+
+/** An error a request caused by its own shape (a malformed %-encoding, say): 400, not 500. */
+class BadRequest extends Error {}
+
+/**
+ * The outer guard's answer to anything a request made the handler throw: 400 for a malformed request, 500 for the
+ * rest; when the answer had already begun, the connection is cut instead (a half-sent body cannot be repaired).
+ */
+function answerFailure(req: IncomingMessage, res: ServerResponse, e: unknown, log?: (line: string) => void): void {
+  const bad = e instanceof BadRequest || e instanceof URIError;
+  // the path and method only: never a header (the token travels in one)
+  log?.(
+    `web: ${bad ? 400 : 500} ${req.method ?? '?'} ${(req.url ?? '').split('?')[0]!.slice(0, 200)}: ${e instanceof Error ? e.name : typeof e}`,
+  );
+  if (res.headersSent || res.writableEnded) {
+    res.destroy();
+    return;
+  }
+  try {
+    send(res, bad ? 400 : 500, bad ? BAD_REQUEST : SERVER_ERROR);
+  } catch {
+    res.destroy();
+  }
+}
+
+/** The operation name of `/api/<name>`, or BadRequest when its %-encoding is malformed. */
+function operationName(url: string): string {
+  try {
+    return decodeURIComponent(url.slice('/api/'.length).split('?')[0]!);
+  } catch {
+    throw new BadRequest('malformed operation name');
+  }
+}
+
+export const SESSION_COOKIE = 'bdg_phien';
+
+/** Does the Cookie header carry our session cookie with this launch's value? */
+function hasSession(cookie: string | undefined, session: string): boolean {
+  if (!cookie) return false;
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    if (sameToken(part.slice(eq + 1).trim(), session)) return true;
+  }
+  return false;
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -148,11 +209,41 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  /** the session cookie's value (per launch, not the token): lets a new tab of the same browser in */
+  const session = randomBytes(24).toString('base64url');
   let port = opts.port ?? 0;
   /** the open event streams, ended when the host closes (server.close waits for every connection) */
   const streams = new Set<() => void>();
 
-  const server = createServer((req, res) => {
+  /**
+   * A new tab of the same browser (no ?token= in its address) finds its way in: the page opened with the token
+   * gets a session cookie (a random value of its own, not the token: HttpOnly, SameSite=Strict, so another site
+   * can neither read it nor send it), and the app shell asked for WITH that cookie but without the token is
+   * redirected to the same address with the token, which the renderer takes and removes from the address bar.
+   * The API still takes the token only from the Authorization header. Returns true when it answered (redirect).
+   */
+  const shellWithoutToken = (req: IncomingMessage, res: ServerResponse, url: string): boolean => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url, 'http://127.0.0.1');
+    } catch {
+      return false;
+    }
+    const given = parsed.searchParams.get('token');
+    if (given !== null) {
+      if (sameToken(given, token))
+        res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`);
+      return false;
+    }
+    if (!hasSession(req.headers.cookie, session)) return false;
+    parsed.searchParams.set('token', token);
+    res.statusCode = 302;
+    res.setHeader('Location', `${parsed.pathname}${parsed.search}`);
+    res.end();
+    return true;
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     securityHeaders(res);
     if (!isAllowedHost(req.headers.host, port)) {
       send(res, 421, { ok: false, error: { code: 'unauthorized', message: 'Tên máy chủ không hợp lệ.' } });
@@ -184,7 +275,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         send(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Nội dung phải là JSON.' } });
         return;
       }
-      const name = decodeURIComponent(url.slice('/api/'.length).split('?')[0]!);
+      const name = operationName(url);
       readBody(req)
         .then((body) => {
           let input: unknown;
@@ -203,8 +294,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
             send(res, status, toWire(result));
           });
         })
-        .catch((e: { status?: number }) => {
-          if (e.status === 413) {
+        .catch((e: unknown) => {
+          if ((e as { status?: number } | null)?.status === 413) {
             // the rest of the body is not read: close the connection instead of reusing it
             res.setHeader('Connection', 'close');
             res.on('finish', () => req.destroy());
@@ -216,9 +307,10 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
               },
             });
           } else {
-            send(res, 500, { ok: false, error: { code: 'internal', message: 'Lỗi máy chủ nội bộ.' } });
+            answerFailure(req, res, e, opts.log);
           }
-        });
+        })
+        .catch((e: unknown) => answerFailure(req, res, e, opts.log));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -248,13 +340,36 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.end('Chưa dựng giao diện. Hãy chạy "npm run build" rồi mở lại.');
       return;
     }
+    if (target === join(resolve(opts.staticDir), 'index.html') && shellWithoutToken(req, res, url)) return;
     res.statusCode = 200;
     res.setHeader('Content-Type', MIME[extname(target)] ?? 'application/octet-stream');
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(target).pipe(res);
+    const stream = createReadStream(target);
+    stream.on('error', (e) => answerFailure(req, res, e, opts.log));
+    stream.pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    // the one outer guard: no request, however malformed, takes the host down
+    try {
+      handle(req, res);
+    } catch (e) {
+      answerFailure(req, res, e, opts.log);
+    }
+  });
+  // a request line or header Node's parser cannot read: a plain 400 in Vietnamese JSON, then the socket closes
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(BAD_REQUEST);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 
   return new Promise((resolveP, reject) => {
