@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportBatchInput, ImportBatchResult } from '../../../shared/contract/imports';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError, INTERNAL_MESSAGE } from '../../../shared/result';
+import { databaseError } from '../../db/errors';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
 import { checkFile, commitChecked, registerFor, type Checked } from './file';
@@ -16,16 +17,15 @@ import { reject } from './result';
 
 export type { ImportBatchInput };
 
-const failed = (name: string, e: unknown): Checked => ({
-  kind: 'answer',
-  sha256: null,
-  result: reject(name, [
-    {
-      code: e instanceof AppError ? e.code : 'internal',
-      message: e instanceof AppError ? e.message : INTERNAL_MESSAGE,
-    },
-  ]),
-});
+/** A file whose check or write failed unexpectedly: rejected with the truest message (a database cause if any). */
+const failed = (name: string, e: unknown, dbPath: string): Checked => {
+  const err = e instanceof AppError ? e : databaseError(e, dbPath);
+  return {
+    kind: 'answer',
+    sha256: null,
+    result: reject(name, [{ code: err?.code ?? 'internal', message: err?.message ?? INTERNAL_MESSAGE }]),
+  };
+};
 
 /** The unit a checked file would be written for (or was refused for): the key of "one unit, one file". */
 function unitOf(c: Checked): string | null {
@@ -70,7 +70,7 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
       try {
         checked.push(await checkFile(ctx, { ...rest, file, batchId }, register));
       } catch (e) {
-        checked.push(failed(file.name, e));
+        checked.push(failed(file.name, e, ctx.dbPath));
       }
       // read and checked (not yet answered: the batch decides after the last file)
       ctx.emit('import.progress', {
@@ -124,7 +124,7 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
               }
             : commitChecked(ctx, c);
         } catch (e) {
-          result = (failed(name, e) as Extract<Checked, { kind: 'answer' }>).result;
+          result = (failed(name, e, ctx.dbPath) as Extract<Checked, { kind: 'answer' }>).result;
         }
         if (!first && result.status === 'accepted') written.set(c.sha256, result);
       }
