@@ -7,8 +7,10 @@
  *   result.ts    the messages and the per-file results
  *   batch.ts     importBatch: many files in turn, with progress and cancellation
  *   history.ts   recentImports: the attempts, newest first
+ *   receipt.ts   the receipt dates the officer gives (checked before any file is read; a reason is audited)
  */
 export { importFile, type ImportFileInput } from './file';
 export { importBatch, type ImportBatchInput } from './batch';
 export { recentImports } from './history';
+export { auditReceipt, checkReceipt, type Receipt } from './receipt';
 export { sha256 } from './commit';
