@@ -241,3 +241,32 @@ test('a generic copy is unidentified; two files of one unit are duplicates; each
   expect(subs.filter((s) => s.unitCode === 'LCA-S03')).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a receipt date in the future asks for a reason, and imports with it', async () => {
+  const file = await fillTemplate(tpl('LCA-S05'), catalog, { base: 10 });
+  await nav(page, 'Nhập báo cáo');
+  const future = new Date();
+  future.setDate(future.getDate() + 3);
+  const iso = `${future.getFullYear()}-${String(future.getMonth() + 1).padStart(2, '0')}-${String(future.getDate()).padStart(2, '0')}`;
+  await fillDate(page, 'Ngày nhận', isoToVi(iso));
+  await page.getByTestId('import-files-input').setInputFiles([{ name: 'so-5.xlsx', buffer: file, mimeType: MIME }]);
+  await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
+  const ask = page.getByRole('dialog', { name: 'Ngày nhận khác thường' });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByText(/là ngày trong tương lai/)).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, '46-ngay-nhan-can-ly-do.png') });
+  await ask.getByLabel('Lý do (ghi vào nhật ký thay đổi)').fill('Văn thư đóng dấu đến trước, ngày theo công văn');
+  await ask.getByRole('button', { name: 'Nhập với lý do này' }).click();
+  await expect(rowOf('so-5.xlsx').getByText('Đã nhận')).toBeVisible();
+  const subs = await host.call('submissions.list', { periodId: period.id });
+  expect(subs.find((s) => s.unitCode === 'LCA-S05')).toMatchObject({ receivedAt: iso });
+  // the date picker back to today for any later test
+  const today = new Date();
+  await fillDate(
+    page,
+    'Ngày nhận',
+    isoToVi(
+      `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`,
+    ),
+  );
+});

@@ -51,6 +51,8 @@ export interface BatchOptions {
   receivedAt: string;
   channel: Channel;
   officialDate: string | null;
+  /** why an odd receipt date (in the future, before the period's data) is right; asked only when the core refuses */
+  receivedReason?: string;
   /** a file answered (from an event: only its status and unit), by its place in `files` */
   onProgress: (index: number, p: Pick<ImportResult, 'status' | 'unit'>) => void;
   /** the files of one call answered in full, from `from` on */
@@ -81,6 +83,7 @@ export async function runBatch(o: BatchOptions): Promise<{ cancelled: boolean }>
         channel: o.channel,
         batchId: o.batchId,
         ...(o.officialDate ? { officialDate: o.officialDate } : {}),
+        ...(o.receivedReason ? { receivedReason: o.receivedReason } : {}),
       });
       o.onResults(offset, r.results);
       offset += g.length;

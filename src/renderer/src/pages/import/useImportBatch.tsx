@@ -3,7 +3,7 @@
  * progress event, then its full result), stopping after the file in hand. Each row keeps the File it came from,
  * so one file can be sent again with the batch's receipt (a BLANKING refusal the officer confirms).
  */
-import { App } from 'antd';
+import { App, Input } from 'antd';
 import { useRef, useState } from 'react';
 import type { Channel } from '../../../../shared/domain/records';
 import type { ImportResult } from '../../../../shared/domain/report';
@@ -22,10 +22,15 @@ export interface BatchInput {
   receivedAt: string;
   channel: Channel;
   officialDate: string | null;
+  receivedReason?: string;
 }
 
+/** The core refused the receipt date as odd (future, before the data window) and asks for a reason. */
+const needsReason = (e: unknown): boolean =>
+  e instanceof ApiError && !!e.details && typeof e.details === 'object' && 'needsReason' in e.details;
+
 export function useImportBatch() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const invalidateAfter = useInvalidateAfter();
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState(0);
@@ -40,8 +45,15 @@ export function useImportBatch() {
     const { files } = input;
     const current = { id: crypto.randomUUID(), stopped: false };
     batch.current = current;
-    const { periodId, receivedAt, channel, officialDate } = input;
-    last.current = { periodId, receivedAt, channel, officialDate, batchId: current.id };
+    const { periodId, receivedAt, channel, officialDate, receivedReason } = input;
+    last.current = {
+      periodId,
+      receivedAt,
+      channel,
+      officialDate,
+      batchId: current.id,
+      ...(receivedReason ? { receivedReason } : {}),
+    };
     setRunning(true);
     setDone(0);
     setTotal(files.length);
@@ -85,6 +97,12 @@ export function useImportBatch() {
       void message.info(`Đã xử lý ${formatNumber(files.length)} tệp: ${formatNumber(accepted)} tệp được nhận.`);
       return true;
     } catch (e) {
+      if (needsReason(e) && !input.receivedReason) {
+        batch.current = null;
+        setRunning(false);
+        const reason = await askReason(errorMessage(e));
+        return reason ? await start({ ...input, receivedReason: reason }) : false;
+      }
       void message.error(errorMessage(e));
       return false;
     } finally {
@@ -93,6 +111,33 @@ export function useImportBatch() {
       void invalidateAfter('imports.batch');
     }
   };
+
+  /** Asks why an odd receipt date is right; null when she cancels (nothing is imported). */
+  const askReason = (why: string): Promise<string | null> =>
+    new Promise((resolve) => {
+      let text = '';
+      modal.confirm({
+        title: 'Ngày nhận khác thường',
+        content: (
+          <div>
+            <p>{why}</p>
+            <label htmlFor="received-reason">Lý do (ghi vào nhật ký thay đổi)</label>
+            <Input.TextArea id="received-reason" rows={2} maxLength={500} onChange={(ev) => (text = ev.target.value)} />
+          </div>
+        ),
+        okText: 'Nhập với lý do này',
+        cancelText: 'Hủy',
+        onOk: () => {
+          if (!text.trim()) {
+            void message.warning('Hãy ghi lý do, hoặc bấm Hủy để sửa ngày.');
+            return Promise.reject(new Error('no reason'));
+          }
+          resolve(text.trim());
+          return undefined;
+        },
+        onCancel: () => resolve(null),
+      });
+    });
 
   /** "Dừng sau tệp này": the core stops after the file in hand; no further call is sent. */
   const stop = () => {
@@ -122,6 +167,7 @@ export function useImportBatch() {
         batchId: receipt.batchId,
         allowBlanking: true,
         ...(receipt.officialDate ? { officialDate: receipt.officialDate } : {}),
+        ...(receipt.receivedReason ? { receivedReason: receipt.receivedReason } : {}),
       });
       setResults((rows) => rows.map((x) => (x.key === key ? { ...r, key, file: x.file, source } : x)));
       return r;
