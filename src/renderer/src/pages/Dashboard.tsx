@@ -91,8 +91,8 @@ function DashboardBody({ periodId }: { periodId: number }) {
     () => (cons.data?.indicators ?? []).filter((i) => isStrategy(i.code) && i.target),
     [cons.data],
   );
-  const strategyChart = useMemo<ChartOption | null>(
-    () => (index ? indicatorChart(strategy, index.indicatorUnit, (c) => c.replace(/^CL\./, '')) : null),
+  const strategyChart = useMemo(
+    () => (index ? indicatorChart(strategy, index.indicatorUnit, index.indicatorName) : null),
     [strategy, index],
   );
 
@@ -174,8 +174,8 @@ function DashboardBody({ periodId }: { periodId: number }) {
         {cons.error ? <ErrorBox error={cons.error} /> : null}
         {strategyChart ? (
           <Chart
-            option={strategyChart}
-            height={260}
+            option={strategyChart.option}
+            height={strategyChart.height}
             label="Biểu đồ kết quả các chỉ tiêu Chiến lược tính theo tỷ lệ phần trăm so với mục tiêu; số liệu chi tiết ở bảng dưới"
           />
         ) : (
@@ -189,7 +189,6 @@ function DashboardBody({ periodId }: { periodId: number }) {
             style={{ marginTop: 8 }}
             dataSource={strategy}
             columns={[
-              { title: 'Mã', dataIndex: 'code', width: 100 },
               { title: 'Chỉ tiêu', render: (_: unknown, i) => index?.indicatorName(i.code) ?? i.code },
               {
                 title: 'Kết quả',
