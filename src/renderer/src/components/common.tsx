@@ -1,18 +1,62 @@
 /** Shared bits of every screen: page title, error and empty states. */
-import { Alert, Button, Card, Flex, Spin, Steps, Typography } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Popover, Spin, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Period } from '../../../shared/domain/records';
 import { errorMessage, useOp } from '../api/client';
+import { HELP } from '../help';
 import { usePeriod } from '../state/period';
 
-export function PageHeader({ title, extra, sub }: { title: string; extra?: ReactNode; sub?: ReactNode }) {
+/** The screen's short help, one click away: what it is for, what to do next. */
+export function HelpButton({ topic }: { topic: string }) {
+  const help = HELP[topic];
+  if (!help) return null;
+  return (
+    <Popover
+      trigger="click"
+      placement="bottomLeft"
+      title={`Màn hình “${topic}”`}
+      content={
+        <div style={{ maxWidth: 420 }}>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>{help.what}</Typography.Paragraph>
+          <Typography.Text strong>Việc tiếp theo</Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+            {help.next.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      }
+    >
+      <Button type="text" size="small" icon={<QuestionCircleOutlined aria-hidden />} aria-label={`Trợ giúp: ${topic}`}>
+        Trợ giúp
+      </Button>
+    </Popover>
+  );
+}
+
+export function PageHeader({
+  title,
+  extra,
+  sub,
+  help,
+}: {
+  title: string;
+  extra?: ReactNode;
+  sub?: ReactNode;
+  /** the help topic (HELP in help.ts); the title by default */
+  help?: string;
+}) {
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
       <div>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {title}
-        </Typography.Title>
+        <Flex align="center" gap={8}>
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {title}
+          </Typography.Title>
+          <HelpButton topic={help ?? title} />
+        </Flex>
         {sub ? (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
             {sub}
