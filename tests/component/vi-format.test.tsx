@@ -4,7 +4,7 @@ import { ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { describe, expect, it } from 'vitest';
 import { ViNumberInput } from '../../src/renderer/src/components/ViNumberInput';
-import { auditText, valueText } from '../../src/renderer/src/components/values';
+import { valueText } from '../../src/renderer/src/components/values';
 import { MetTag, targetText } from '../../src/renderer/src/components/IndicatorTag';
 
 describe('Vietnamese formatting in components', () => {
@@ -23,9 +23,6 @@ describe('Vietnamese formatting in components', () => {
     expect(valueText({ state: 'yesno', value: false })).toBe('Không');
     expect(valueText({ state: 'na' })).toBe('Không áp dụng');
     expect(valueText(null)).toBe('');
-    expect(
-      auditText({ element: 'TT_LUOT', cell: 'total', value: { state: 'number', value: 150 } }, () => 'Số lượt người'),
-    ).toBe('Số lượt người – Tổng số: 150');
   });
 
   it('labels targets and their assessment', () => {

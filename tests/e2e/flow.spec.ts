@@ -185,7 +185,15 @@ test('open a submission and correct a value with a reason', async () => {
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: /Tổng số: 150$/ })).toBeVisible();
   const auditRow = page.getByRole('row').filter({ hasText: 'Đơn vị báo lại qua điện thoại' });
-  await expect(auditRow.getByText('Sửa số liệu')).toBeVisible();
+  await expect(
+    auditRow.getByText('Sửa “Số lượt người tham dự tuyên truyền về bình đẳng giới” (tổng số) từ 100 thành 150', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  // the technical detail is folded away until asked for
+  await expect(auditRow.getByText('Loại thay đổi')).toBeHidden();
+  await auditRow.getByText('Chi tiết').click();
+  await expect(auditRow.getByText('Loại thay đổi')).toBeVisible();
   await expect(auditRow.getByText('Nguyễn Thị Hoa')).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, '16-bao-cao-don-vi.png') });
 });

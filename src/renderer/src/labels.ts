@@ -22,7 +22,7 @@ export const PERIOD_KIND_LABEL: Record<PeriodKind, string> = {
 };
 export const PERIOD_KIND_OPTIONS = optionsOf(PERIOD_KIND_LABEL);
 
-export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: 'Đang mở', closed: 'Đã đóng' };
+export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: 'Đang mở', closed: 'Đã khóa sổ' };
 
 /** A status's label and tag colour, written side by side, read as two tables. */
 function tagged<K extends string>(table: Record<K, [label: string, color: string]>) {

@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Select } from 'antd';
+import { Checkbox, Flex, Input, Select } from 'antd';
 import type { DataElement } from '../../../shared/domain/catalog';
 import type { CellValue } from '../../../shared/domain/records';
 import { ViNumberInput } from './ViNumberInput';
@@ -59,7 +59,7 @@ export function ValueEditor({
   }
   const na = value?.state === 'na';
   return (
-    <Flex gap={4}>
+    <Flex vertical gap={2}>
       <ViNumberInput
         aria-label={label}
         integer={element.type === 'integer'}
@@ -69,18 +69,14 @@ export function ValueEditor({
         value={value?.state === 'number' ? value.value : null}
         onChange={(n) => onChange(n === null ? null : { state: 'number', value: n })}
       />
-      <Button
-        size="small"
-        style={{ height: 32 }}
+      <Checkbox
         disabled={disabled}
-        type={na ? 'primary' : 'default'}
-        aria-pressed={na}
-        title="Không áp dụng"
+        checked={na}
         aria-label={`${label}: không áp dụng`}
-        onClick={() => onChange(na ? null : { state: 'na' })}
+        onChange={(e) => onChange(e.target.checked ? { state: 'na' } : null)}
       >
-        KAD
-      </Button>
+        <span style={{ fontSize: 12 }}>Không áp dụng</span>
+      </Checkbox>
     </Flex>
   );
 }

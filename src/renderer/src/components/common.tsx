@@ -1,18 +1,62 @@
 /** Shared bits of every screen: page title, error and empty states. */
-import { Alert, Button, Empty, Flex, Spin, Typography } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Popover, Spin, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Period } from '../../../shared/domain/records';
-import { errorMessage } from '../api/client';
+import { errorMessage, useOp } from '../api/client';
+import { HELP } from '../help';
 import { usePeriod } from '../state/period';
 
-export function PageHeader({ title, extra, sub }: { title: string; extra?: ReactNode; sub?: ReactNode }) {
+/** The screen's short help, one click away: what it is for, what to do next. */
+export function HelpButton({ topic }: { topic: string }) {
+  const help = HELP[topic];
+  if (!help) return null;
+  return (
+    <Popover
+      trigger="click"
+      placement="bottomLeft"
+      title={`Màn hình “${topic}”`}
+      content={
+        <div style={{ maxWidth: 420 }}>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>{help.what}</Typography.Paragraph>
+          <Typography.Text strong>Việc tiếp theo</Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+            {help.next.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      }
+    >
+      <Button type="text" size="small" icon={<QuestionCircleOutlined aria-hidden />} aria-label={`Trợ giúp: ${topic}`}>
+        Trợ giúp
+      </Button>
+    </Popover>
+  );
+}
+
+export function PageHeader({
+  title,
+  extra,
+  sub,
+  help,
+}: {
+  title: string;
+  extra?: ReactNode;
+  sub?: ReactNode;
+  /** the help topic (HELP in help.ts); the title by default */
+  help?: string;
+}) {
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
       <div>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {title}
-        </Typography.Title>
+        <Flex align="center" gap={8}>
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {title}
+          </Typography.Title>
+          <HelpButton topic={help ?? title} />
+        </Flex>
         {sub ? (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
             {sub}
@@ -58,18 +102,58 @@ export function Loading({ label = 'Đang tải…' }: { label?: string }) {
 /** The paging of long reference tables: 20 rows a page, no pager for a single page. */
 export const PAGE_OF_20 = { pageSize: 20, showSizeChanger: false, hideOnSinglePage: true };
 
-/** Renders children with the current period id, or a prompt to create one. */
+/** The first steps, in the order of the work: đơn vị → kỳ báo cáo → mẫu biểu → nhập báo cáo. */
+export function FirstSteps() {
+  const units = useOp('units.list', { activeOnly: true });
+  const hasUnits = (units.data?.length ?? 0) > 0;
+  const steps = [
+    {
+      title: 'Lập danh sách đơn vị',
+      description: 'Nhập danh sách từ tệp Excel hoặc thêm từng đơn vị thành viên.',
+      to: '/don-vi',
+      action: 'Mở danh sách đơn vị',
+    },
+    {
+      title: 'Tạo kỳ báo cáo',
+      description: 'Chọn năm, loại kỳ (6 tháng, năm, đột xuất) và hạn nộp.',
+      to: '/ky-bao-cao',
+      action: 'Tạo kỳ báo cáo',
+    },
+    {
+      title: 'Gửi mẫu biểu',
+      description: 'Trong kỳ báo cáo, mở thẻ “Mẫu biểu” để lưu tệp Excel gửi các đơn vị.',
+      to: '/ky-bao-cao',
+      action: '',
+    },
+    {
+      title: 'Nhập báo cáo',
+      description: 'Kéo thả các tệp đơn vị gửi về để kiểm tra và ghi nhận.',
+      to: '/nhap-bao-cao',
+      action: '',
+    },
+  ];
+  const current = hasUnits ? 1 : 0;
+  const next = steps[current]!;
+  return (
+    <Card size="small" title="Bắt đầu công việc">
+      <Steps
+        orientation="vertical"
+        size="small"
+        current={current}
+        items={steps.map((x) => ({ title: x.title, content: x.description }))}
+      />
+      <LinkButton to={next.to} type="primary">
+        {next.action}
+      </LinkButton>
+    </Card>
+  );
+}
+
+/** Renders children with the current period id, or the first steps of the work. */
 export function WithPeriod({ children }: { children: (periodId: number) => ReactNode }) {
   const { periodId, loading } = usePeriod();
   if (loading) return <Loading />;
-  if (!periodId)
-    return (
-      <Empty description="Chưa có kỳ báo cáo nào. Hãy tạo kỳ báo cáo đầu tiên.">
-        <LinkButton to="/ky-bao-cao" type="primary">
-          Tạo kỳ báo cáo
-        </LinkButton>
-      </Empty>
-    );
+  if (!periodId) return <FirstSteps />;
   return <>{children(periodId)}</>;
 }
 

@@ -17,6 +17,7 @@ import {
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportAttempt, UnitStatusRow } from '../../../shared/domain/report';
+import { submissionStates } from '../../../shared/rules/submission-states';
 import { compareVi, formatDate, formatNumber } from '../../../shared/text/vi';
 import { useOp } from '../api/client';
 import { Chart, type ChartOption } from '../components/Chart';
@@ -29,6 +30,8 @@ import {
   IMPORT_STATUS_LABEL,
   REPORT_STATUS_COLOR,
   REPORT_STATUS_LABEL,
+  SUBMISSION_STATUS_COLOR,
+  SUBMISSION_STATUS_LABEL,
   UNIT_KIND_LABEL,
 } from '../labels';
 import { isStrategy, useCatalog } from '../state/catalog';
@@ -61,6 +64,8 @@ function DashboardBody({ periodId }: { periodId: number }) {
   const status = useOp('status.get', { periodId });
   const cons = useOp('consolidation.get', { periodId });
   const recent = useOp('imports.recent', { periodId, limit: 10 });
+  const subs = useOp('submissions.list', { periodId });
+  const states = useMemo(() => submissionStates(subs.data ?? [], compareVi), [subs.data]);
   const { index } = useCatalog();
 
   const s = status.data;
@@ -91,8 +96,8 @@ function DashboardBody({ periodId }: { periodId: number }) {
     () => (cons.data?.indicators ?? []).filter((i) => isStrategy(i.code) && i.target),
     [cons.data],
   );
-  const strategyChart = useMemo<ChartOption | null>(
-    () => (index ? indicatorChart(strategy, index.indicatorUnit, (c) => c.replace(/^CL\./, '')) : null),
+  const strategyChart = useMemo(
+    () => (index ? indicatorChart(strategy, index.indicatorUnit, index.indicatorName) : null),
     [strategy, index],
   );
 
@@ -117,6 +122,8 @@ function DashboardBody({ periodId }: { periodId: number }) {
           { t: 'Đúng hạn', v: s.onTime },
           { t: 'Trễ hạn', v: s.late },
           { t: 'Chưa nộp', v: s.missing },
+          { t: SUBMISSION_STATUS_LABEL.needs_fix, v: states.counts.needs_fix },
+          { t: SUBMISSION_STATUS_LABEL.approved, v: states.counts.approved },
         ].map((x) => (
           <Col key={x.t} flex="1 1 0">
             <Card size="small">
@@ -170,12 +177,34 @@ function DashboardBody({ periodId }: { periodId: number }) {
           </Card>
         </Col>
       </Row>
+      {states.needsFix.length ? (
+        <Card title={`Báo cáo cần bổ sung (${formatNumber(states.needsFix.length)})`} size="small">
+          <List
+            size="small"
+            dataSource={states.needsFix}
+            renderItem={(x) => (
+              <List.Item
+                extra={
+                  <Tag color={SUBMISSION_STATUS_COLOR.needs_fix} style={{ marginInlineEnd: 0 }}>
+                    {SUBMISSION_STATUS_LABEL.needs_fix}
+                  </Tag>
+                }
+              >
+                <List.Item.Meta
+                  title={<Link to={`/bao-cao/${x.id}`}>{x.unitName}</Link>}
+                  description={`Lần nộp thứ ${formatNumber(x.revision)}, nhận ngày ${formatDate(x.receivedAt)}`}
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
+      ) : null}
       <Card title="Chỉ tiêu Chiến lược quốc gia về bình đẳng giới so với mục tiêu" size="small">
         {cons.error ? <ErrorBox error={cons.error} /> : null}
         {strategyChart ? (
           <Chart
-            option={strategyChart}
-            height={260}
+            option={strategyChart.option}
+            height={strategyChart.height}
             label="Biểu đồ kết quả các chỉ tiêu Chiến lược tính theo tỷ lệ phần trăm so với mục tiêu; số liệu chi tiết ở bảng dưới"
           />
         ) : (
@@ -189,7 +218,6 @@ function DashboardBody({ periodId }: { periodId: number }) {
             style={{ marginTop: 8 }}
             dataSource={strategy}
             columns={[
-              { title: 'Mã', dataIndex: 'code', width: 100 },
               { title: 'Chỉ tiêu', render: (_: unknown, i) => index?.indicatorName(i.code) ?? i.code },
               {
                 title: 'Kết quả',

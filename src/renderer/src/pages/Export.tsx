@@ -10,6 +10,7 @@ import { PeriodPage } from '../components/common';
 import { DateInput } from '../components/DateInput';
 import { ErrorAlert } from '../components/FormModal';
 import { useTask } from '../components/useTask';
+import { useDraft } from '../state/drafts';
 
 export function ExportPage() {
   return (
@@ -30,8 +31,9 @@ function SaveButton({ doc }: { doc: { title: string; html: string } | null }) {
 
 function ExportBody({ periodId }: { periodId: number }) {
   const [params, setParams] = useSearchParams();
-  const [includeSensitive, setIncludeSensitive] = useState(false);
-  const [docNumber, setDocNumber] = useState('');
+  // kept while she moves between screens, per period, until she clears them
+  const [includeSensitive, setIncludeSensitive] = useDraft(`export.includeSensitive:${periodId}`, false);
+  const [docNumber, setDocNumber] = useDraft(`export.docNumber:${periodId}`, '');
   const opts = { periodId, includeSensitive, ...(docNumber.trim() ? { docNumber: docNumber.trim() } : {}) };
   const tab = params.get('tab') ?? 'workbook';
   return (
@@ -166,7 +168,7 @@ function PrintView({ opts }: { opts: Opts }) {
 
 function Reminder({ periodId }: { periodId: number }) {
   const { message } = App.useApp();
-  const [newDeadline, setNewDeadline] = useState<string | null>(null);
+  const [newDeadline, setNewDeadline] = useDraft<string | null>(`export.newDeadline:${periodId}`, null);
   const [doc, setDoc] = useState<{ title: string; text: string; html: string; units: number } | null>(null);
   const { busy, error, run } = useTask(hostErrorMessage);
   const load = () =>

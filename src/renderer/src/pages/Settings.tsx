@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   Descriptions,
   Flex,
   Form,
@@ -269,21 +270,50 @@ function DatabaseInfo() {
   return (
     <Card title="Dữ liệu và phiên bản" size="small">
       {info.data ? (
-        <Descriptions
-          size="small"
-          column={1}
-          items={[
-            { label: 'Ứng dụng', children: `${APP_NAME} – phiên bản ${info.data.version}` },
-            { label: 'Tệp dữ liệu', children: <span style={{ wordBreak: 'break-all' }}>{info.data.dbPath}</span> },
-            { label: 'Thư mục dữ liệu', children: <span style={{ wordBreak: 'break-all' }}>{info.data.dataDir}</span> },
-            {
-              label: 'Lược đồ dữ liệu',
-              children: `${info.data.schemaVersion} (${formatNumber(info.data.migrationsApplied)} bước nâng cấp)`,
-            },
-            { label: 'Danh mục chỉ tiêu', children: info.data.catalogVersion ?? '—' },
-            ...(info.data.demo ? [{ label: 'Chế độ', children: <Tag color="gold">Bản trình diễn</Tag> }] : []),
-          ]}
-        />
+        <>
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { label: 'Ứng dụng', children: `${APP_NAME} – phiên bản ${info.data.version}` },
+              {
+                label: 'Danh mục chỉ tiêu',
+                children: info.data.catalogVersion ? `phiên bản ${info.data.catalogVersion}` : '—',
+              },
+              ...(info.data.demo ? [{ label: 'Chế độ', children: <Tag color="gold">Bản trình diễn</Tag> }] : []),
+            ]}
+          />
+          <Collapse
+            size="small"
+            style={{ marginTop: 12 }}
+            items={[
+              {
+                key: 'tech',
+                label: 'Thông tin kỹ thuật',
+                children: (
+                  <Descriptions
+                    size="small"
+                    column={1}
+                    items={[
+                      {
+                        label: 'Tệp dữ liệu',
+                        children: <span style={{ wordBreak: 'break-all' }}>{info.data.dbPath}</span>,
+                      },
+                      {
+                        label: 'Thư mục dữ liệu',
+                        children: <span style={{ wordBreak: 'break-all' }}>{info.data.dataDir}</span>,
+                      },
+                      {
+                        label: 'Cấu trúc dữ liệu',
+                        children: `phiên bản ${formatNumber(Number.parseInt(info.data.schemaVersion, 10) || info.data.migrationsApplied)}, đã nâng cấp ${formatNumber(info.data.migrationsApplied)} lần`,
+                      },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
       ) : info.error ? (
         <ErrorBox error={info.error} />
       ) : (

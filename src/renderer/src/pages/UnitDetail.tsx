@@ -32,6 +32,7 @@ export function UnitDetailPage() {
     <>
       <PageHeader
         title={u.name}
+        help="Thông tin đơn vị"
         sub={`Mã ${u.code} · ${UNIT_KIND_LABEL[u.kind]}`}
         extra={
           <LinkButton to="/don-vi" icon={<ArrowLeftOutlined aria-hidden />}>

@@ -31,7 +31,7 @@ export function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClo
         collectedFrom: 'units',
         unit: 'người',
       }}
-      onFinish={(v) => save(v, (r) => `Đã thêm chỉ tiêu ${r.code}.`)}
+      onFinish={(v) => save(v, () => `Đã thêm chỉ tiêu “${v.name}”.`)}
     >
       <Flex gap={12}>
         <TextItem

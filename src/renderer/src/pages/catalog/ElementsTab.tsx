@@ -9,7 +9,6 @@ import { CELL_LABEL, UNIT_KIND_LABEL, VALUE_TYPE_LABEL } from '../../labels';
 import { CatalogTable, nameColumn } from './CatalogTable';
 
 const COLUMNS: TableColumnsType<DataElement> = [
-  { title: 'Mã số', dataIndex: 'code', width: 170 },
   nameColumn<DataElement>((e) =>
     e.sensitive ? (
       <Tag color="volcano" style={{ marginInlineStart: 6 }}>

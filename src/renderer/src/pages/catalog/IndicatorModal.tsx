@@ -70,7 +70,7 @@ export function IndicatorModal({ catalog, onClose }: { catalog: CatalogView; onC
             factor: v.factor,
             targets: targetsOf(v),
           },
-          (r) => `Đã thêm chỉ tiêu ${r.code}.`,
+          () => `Đã thêm chỉ tiêu “${v.name}”.`,
         )
       }
     >

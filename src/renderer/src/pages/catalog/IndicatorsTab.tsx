@@ -1,8 +1,9 @@
 /** The computed indicators: their formula, national targets, the province's own targets (editable). */
 import { Button, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CatalogView } from '../../../../shared/contract';
 import type { Indicator } from '../../../../shared/domain/catalog';
+import { formulaWords } from '../../../../shared/text/formula';
 import { formatNumber } from '../../../../shared/text/vi';
 import { CatalogTable, nameColumn } from './CatalogTable';
 import { TargetModal } from './TargetModal';
@@ -12,11 +13,12 @@ const YEARS = ['2025', '2030'];
 
 export function IndicatorsTab({ catalog }: { catalog: CatalogView }) {
   const [editing, setEditing] = useState<Indicator | null>(null);
+  const names = useMemo(() => new Map(catalog.dataElements.map((e) => [e.code, e.name])), [catalog]);
+  const nameOf = (code: string) => names.get(code);
   const columns: TableColumnsType<Indicator> = [
-    { title: 'Mã', dataIndex: 'code', width: 130 },
     nameColumn<Indicator>((i) => (
       <div style={{ fontSize: 12, color: '#595959' }}>
-        = {i.numerator} ÷ {i.denominator}
+        = {formulaWords(i.numerator, nameOf)} ÷ {formulaWords(i.denominator, nameOf)}
         {i.factor !== 1 ? ` × ${formatNumber(i.factor)}` : ''}
       </div>
     )),
@@ -38,7 +40,7 @@ export function IndicatorsTab({ catalog }: { catalog: CatalogView }) {
       title: '',
       width: 120,
       render: (_: unknown, i: Indicator) => (
-        <Button size="small" onClick={() => setEditing(i)} aria-label={`Đặt mục tiêu của tỉnh cho ${i.code}`}>
+        <Button size="small" onClick={() => setEditing(i)} aria-label={`Đặt mục tiêu của tỉnh cho ${i.name}`}>
           Đặt mục tiêu
         </Button>
       ),

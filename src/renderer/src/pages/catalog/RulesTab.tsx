@@ -2,18 +2,19 @@
 import { Tag, type TableColumnsType } from 'antd';
 import type { CatalogView } from '../../../../shared/contract';
 import type { ValidationRule } from '../../../../shared/domain/catalog';
-import { CatalogTable } from './CatalogTable';
+import { useMemo } from 'react';
+import { formulaWords } from '../../../../shared/text/formula';
+import { CatalogTable, CodeNote } from './CatalogTable';
 import { OP_LABEL } from '../../labels';
 
-const COLUMNS: TableColumnsType<ValidationRule> = [
-  { title: 'Mã', dataIndex: 'code', width: 140 },
+const columns = (nameOf: (code: string) => string | undefined): TableColumnsType<ValidationRule> => [
   {
     title: 'Điều kiện',
-    width: 360,
+    width: 420,
     render: (_: unknown, r) => (
-      <code style={{ fontSize: 12 }}>
-        {r.left} {OP_LABEL[r.op]} {r.right}
-      </code>
+      <>
+        {formulaWords(r.left, nameOf)} {OP_LABEL[r.op]} {formulaWords(r.right, nameOf)} <CodeNote code={r.code} />
+      </>
     ),
   },
   {
@@ -27,5 +28,6 @@ const COLUMNS: TableColumnsType<ValidationRule> = [
 ];
 
 export function RulesTab({ catalog }: { catalog: CatalogView }) {
-  return <CatalogTable rows={catalog.validationRules} columns={COLUMNS} />;
+  const names = useMemo(() => new Map(catalog.dataElements.map((e) => [e.code, e.name])), [catalog]);
+  return <CatalogTable rows={catalog.validationRules} columns={columns((c) => names.get(c))} />;
 }

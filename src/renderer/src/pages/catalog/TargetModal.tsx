@@ -28,7 +28,7 @@ export function TargetModal({
   const national = indicator.targets[String(year)];
   return (
     <FormModal<TargetForm>
-      title={`Mục tiêu của tỉnh: ${indicator.code}`}
+      title={`Mục tiêu của tỉnh: ${indicator.name}`}
       form={form}
       saving={saving}
       errorStyle={{ marginTop: 12 }}

@@ -3,7 +3,7 @@ import { Card, Empty, Flex, Select, Space, Table, type TableColumnsType } from '
 import { useMemo, useState } from 'react';
 import type { Consolidation, IndicatorResult } from '../../../../shared/domain/report';
 import { compareVi, formatNumber } from '../../../../shared/text/vi';
-import { Chart, type ChartOption } from '../../components/Chart';
+import { Chart } from '../../components/Chart';
 import { indicatorChart } from '../../components/indicatorChart';
 import { MetTag, targetText } from '../../components/IndicatorTag';
 import { isStrategy, type CatalogIndex } from '../../state/catalog';
@@ -13,7 +13,10 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
   const [trendCode, setTrendCode] = useState<string | null>(null);
   const prev = useMemo(() => new Map((c.previous?.indicators ?? []).map((i) => [i.code, i])), [c.previous]);
   const withTarget = c.indicators.filter((i) => i.target && i.value !== null);
-  const chart = useMemo<ChartOption | null>(() => indicatorChart(withTarget, index.indicatorUnit), [withTarget, index]);
+  const chart = useMemo(
+    () => indicatorChart(withTarget, index.indicatorUnit, index.indicatorName),
+    [withTarget, index],
+  );
   const sorted = useMemo(
     () =>
       [...c.indicators].sort(
@@ -23,7 +26,6 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
   );
   const code = trendCode ?? sorted[0]?.code ?? null;
   const columns: TableColumnsType<IndicatorResult> = [
-    { title: 'Mã', dataIndex: 'code', width: 140 },
     { title: 'Chỉ tiêu', render: (_: unknown, i) => index.indicatorName(i.code) },
     {
       title: 'Tử số',
@@ -71,7 +73,7 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" title="Kết quả so với mục tiêu">
         {chart ? (
-          <Chart option={chart} height={280} label="Biểu đồ kết quả các chỉ tiêu so với mục tiêu" />
+          <Chart option={chart.option} height={chart.height} label="Biểu đồ kết quả các chỉ tiêu so với mục tiêu" />
         ) : (
           <Empty description="Chưa có chỉ tiêu tỷ lệ nào đủ số liệu để so với mục tiêu." />
         )}
@@ -89,7 +91,7 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
               showSearch={{ optionFilterProp: 'label' }}
               value={code ?? undefined}
               onChange={setTrendCode}
-              options={sorted.map((i) => ({ value: i.code, label: `${i.code} – ${index.indicatorName(i.code)}` }))}
+              options={sorted.map((i) => ({ value: i.code, label: index.indicatorName(i.code) }))}
             />
           </Flex>
         }

@@ -7,7 +7,7 @@ import { formatNumber } from '../../../../shared/text/vi';
 import { SheetTable } from '../../components/SheetTable';
 import { CELL_LABEL } from '../../labels';
 import type { CatalogIndex } from '../../state/catalog';
-import { figureColumn, hide, mainValue, toMap, useRows, vkey, type Row } from './rows';
+import { figureColumn, mainValue, toMap, useRows, vkey, type Row } from './rows';
 
 export function ValuesTable({
   c,
@@ -22,13 +22,13 @@ export function ValuesTable({
   const v = useMemo(() => toMap(c.values), [c.values]);
   const prev = useMemo(() => (c.previous ? toMap(c.previous.values) : null), [c.previous]);
   const shares = useMemo(() => new Map(c.femaleShares.map((s) => [s.code, s.percent])), [c.femaleShares]);
-  const NCOLS = 8 + (prev ? 1 : 0);
+  const NCOLS = 7 + (prev ? 1 : 0);
 
   const figure = (el: DataElement, cell: CellKey) => {
     if (!el.cells.includes(cell)) return null;
     const x = v.get(vkey(el.code, cell));
     if (!x) return <span aria-label="Chưa có số liệu">—</span>;
-    const text = el.type === 'yesno' ? `${formatNumber(x.value)} Có` : formatNumber(x.value);
+    const text = el.type === 'yesno' ? `${formatNumber(x.value)} đơn vị trả lời Có` : formatNumber(x.value);
     if (el.collectedFrom === 'province') return text;
     return (
       <button
@@ -47,21 +47,12 @@ export function ValuesTable({
       rows={rows}
       columns={[
         {
-          title: 'Mã số',
-          width: 150,
+          title: 'Chỉ tiêu',
           onCell: (r) => (r.section ? { colSpan: NCOLS } : {}),
           render: (_: unknown, r) =>
             r.section ? (
               <Typography.Text strong>{r.section}</Typography.Text>
-            ) : (
-              <span style={{ fontSize: 12 }}>{r.element!.code}</span>
-            ),
-        },
-        {
-          title: 'Chỉ tiêu',
-          onCell: hide,
-          render: (_: unknown, r) =>
-            r.element ? (
+            ) : r.element ? (
               <>
                 {r.element.name}
                 <Typography.Text type="secondary"> ({r.element.unit})</Typography.Text>

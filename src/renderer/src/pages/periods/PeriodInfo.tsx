@@ -5,6 +5,7 @@ import { useOpMutation } from '../../api/client';
 import { SubmitOnEnter } from '../../components/common';
 import { DateInput } from '../../components/DateInput';
 import { ErrorAlert, required } from '../../components/FormModal';
+import { useDraft } from '../../state/drafts';
 
 interface InfoForm {
   label: string;
@@ -16,24 +17,48 @@ interface InfoForm {
 
 const DATE_RULES = [{ required: true, message: 'Chọn ngày' }];
 
+const savedValues = (p: Period): InfoForm => ({
+  label: p.label,
+  dataFrom: p.dataFrom,
+  dataTo: p.dataTo,
+  deadline: p.deadline,
+  note: p.note,
+});
+
+/** the fields that differ from what is saved */
+export function changedFields(saved: InfoForm, v: InfoForm): Array<keyof InfoForm> {
+  return (Object.keys(saved) as Array<keyof InfoForm>).filter((k) => (v[k] || null) !== (saved[k] || null));
+}
+
 export function PeriodInfo({ period }: { period: Period }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<InfoForm>();
   const update = useOpMutation('periods.update');
   const closed = period.status === 'closed';
+  const saved = savedValues(period);
+  // what she typed survives leaving the screen, until saved or discarded
+  const [draft, setDraft, clearDraft, hasDraft] = useDraft<InfoForm | null>(`period.info:${period.id}`, null);
+  const discard = () => {
+    clearDraft();
+    form.setFieldsValue(saved);
+  };
   return (
     <Form<InfoForm>
       form={form}
       layout="vertical"
       disabled={update.isPending}
-      initialValues={{
-        label: period.label,
-        dataFrom: period.dataFrom,
-        dataTo: period.dataTo,
-        deadline: period.deadline,
-        note: period.note,
+      initialValues={draft ?? saved}
+      onValuesChange={(_, all) => {
+        if (changedFields(saved, all).length) setDraft(all);
+        else clearDraft();
       }}
-      onFinish={(v) =>
+      onFinish={(v) => {
+        // nothing differs from what is saved (e.g. Escape took back a typed date): say so, never "Đã lưu"
+        if (!changedFields(saved, v).length) {
+          clearDraft();
+          void message.info('Không có thay đổi nào cần lưu.');
+          return;
+        }
         update.mutate(
           {
             id: period.id,
@@ -43,9 +68,14 @@ export function PeriodInfo({ period }: { period: Period }) {
             deadline: v.deadline,
             note: v.note ?? null,
           },
-          { onSuccess: () => void message.success('Đã lưu thông tin kỳ báo cáo.') },
-        )
-      }
+          {
+            onSuccess: () => {
+              clearDraft();
+              void message.success('Đã lưu thông tin kỳ báo cáo.');
+            },
+          },
+        );
+      }}
     >
       <SubmitOnEnter />
       <Form.Item label="Tên kỳ" name="label" rules={required('Nhập tên kỳ')}>
@@ -70,6 +100,12 @@ export function PeriodInfo({ period }: { period: Period }) {
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           Lưu thông tin kỳ
         </Button>
+        {hasDraft ? (
+          <>
+            <Typography.Text style={{ color: '#ad4e00' }}>Có thay đổi chưa lưu.</Typography.Text>
+            <Button onClick={discard}>Bỏ thay đổi</Button>
+          </>
+        ) : null}
         {closed ? (
           <Typography.Text type="secondary">Kỳ đã khóa sổ: vẫn có thể sửa tên và hạn nộp.</Typography.Text>
         ) : null}

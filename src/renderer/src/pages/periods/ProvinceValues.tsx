@@ -51,7 +51,6 @@ export function ProvinceValues({ period }: { period: Period }) {
   };
 
   const columns: TableColumnsType<DataElement> = [
-    { title: 'Mã số', dataIndex: 'code', width: 170 },
     { title: 'Chỉ tiêu', dataIndex: 'name' },
     { title: 'Đơn vị tính', dataIndex: 'unit', width: 110 },
     {

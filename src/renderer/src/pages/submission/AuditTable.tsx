@@ -1,37 +1,41 @@
-/** Audit entries in Vietnamese: when, who, what, before and after, why. */
+/** Audit entries as sentences: when, who, what happened (with the reason); the technical detail behind "Chi tiết". */
 import type { TableColumnsType } from 'antd';
 import type { AuditEntry } from '../../../../shared/domain/records';
+import { auditDetail, auditSentence, type AuditNames } from '../../../../shared/text/audit';
 import { LogTable } from '../../components/LogTable';
-import { auditAction, auditText } from '../../components/values';
 
 export function AuditTable({
   entries,
   loading,
-  elementName,
+  names,
 }: {
   entries: AuditEntry[];
   loading?: boolean;
-  elementName?: (code: string) => string;
+  names: AuditNames;
 }) {
   const columns: TableColumnsType<AuditEntry> = [
     { title: 'Người thực hiện', dataIndex: 'actor', width: 170 },
-    { title: 'Thao tác', width: 140, render: (_: unknown, e) => auditAction(e) },
     {
       title: 'Nội dung',
-      render: (_: unknown, e) => {
-        const b = auditText(e.before, elementName);
-        const a = auditText(e.after, elementName);
-        return b ? (
-          <>
-            <div>Trước: {b}</div>
-            <div>Sau: {a}</div>
-          </>
-        ) : (
-          a
-        );
-      },
+      render: (_: unknown, e) => (
+        <>
+          <div>{auditSentence(e, names)}</div>
+          <details className="audit-detail">
+            <summary>Chi tiết</summary>
+            <dl>
+              {auditDetail(e).map((d) => (
+                <div key={d.label}>
+                  <dt>{d.label}</dt>
+                  <dd>
+                    <pre>{d.value}</pre>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        </>
+      ),
     },
-    { title: 'Lý do', dataIndex: 'reason', width: 220, render: (v: string | null) => v ?? '' },
   ];
 
   return <LogTable rows={entries} loading={loading} empty="Chưa có thay đổi nào." columns={columns} paged />;

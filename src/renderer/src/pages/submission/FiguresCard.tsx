@@ -111,15 +111,9 @@ export function FiguresCard({
     {
       title: 'STT',
       width: 56,
-      onCell: (r: FormRow) => (r.kind === 'section' ? { colSpan: 3 + usedCells.length } : {}),
+      onCell: (r: FormRow) => (r.kind === 'section' ? { colSpan: 2 + usedCells.length } : {}),
       render: (_: unknown, r: FormRow) =>
         r.kind === 'section' ? <Typography.Text strong>{r.sectionName}</Typography.Text> : r.stt,
-    },
-    {
-      title: 'Mã số',
-      width: 150,
-      onCell: hide,
-      render: (_: unknown, r: FormRow) => <span style={{ fontSize: 12 }}>{r.element?.code}</span>,
     },
     {
       title: 'Chỉ tiêu',

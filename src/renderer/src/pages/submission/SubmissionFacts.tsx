@@ -1,4 +1,4 @@
-/** What is known of a submission: unit, status, dates, channel, file, revision, fingerprint. */
+/** What is known of a submission: unit, status, dates, channel, file, revision (the file's fingerprint is in the change log's "Chi tiết"). */
 import { Card, Descriptions, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { SubmissionDetail } from '../../../../shared/contract';
@@ -24,7 +24,6 @@ export function SubmissionFacts({ detail }: { detail: SubmissionDetail }) {
           { label: 'Hình thức', children: CHANNEL_LABEL[s.channel] },
           { label: 'Tệp', children: <span style={{ wordBreak: 'break-all' }}>{s.fileName}</span> },
           { label: 'Lần nộp', children: `${s.revision} / ${detail.revisions.length}` },
-          { label: 'Mã băm SHA-256', children: <span title={s.sha256}>{s.sha256.slice(0, 16)}…</span> },
         ]}
       />
     </Card>

@@ -168,7 +168,12 @@ function SubmissionView({
         <AuditTable
           entries={audit.data ?? []}
           loading={audit.isLoading}
-          elementName={(c) => index.element.get(c)?.name ?? c}
+          names={{
+            element: (c) => index.element.get(c)?.name,
+            indicator: (c) => index.indicator.get(c)?.name,
+            unit: (c) => (c === s.unitCode || c === String(s.unitId) ? s.unitName : undefined),
+            period: (p) => (p === period?.id ? period.label : undefined),
+          }}
         />
       </Card>
       {editing ? (

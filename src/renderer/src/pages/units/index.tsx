@@ -116,11 +116,12 @@ export function UnitsPage() {
             <Input
               allowClear
               prefix={<SearchOutlined aria-hidden />}
-              placeholder="Tìm theo mã, tên, người liên hệ (gõ không dấu cũng được)"
+              placeholder="Tìm theo tên, mã, người liên hệ"
+              title="Gõ không dấu cũng được: “ha noi” tìm ra “Hà Nội”."
               aria-label="Tìm đơn vị"
               value={q}
               onChange={(e) => setQ(e.target.value)}
-              style={{ width: 380 }}
+              style={{ width: 340 }}
             />
             <Select
               aria-label="Lọc theo loại đơn vị"

@@ -1,0 +1,63 @@
+/** A short help per screen, in plain Vietnamese: what the screen is for, what to do next. Keyed by the screen's title. */
+export interface ScreenHelp {
+  what: string;
+  next: string[];
+}
+
+export const HELP: Record<string, ScreenHelp> = {
+  'Tổng quan': {
+    what: 'Tình hình kỳ báo cáo đang chọn: bao nhiêu đơn vị đã nộp, đúng hạn hay trễ, báo cáo nào cần bổ sung, các chỉ tiêu Chiến lược so với mục tiêu.',
+    next: [
+      'Bấm tên đơn vị chưa nộp để xem người liên hệ, hoặc “Soạn văn bản đôn đốc”.',
+      'Có tệp mới gửi về: vào “Nhập báo cáo”.',
+    ],
+  },
+  'Đơn vị': {
+    what: 'Danh sách các đơn vị thành viên phải báo cáo: tên, loại, người liên hệ, hiệu lực.',
+    next: [
+      'Lần đầu: “Nhập danh sách từ Excel” hoặc “Thêm đơn vị”.',
+      'Khi đơn vị sáp nhập, chia tách: dùng “Sáp nhập, chia tách” để số liệu các kỳ trước vẫn so sánh được.',
+    ],
+  },
+  'Thông tin đơn vị': {
+    what: 'Thông tin một đơn vị và các lần đơn vị đã nộp báo cáo qua các kỳ.',
+    next: ['Bấm một lần nộp để xem số liệu; sửa thông tin liên hệ ở danh sách đơn vị.'],
+  },
+  'Kỳ báo cáo': {
+    what: 'Các kỳ báo cáo (6 tháng, năm, đột xuất): khoảng số liệu, hạn nộp, mẫu biểu và đơn vị phải báo cáo.',
+    next: [
+      'Tạo kỳ mới, rồi ở thẻ “Mẫu biểu gửi đơn vị” lưu các tệp Excel để gửi đơn vị.',
+      'Khi đã đủ báo cáo và gửi Bộ xong: “Khóa sổ” để số liệu không bị sửa nhầm.',
+    ],
+  },
+  'Nhập báo cáo': {
+    what: 'Nhận các tệp Excel đơn vị gửi về: ứng dụng nhận ra đơn vị, kiểm tra số liệu và chỉ ghi nhận tệp hợp lệ.',
+    next: [
+      'Kéo thả một hoặc nhiều tệp (hoặc cả thư mục) vào ô nhập.',
+      'Tệp bị từ chối: đọc lý do và nhờ đơn vị sửa rồi gửi lại.',
+    ],
+  },
+  'Báo cáo đơn vị': {
+    what: 'Một báo cáo đơn vị đã nộp: số liệu theo mẫu, cảnh báo khi kiểm tra, các lần nộp và nhật ký thay đổi.',
+    next: [
+      'Số liệu sai: bấm vào số để sửa (phải ghi lý do).',
+      'Thiếu nội dung: “Cần bổ sung” và ghi rõ cần bổ sung gì; đủ rồi thì “Duyệt”.',
+    ],
+  },
+  'Tổng hợp': {
+    what: 'Số liệu cộng lại của toàn tỉnh từ lần nộp mới nhất của mỗi đơn vị; tỷ lệ được tính lại từ tổng.',
+    next: ['Bấm một số để xem từng đơn vị đóng góp bao nhiêu.', 'Xem thẻ “Chỉ tiêu” để so với mục tiêu.'],
+  },
+  'Xuất báo cáo': {
+    what: 'Lập báo cáo gửi Bộ (tệp Excel), bản in có chữ ký và văn bản đôn đốc đơn vị chậm nộp.',
+    next: ['Ghi “Số văn bản”, rồi tải báo cáo Excel hoặc xem bản in để in, ký.'],
+  },
+  'Danh mục chỉ tiêu': {
+    what: 'Các chỉ tiêu đơn vị báo cáo, các chỉ tiêu tính toán và quy tắc kiểm tra số liệu.',
+    next: ['Tỉnh có chỉ tiêu riêng: “Thêm chỉ tiêu”; đặt mục tiêu riêng của tỉnh ở thẻ “Chỉ tiêu tính toán”.'],
+  },
+  'Cài đặt': {
+    what: 'Thông tin cơ quan in trên văn bản, người ký, nơi nhận, sao lưu dữ liệu.',
+    next: ['Sao lưu thường xuyên ra ổ USB; “Thông tin kỹ thuật” chỉ cần khi được hỗ trợ.'],
+  },
+};
