@@ -128,7 +128,7 @@ export interface RunResult {
 export function runImport(
   dbPath: string,
   batch: Batch,
-  kill?: { file: number; ms: number },
+  kill?: { file: number; ms: number; phase: 'read' | 'write' },
   timeoutMs = 300_000,
 ): Promise<RunResult> {
   return new Promise((resolveP, reject) => {
@@ -162,9 +162,11 @@ export function runImport(
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      const seen = [...stderr.matchAll(/Đang nhập (\d+)\//g)].map((m) => Number(m[1]));
+      // the batch reads every file ("Đang đọc k/n"), then writes them ("Đang nhập k/n"); a kill aims at one phase
+      if (firstFileAt === null && /Đang đọc \d+\//.test(stderr)) firstFileAt = Date.now() - t0;
+      const verb = kill?.phase === 'read' ? 'Đang đọc' : 'Đang nhập';
+      const seen = [...stderr.matchAll(new RegExp(`${verb} (\\d+)/`, 'g'))].map((m) => Number(m[1]));
       progress = seen.length ? Math.max(...seen) : 0;
-      if (progress > 0 && firstFileAt === null) firstFileAt = Date.now() - t0;
       if (kill && !timer && !killed && progress >= kill.file) {
         timer = setTimeout(() => {
           killed = child.kill('SIGKILL');
@@ -315,8 +317,10 @@ export async function killLoop(dir: string, files: number, kills: number, seed: 
     storedAfterKill: [],
   };
   for (let i = 0; i < kills; i++) {
-    const kill = { file: 1 + Math.floor(rand() * files), ms: Math.floor(rand() * perFile * 1.1) };
-    const label = `seed ${seed}, kill ${i + 1}/${kills} (${kill.ms} ms after file ${kill.file} started)`;
+    // half the kills while the files are read and checked, half while they are written
+    const phase = rand() < 0.5 ? ('read' as const) : ('write' as const);
+    const kill = { file: 1 + Math.floor(rand() * files), ms: Math.floor((rand() * perFile * 1.1) / 2), phase };
+    const label = `seed ${seed}, kill ${i + 1}/${kills} (${kill.ms} ms after file ${kill.file} started to ${phase === 'read' ? 'be read' : 'be written'})`;
     const db = freshCopy(batch, join(dir, 'run'));
     const r = await runImport(db, batch, kill);
     if (r.killed) stats.killedMidBatch++;

@@ -340,7 +340,8 @@ export function messageProblems(r: {
   warnings: Array<{ message: string }>;
 }): string[] {
   const out: string[] = [];
-  if (r.status !== 'accepted' && r.status !== 'unchanged' && r.errors.length === 0) out.push(`${r.status} without a message`);
+  if (r.status !== 'accepted' && r.status !== 'unchanged' && r.errors.length === 0)
+    out.push(`${r.status} without a message`);
   for (const m of [...r.errors, ...r.warnings]) {
     if (!VI.test(m.message)) out.push(`not Vietnamese: ${m.message}`);
     if (NOT_FOR_OFFICERS.test(m.message)) out.push(`stack/English text: ${m.message}`);

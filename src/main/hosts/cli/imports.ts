@@ -37,22 +37,27 @@ async function importFiles(
   input: { periodId: number; receivedAt?: string; receivedReason?: string; allowBlanking?: boolean },
 ): Promise<ImportResult[]> {
   const batchId = randomUUID();
-  const announce = (i: number) => {
-    if (i < files.length) io.err(`Đang nhập ${i + 1}/${files.length}: ${basename(files[i]!)}\n`);
+  // the core reads and checks every file first (phase 'read'), then writes and answers them (phase 'done'): one
+  // line as each file starts to be read ("Đang đọc"), one as each starts to be written ("Đang nhập")
+  const line = (verb: string, i: number) => {
+    if (i < files.length) io.err(`${verb} ${i + 1}/${files.length}: ${basename(files[i]!)}\n`);
   };
   let offset = 0;
+  let size = Math.min(files.length, MAX_FILES_A_CALL);
   const off = events.subscribe((event, payload) => {
-    // the core reads and checks every file first (phase 'read'), then answers them: the line for the next file goes
-    // out as each one has been read
     const p = payload as { batchId?: unknown; index?: unknown; phase?: unknown };
-    if (event === 'import.progress' && p.batchId === batchId && p.phase === 'read' && typeof p.index === 'number')
-      announce(offset + p.index + 1);
+    if (event !== 'import.progress' || p.batchId !== batchId || typeof p.index !== 'number') return;
+    if (p.phase === 'read') {
+      line('Đang đọc', offset + p.index + 1);
+      if (p.index === size - 1) line('Đang nhập', offset);
+    } else if (p.phase === 'done' && p.index < size - 1) line('Đang nhập', offset + p.index + 1);
   });
   const results: ImportResult[] = [];
   try {
-    announce(0);
     for (; offset < files.length; offset += MAX_FILES_A_CALL) {
       const paths = files.slice(offset, offset + MAX_FILES_A_CALL);
+      size = paths.length;
+      line('Đang đọc', offset);
       const r = await call(ctx, 'imports.batch', {
         ...input,
         batchId,
