@@ -1,4 +1,5 @@
 /** Where the app keeps its data: %APPDATA%\bao-cao-bdg on Windows, the XDG data folder elsewhere. */
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve, sep, win32 } from 'node:path';
 
@@ -48,4 +49,17 @@ export function resolveInside(root: string, urlPath: string): string | null {
   const full = resolve(base, rel);
   if (full !== base && !full.startsWith(base + sep)) return null;
   return full;
+}
+
+/** Flushes a folder's entries (a rename) where the platform allows it (not on Windows: there it is a no-op). */
+export function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder for fsync; NTFS journals the rename itself
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

@@ -3,6 +3,7 @@
  * handed out as bytes), the check that a copy is an intact database of this app, and the swap of the live file.
  * The backup list, its labels and the keep policy are services/backups.ts.
  */
+import { syncDir } from '../paths';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
@@ -54,19 +55,6 @@ export function syncFile(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Flushes a folder's entries (a rename) where the platform allows it (not on Windows: there it is a no-op). */
-export function syncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

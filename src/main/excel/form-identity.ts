@@ -76,7 +76,8 @@ function headerValue(sheet: GridSheet, lastRow: number, label: string): string |
 /** A code as the catalogue spells it: no spaces, upper case. */
 export const normCode = (s: string): string => cleanText(s).replace(/\s+/g, '').toUpperCase();
 
-const NO_IDENTITY: Omit<FormIdentity, 'source'> = {
+/** Every field unknown: the start of a reading (and a base for tests that build an identity). */
+export const NO_IDENTITY: Readonly<Omit<FormIdentity, 'source'>> = {
   databaseId: null,
   periodKind: null,
   metaUnitCode: null,

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../src/main/hosts/web/server';
 import { OP_NAMES } from '../../../src/shared/contract';
 import { tmpCtx, tmpDir } from '../../helpers/tmp';
+import { rng } from '../../../src/main/demo/data';
 
 interface RawAnswer {
   status: number | null;
@@ -67,17 +68,8 @@ function good(host: WebHost): Promise<{ status: number; body: string }> {
   });
 }
 
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so a failing run can be replayed. */
+const prng = rng;
 
 const HAS_VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 

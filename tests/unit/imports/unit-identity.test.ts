@@ -1,6 +1,6 @@
 /** The unit resolver on its own: every source read, cross-checked against the register. */
 import { describe, expect, it } from 'vitest';
-import type { FormIdentity } from '../../../src/main/excel/form-identity';
+import { NO_IDENTITY, type FormIdentity } from '../../../src/main/excel/form-identity';
 import type { UnitRow } from '../../../src/main/services/imports/identify';
 import { makeRegister, resolveUnit, unitInFileName } from '../../../src/main/services/imports/unit-identity';
 
@@ -13,27 +13,7 @@ const X01 = unit('LCA-X01', 'Phường Cam Đường', 'xa');
 const X02 = unit('LCA-X02', 'Xã Cam Đường', 'xa');
 const reg = makeRegister([S01, S02, X01, X02]);
 
-const id = (over: Partial<FormIdentity>): FormIdentity => ({
-  source: 'meta',
-  databaseId: null,
-  periodKind: null,
-  metaUnitCode: null,
-  metaUnitName: null,
-  visibleUnitCode: null,
-  visibleUnitName: null,
-  visiblePeriodLabel: null,
-  templateCode: null,
-  templateVersion: null,
-  periodId: null,
-  periodLabel: null,
-  periodYear: null,
-  unitCode: null,
-  unitName: null,
-  province: null,
-  fingerprint: null,
-  metaRows: null,
-  ...over,
-});
+const id = (over: Partial<FormIdentity>): FormIdentity => ({ source: 'meta', ...NO_IDENTITY, ...over });
 
 describe('resolveUnit', () => {
   it('every source agreeing: that unit, no word', () => {

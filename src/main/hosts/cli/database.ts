@@ -15,7 +15,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { localIsoDate } from '../../../shared/rules/period';
 import { createContext, type Ctx } from '../../api/context';
-import { backupDirFor } from '../../paths';
+import { backupDirFor, syncDir } from '../../paths';
 import { call, CliFailure, UsageError, type Command, type CommandEnv } from './args';
 
 /**
@@ -50,7 +50,7 @@ export const backup: Command = async ({ ctx, o, print, io }) => {
     } finally {
       rmSync(tmp, { force: true });
     }
-    syncFolder(dirname(out));
+    syncDir(dirname(out));
     print({ path: out }, `Đã sao lưu vào ${out}.`);
   } else {
     const b = await call(ctx, 'backup.create', {});
@@ -87,18 +87,6 @@ function removeOutLeftovers(out: string, io: CommandEnv['io']): void {
   for (const n of readdirSync(dir)) {
     const m = n.startsWith(prefix) ? /^\.(\d+)\.tmp$/.exec(n.slice(basename(out).length)) : null;
     if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, n), { force: true });
-  }
-}
-
-function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot fsync a folder
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
