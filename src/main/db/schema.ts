@@ -26,8 +26,10 @@ export const units = sqliteTable(
     validFrom: text('valid_from'),
     validTo: text('valid_to'),
     contact: text('contact'),
+    position: text('position'),
     phone: text('phone'),
     email: text('email'),
+    address: text('address'),
     sortOrder: integer('sort_order').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     note: text('note'),
@@ -189,6 +191,9 @@ export const submissions = sqliteTable(
       .references(() => files.sha256),
     status: text('status').notNull().default('received'),
     supersededBy: integer('superseded_by'),
+    /** a withdrawn revision (with the officer's reason, audited) is never current; the one before it is again */
+    withdrawnAt: text('withdrawn_at'),
+    withdrawReason: text('withdraw_reason'),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [
@@ -264,6 +269,12 @@ export const importAttempts = sqliteTable(
     submissionId: integer('submission_id'),
     errors: text('errors', { mode: 'json' }).notNull().$type<Array<{ code: string; message: string }>>(),
     warnings: text('warnings', { mode: 'json' }).notNull().$type<Array<{ code: string; message: string }>>(),
+    /** the inbox: when and how it came (file | paper | scan), the unit's id when known, the officer's note */
+    receivedAt: text('received_at'),
+    channel: text('channel'),
+    unitId: integer('unit_id'),
+    note: text('note'),
+    batchId: text('batch_id'),
   },
   (t) => [index('import_attempts_period_idx').on(t.periodId)],
 );

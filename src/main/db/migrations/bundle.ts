@@ -22,5 +22,12 @@ export const migrations: BundledMigration[] = [
     "when": 1795333100915,
     "hash": "f28665faaf0fa96ed156e73bcbf7ee8cc83c651f32509f8f61ffe99c7995d672",
     "sql": "-- submission_values becomes a WITHOUT ROWID table clustered on its primary key (submission_id, element, cell):\n-- one B-tree per inserted value instead of three (rowid table, primary-key index, covering index), and the\n-- consolidation reads a submission's values straight from that B-tree. drizzle-kit cannot express WITHOUT ROWID,\n-- so this rebuild is written by hand; the schema snapshot only records that the covering index is gone.\nDROP INDEX `submission_values_cover_idx`;--> statement-breakpoint\nCREATE TABLE `__new_submission_values` (\n\t`submission_id` integer NOT NULL,\n\t`element` text NOT NULL,\n\t`cell` text NOT NULL,\n\t`state` text NOT NULL,\n\t`num` real,\n\t`text` text,\n\tPRIMARY KEY(`submission_id`, `element`, `cell`),\n\tFOREIGN KEY (`submission_id`) REFERENCES `submissions`(`id`) ON UPDATE no action ON DELETE no action\n) WITHOUT ROWID;--> statement-breakpoint\nINSERT INTO `__new_submission_values` (`submission_id`, `element`, `cell`, `state`, `num`, `text`)\n\tSELECT `submission_id`, `element`, `cell`, `state`, `num`, `text` FROM `submission_values`;--> statement-breakpoint\nDROP TABLE `submission_values`;--> statement-breakpoint\nALTER TABLE `__new_submission_values` RENAME TO `submission_values`;\n"
+  },
+  {
+    "idx": 3,
+    "tag": "0003_inbox_units",
+    "when": 1796126826444,
+    "hash": "56eea4c442367c5eee28cbfa17ec564024aa17acae906b28d465cfbc7e9fcef6",
+    "sql": "ALTER TABLE `import_attempts` ADD `received_at` text;--> statement-breakpoint\nALTER TABLE `import_attempts` ADD `channel` text;--> statement-breakpoint\nALTER TABLE `import_attempts` ADD `unit_id` integer;--> statement-breakpoint\nALTER TABLE `import_attempts` ADD `note` text;--> statement-breakpoint\nALTER TABLE `import_attempts` ADD `batch_id` text;--> statement-breakpoint\nALTER TABLE `submissions` ADD `withdrawn_at` text;--> statement-breakpoint\nALTER TABLE `submissions` ADD `withdraw_reason` text;--> statement-breakpoint\nALTER TABLE `units` ADD `position` text;--> statement-breakpoint\nALTER TABLE `units` ADD `address` text;"
   }
 ];
