@@ -48,6 +48,7 @@ export const STATUS_TEXT: Record<UnitReportStatus, string> = {
   on_time: 'Đúng hạn',
   late: 'Muộn',
   missing: 'Chưa gửi',
+  returned: 'Đã gửi, cần gửi lại',
 };
 
 export const OP_SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '<': '<', '>': '>', '==': '=' };

@@ -42,6 +42,8 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   usb: 'USB / thiết bị nhớ',
   direct: 'Nộp trực tiếp',
   other: 'Khác',
+  paper: 'Bản giấy',
+  scan: 'Bản scan',
 };
 export const CHANNEL_OPTIONS = optionsOf(CHANNEL_LABEL);
 
@@ -49,6 +51,7 @@ export const { label: REPORT_STATUS_LABEL, color: REPORT_STATUS_COLOR } = tagged
   on_time: ['Đúng hạn', 'green'],
   late: ['Trễ hạn', 'orange'],
   missing: ['Chưa nộp', 'red'],
+  returned: ['Đã gửi, cần gửi lại', 'volcano'],
 });
 
 export const { label: IMPORT_STATUS_LABEL, color: IMPORT_STATUS_COLOR } = tagged<ImportStatus>({

@@ -32,6 +32,11 @@ export const importFileInput = z
     ...receipt,
     /** files of one batch share it; the first file of a batch triggers a backup */
     batchId: z.string().max(100).optional(),
+    /**
+     * check the file as this unit's report (the officer assigns a file the app could not attribute): every
+     * identity, period and figure check still applies, except the unit's name
+     */
+    unitCode: z.string().min(1).max(50).optional(),
   })
   .strict();
 /** What the core takes (a file's bytes may be any Uint8Array, a Node Buffer too). */

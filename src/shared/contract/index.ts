@@ -10,6 +10,7 @@ import type { Op } from './op';
 import { periodsContract } from './periods';
 import { reportsContract } from './reports';
 import { importsContract } from './imports';
+import { inboxContract } from './inbox';
 import { submissionsContract } from './submissions';
 import { templatesContract } from './templates';
 import { unitsContract } from './units';
@@ -24,6 +25,7 @@ export const contract = {
   ...templatesContract,
   ...importsContract,
   ...submissionsContract,
+  ...inboxContract,
   ...reportsContract,
 };
 
@@ -70,3 +72,4 @@ export type { CreatePeriodInput, UpdatePeriodInput } from './periods';
 export type { SubmissionDetail } from './submissions';
 export type { ImportBatchInput, ImportBatchResult, ImportFileInput } from './imports';
 export type { DrillRow, TrendPoint } from './reports';
+export type { InboxEntry, InboxList, EntryForm, EntryFormRow, EntryStatus, EntryChannel } from './inbox';

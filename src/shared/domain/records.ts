@@ -49,7 +49,8 @@ export interface Period {
 export const SUBMISSION_STATUSES = ['received', 'needs_fix', 'approved'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 /** how a report reached the secretariat */
-export const CHANNELS = ['email', 'usb', 'direct', 'other'] as const;
+/** how a report came in; 'paper' and 'scan' are entered by hand from the paper or the scanned copy */
+export const CHANNELS = ['email', 'usb', 'direct', 'other', 'paper', 'scan'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** One stored cell. Blank (not reported) is the absence of a cell. */
@@ -87,6 +88,9 @@ export interface Submission {
   sha256: string;
   status: SubmissionStatus;
   supersededBy: number | null;
+  /** set when the officer withdrew this revision (never current again); with her reason */
+  withdrawnAt?: IsoDateTime | null;
+  withdrawReason?: string | null;
   createdAt: IsoDateTime;
 }
 

@@ -2,7 +2,11 @@
 import type { CellKey, CompareOp, UnitKind } from './catalog';
 import type { Finding, IsoDate, IsoDateTime } from './records';
 
-export type UnitReportStatus = 'missing' | 'on_time' | 'late';
+/**
+ * missing: nothing received; returned: files came but every one was refused (đã gửi, cần gửi lại);
+ * on_time / late: judged on the first ACCEPTED report.
+ */
+export type UnitReportStatus = 'missing' | 'returned' | 'on_time' | 'late';
 
 export interface UnitStatusRow {
   unit: string;
@@ -18,6 +22,10 @@ export interface UnitStatusRow {
   contact: string | null;
   phone: string | null;
   email: string | null;
+  /** receipt date of the unit's first attempt of any outcome (shown beside the accepted one) */
+  firstAttemptAt?: IsoDate | null;
+  /** returned: why the latest refused file was refused (its first error message) */
+  returnReason?: string | null;
 }
 
 export interface StatusCounts {
@@ -26,6 +34,8 @@ export interface StatusCounts {
   onTime: number;
   late: number;
   missing: number;
+  /** units whose files were all refused (counted apart from missing; not in received) */
+  returned: number;
 }
 
 export interface StatusReport extends StatusCounts {

@@ -34,7 +34,7 @@ export interface StatusInput {
   firstReceived: ReadonlyMap<number, FirstReceived>;
 }
 
-const zero = (): StatusCounts => ({ expected: 0, received: 0, onTime: 0, late: 0, missing: 0 });
+const zero = (): StatusCounts => ({ expected: 0, received: 0, onTime: 0, late: 0, missing: 0, returned: 0 });
 
 function count(c: StatusCounts, row: UnitStatusRow) {
   c.expected++;

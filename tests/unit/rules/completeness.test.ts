@@ -36,9 +36,9 @@ describe('computeStatus', () => {
   });
   it('by kind, in the catalogue order of kinds', () => {
     expect(s.byKind).toEqual([
-      { kind: 'so_nganh', expected: 1, received: 1, onTime: 0, late: 1, missing: 0 },
-      { kind: 'doan_the', expected: 1, received: 0, onTime: 0, late: 0, missing: 1 },
-      { kind: 'xa', expected: 3, received: 2, onTime: 2, late: 0, missing: 1 },
+      { kind: 'so_nganh', expected: 1, received: 1, onTime: 0, late: 1, missing: 0, returned: 0 },
+      { kind: 'doan_the', expected: 1, received: 0, onTime: 0, late: 0, missing: 1, returned: 0 },
+      { kind: 'xa', expected: 3, received: 2, onTime: 2, late: 0, missing: 1, returned: 0 },
     ]);
   });
   it('sorts units with Vietnamese collation', () => {

@@ -5,6 +5,7 @@ import { catalogHandlers } from './catalog';
 import { periodsHandlers } from './periods';
 import { reportsHandlers } from './reports';
 import { importsHandlers } from './imports';
+import { inboxHandlers } from './inbox';
 import { submissionsHandlers } from './submissions';
 import { templatesHandlers } from './templates';
 import { unitsHandlers } from './units';
@@ -17,5 +18,6 @@ export const handlers: Handlers = {
   ...templatesHandlers,
   ...importsHandlers,
   ...submissionsHandlers,
+  ...inboxHandlers,
   ...reportsHandlers,
 };

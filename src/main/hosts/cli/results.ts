@@ -4,7 +4,12 @@ import { resolve } from 'node:path';
 import { formatDate } from '../../../shared/text/vi';
 import { call, intArg, UsageError, type Command } from './args';
 
-const STATUS_LABEL = { missing: 'chưa gửi', on_time: 'đúng hạn', late: 'muộn' } as const;
+const STATUS_LABEL = {
+  missing: 'chưa gửi',
+  returned: 'đã gửi, cần gửi lại',
+  on_time: 'đúng hạn',
+  late: 'muộn',
+} as const;
 
 export const status: Command = async ({ ctx, o, print }) => {
   const periodId = intArg(o.period, 'period')!;
