@@ -73,6 +73,8 @@ export const dataElements = sqliteTable('data_elements', {
   cells: text('cells', { mode: 'json' }).notNull().$type<string[]>(),
   section: text('section').notNull(),
   reportedBy: text('reported_by', { mode: 'json' }).notNull().$type<string[]>(),
+  /** who reports it, by unit code (e.g. SINH_SONG → Sở Y tế); null = every unit of the kinds in reportedBy */
+  reporterUnits: text('reporter_units', { mode: 'json' }).$type<string[]>(),
   sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
   collectedFrom: text('collected_from').notNull(),
   aggregation: text('aggregation').notNull(),
@@ -294,3 +296,48 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
 );
+
+/** The year's plan (Kế hoạch năm): its tasks, in numbered sections, each given to lead and partner units. */
+export const planTasks = sqliteTable(
+  'plan_tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    /** the section's number and title as the plan writes them ("I. Công tác tuyên truyền …") */
+    section: text('section').notNull(),
+    /** the task's number in the plan ("1", "2.3") */
+    stt: text('stt'),
+    title: text('title').notNull(),
+    description: text('description'),
+    due: text('due'),
+    product: text('product'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('plan_tasks_year_idx').on(t.year)],
+);
+
+export const planAssignments = sqliteTable(
+  'plan_assignments',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => planTasks.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** lead (chủ trì) | partner (phối hợp) */
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('plan_assignments_unit_idx').on(t.unitId)],
+);
+
+/** Unit names of a plan that matched no unit of the register: kept for the officer to resolve, never dropped. */
+export const planUnmatched = sqliteTable('plan_unmatched', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  taskId: integer('task_id')
+    .notNull()
+    .references(() => planTasks.id),
+  role: text('role').notNull(),
+  text: text('text').notNull(),
+});

@@ -29,5 +29,12 @@ export const migrations: BundledMigration[] = [
     "when": 1796126826444,
     "hash": "56eea4c442367c5eee28cbfa17ec564024aa17acae906b28d465cfbc7e9fcef6",
     "sql": "ALTER TABLE `import_attempts` ADD `received_at` text;--> statement-breakpoint\nALTER TABLE `import_attempts` ADD `channel` text;--> statement-breakpoint\nALTER TABLE `import_attempts` ADD `unit_id` integer;--> statement-breakpoint\nALTER TABLE `import_attempts` ADD `note` text;--> statement-breakpoint\nALTER TABLE `import_attempts` ADD `batch_id` text;--> statement-breakpoint\nALTER TABLE `submissions` ADD `withdrawn_at` text;--> statement-breakpoint\nALTER TABLE `submissions` ADD `withdraw_reason` text;--> statement-breakpoint\nALTER TABLE `units` ADD `position` text;--> statement-breakpoint\nALTER TABLE `units` ADD `address` text;"
+  },
+  {
+    "idx": 4,
+    "tag": "0004_plan_reporters",
+    "when": 1796127363588,
+    "hash": "e188dbda60d19083374c196cada8ce43ae6b6a6d317960847d0a0df748cc5c5c",
+    "sql": "CREATE TABLE `plan_assignments` (\n\t`task_id` integer NOT NULL,\n\t`unit_id` integer NOT NULL,\n\t`role` text NOT NULL,\n\tPRIMARY KEY(`task_id`, `unit_id`),\n\tFOREIGN KEY (`task_id`) REFERENCES `plan_tasks`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `plan_assignments_unit_idx` ON `plan_assignments` (`unit_id`);--> statement-breakpoint\nCREATE TABLE `plan_tasks` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`year` integer NOT NULL,\n\t`section` text NOT NULL,\n\t`stt` text,\n\t`title` text NOT NULL,\n\t`description` text,\n\t`due` text,\n\t`product` text,\n\t`sort_order` integer DEFAULT 0 NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX `plan_tasks_year_idx` ON `plan_tasks` (`year`);--> statement-breakpoint\nCREATE TABLE `plan_unmatched` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`task_id` integer NOT NULL,\n\t`role` text NOT NULL,\n\t`text` text NOT NULL,\n\tFOREIGN KEY (`task_id`) REFERENCES `plan_tasks`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nALTER TABLE `data_elements` ADD `reporter_units` text;"
   }
 ];
