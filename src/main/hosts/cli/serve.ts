@@ -8,7 +8,11 @@ import { startWebHost } from '../web/server';
 
 export function rendererDir(): string {
   if (process.env.BDG_RENDERER_DIR) return resolve(process.env.BDG_RENDERER_DIR);
-  const candidates = [resolve(__dirname, '../../../../out/renderer'), resolve(process.cwd(), 'out/renderer')];
+  const candidates = [
+    resolve(__dirname, '../../../../out/renderer'), // from the sources (src/main/hosts/cli)
+    resolve(__dirname, '../renderer'), // from the built command (out/cli/bdg.cjs)
+    resolve(process.cwd(), 'out/renderer'),
+  ];
   return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? candidates[0]!;
 }
 

@@ -1,0 +1,75 @@
+/**
+ * Builds the `bdg` command into one CommonJS bundle (out/cli/bdg.cjs, with the parse worker beside it), so a call
+ * does not compile TypeScript first. npm packages stay outside the bundle (node_modules, the native
+ * better-sqlite3); the heavy spreadsheet libraries (exceljs, @e965/xlsx, jszip, fflate) are loaded on first use
+ * through getters (their member names read at build time), so `bdg status` or `bdg --help` never pays for them.
+ *
+ *   node scripts/build-cli.mjs [outDir]       (scripts/bdg.mjs runs it when the bundle is missing or stale)
+ */
+import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const requireFromRoot = createRequire(join(root, 'package.json'));
+/** whole packages only: a deep module (exceljs/lib/…, patched at load) may be a class, which a getter cannot stand for */
+export const LAZY = /^(exceljs|@e965\/xlsx|jszip|fflate)$/;
+
+/** `import X from 'exceljs'` becomes a proxy that requires exceljs the first time one of its members is used. */
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({ filter: LAZY }, (args) =>
+      args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      // the member names are read here, at build time, so the bundle's interop can copy them as getters
+      const real = requireFromRoot(args.path);
+      const keys = Object.keys(real).filter((k) => k !== 'default' && k !== '__esModule');
+      const path = JSON.stringify(args.path);
+      return {
+        loader: 'js',
+        resolveDir: root,
+        contents:
+          `let m;\nconst load = () => (m ??= require(${path}));\n` +
+          (real.__esModule ? 'Object.defineProperty(exports, "__esModule", { value: true });\n' : '') +
+          `for (const k of ${JSON.stringify(keys)}) Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });\n` +
+          ('default' in real
+            ? 'Object.defineProperty(exports, "default", { enumerable: true, get: () => load().default });\n'
+            : ''),
+      };
+    });
+  },
+};
+
+export async function buildCli(outDir = join(root, 'out', 'cli')) {
+  mkdirSync(outDir, { recursive: true });
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
+    plugins: [lazyPackages],
+    absWorkingDir: root,
+  };
+  // each file written beside and renamed into place (two calls building at once never see half a file); the
+  // worker first and the command last, so a bundle that exists always has its worker
+  const tmp = `.tmp-${process.pid}`;
+  writeFileSync(join(outDir, 'package.json'), '{ "type": "commonjs" }\n');
+  for (const [entry, name] of [
+    ['src/main/excel/parse-worker.ts', 'parse-worker.js'],
+    ['src/main/hosts/cli/main.ts', 'bdg.cjs'],
+  ]) {
+    await build({ ...common, entryPoints: [entry], outfile: join(outDir, name + tmp) });
+    renameSync(join(outDir, name + tmp), join(outDir, name));
+  }
+  return outDir;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildCli(process.argv[2] ? resolve(process.argv[2]) : undefined);
+}
