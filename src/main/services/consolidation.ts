@@ -16,6 +16,7 @@ import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
 import { expectedUnits, getPeriodRow, getProvinceValues } from './periods';
 import { firstSubmissions, latestSubmissions, valuesBySubmission } from './submissions';
+import { rowToCellValue } from './values';
 
 export interface UnitValues {
   unitId: number;
@@ -194,18 +195,42 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
   };
 }
 
-function numericOf(u: UnitValues, element: string, cell: CellKey): number | null {
-  const v = u.values.find((x) => x.element === element && x.cell === cell);
-  if (!v) return null;
-  if (v.value.state === 'number') return v.value.value;
-  if (v.value.state === 'yesno') return v.value.value ? 1 : 0;
-  return null;
+/** One cell of the latest revision of every unit that reported it in a period: a point lookup per revision. */
+function cellOfLatest(
+  db: Db,
+  periodId: number,
+  element: string,
+  cell: CellKey,
+): Array<{ sub: ReturnType<typeof latestSubmissions>[number]; value: StoredValue['value'] }> {
+  const latest = latestSubmissions(db, periodId);
+  if (latest.length === 0) return [];
+  const stmt = preparedOnce(db.$client, 'consolidation.cellOfLatest', () =>
+    db.$client.prepare(
+      'SELECT submission_id AS id, state, num, text FROM submission_values ' +
+        'WHERE submission_id IN (SELECT value FROM json_each(?)) AND element = ? AND cell = ?',
+    ),
+  );
+  const rows = stmt.all(JSON.stringify(latest.map((x) => x.id)), element, cell) as Array<{
+    id: number;
+    state: string;
+    num: number | null;
+    text: string | null;
+  }>;
+  const byId = new Map(rows.map((r) => [r.id, rowToCellValue(r)]));
+  return latest.flatMap((sub) => {
+    const value = byId.get(sub.id);
+    return value ? [{ sub, value }] : [];
+  });
 }
+
+const numberOf = (v: StoredValue['value']): number | null =>
+  v.state === 'number' ? v.value : v.state === 'yesno' ? (v.value ? 1 : 0) : null;
 
 /**
  * The units behind one consolidated figure, each with the same figure a year earlier. A unit born of a merger
  * is compared with the sum of its predecessors (several merged into one); a unit split from one keeps the
- * predecessor's whole figure as its reference.
+ * predecessor's whole figure as its reference. Reads only that element and cell (of this period and the one a
+ * year earlier), never every value of the period.
  */
 export function drill(
   db: Db,
@@ -214,34 +239,45 @@ export function drill(
   cell: CellKey,
 ): { element: string; cell: CellKey; rows: DrillRow[] } {
   const prev = previousPeriod(db, periodId);
-  const prevByUnit = new Map<number, UnitValues>();
-  if (prev) for (const u of unitValues(db, prev.id)) prevByUnit.set(u.unitId, u);
+  const prevByUnit = new Map<number, number | null>();
+  if (prev)
+    for (const { sub, value } of cellOfLatest(db, prev.id, element, cell)) prevByUnit.set(sub.unitId, numberOf(value));
+  const previousReported = new Set(prev ? latestSubmissions(db, prev.id).map((x) => x.unitId) : []);
   const predecessors = unitLinkMaps(db).pred;
   const previousOf = (unitId: number): number | null => {
-    const own = prevByUnit.get(unitId);
-    if (own) return numericOf(own, element, cell);
+    if (previousReported.has(unitId)) return prevByUnit.get(unitId) ?? null;
     const nums = (predecessors.get(unitId) ?? [])
-      .map((p) => prevByUnit.get(p))
-      .filter((x): x is UnitValues => !!x)
-      .map((p) => numericOf(p, element, cell))
+      .filter((p) => previousReported.has(p))
+      .map((p) => prevByUnit.get(p) ?? null)
       .filter((n): n is number => n !== null);
     return nums.length ? nums.reduce((x, y) => x + y, 0) : null;
   };
-  const rows: DrillRow[] = [];
-  for (const u of unitValues(db, periodId)) {
-    const v = u.values.find((x) => x.element === element && x.cell === cell);
-    if (!v) continue;
-    rows.push({
-      unit: u.unitCode,
-      unitName: u.unitName,
-      kind: u.kind,
-      value: v.value.state === 'na' ? null : v.value.value,
-      na: v.value.state === 'na',
-      submissionId: u.submissionId,
-      previous: prev ? previousOf(u.unitId) : null,
-    });
-  }
+  const current = cellOfLatest(db, periodId, element, cell);
+  const units = unitsById(
+    db,
+    current.map((c) => c.sub.unitId),
+  );
+  const rows: DrillRow[] = current.map(({ sub, value }) => {
+    const u = units.get(sub.unitId)!;
+    return {
+      unit: u.code,
+      unitName: u.name,
+      kind: u.kind as UnitKind,
+      value: value.state === 'na' ? null : value.value,
+      na: value.state === 'na',
+      submissionId: sub.id,
+      previous: prev ? previousOf(sub.unitId) : null,
+    };
+  });
   return { element, cell, rows };
+}
+
+function unitsById(db: Db, ids: number[]): Map<number, { code: string; name: string; kind: string }> {
+  const stmt = preparedOnce(db.$client, 'consolidation.unitsById', () =>
+    db.$client.prepare('SELECT id, code, name, kind FROM units WHERE id IN (SELECT value FROM json_each(?))'),
+  );
+  const rows = stmt.all(JSON.stringify(ids)) as Array<{ id: number; code: string; name: string; kind: string }>;
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 function trendPeriods(db: Db, kind?: 'half_year' | 'year') {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import type { Ctx } from '../../../src/main/api/context';
+import { unitValues } from '../../../src/main/services/consolidation';
 import { createPeriod, setProvinceValue } from '../../../src/main/services/periods';
 import { importFile } from '../../../src/main/services/imports';
 import { linkUnits } from '../../../src/main/services/units';
@@ -193,6 +194,73 @@ describe('consolidation of a period from real imports', () => {
       dispatch(ctx, 'consolidation.drill', { periodId: p25.id, element: 'VB_BANHANH', cell: 'value' }),
     );
     expect(d.rows).toEqual([expect.objectContaining({ unit: 'X01', value: 7, previous: 5 })]);
+  });
+
+  it('drill (one element and cell read) equals the figures of every value, for every cell, across a merger', async () => {
+    const ctx = setup();
+    const ids = addUnits(ctx, [
+      ['OLD1', 'Xã Cam Đường', 'xa'],
+      ['OLD2', 'Xã Tả Phời', 'xa'],
+    ]);
+    const x01 = (ctx.raw.prepare("SELECT id FROM units WHERE code = 'X01'").get() as { id: number }).id;
+    linkUnits(ctx.db, [ids.get('OLD1')!, ids.get('OLD2')!], [x01], '2025-07-01');
+    const p24 = createPeriod(ctx.db, { year: 2024, kind: 'year' });
+    let seed = 1;
+    for (const u of ['S01', 'S02', 'D01', 'OLD1', 'OLD2']) await sendFigures(ctx, p24.id, u, seed++, '2024-12-05');
+    const p25 = createPeriod(ctx.db, { year: 2025, kind: 'year' });
+    for (const u of ['S01', 'D01', 'X01', 'X02']) await sendFigures(ctx, p25.id, u, seed++, '2025-12-05');
+    // a second revision of one unit: the drill reads the latest only
+    await sendFigures(ctx, p25.id, 'S01', seed++, '2025-12-06');
+
+    // the reference: from every value of every unit (the consolidation's own path)
+    const now = unitValues(ctx.db, p25.id);
+    const before = new Map(unitValues(ctx.db, p24.id).map((u) => [u.unitId, u]));
+    const num = (u: (typeof now)[number] | undefined, e: string, c: string) => {
+      const v = u?.values.find((x) => x.element === e && x.cell === c)?.value;
+      return !v ? null : v.state === 'number' ? v.value : v.state === 'yesno' ? (v.value ? 1 : 0) : null;
+    };
+    const preds = new Map([[x01, [ids.get('OLD1')!, ids.get('OLD2')!]]]);
+    let compared = 0;
+    for (const e of getCatalog(ctx.db).dataElements) {
+      for (const cell of e.cells) {
+        const expected = now.flatMap((u) => {
+          const v = u.values.find((x) => x.element === e.code && x.cell === cell);
+          if (!v) return [];
+          const prevNums = before.has(u.unitId)
+            ? [num(before.get(u.unitId), e.code, cell)]
+            : (preds.get(u.unitId) ?? []).filter((p) => before.has(p)).map((p) => num(before.get(p), e.code, cell));
+          const known = prevNums.filter((n): n is number => n !== null);
+          return [
+            {
+              unit: u.unitCode,
+              value: v.value.state === 'na' ? null : v.value.value,
+              na: v.value.state === 'na',
+              submissionId: u.submissionId,
+              previous: before.has(u.unitId)
+                ? (prevNums[0] ?? null)
+                : known.length
+                  ? known.reduce((a, b) => a + b, 0)
+                  : null,
+            },
+          ];
+        });
+        const d = await ok<{ rows: Array<Record<string, unknown>> }>(
+          dispatch(ctx, 'consolidation.drill', { periodId: p25.id, element: e.code, cell }),
+        );
+        expect(
+          d.rows.map(({ unit, value, na, submissionId, previous }) => ({ unit, value, na, submissionId, previous })),
+          `${e.code}.${cell}`,
+        ).toEqual(expected);
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    const merged = await ok<{ rows: Array<{ unit: string; previous: number | null }> }>(
+      dispatch(ctx, 'consolidation.drill', { periodId: p25.id, element: 'TT_LUOT', cell: 'total' }),
+    );
+    expect(merged.rows.find((r) => r.unit === 'X01')!.previous).toBe(
+      num(before.get(ids.get('OLD1')!), 'TT_LUOT', 'total')! + num(before.get(ids.get('OLD2')!), 'TT_LUOT', 'total')!,
+    );
   });
 
   it('exports the ministry workbook: header lines, A4, fonts, figures; unit text stays inert', async () => {
