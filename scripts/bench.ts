@@ -18,7 +18,12 @@
  *   printed too (trendEachSumMs);
  * - exportMs: 'reports.workbook' of the imported period, median of 5 warm runs;
  * - scale1000Ms: 'consolidation.get' on a period with 1,000 units (values seeded straight into SQLite), median of 20;
- * - peakRssMB: peak resident memory of the process (parse worker thread included) sampled during the import.
+ * - peakRssMB: peak resident memory of the process (parse worker thread included) sampled during the import;
+ * - national*: a database as a ministry would hold it — 4,300 units (every commune and the provincial units) and
+ *   20 periods (ten years), values seeded straight into SQLite: 'consolidation.get' (and the size of its JSON
+ *   answer, consolidationBytes), 'consolidation.drill' of one figure, 'consolidation.trends', 'reports.workbook',
+ *   'status.get', each the median of warm runs (`--no-national` skips it);
+ * - cliStartMs: `node scripts/bdg.mjs --help` (the built command, as `npm run bdg` runs it), median of 5 starts.
  *   Tests never assert on time; this script only prints.
  */
 import { execFileSync } from 'node:child_process';
@@ -45,6 +50,8 @@ import { exportTemplates } from '../src/main/services/templates';
 const JSON_OUT = process.argv.includes('--json');
 const FILES = 120;
 const SCALE_UNITS = 1000;
+const NATIONAL_UNITS = 4300;
+const NATIONAL = !process.argv.includes('--no-national');
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 const say = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -73,10 +80,13 @@ async function timed(runs: number, warm: number, fn: () => Promise<unknown>): Pr
   return median(xs);
 }
 
-function kindOf(i: number): UnitKind {
+function kindOf(i: number, n = FILES): UnitKind {
+  // at national scale almost every unit is a commune; the first 300 are the provinces' own units
+  if (n > SCALE_UNITS && i >= 300) return 'xa';
   return i % 4 === 0 ? 'so_nganh' : i % 4 === 1 ? 'doan_the' : 'xa';
 }
-const codeOf = (i: number): string => `BM-${kindOf(i) === 'xa' ? 'X' : kindOf(i) === 'so_nganh' ? 'S' : 'D'}${i + 1}`;
+const codeOf = (i: number, n = FILES): string =>
+  `BM-${kindOf(i, n) === 'xa' ? 'X' : kindOf(i, n) === 'so_nganh' ? 'S' : 'D'}${i + 1}`;
 
 /** Units straight into SQLite (the bench's fast path; the UI uses units.save). */
 function seedUnits(ctx: Ctx, n: number): Array<{ id: number; code: string; kind: UnitKind }> {
@@ -86,9 +96,10 @@ function seedUnits(ctx: Ctx, n: number): Array<{ id: number; code: string; kind:
   const out: Array<{ id: number; code: string; kind: UnitKind }> = [];
   ctx.raw.transaction(() => {
     for (let i = 0; i < n; i++) {
-      const code = codeOf(i);
-      const { id } = ins.get(code, `Đơn vị thử ${i + 1}`, kindOf(i), `don vi thu ${i + 1}`, i + 1) as { id: number };
-      out.push({ id, code, kind: kindOf(i) });
+      const code = codeOf(i, n);
+      const kind = kindOf(i, n);
+      const { id } = ins.get(code, `Đơn vị thử ${i + 1}`, kind, `don vi thu ${i + 1}`, i + 1) as { id: number };
+      out.push({ id, code, kind });
     }
   })();
   return out;
@@ -314,6 +325,57 @@ async function main(): Promise<void> {
       big.close();
     }
 
+    let national: Record<string, number> = {};
+    if (NATIONAL) {
+      say(`Quy mô cả nước: ${NATIONAL_UNITS.toLocaleString('vi-VN')} đơn vị, ${periods.size} kỳ…`);
+      const nat = createContext(join(dir, 'national.sqlite'), { today: () => '2026-06-10' });
+      try {
+        const natUnits = seedUnits(nat, NATIONAL_UNITS);
+        let natTarget = 0;
+        const t0 = now();
+        for (const year of YEARS) {
+          for (const kind of ['half_year', 'year'] as const) {
+            const id = createPeriod(nat.db, { year, kind }).id;
+            if (year === 2026 && kind === 'half_year') natTarget = id;
+            seedSubmissions(nat, id, natUnits, (i) =>
+              figures[i % figures.length]!.filter((v) => rowsByKind.get(natUnits[i]!.kind)!.has(v.element)),
+            );
+          }
+        }
+        say(`  nạp xong trong ${round((now() - t0) / 1000)} s`);
+        const answer = await call(nat, 'consolidation.get', { periodId: natTarget });
+        national = {
+          nationalUnits: NATIONAL_UNITS,
+          nationalPeriods: periods.size,
+          consolidationBytes: Buffer.byteLength(JSON.stringify(answer)),
+          nationalConsolidateMs: round(
+            await timed(5, 1, () => call(nat, 'consolidation.get', { periodId: natTarget })),
+          ),
+          nationalDrillMs: round(
+            await timed(10, 2, () =>
+              call(nat, 'consolidation.drill', { periodId: natTarget, element: 'TT_LUOT', cell: 'female' }),
+            ),
+          ),
+          nationalTrendsMs: round(await timed(3, 1, () => call(nat, 'consolidation.trends', {}))),
+          nationalWorkbookMs: round(await timed(3, 1, () => call(nat, 'reports.workbook', { periodId: natTarget }))),
+          nationalStatusMs: round(await timed(10, 2, () => call(nat, 'status.get', { periodId: natTarget }))),
+        };
+      } finally {
+        nat.close();
+      }
+    }
+
+    // the command's start, as `npm run bdg` runs it (the first call builds the bundle if it is stale)
+    const bdg = join(__dirname, 'bdg.mjs');
+    execFileSync(process.execPath, [bdg, '--help'], { stdio: 'ignore' });
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      execFileSync(process.execPath, [bdg, '--help'], { stdio: 'ignore' });
+      starts.push(now() - t0);
+    }
+    const cliStartMs = round(median(starts));
+
     const out = {
       files: files.length,
       accepted,
@@ -330,19 +392,32 @@ async function main(): Promise<void> {
       exportMs: round(exportMs),
       scale1000Ms: round(scale1000Ms),
       peakRssMB: Math.round(peakRss / 1024 / 1024),
+      ...national,
+      cliStartMs,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       node: process.version,
       cpus: cpus().length,
       cpu: cpus()[0]?.model ?? '',
     };
-    const targets: Record<string, [number, string]> = {
+    const targets = {
       importRatio: [1.3, ''],
       consolidateMs: [50, 'ms'],
       trendMs: [300, 'ms'],
       exportMs: [1000, 'ms'],
       scale1000Ms: [300, 'ms'],
       peakRssMB: [400, 'MB'],
-    };
+      ...(NATIONAL
+        ? {
+            nationalConsolidateMs: [50, 'ms'],
+            nationalDrillMs: [30, 'ms'],
+            nationalTrendsMs: [200, 'ms'],
+            nationalWorkbookMs: [1000, 'ms'],
+            nationalStatusMs: [20, 'ms'],
+            consolidationBytes: [200_000, 'B'],
+          }
+        : {}),
+      cliStartMs: [300, 'ms'],
+    } as Record<string, [number, string]>;
     const lines = [
       ['Số đo', 'Kết quả', 'Mục tiêu'],
       ['files (đã nhận)', `${out.files} (${out.accepted}; ${out.libreOfficeFiles} qua LibreOffice)`, '120'],
