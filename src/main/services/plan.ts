@@ -384,7 +384,7 @@ export async function importPlan(
     deleteTasks(db, old);
     const w = insertTasks(db, year, tasks);
     audit(d, {
-      action: 'plan.import',
+      action: 'import',
       entity: 'plan',
       entityId: year,
       before: old.length ? { tasks: old.length } : undefined,
@@ -430,7 +430,7 @@ export function saveTask(db: Db, input: TaskInput): PlanTask {
         )
         .run(...fields, id);
       raw.prepare('DELETE FROM plan_assignments WHERE task_id = ?').run(id);
-      audit(d, { action: 'plan.task.update', entity: 'plan_task', entityId: id, before, after: input });
+      audit(d, { action: 'update', entity: 'plan_task', entityId: id, before, after: input });
     } else {
       id = insertTasks(db, input.year, [
         {
@@ -445,7 +445,7 @@ export function saveTask(db: Db, input: TaskInput): PlanTask {
           unmatched: [],
         },
       ]).ids[0]!;
-      audit(d, { action: 'plan.task.create', entity: 'plan_task', entityId: id, after: input });
+      audit(d, { action: 'create', entity: 'plan_task', entityId: id, after: input });
     }
     const ins = raw.prepare('INSERT INTO plan_assignments (task_id, unit_id, role) VALUES (?, ?, ?)');
     for (const u of lead) ins.run(id, u.id, 'lead');
@@ -466,7 +466,7 @@ export function deleteTask(db: Db, id: number): { deleted: number } {
   }
   db.transaction((tx) => {
     deleteTasks(db, [id]);
-    audit(tx as unknown as Db, { action: 'plan.task.delete', entity: 'plan_task', entityId: id, before: task });
+    audit(tx as unknown as Db, { action: 'delete', entity: 'plan_task', entityId: id, before: task });
   });
   return { deleted: 1 };
 }
@@ -495,7 +495,7 @@ export function resolveUnmatched(db: Db, unmatchedId: number, unitCode: string):
     }
     raw.prepare('DELETE FROM plan_unmatched WHERE id = ?').run(row.id);
     audit(tx as unknown as Db, {
-      action: 'plan.resolve',
+      action: 'resolve',
       entity: 'plan_task',
       entityId: row.taskId,
       before: { text: row.text, role: row.role },
@@ -556,10 +556,15 @@ export function copyPlan(
   });
   const w = db.transaction((tx) => {
     const w = insertTasks(db, toYear, tasks);
-    audit(tx as unknown as Db, { action: 'plan.copy', entity: 'plan', entityId: toYear, after: { fromYear, ...w } });
+    audit(tx as unknown as Db, {
+      action: 'copy',
+      entity: 'plan',
+      entityId: toYear,
+      after: { fromYear, tasks: w.tasks, assignments: w.assignments },
+    });
     return w;
   });
-  return { ...w, unmatched };
+  return { tasks: w.tasks, assignments: w.assignments, unmatched };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
