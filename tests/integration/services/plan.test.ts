@@ -24,6 +24,8 @@ import {
 import { databaseId, getSettings } from '../../../src/main/services/settings';
 import { exportTemplates } from '../../../src/main/services/templates';
 import { saveUnit, setUnitActive } from '../../../src/main/services/units';
+import { ministryWorkbook } from '../../../src/main/services/reports';
+import { planNarrative } from '../../../src/main/documents/plan-narrative';
 import { APP_VERSION } from '../../../src/main/version';
 import { runCli } from '../../../src/main/hosts/cli/run';
 import { fillTasks, PLAN_FIXTURE, PLAN_UNITS, taskRowsOf, type TaskFill } from '../../helpers/plan';
@@ -329,5 +331,28 @@ describe('filled forms, imported through the normal pipeline', () => {
         { id: t('5'), status: null },
       ],
     });
+
+    // the ministry workbook's appendix: one row per task under its section, with the same counts
+    const wbFile = await ministryWorkbook(ctx.db, period.id, { today: '2026-06-20' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(wbFile.bytes as unknown as ExcelJS.Buffer);
+    const sheet = wb.worksheets.find((w) => String(w.getCell(2, 1).value).includes('KẾT QUẢ THỰC HIỆN NHIỆM VỤ'))!;
+    expect(sheet, 'appendix sheet').toBeDefined();
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, r) => {
+      if (r > 5) rows.push((row.values as unknown[]).slice(1));
+    });
+    expect(rows[0]![0]).toBe('I. CÔNG TÁC TUYÊN TRUYỀN, PHỔ BIẾN PHÁP LUẬT VỀ BÌNH ĐẲNG GIỚI');
+    const row1 = rows.find((r) => r[1] === task('1').title)!;
+    expect(row1.slice(2)).toEqual(['Sở Văn hóa, Thể thao và Du lịch', '30/06/2026', 2, 0, 0, 3]);
+    const row5 = rows.find((r) => r[1] === task('5').title)!;
+    expect(row5.slice(2)).toEqual(['Sở Nội vụ; Sở Y tế', '', 0, 0, 1, 3]);
+
+    // Phần I: a paragraph per section, what was done, by whom, what remains
+    const [p1, p2] = planNarrative(results.tasks);
+    expect(p1!.text).toContain('Kế hoạch có 2 nhiệm vụ, đã hoàn thành 1, đang thực hiện 1.');
+    expect(p1!.text).toContain('(Sở Văn hóa, Thể thao và Du lịch chủ trì, Sở Nội vụ phối hợp): đăng 24 tin, bài');
+    expect(p2!.text).toContain('Kế hoạch có 3 nhiệm vụ, đã hoàn thành 1, đang thực hiện 1, còn 1 nhiệm vụ');
+    expect(p2!.text).toContain('Chưa thực hiện: kiểm tra, giám sát');
   }, 60_000);
 });
