@@ -14,6 +14,7 @@ import { periodConsolidation } from '../../../src/main/services/consolidation';
 import { importFile } from '../../../src/main/services/imports';
 import { createPeriod, getPeriodRow, setExpected } from '../../../src/main/services/periods';
 import {
+  checkTaskAnswers,
   copyPlan,
   getPlan,
   importPlan,
@@ -108,6 +109,21 @@ describe('the plan list, as LibreOffice saved it', () => {
     expect(next.tasks.find((x) => x.stt === '4')!.unmatched.map((u) => u.text)).toEqual(['Xã Bảo Thắng', 'Sở Tư Pháo']);
     expect(codes(next.tasks.find((x) => x.stt === '4')!.partners)).toEqual(['X01']);
     expect(() => copyPlan(ctx.db, 2026, 2027)).toThrow(/đã có kế hoạch/);
+  });
+
+  it("the import keeps only answers about the unit's own tasks, and says when the form's task list is stale", async () => {
+    const { ctx, ids, task } = await withPlan();
+    const answer = (id: number) => ({
+      element: `NV:${id}`,
+      cell: 'value' as const,
+      value: { state: 'text' as const, value: 'done' },
+    });
+    const r = checkTaskAnswers(ctx.db, 2026, ids.get('S03')!, {
+      values: [answer(task('1').id), answer(task('2').id)],
+      taskMeta: { ids: [task('1').id], fingerprint: 'stale' },
+    });
+    expect(r.values).toEqual([answer(task('1').id)]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['TASK_NOT_GIVEN', 'TASK_LIST_CHANGED', 'TASK_NOT_REPORTED']);
   });
 
   it('the CLI: plan import and plan list print the contract', async () => {
