@@ -22,6 +22,7 @@ import { AppError } from '../../shared/result';
 import { parseTaskElement, TASK_ELEMENT_PREFIX, type TaskStatus } from '../../shared/rules/task-answers';
 import { unitNameKey } from '../../shared/text/unit-names';
 import { compareVi, searchKey } from '../../shared/text/vi';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
 import { readPlan } from '../excel/plan-reader';
@@ -169,9 +170,10 @@ export function getPlan(db: Db, year: number): PlanView {
   const tasks = db
     .select()
     .from(t.planTasks)
+    .where(eq(t.planTasks.year, year))
     .all()
-    .filter((x) => x.year === year)
     .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  if (!tasks.length) return { year, sections: [], tasks: [] };
   const ids = new Set(tasks.map((x) => x.id));
   const units = new Map(
     db
@@ -675,6 +677,7 @@ function answersOf(db: Db, periodId: number): Map<number, { submissionId: number
 export function planResults(db: Db, periodId: number): PlanResults {
   const period = getPeriodRow(db, periodId);
   const plan = getPlan(db, period.year);
+  if (!plan.tasks.length) return { periodId, year: period.year, tasks: [], units: [] };
   const answers = answersOf(db, periodId);
   const units = new Map(
     db
