@@ -6,6 +6,7 @@ import type { CellKey, DataElement, Indicator, PeriodKind, Section, UnitKind } f
 import type { IsoDate, StoredValue } from '../../shared/domain/records';
 import type { Consolidation, IndicatorResult, StatusReport, UnitReportStatus } from '../../shared/domain/report';
 import type { Settings, Signer } from '../../shared/contract/app';
+import type { TaskResult } from '../../shared/contract/plan';
 import { changeBetween, elementStrategyResults } from '../../shared/rules/aggregate';
 import { reportingRate } from '../../shared/rules/completeness';
 import { UNIT_KIND_HEADING } from '../../shared/text/labels';
@@ -37,6 +38,8 @@ export interface ReportModel {
   docNumber?: string;
   /** the document date, ISO */
   today: IsoDate;
+  /** the year's plan tasks with the units' answers (services/plan.ts planResults); absent or [] without a plan */
+  planTasks?: TaskResult[];
 }
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { CELL_KEYS } from '../../shared/domain/catalog';
 import { formatDate } from '../../shared/text/vi';
 import { quoteIfFormulaLike } from './quote-prefix';
+import { writePlanAppendix } from './plan-appendix';
 import {
   changeText,
   cleanForDocument,
@@ -607,6 +608,7 @@ export async function buildMinistryWorkbook(model: ReportModel): Promise<Buffer>
   appendix4(wb, model);
   appendix5(wb, model);
   appendix6(wb, model);
+  writePlanAppendix(wb, model);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

@@ -12,6 +12,7 @@ import { FIXED_HEADERS, META_SHEET } from './form-layout';
 import { normCode, readIdentity, type FormIdentity } from './form-identity';
 import { colName, findHeader, type HeaderInfo } from './form-header';
 import { toValue, type Where } from './form-values';
+import { isTaskCode, readTaskAnswers, readTaskMeta, type TaskMeta } from './template-tasks';
 import { cellText, loadGrid, type Grid, type GridSheet, type LoadGridOptions } from './grid';
 
 export interface ParsedForm {
@@ -23,6 +24,8 @@ export interface ParsedForm {
   values: StoredValue[];
   /** type and structure problems found while reading */
   findings: Finding[];
+  /** the plan tasks the form was written with (template-tasks.ts); absent on a form without tasks */
+  taskMeta?: TaskMeta | null;
 }
 
 export interface FormCatalog {
@@ -72,10 +75,12 @@ export async function readForm(
   checkColumns(rd, label);
   if (!rd.findings.some((f) => f.severity === 'error')) {
     readRows(rd);
+    rd.values.push(...readTaskAnswers(rd.sheet, rd.findings));
     checkMissingRows(rd);
     checkNotEmpty(rd);
   }
-  return { format: grid.format, identity, rowsSeen: rd.rowsSeen, values: rd.values, findings: rd.findings };
+  const taskMeta = readTaskMeta(metaSheet);
+  return { format: grid.format, identity, rowsSeen: rd.rowsSeen, values: rd.values, findings: rd.findings, taskMeta };
 }
 
 /** Does a table have at least one row with a catalogue code under its header? */
@@ -221,7 +226,7 @@ function readRows(rd: Reading): void {
     const slave = sheet.mergedFrom(r, header.codeCol);
     if (slave && slave[1] !== header.codeCol) continue; // a title or footer merged across the code column
     const rawCode = cellText(sheet.get(r, header.codeCol));
-    if (!rawCode || !cleanText(rawCode)) continue;
+    if (!rawCode || !cleanText(rawCode) || isTaskCode(rawCode)) continue;
     const d = rowElement(rd, r, rawCode, valueCols);
     if (!d) continue;
     if (d.type === 'text') readTextRow(rd, r, d);

@@ -39,6 +39,7 @@ import {
   type CellLook,
   type FormSheet,
 } from './template-style';
+import { writeTaskMeta, writeTaskSection, type TemplateTask } from './template-tasks';
 
 export interface TemplateInput {
   catalog: { sections: Section[]; cellLabels: Record<CellKey, string>; dataElements: DataElement[] };
@@ -51,6 +52,8 @@ export interface TemplateInput {
   appVersion: string;
   /** this database's random identity (settings), so a form from another database is recognised */
   databaseId?: string;
+  /** the year's plan tasks given to this unit (template-tasks.ts); none → the form is as without a plan */
+  tasks?: TemplateTask[];
 }
 
 /** Where the data rows ended up, for the conditional formatting and the print setup. */
@@ -90,11 +93,13 @@ export async function buildTemplateWorkbook(input: TemplateInput): Promise<Buffe
   writeTitleBlock(f, input);
   const headerRow = writeTableHeader(f, headers);
   const data = writeDataRows(f, headerRow, rows, catalog.sections, nameWidth);
+  if (input.tasks?.length) writeTaskSection(f, input.tasks);
   writeSignatureLines(f);
   highlightSexOverTotal(f, data);
   setupPrint(wb, f, data, input);
   await protectForm(ws);
   await writeMetaSheet(wb, metaValues(input, rows, generatedAt));
+  if (input.tasks?.length) writeTaskMeta(wb, input.tasks);
 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   const out = await wb.xlsx.writeBuffer();

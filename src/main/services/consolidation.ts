@@ -15,6 +15,7 @@ import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
 import { expectedUnits, getPeriodRow, getProvinceValues } from './periods';
+import { taskCounts } from './plan';
 import { firstSubmissions, latestSubmissions, valuesBySubmission } from './submissions';
 import { rowToCellValue } from './values';
 
@@ -192,6 +193,7 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
     byKind: current.byKind,
     reporting: { expected: status.expected, received: status.received, onTime: status.onTime },
     previous,
+    tasks: taskCounts(db, periodId),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ReportModel } from '../documents/model';
 import { getCatalog } from './catalog';
 import { periodConsolidation, periodStatus, unitValues } from './consolidation';
 import { getPeriodRow } from './periods';
+import { planResults } from './plan';
 import { getSettings } from './settings';
 
 function periodInfo(p: ReturnType<typeof getPeriodRow>): ReportModel['period'] {
@@ -42,6 +43,7 @@ export function reportModel(
     })),
     includeSensitive: opts.includeSensitive ?? false,
     today: opts.today,
+    planTasks: planResults(db, periodId).tasks,
   };
   if (opts.docNumber) model.docNumber = opts.docNumber;
   return model;

@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { buildTemplateWorkbook } from '../excel/template-writer';
 import { getCatalog, getTemplateRow } from './catalog';
 import { expectedUnits, getPeriodRow } from './periods';
+import { templateTasks } from './plan';
 import { databaseId, getSettings } from './settings';
 import { APP_VERSION } from '../version';
 
@@ -66,6 +67,7 @@ export async function exportTemplates(db: Db, periodId: number, unitCodes?: stri
     const bytes = await buildTemplateWorkbook({
       ...base,
       unit: { code: u.code, name: u.name, kind: u.kind as UnitKind },
+      tasks: templateTasks(db, period.year, u.id),
     });
     out.push({ unit: u.code, name: templateFileName(tpl.code, period.label, u.code), bytes });
   }

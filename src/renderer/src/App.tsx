@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   ImportOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -24,6 +25,7 @@ import { DashboardPage } from './pages/Dashboard';
 import { ExportPage } from './pages/Export';
 import { ImportPage } from './pages/import';
 import { PeriodsPage } from './pages/periods';
+import { PlanPage } from './pages/plan';
 import { SettingsPage } from './pages/Settings';
 import { SubmissionPage } from './pages/submission';
 import { UnitDetailPage } from './pages/UnitDetail';
@@ -38,6 +40,7 @@ export const NAV = [
   { path: '/ky-bao-cao', label: 'Kỳ báo cáo', icon: <CalendarOutlined aria-hidden /> },
   { path: '/nhap-bao-cao', label: 'Nhập báo cáo', icon: <ImportOutlined aria-hidden /> },
   { path: '/tong-hop', label: 'Tổng hợp', icon: <BarChartOutlined aria-hidden /> },
+  { path: '/ke-hoach', label: 'Kế hoạch năm', icon: <ScheduleOutlined aria-hidden /> },
   { path: '/xuat-bao-cao', label: 'Xuất báo cáo', icon: <FileDoneOutlined aria-hidden /> },
   { path: '/danh-muc', label: 'Danh mục chỉ tiêu', icon: <AppstoreOutlined aria-hidden /> },
   { path: '/cai-dat', label: 'Cài đặt', icon: <SettingOutlined aria-hidden /> },
@@ -253,6 +256,7 @@ function Shell({ province }: { province: string }) {
             <Route path="/nhap-bao-cao" element={<ImportPage />} />
             <Route path="/bao-cao/:id" element={<SubmissionPage />} />
             <Route path="/tong-hop" element={<ConsolidationPage />} />
+            <Route path="/ke-hoach" element={<PlanPage />} />
             <Route path="/xuat-bao-cao" element={<ExportPage />} />
             <Route path="/danh-muc" element={<CatalogPage />} />
             <Route path="/cai-dat" element={<SettingsPage />} />

@@ -48,6 +48,14 @@ export const HELP: Record<string, ScreenHelp> = {
     what: 'Số liệu cộng lại của toàn tỉnh từ lần nộp mới nhất của mỗi đơn vị; tỷ lệ được tính lại từ tổng.',
     next: ['Bấm một số để xem từng đơn vị đóng góp bao nhiêu.', 'Xem thẻ “Chỉ tiêu” để so với mục tiêu.'],
   },
+  'Kế hoạch năm': {
+    what: 'Các nhiệm vụ của Kế hoạch năm giao cho đơn vị chủ trì, phối hợp; mỗi đơn vị báo cáo kết quả từng nhiệm vụ trong mẫu biểu của kỳ.',
+    next: [
+      'Nhập kế hoạch từ Excel (STT, Nội dung nhiệm vụ, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Sản phẩm) hoặc sao chép từ năm trước.',
+      'Chọn đơn vị cho các tên còn màu cam, rồi xuất mẫu biểu: mỗi đơn vị có phần “Kết quả thực hiện nhiệm vụ được giao”.',
+      'Sau khi nhập báo cáo: xem thẻ “Kết quả thực hiện” theo từng nhiệm vụ và từng đơn vị.',
+    ],
+  },
   'Xuất báo cáo': {
     what: 'Lập báo cáo gửi Bộ (tệp Excel), bản in có chữ ký và văn bản đôn đốc đơn vị chậm nộp.',
     next: ['Ghi “Số văn bản”, rồi tải báo cáo Excel hoặc xem bản in để in, ký.'],

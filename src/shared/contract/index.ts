@@ -8,6 +8,7 @@ import { appContract } from './app';
 import { catalogContract } from './catalog';
 import type { Op } from './op';
 import { periodsContract } from './periods';
+import { planContract } from './plan';
 import { reportsContract } from './reports';
 import { importsContract } from './imports';
 import { inboxContract } from './inbox';
@@ -27,6 +28,7 @@ export const contract = {
   ...submissionsContract,
   ...inboxContract,
   ...reportsContract,
+  ...planContract,
 };
 
 export type Contract = typeof contract;
@@ -72,4 +74,5 @@ export type { CreatePeriodInput, UpdatePeriodInput } from './periods';
 export type { SubmissionDetail } from './submissions';
 export type { ImportBatchInput, ImportBatchResult, ImportFileInput } from './imports';
 export type { DrillRow, TrendPoint } from './reports';
+export type { PlanView, PlanTask, PlanResults, TaskResult, UnitTasks, TaskStatus } from './plan';
 export type { InboxEntry, InboxList, EntryForm, EntryFormRow, EntryStatus, EntryChannel } from './inbox';

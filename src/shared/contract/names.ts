@@ -61,6 +61,14 @@ export const OP_NAME_LIST = [
   'reports.workbook',
   'reports.printHtml',
   'reports.reminder',
+  'plan.get',
+  'plan.import',
+  'plan.saveTask',
+  'plan.deleteTask',
+  'plan.resolve',
+  'plan.copy',
+  'plan.results',
+  'plan.unitTasks',
 ] as const;
 
 export const API_EVENTS = ['import.progress'] as const;

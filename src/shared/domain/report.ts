@@ -82,6 +82,8 @@ export interface Consolidation {
     values: ConsolidatedValue[];
     indicators: IndicatorResult[];
   } | null;
+  /** the year's plan tasks: how many of the units given each one answered done / in progress / not done / nothing */
+  tasks?: Array<{ id: number; done: number; inProgress: number; notDone: number; notReported: number }>;
 }
 
 /**

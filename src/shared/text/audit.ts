@@ -139,6 +139,27 @@ type Formatter = (e: AuditEntry, names: AuditNames) => string;
 
 /** One formatter per kind of entry, keyed `entity.action`. */
 export const AUDIT_FORMATTERS: Record<string, Formatter> = {
+  'plan.import': (e) => {
+    const a = isObj(e.after) ? e.after : {};
+    const file = str(a.file);
+    return (
+      `Nhập Kế hoạch năm ${e.entityId}: ${formatNumber(num(a.tasks) ?? 0)} nhiệm vụ, ` +
+      `${formatNumber(num(a.assignments) ?? 0)} lượt giao cho đơn vị` +
+      (file ? `, từ tệp ${quote(file)}` : '')
+    );
+  },
+  'plan.copy': (e) => {
+    const a = isObj(e.after) ? e.after : {};
+    return `Sao chép Kế hoạch năm ${plain(a.fromYear)} sang năm ${e.entityId}: ${formatNumber(num(a.tasks) ?? 0)} nhiệm vụ`;
+  },
+  'plan_task.create': (e) => `Thêm nhiệm vụ ${quote(str(isObj(e.after) ? e.after.title : undefined) ?? '')}`,
+  'plan_task.update': (e) => `Sửa nhiệm vụ ${quote(str(isObj(e.after) ? e.after.title : undefined) ?? '')}`,
+  'plan_task.delete': (e) => `Xóa nhiệm vụ ${quote(str(isObj(e.before) ? e.before.title : undefined) ?? '')}`,
+  'plan_task.resolve': (e, n) => {
+    const b = isObj(e.before) ? e.before : {};
+    const a = isObj(e.after) ? e.after : {};
+    return `Chọn đơn vị ${unitName(str(a.unit), n)} cho tên ${quote(str(b.text) ?? '')} trong kế hoạch`;
+  },
   'submission.import': (e, n) => {
     const a = isObj(e.after) ? e.after : {};
     const parts = [`Nhập báo cáo của ${unitName(str(a.unit), n)}`];
@@ -299,6 +320,8 @@ const ENTITY_WORD: Record<string, string> = {
   template: 'mẫu biểu',
   province_value: 'số liệu cấp tỉnh',
   province_target: 'chỉ tiêu của tỉnh',
+  plan: 'kế hoạch năm',
+  plan_task: 'nhiệm vụ của kế hoạch',
 };
 
 /** The entry as one sentence; the reason, when there is one, follows after " — lý do: ". */

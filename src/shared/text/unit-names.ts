@@ -14,6 +14,7 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/^x\.\s*/g, 'xa '],
   [/\bhlhpn\b/g, 'hoi lien hiep phu nu'],
   [/\bhlh phu nu\b/g, 'hoi lien hiep phu nu'],
+  [/\blhpn\b/g, 'lien hiep phu nu'],
   [/\bmttq\b/g, 'mat tran to quoc'],
   [/\bvn\b/g, 'viet nam'],
   [/\bvstbpn\b/g, 'vi su tien bo phu nu'],

@@ -3,6 +3,7 @@ import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
 import { periodsHandlers } from './periods';
+import { planHandlers } from './plan';
 import { reportsHandlers } from './reports';
 import { importsHandlers } from './imports';
 import { inboxHandlers } from './inbox';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...submissionsHandlers,
   ...inboxHandlers,
   ...reportsHandlers,
+  ...planHandlers,
 };

@@ -45,6 +45,7 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   'no-open': { type: 'boolean' },
   force: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 export function parse(argv: string[]) {

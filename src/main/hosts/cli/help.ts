@@ -24,6 +24,9 @@ Các lệnh:
   restore     --db F --from TEP [--force]              Khôi phục từ bản sao lưu (giữ lại bản hiện tại);
                                                        --force: đã xác nhận khôi phục bản của tỉnh/CSDL khác
   check       --db F [--json]                          Kiểm tra toàn vẹn cơ sở dữ liệu
+  plan import --db F --year YYYY KE_HOACH.xlsx [--dry-run] [--json]
+                                                       Nhập Kế hoạch năm (nhiệm vụ, đơn vị chủ trì, phối hợp)
+  plan list   --db F --year YYYY [--json]              Liệt kê nhiệm vụ của Kế hoạch năm
 
 Tùy chọn chung:
   --db F      Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)

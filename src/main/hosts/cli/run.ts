@@ -12,6 +12,7 @@ import { CliFailure, defaultIo, intArg, parse, UsageError, type Command, type Io
 import { backup, check, restore } from './database';
 import { HELP, commandHelp } from './help';
 import { importCommand } from './imports';
+import { plan } from './plan';
 import { catalog, init, period, template, units } from './records';
 import { consolidate, exportCommand, status } from './results';
 
@@ -30,12 +31,14 @@ const COMMANDS = new Map<string, Command>([
   ['export', exportCommand],
   ['backup', backup],
   ['check', check],
+  ['plan', plan],
 ]);
 
 const SUBCOMMANDS: Record<string, string[]> = {
   units: ['list', 'import'],
   period: ['create', 'list'],
   template: ['export'],
+  plan: ['import', 'list'],
 };
 
 export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -16,6 +16,7 @@ import { parseForm } from '../../excel/parse-pool';
 import { getCatalog, getTemplateRow } from '../catalog';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
+import { checkTaskAnswers } from '../plan';
 import { databaseId, getSettings } from '../settings';
 import { blankedCells, blankingError } from './blanking';
 import { checkForm } from './check';
@@ -103,7 +104,9 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   if (errors.length) return answer(reject(name, errors, [], unitRef));
 
   const form = checkForm(parsed, catalog, template, resolved.kind as UnitKind);
-  const warnings = [...periodWarnings(parsed.identity, period), ...who.warnings, ...form.warnings];
+  const tasks = checkTaskAnswers(db, period.year, resolved.id, parsed); // the plan's task rows (services/plan.ts)
+  form.values.push(...tasks.values);
+  const warnings = [...periodWarnings(parsed.identity, period), ...who.warnings, ...form.warnings, ...tasks.warnings];
   if (form.errors.length)
     return answer(withNotCounted(reject(name, form.errors, dedupe(warnings), unitRef), form.notCounted));
 

@@ -80,7 +80,7 @@ function byName(reg: Register, name: string): { unit: UnitRow | null; several?: 
 }
 
 /** Does a typed name loosely fit the unit (one key inside the other, e.g. "Cam Đường" for "Phường Cam Đường")? */
-function nameFits(typed: string, unit: UnitRow): boolean {
+export function nameFits(typed: string, unit: UnitRow): boolean {
   const a = unitNameKey(typed);
   const b = unitNameKey(unit.name);
   return a.length > 0 && (a === b || b.includes(a) || a.includes(b));

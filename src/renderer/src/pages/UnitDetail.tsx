@@ -8,6 +8,7 @@ import { useOp } from '../api/client';
 import { ErrorBox, LinkButton, Loading, PageHeader } from '../components/common';
 import { CHANNEL_LABEL, SUBMISSION_STATUS_COLOR, SUBMISSION_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
 import { usePeriod } from '../state/period';
+import { UnitTasksCard } from './plan/UnitTasksCard';
 
 export function UnitDetailPage() {
   const id = Number(useParams().id);
@@ -61,6 +62,7 @@ export function UnitDetailPage() {
           ]}
         />
       </Card>
+      <UnitTasksCard unitId={u.id} />
       <Card size="small" title="Báo cáo đã gửi qua các kỳ">
         <Table<Submission>
           size="small"
