@@ -61,6 +61,8 @@ export const OP_NAME_LIST = [
   'reports.workbook',
   'reports.printHtml',
   'reports.reminder',
+  'reports.reminderDocx',
+  'reports.docx',
 ] as const;
 
 export const API_EVENTS = ['import.progress'] as const;

@@ -19,6 +19,12 @@ Các lệnh:
   consolidate --db F --period ID [--json]              Tổng hợp số liệu và chỉ tiêu
   export      --db F --period ID --out TEP.xlsx [--include-sensitive] [--doc-number SO]
                                                        Xuất báo cáo gửi Bộ Nội vụ
+  report docx --db F --period ID --out TEP.docx [--doc-number SO] [--include-sensitive]
+                                                       Dự thảo báo cáo (Word) viết từ số liệu
+  reminder    --db F --period ID --out TEP.docx|TEP.html [--doc-number SO] [--new-deadline YYYY-MM-DD]
+                                                       Văn bản đôn đốc đơn vị chưa gửi, cần gửi lại
+  feedback    --db F --entry ID --out TEP.docx|TEP.html
+                                                       Phiếu phản hồi cho đơn vị có tệp bị từ chối
   serve       [--db F] [--port N] [--demo] [--no-open] Mở giao diện trong trình duyệt (chỉ trên máy này)
   backup      --db F [--out TEP]                       Sao lưu cơ sở dữ liệu
   restore     --db F --from TEP [--force]              Khôi phục từ bản sao lưu (giữ lại bản hiện tại);
