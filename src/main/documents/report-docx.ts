@@ -105,7 +105,7 @@ export function indicatorSentence(model: ReportModel, r: IndicatorRow): string {
   const name = upperFirst(r.name.trim());
   const cov = rowCoverage(model, r);
   if (r.value === null) {
-    return `${name}: chưa có số liệu để tính (${cov.units === null ? 'chưa nhập số liệu cấp tỉnh' : `${cov.units}/${cov.expected} đơn vị có số liệu`}).`;
+    return `${name}: chưa có số liệu để tính (${cov.units === null ? 'chưa nhập số liệu cấp tỉnh' : cov.units === 0 ? 'chưa có đơn vị nào báo cáo' : `${cov.units}/${cov.expected} đơn vị có số liệu`}).`;
   }
   const partial = cov.units !== null && cov.units < cov.expected;
   let s = `${name} đạt ${withUnit(r.value, r.unit)} (${coverageText(cov)})`;
@@ -164,6 +164,10 @@ function sectionOneFigures(model: ReportModel): Block[] {
   for (const row of sec.rows) {
     const el = row.element;
     const name = upperFirst(el.name.trim());
+    if (!row.province && !row.units) {
+      out.push({ kind: 'para', runs: [`- ${name}: chưa có đơn vị nào báo cáo.`] });
+      continue;
+    }
     const cov = row.province ? 'số liệu cấp tỉnh' : `tổng hợp từ ${row.units ?? 0}/${expected} đơn vị`;
     if (el.type === 'yesno') {
       const yes = model.byUnit.filter((u) =>
@@ -285,8 +289,8 @@ function appendices(model: ReportModel, attached: string): Appendix[] {
     attached,
     table: {
       columns: [
-        { label: 'Mã', width: 9 },
-        { label: 'Chỉ tiêu', width: 46 },
+        { label: 'Mã', width: 12 },
+        { label: 'Chỉ tiêu', width: 43 },
         { label: 'Đơn vị tính', width: 11, align: 'center' },
         { label: 'Kết quả', width: 10, align: 'right' },
         { label: 'Cùng kỳ năm trước', width: 11, align: 'right' },
@@ -369,7 +373,7 @@ function appendices(model: ReportModel, attached: string): Appendix[] {
     landscape: false,
     table: {
       columns: [
-        { label: 'STT', width: 7, align: 'center' },
+        { label: 'TT', width: 7, align: 'center' },
         { label: 'Đơn vị', width: 40 },
         { label: 'Loại đơn vị', width: 25 },
         { label: 'Tình trạng', width: 16, align: 'center' },
@@ -437,7 +441,7 @@ export function reportDraftDocument(input: ReportDraftInput): OfficialDocument {
     body,
     signer: signerLines(s.signer),
     recipients: noiNhanLines(
-      s.recipients.filter((r) => !/^\s*-?\s*bộ nội vụ\b/iu.test(r)),
+      s.recipients.filter((r) => !/^\s*-?\s*bộ nội vụ(?!\p{L})/iu.test(r)),
       s.draftingUnit ?? '',
     ),
     appendices: appendices(model, attached),

@@ -214,7 +214,7 @@ export function headerBlocks(h: OfficialDocument['header']): Table {
       cantSplit: true,
       children: [
         cell([line(h.numberLine, { size: 13, before: 6 })], LEFT_COL),
-        cell([line(h.dateLine, { size: 14, italic: true, before: 6 })], RIGHT_COL),
+        cell([line(h.dateLine, { size: 13, italic: true, before: 6 })], RIGHT_COL),
       ],
     }),
   ];
@@ -354,7 +354,8 @@ function closeBody(body: readonly Block[]): Block[] {
 function blocks(body: readonly Block[], width: number): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   body.forEach((b, i) => {
-    const lastPara = i === body.length - 1;
+    // the last two paragraphs stay with the signature block (a signature never alone on a page)
+    const lastPara = i >= body.length - 2;
     switch (b.kind) {
       case 'heading':
         out.push(
@@ -381,7 +382,6 @@ function blocks(body: readonly Block[], width: number): Array<Paragraph | Table>
         );
         break;
       case 'para':
-        // the last paragraph stays with the signature block (a signature never alone on a page)
         out.push(bodyParagraph(b.runs, lastPara));
         break;
       case 'table':
@@ -456,7 +456,6 @@ export function documentSections(d: OfficialDocument): ISectionOptions[] {
   }
   main.push(...kinhGuiParagraphs(d.kinhGui));
   main.push(...blocks(closeBody(d.body), TEXT_WIDTH));
-  main.push(line('', { size: 6 }));
   main.push(signatureBlock(d.signer, d.recipients));
   return [
     {
