@@ -90,7 +90,8 @@ function reminderInput(
 export function reminder(db: Db, periodId: number, today: string, newDeadline?: string, docNumber?: string) {
   const input = reminderInput(db, periodId, today, newDeadline, docNumber);
   const { document: _d, ...r } = buildReminder(input);
-  return { ...r, units: input.missing.length + (input.returned?.length ?? 0) };
+  const returned = input.returned?.length ?? 0;
+  return { ...r, units: input.missing.length + returned, returned };
 }
 
 /** the reminder letter as a Word file */

@@ -59,6 +59,8 @@ export const reportsContract = {
     html: string;
     /** units the letter names (missing and asked to send again) */
     units: number;
+    /** of which asked to send again (status returned) */
+    returned: number;
     /** a short message to paste into Zalo or an e-mail */
     message: string;
     /** the e-mail addresses of the units it names */
