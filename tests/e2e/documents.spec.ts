@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import { nav } from './helpers';
 import { SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
@@ -30,7 +30,7 @@ test.afterAll(async () => {
   await host?.close();
 });
 
-async function docxText(download: import('@playwright/test').Download): Promise<string> {
+async function docxText(download: Download): Promise<string> {
   const bytes = readFileSync(await download.path());
   return (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\n+/g, '\n');
 }
