@@ -373,11 +373,11 @@ function appendices(model: ReportModel, attached: string): Appendix[] {
     landscape: false,
     table: {
       columns: [
-        { label: 'TT', width: 7, align: 'center' },
-        { label: 'Đơn vị', width: 40 },
-        { label: 'Loại đơn vị', width: 25 },
-        { label: 'Tình trạng', width: 16, align: 'center' },
-        { label: 'Ngày nhận', width: 14, align: 'center' },
+        { label: 'TT', width: 6, align: 'center' },
+        { label: 'Đơn vị', width: 36 },
+        { label: 'Loại đơn vị', width: 26 },
+        { label: 'Tình trạng', width: 17, align: 'center' },
+        { label: 'Ngày nhận', width: 18, align: 'center' },
         { label: 'Lý do trả lại', width: 22 },
       ],
       rows: units.map((u, i) => ({ cells: statusRow(model, u, i) })),

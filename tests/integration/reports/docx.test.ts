@@ -209,6 +209,12 @@ describe('the report draft (.docx)', () => {
     expect(above.length).toBeGreaterThan(10);
   });
 
+  it('never splits a date inside a table cell (dd/mm/yyyy stays one word)', () => {
+    const words = pdfs.report.flatMap((pg) => pg.words.map((w) => w.text));
+    expect(words.filter((w) => /^\d{2}\/\d{2}\/\d{4}$/.test(w)).length).toBeGreaterThan(0);
+    expect(words.filter((w) => /^\d{2}\/\d{2}\/\d{1,3}$/.test(w))).toEqual([]);
+  });
+
   it('numbers each appendix on its own (page numbering restarts)', () => {
     const pages = pdfs.report;
     const inBody = (pg: Page) =>
