@@ -161,7 +161,8 @@ function rule(col: number, width: number, after = 0): Paragraph {
   const side = mm(Math.max(0, (col - width) / 2));
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: pt20(after), line: 120, lineRule: LineRuleType.EXACT },
+    // a gap above the rule so it reads as a line under the name, not an underline
+    spacing: { before: pt20(3), after: pt20(after), line: 120, lineRule: LineRuleType.EXACT },
     indent: { left: side, right: side },
     border: { top: { ...LINE, space: 1 } },
     children: [new TextRun({ text: '', size: 4 })],
