@@ -88,3 +88,19 @@ test('the reminder: number typed and kept, .docx downloaded, mail links and the 
   await page.screenshot({ path: join(SCREENSHOTS, 'documents-2-don-doc.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('Cài đặt: the officer’s phone and the reminder’s nơi nhận are edited there and used by the letter', async () => {
+  await nav(page, 'Cài đặt');
+  await page.getByLabel('Điện thoại liên hệ').fill('0214 3840 999');
+  await page.getByRole('button', { name: 'Thêm nơi nhận' }).nth(1).click();
+  await page.getByLabel('Nơi nhận văn bản đôn đốc thứ 1', { exact: true }).fill('Sở Nội vụ (để báo cáo)');
+  await expect(page.getByText(/Để trống thì dùng “Ban Vì sự tiến bộ phụ nữ/)).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'documents-3-cai-dat.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
+  const periodId = (await host.call('periods.list', {}))[0]!.id;
+  const r = await host.call('reports.reminder', { periodId });
+  expect(r.text).toContain('điện thoại 0214 3840 999');
+  expect(r.text).toContain('Nơi nhận:\n- Như trên;\n- Sở Nội vụ (để báo cáo);\n- Lưu: VT, VP.');
+  expect(errors).toEqual([]);
+});
