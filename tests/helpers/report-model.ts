@@ -44,6 +44,11 @@ export const settings: Settings = {
   recipients: ['Bộ Nội vụ', 'UBND tỉnh', 'Thành viên Ban VSTBPN tỉnh', 'Lưu: VT, BVSTBPN'],
   backupKeep: 30,
   officer: 'Trần Văn An',
+  officerPhone: '0214 3840 123',
+  officerEmail: 'an.tv@laocai.gov.vn',
+  agencyNameInSentence: '',
+  draftingUnit: 'VP',
+  reminderRecipients: ['Lưu: VT, VP'],
 };
 
 interface UnitDef {

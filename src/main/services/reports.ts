@@ -4,7 +4,8 @@ import { slugify } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import { buildMinistryWorkbook } from '../documents/workbook';
 import { buildPrintHtml } from '../documents/print-html';
-import { buildReminder } from '../documents/reminder';
+import { buildReminder, reminderDocx, type ReminderInput } from '../documents/reminder';
+import { reportDraftDocx } from '../documents/report-docx';
 import type { ReportModel } from '../documents/model';
 import { getCatalog } from './catalog';
 import { periodConsolidation, periodStatus, unitValues } from './consolidation';
@@ -68,16 +69,47 @@ export function printHtml(
   return { title: `Báo cáo ${model.period.label}`, html: buildPrintHtml(model) };
 }
 
-export function reminder(db: Db, periodId: number, today: string, newDeadline?: string) {
+function reminderInput(
+  db: Db,
+  periodId: number,
+  today: string,
+  newDeadline?: string,
+  docNumber?: string,
+): ReminderInput {
   const p = getPeriodRow(db, periodId);
-  const status = periodStatus(db, periodId);
-  const missing = status.units.filter((u) => u.status === 'missing');
-  const r = buildReminder({
+  const status = periodStatus(db, periodId, today);
+  return {
     settings: getSettings(db),
     period: periodInfo(p),
-    missing,
+    missing: status.units.filter((u) => u.status === 'missing'),
+    returned: status.units.filter((u) => u.status === 'returned'),
     today,
     ...(newDeadline ? { newDeadline } : {}),
-  });
-  return { ...r, units: missing.length };
+    ...(docNumber?.trim() ? { docNumber: docNumber.trim() } : {}),
+  };
+}
+
+export function reminder(db: Db, periodId: number, today: string, newDeadline?: string, docNumber?: string) {
+  const input = reminderInput(db, periodId, today, newDeadline, docNumber);
+  const { document: _d, ...r } = buildReminder(input);
+  const returned = input.returned?.length ?? 0;
+  return { ...r, units: input.missing.length + returned, returned };
+}
+
+/** the reminder letter as a Word file */
+export async function reminderWord(db: Db, periodId: number, today: string, newDeadline?: string, docNumber?: string) {
+  const input = reminderInput(db, periodId, today, newDeadline, docNumber);
+  const bytes = await reminderDocx(input);
+  return { name: `don-doc_${slugify(input.period.label)}.docx`, bytes };
+}
+
+/** the province's report draft as a Word file (Phần I–V and the appendices) */
+export async function reportWord(
+  db: Db,
+  periodId: number,
+  opts: { includeSensitive?: boolean; docNumber?: string; today: string },
+) {
+  const model = reportModel(db, periodId, opts);
+  const bytes = await reportDraftDocx({ model });
+  return { name: `bao-cao-bdg_${slugify(model.period.label)}.docx`, bytes };
 }

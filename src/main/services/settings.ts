@@ -25,6 +25,11 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   backupKeep: 30,
   officer: 'Cán bộ thường trực',
+  officerPhone: '',
+  officerEmail: '',
+  agencyNameInSentence: '',
+  draftingUnit: 'VP',
+  reminderRecipients: [],
 };
 
 const KEY = 'app.settings';

@@ -40,6 +40,18 @@ export interface Settings {
   backupKeep: number;
   /** the officer's name, written in the audit log */
   officer: string;
+  /** the officer's phone and e-mail, printed in letters as the contact (empty: not printed) */
+  officerPhone: string;
+  officerEmail: string;
+  /**
+   * the agency's name as it reads inside a sentence ("Ban Vì sự tiến bộ phụ nữ tỉnh Lào Cai đề nghị…"); empty:
+   * derived from the header line `agencyName` (see agencyInSentence in documents/docx/text.ts)
+   */
+  agencyNameInSentence: string;
+  /** the drafting unit's abbreviation in a công văn's ký hiệu and in "Lưu: VT, …" (e.g. "VP") */
+  draftingUnit: string;
+  /** the reminder letter's own nơi nhận after "Như trên" (the report's list is `recipients`) */
+  reminderRecipients: string[];
 }
 
 export const settingsPatch = z
@@ -59,6 +71,11 @@ export const settingsPatch = z
     recipients: z.array(z.string().max(300)).max(50),
     backupKeep: z.number().int().min(1).max(365),
     officer: z.string().max(200),
+    officerPhone: z.string().max(50),
+    officerEmail: z.string().max(200),
+    agencyNameInSentence: z.string().max(200),
+    draftingUnit: z.string().max(30),
+    reminderRecipients: z.array(z.string().max(300)).max(50),
   })
   .partial()
   .strict();

@@ -69,6 +69,8 @@ export const OP_NAME_LIST = [
   'plan.copy',
   'plan.results',
   'plan.unitTasks',
+  'reports.reminderDocx',
+  'reports.docx',
 ] as const;
 
 export const API_EVENTS = ['import.progress'] as const;

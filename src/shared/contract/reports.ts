@@ -49,10 +49,33 @@ export const reportsContract = {
       .object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() })
       .strict(),
   ).returns<{ title: string; html: string }>(),
-  'reports.reminder': op(z.object({ periodId: id, newDeadline: z.string().max(20).optional() }).strict()).returns<{
+  'reports.reminder': op(
+    z
+      .object({ periodId: id, newDeadline: z.string().max(20).optional(), docNumber: z.string().max(50).optional() })
+      .strict(),
+  ).returns<{
     title: string;
     text: string;
     html: string;
+    /** units the letter names (missing and asked to send again) */
     units: number;
+    /** of which asked to send again (status returned) */
+    returned: number;
+    /** a short message to paste into Zalo or an e-mail */
+    message: string;
+    /** the e-mail addresses of the units it names */
+    emails: Array<{ unit: string; name: string; email: string }>;
   }>(),
+  /** the reminder letter as a Word file */
+  'reports.reminderDocx': op(
+    z
+      .object({ periodId: id, newDeadline: z.string().max(20).optional(), docNumber: z.string().max(50).optional() })
+      .strict(),
+  ).returns<{ name: string; bytes: Uint8Array }>(),
+  /** the province's report draft as a Word file (Phần I–V from the data, the appendices as tables) */
+  'reports.docx': op(
+    z
+      .object({ periodId: id, includeSensitive: z.boolean().optional(), docNumber: z.string().max(50).optional() })
+      .strict(),
+  ).returns<{ name: string; bytes: Uint8Array }>(),
 };

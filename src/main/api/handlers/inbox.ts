@@ -1,5 +1,6 @@
 import type { inboxContract } from '../../../shared/contract/inbox';
 import { AppError } from '../../../shared/result';
+import { feedbackLetter } from '../../services/feedback';
 import type { HandlersFor } from '../types';
 
 // TEMPORARY (replaced within this session by the inbox work): each answers "not yet built".
@@ -12,7 +13,7 @@ export const inboxHandlers: HandlersFor<typeof inboxContract> = {
   'inbox.get': later,
   'inbox.original': later,
   'inbox.assign': later,
-  'inbox.feedback': later,
+  'inbox.feedback': ({ id, format }, ctx) => feedbackLetter(ctx.db, id, format, ctx.today()),
   'submissions.entryForm': later,
   'submissions.enter': later,
   'submissions.withdraw': later,

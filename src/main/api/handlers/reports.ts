@@ -1,6 +1,6 @@
 import type { reportsContract } from '../../../shared/contract/reports';
 import { drill, periodConsolidation, periodStatus, trend, trends } from '../../services/consolidation';
-import { ministryWorkbook, printHtml, reminder } from '../../services/reports';
+import { ministryWorkbook, printHtml, reminder, reminderWord, reportWord } from '../../services/reports';
 import type { HandlersFor } from '../types';
 
 export const reportsHandlers: HandlersFor<typeof reportsContract> = {
@@ -13,5 +13,10 @@ export const reportsHandlers: HandlersFor<typeof reportsContract> = {
     ministryWorkbook(ctx.db, periodId, { includeSensitive, docNumber, today: ctx.today() }),
   'reports.printHtml': ({ periodId, includeSensitive, docNumber }, ctx) =>
     printHtml(ctx.db, periodId, { includeSensitive, docNumber, today: ctx.today() }),
-  'reports.reminder': ({ periodId, newDeadline }, ctx) => reminder(ctx.db, periodId, ctx.today(), newDeadline),
+  'reports.reminder': ({ periodId, newDeadline, docNumber }, ctx) =>
+    reminder(ctx.db, periodId, ctx.today(), newDeadline, docNumber),
+  'reports.reminderDocx': ({ periodId, newDeadline, docNumber }, ctx) =>
+    reminderWord(ctx.db, periodId, ctx.today(), newDeadline, docNumber),
+  'reports.docx': ({ periodId, includeSensitive, docNumber }, ctx) =>
+    reportWord(ctx.db, periodId, { includeSensitive, docNumber, today: ctx.today() }),
 };

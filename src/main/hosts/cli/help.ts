@@ -19,6 +19,12 @@ Các lệnh:
   consolidate --db F --period ID [--json]              Tổng hợp số liệu và chỉ tiêu
   export      --db F --period ID --out TEP.xlsx [--include-sensitive] [--doc-number SO]
                                                        Xuất báo cáo gửi Bộ Nội vụ
+  report docx --db F --period ID --out TEP.docx [--doc-number SO] [--include-sensitive]
+                                                       Dự thảo báo cáo (Word) viết từ số liệu
+  reminder    --db F --period ID --out TEP.docx|TEP.html [--doc-number SO] [--new-deadline YYYY-MM-DD]
+                                                       Văn bản đôn đốc đơn vị chưa gửi, cần gửi lại
+  feedback    --db F --entry ID --out TEP.docx|TEP.html
+                                                       Phiếu phản hồi cho đơn vị có tệp bị từ chối
   serve       [--db F] [--port N] [--demo] [--no-open] Mở giao diện trong trình duyệt (chỉ trên máy này)
   backup      --db F [--out TEP]                       Sao lưu cơ sở dữ liệu
   restore     --db F --from TEP [--force]              Khôi phục từ bản sao lưu (giữ lại bản hiện tại);
@@ -47,6 +53,18 @@ const DETAIL: Record<string, string> = {
     '  --allow-blanking (đã xác nhận với đơn vị).\n' +
     '  --received-at: ngày nhận (mặc định hôm nay). Ngày trong tương lai, hoặc trước ngày bắt đầu khoảng số liệu\n' +
     '  của kỳ, bị từ chối trừ khi có --received-reason "lý do" (ghi vào nhật ký). Báo cáo muộn thì không cần.\n',
+  report:
+    'bdg report docx --db F --period ID --out TEP.docx [--doc-number SO] [--include-sensitive]\n' +
+    '  Dự thảo báo cáo gửi Bộ Nội vụ (Word, theo Nghị định 30/2020): Phần I–V viết từ số liệu, mỗi số liệu ghi số đơn\n' +
+    '  vị đã báo cáo; các phụ lục là bảng. Số văn bản dưới 10 được ghi thêm số 0 (05).\n',
+  reminder:
+    'bdg reminder --db F --period ID --out TEP.docx|TEP.html [--doc-number SO] [--new-deadline YYYY-MM-DD]\n' +
+    '  Văn bản đôn đốc các đơn vị chưa gửi và cần gửi lại báo cáo. --json in thêm địa chỉ thư điện tử của các đơn vị\n' +
+    '  và tin nhắn ngắn để dán vào Zalo.\n',
+  feedback:
+    'bdg feedback --db F --entry ID --out TEP.docx|TEP.html\n' +
+    '  Phiếu phản hồi cho đơn vị có tệp bị từ chối (mục ID của hộp thư nhận báo cáo): tệp nào, nhận ngày nào, sai gì,\n' +
+    '  cần làm gì. --json in thêm tin nhắn ngắn cho Zalo/thư điện tử.\n',
   serve:
     'bdg serve [--db F] [--port N] [--demo] [--no-open]\n' +
     '  Chạy máy chủ cục bộ (127.0.0.1) phục vụ giao diện; in ra đường dẫn kèm mã truy cập dùng một lần.\n' +

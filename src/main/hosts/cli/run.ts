@@ -11,6 +11,7 @@ import { createEventHub } from '../events';
 import { CliFailure, defaultIo, intArg, parse, UsageError, type Command, type Io } from './args';
 import { backup, check, restore } from './database';
 import { HELP, commandHelp } from './help';
+import { feedback, reminder, report } from './letters';
 import { importCommand } from './imports';
 import { plan } from './plan';
 import { catalog, init, period, template, units } from './records';
@@ -29,6 +30,9 @@ const COMMANDS = new Map<string, Command>([
   ['status', status],
   ['consolidate', consolidate],
   ['export', exportCommand],
+  ['report', report],
+  ['reminder', reminder],
+  ['feedback', feedback],
   ['backup', backup],
   ['check', check],
   ['plan', plan],
@@ -39,6 +43,7 @@ const SUBCOMMANDS: Record<string, string[]> = {
   period: ['create', 'list'],
   template: ['export'],
   plan: ['import', 'list'],
+  report: ['docx'],
 };
 
 export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {

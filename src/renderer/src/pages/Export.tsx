@@ -1,9 +1,17 @@
 /** Xuất báo cáo: the ministry workbook, the print view (sandboxed iframe), the reminder letter. */
-import { CopyOutlined, DownloadOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  CopyOutlined,
+  DownloadOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  MailOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Space, Tabs, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { formatNumber } from '../../../shared/text/vi';
+import type { Output } from '../../../shared/contract';
 import { call } from '../api/client';
 import { canPrintToPdf, hostErrorMessage, printFrame, saveFiles, saveHtml, savePdf } from '../api/host';
 import { PeriodPage } from '../components/common';
@@ -62,6 +70,7 @@ function ExportBody({ periodId }: { periodId: number }) {
         items={[
           { key: 'workbook', label: 'Báo cáo Excel gửi Bộ', children: <Workbook opts={opts} /> },
           { key: 'print', label: 'Bản in', children: <PrintView opts={opts} /> },
+          { key: 'word', label: 'Dự thảo báo cáo (Word)', children: <ReportWord opts={opts} /> },
           { key: 'reminder', label: 'Văn bản đôn đốc', children: <Reminder periodId={periodId} /> },
         ]}
       />
@@ -88,6 +97,31 @@ function Workbook({ opts }: { opts: Opts }) {
       </Typography.Paragraph>
       <Button type="primary" icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void save()}>
         Tải báo cáo Excel
+      </Button>
+      <ErrorAlert error={error} style={{ marginTop: 12 }} />
+    </>
+  );
+}
+
+/** The report draft as a Word file: Phần I–V written from the data, the appendices as tables. */
+function ReportWord({ opts }: { opts: Opts }) {
+  const { message } = App.useApp();
+  const { busy, error, run } = useTask(hostErrorMessage);
+  const save = () =>
+    run(async () => {
+      const f = await call('reports.docx', opts);
+      const folder = await saveFiles([f]);
+      void message.success(folder ? `Đã lưu ${f.name} vào ${folder}.` : `Đã tạo tệp ${f.name}.`);
+    });
+  return (
+    <>
+      <Typography.Paragraph>
+        Dự thảo báo cáo gửi Bộ Nội vụ theo thể thức Nghị định 30/2020/NĐ-CP, tự viết từ số liệu: công tác chỉ đạo, kết
+        quả từng mục tiêu, chỉ tiêu (so với cùng kỳ và chỉ tiêu, ghi rõ số đơn vị đã báo cáo), đánh giá và kiến nghị của
+        các đơn vị, tình hình gửi báo cáo, kèm các phụ lục. Mở bằng Word để sửa lời văn trước khi trình ký.
+      </Typography.Paragraph>
+      <Button type="primary" icon={<FileWordOutlined aria-hidden />} loading={busy} onClick={() => void save()}>
+        Tải dự thảo báo cáo (.docx)
       </Button>
       <ErrorAlert error={error} style={{ marginTop: 12 }} />
     </>
@@ -169,15 +203,27 @@ function PrintView({ opts }: { opts: Opts }) {
 function Reminder({ periodId }: { periodId: number }) {
   const { message } = App.useApp();
   const [newDeadline, setNewDeadline] = useDraft<string | null>(`export.newDeadline:${periodId}`, null);
-  const [doc, setDoc] = useState<{ title: string; text: string; html: string; units: number } | null>(null);
+  // kept while she moves between screens, per period, until she clears it
+  const [reminderNumber, setReminderNumber] = useDraft(`export.reminderNumber:${periodId}`, '');
+  const [doc, setDoc] = useState<Output<'reports.reminder'> | null>(null);
   const { busy, error, run } = useTask(hostErrorMessage);
-  const load = () =>
-    run(async () => setDoc(await call('reports.reminder', { periodId, ...(newDeadline ? { newDeadline } : {}) })));
-  const copy = async () => {
-    if (!doc) return;
+  const word = useTask(hostErrorMessage);
+  const input = {
+    periodId,
+    ...(newDeadline ? { newDeadline } : {}),
+    ...(reminderNumber.trim() ? { docNumber: reminderNumber.trim() } : {}),
+  };
+  const load = () => run(async () => setDoc(await call('reports.reminder', input)));
+  const saveWord = () =>
+    word.run(async () => {
+      const f = await call('reports.reminderDocx', input);
+      const folder = await saveFiles([f]);
+      void message.success(folder ? `Đã lưu ${f.name} vào ${folder}.` : `Đã tạo tệp ${f.name}.`);
+    });
+  const copyText = async (text: string, done: string) => {
     try {
-      await navigator.clipboard.writeText(doc.text);
-      void message.success('Đã sao chép nội dung văn bản.');
+      await navigator.clipboard.writeText(text);
+      void message.success(done);
     } catch {
       void message.error('Không sao chép được. Hãy bôi đen nội dung rồi nhấn Ctrl+C.');
     }
@@ -185,18 +231,35 @@ function Reminder({ periodId }: { periodId: number }) {
   return (
     <>
       <Flex gap={12} wrap align="end" style={{ marginBottom: 12 }}>
+        <Form.Item label="Số công văn đôn đốc" htmlFor="reminder-number" layout="vertical" style={{ margin: 0 }}>
+          <Input
+            id="reminder-number"
+            style={{ width: 140 }}
+            maxLength={50}
+            value={reminderNumber}
+            placeholder="ví dụ 231"
+            onChange={(e) => setReminderNumber(e.target.value)}
+          />
+        </Form.Item>
         <Form.Item label="Hạn nộp mới (nếu gia hạn)" htmlFor="new-deadline" layout="vertical" style={{ margin: 0 }}>
           <DateInput id="new-deadline" value={newDeadline} onChange={setNewDeadline} />
         </Form.Item>
         <Button type="primary" loading={busy} onClick={() => void load()}>
           {doc ? 'Soạn lại' : 'Soạn văn bản đôn đốc'}
         </Button>
-        <Button icon={<CopyOutlined aria-hidden />} disabled={!doc} onClick={() => void copy()}>
+        <Button icon={<FileWordOutlined aria-hidden />} loading={word.busy} onClick={() => void saveWord()}>
+          Tải về (.docx)
+        </Button>
+        <Button
+          icon={<CopyOutlined aria-hidden />}
+          disabled={!doc}
+          onClick={() => doc && void copyText(doc.text, 'Đã sao chép nội dung văn bản.')}
+        >
           Sao chép
         </Button>
         <SaveButton doc={doc} />
       </Flex>
-      <ErrorAlert error={error} style={{ marginBottom: 12 }} />
+      <ErrorAlert error={error ?? word.error} style={{ marginBottom: 12 }} />
       {doc ? (
         <>
           <Alert
@@ -205,17 +268,81 @@ function Reminder({ periodId }: { periodId: number }) {
             style={{ marginBottom: 12 }}
             title={
               doc.units
-                ? `Văn bản gửi ${formatNumber(doc.units)} đơn vị chưa nộp báo cáo.`
+                ? doc.returned
+                  ? `Văn bản gửi ${formatNumber(doc.units)} đơn vị: ${formatNumber(doc.units - doc.returned)} đơn vị chưa nộp, ${formatNumber(doc.returned)} đơn vị cần gửi lại báo cáo.`
+                  : `Văn bản gửi ${formatNumber(doc.units)} đơn vị chưa nộp báo cáo.`
                 : 'Tất cả đơn vị đã nộp báo cáo; không cần đôn đốc.'
             }
           />
+          {doc.units ? <SendBeside doc={doc} copyText={copyText} /> : null}
           <iframe className="print-frame" title={`Văn bản: ${doc.title}`} sandbox="" srcDoc={doc.html} />
         </>
       ) : (
         <Typography.Paragraph type="secondary">
-          Văn bản đôn đốc các đơn vị chưa nộp báo cáo, ghi sẵn danh sách đơn vị và hạn nộp.
+          Văn bản đôn đốc các đơn vị chưa nộp báo cáo và các đơn vị cần gửi lại, ghi sẵn danh sách đơn vị theo loại và
+          hạn nộp.
         </Typography.Paragraph>
       )}
     </>
+  );
+}
+
+/** Beside the letter: the units' e-mail addresses (each a mail link, all copied at once) and the Zalo message. */
+function SendBeside({
+  doc,
+  copyText,
+}: {
+  doc: Output<'reports.reminder'>;
+  copyText: (text: string, done: string) => Promise<void>;
+}) {
+  const all = doc.emails.map((e) => e.email).join('; ');
+  return (
+    <Card size="small" title="Gửi kèm qua thư điện tử, Zalo" style={{ marginBottom: 12 }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {doc.emails.length ? (
+          <>
+            <Space wrap>
+              <Button
+                icon={<MailOutlined aria-hidden />}
+                onClick={() =>
+                  void copyText(all, `Đã sao chép ${formatNumber(doc.emails.length)} địa chỉ thư điện tử.`)
+                }
+              >
+                Sao chép tất cả địa chỉ thư điện tử
+              </Button>
+              <Typography.Text type="secondary">
+                {formatNumber(doc.emails.length)} đơn vị có địa chỉ
+                {doc.units > doc.emails.length
+                  ? `; ${formatNumber(doc.units - doc.emails.length)} đơn vị chưa có (bổ sung ở Đơn vị)`
+                  : ''}
+              </Typography.Text>
+            </Space>
+            <ul
+              aria-label="Địa chỉ thư điện tử của các đơn vị"
+              style={{ margin: 0, paddingLeft: 20, maxHeight: 220, overflowY: 'auto' }}
+              tabIndex={0}
+            >
+              {doc.emails.map((e) => (
+                <li key={e.unit}>
+                  {e.name}: <a href={`mailto:${encodeURIComponent(e.email).replace(/%40/g, '@')}`}>{e.email}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <Typography.Text type="secondary">Các đơn vị được đôn đốc chưa có địa chỉ thư điện tử.</Typography.Text>
+        )}
+        <Typography.Text strong>Tin nhắn ngắn (dán vào Zalo):</Typography.Text>
+        <Input.TextArea
+          aria-label="Tin nhắn ngắn gửi Zalo"
+          readOnly
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          value={doc.message}
+        />
+        <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copyText(doc.message, 'Đã sao chép tin nhắn.')}>
+          Sao chép tin nhắn
+        </Button>
+      </Space>
+    </Card>
   );
 }

@@ -26,6 +26,7 @@ import { ErrorBox, Loading, PageHeader } from '../components/common';
 import { ErrorAlert, required, TextItem } from '../components/FormModal';
 import { useTask } from '../components/useTask';
 import { APP_NAME } from '../labels';
+import { agencyInSentence } from '../../../shared/text/agency';
 
 export function SettingsPage() {
   const settings = useOp('settings.get', {});
@@ -75,7 +76,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
         initialValues={initial}
         onFinish={(v) =>
           save.mutate(
-            { ...v, recipients: (v.recipients ?? []).map((r) => r.trim()).filter(Boolean) },
+            {
+              ...v,
+              recipients: (v.recipients ?? []).map((r) => r.trim()).filter(Boolean),
+              reminderRecipients: (v.reminderRecipients ?? []).map((r) => r.trim()).filter(Boolean),
+            },
             { onSuccess: () => void message.success('Đã lưu cài đặt.') },
           )
         }
@@ -102,7 +107,28 @@ function SettingsForm({ settings }: { settings: Settings }) {
             extra="{so} được thay bằng số văn bản, ví dụ {so}/BC-BVSTBPN"
             max={100}
           />
+          <TextItem
+            label="Đơn vị soạn thảo (viết tắt)"
+            name="draftingUnit"
+            style={{ flex: '1 1 160px' }}
+            extra="Ghi sau ký hiệu công văn và ở dòng “Lưu: VT, …”, ví dụ VP"
+            max={30}
+          />
+        </Flex>
+        <TextItem
+          label="Tên cơ quan khi viết trong câu"
+          name="agencyNameInSentence"
+          extra={`Để trống thì dùng “${agencyInSentence({ ...settings, agencyNameInSentence: '' })}” (viết từ dòng cơ quan ban hành)`}
+        />
+        <Flex gap={12} wrap>
           <TextItem label="Cán bộ phụ trách (ghi vào nhật ký)" name="officer" style={GROW} />
+          <TextItem label="Điện thoại liên hệ" name="officerPhone" style={{ flex: '1 1 160px' }} max={50} />
+          <TextItem
+            label="Thư điện tử liên hệ"
+            name="officerEmail"
+            style={GROW}
+            rules={[{ type: 'email', message: 'Địa chỉ thư điện tử chưa đúng (ví dụ ten@laocai.gov.vn)' }]}
+          />
         </Flex>
         <Typography.Title level={2} style={{ fontSize: 15 }}>
           Người ký
@@ -130,34 +156,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Typography.Title level={2} style={{ fontSize: 15 }}>
           Nơi nhận
         </Typography.Title>
-        <Form.List name="recipients">
-          {(fields, { add, remove, move }) => (
-            <>
-              {fields.map((f, i) => (
-                <Flex key={f.key} gap={8} style={{ marginBottom: 8 }}>
-                  <Form.Item name={f.name} noStyle>
-                    <Input aria-label={`Nơi nhận thứ ${i + 1}`} maxLength={300} />
-                  </Form.Item>
-                  <Button
-                    aria-label={`Đưa nơi nhận thứ ${i + 1} lên`}
-                    disabled={i === 0}
-                    onClick={() => move(i, i - 1)}
-                  >
-                    ↑
-                  </Button>
-                  <Button
-                    aria-label={`Xóa nơi nhận thứ ${i + 1}`}
-                    icon={<DeleteOutlined aria-hidden />}
-                    onClick={() => remove(f.name)}
-                  />
-                </Flex>
-              ))}
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => add('')} disabled={fields.length >= 50}>
-                Thêm nơi nhận
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <RecipientList name="recipients" what="Nơi nhận" />
+        <Typography.Title level={2} style={{ fontSize: 15 }}>
+          Nơi nhận của văn bản đôn đốc
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
+          Dòng “Như trên” được thêm đầu tiên; nếu không có dòng “Lưu”, thêm “Lưu: VT, (đơn vị soạn thảo)”.
+        </Typography.Paragraph>
+        <RecipientList name="reminderRecipients" what="Nơi nhận văn bản đôn đốc" />
         <Form.Item label="Số bản sao lưu giữ lại" name="backupKeep" style={{ marginTop: 16 }}>
           <InputNumber min={1} max={365} style={{ width: 120 }} />
         </Form.Item>
@@ -167,6 +173,40 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** An editable list of Nơi nhận lines (add, move up, remove). */
+function RecipientList({ name, what }: { name: 'recipients' | 'reminderRecipients'; what: string }) {
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove, move }) => (
+        <>
+          {fields.map((f, i) => (
+            <Flex key={f.key} gap={8} style={{ marginBottom: 8 }}>
+              <Form.Item name={f.name} noStyle>
+                <Input aria-label={`${what} thứ ${i + 1}`} maxLength={300} />
+              </Form.Item>
+              <Button
+                aria-label={`Đưa ${what.toLocaleLowerCase('vi')} thứ ${i + 1} lên`}
+                disabled={i === 0}
+                onClick={() => move(i, i - 1)}
+              >
+                ↑
+              </Button>
+              <Button
+                aria-label={`Xóa ${what.toLocaleLowerCase('vi')} thứ ${i + 1}`}
+                icon={<DeleteOutlined aria-hidden />}
+                onClick={() => remove(f.name)}
+              />
+            </Flex>
+          ))}
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => add('')} disabled={fields.length >= 50}>
+            Thêm nơi nhận
+          </Button>
+        </>
+      )}
+    </Form.List>
   );
 }
 
