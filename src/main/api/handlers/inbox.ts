@@ -1,5 +1,6 @@
 import type { inboxContract } from '../../../shared/contract/inbox';
 import { AppError } from '../../../shared/result';
+import { entryOriginal, getEntry, listInbox } from '../../services/inbox';
 import type { HandlersFor } from '../types';
 
 // TEMPORARY (replaced within this session by the inbox work): each answers "not yet built".
@@ -8,9 +9,9 @@ const later = (): never => {
 };
 
 export const inboxHandlers: HandlersFor<typeof inboxContract> = {
-  'inbox.list': later,
-  'inbox.get': later,
-  'inbox.original': later,
+  'inbox.list': (input, ctx) => listInbox(ctx, input),
+  'inbox.get': ({ id }, ctx) => getEntry(ctx, id),
+  'inbox.original': ({ id }, ctx) => entryOriginal(ctx, id),
   'inbox.assign': later,
   'inbox.feedback': later,
   'submissions.entryForm': later,
