@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { join } from 'node:path';
 /** Builds a small province in a real SQLite file: units, a period, generated forms filled like units fill them. */
 import { readFileSync } from 'node:fs';
@@ -70,4 +71,19 @@ export function tableCounts(ctx: Ctx): Record<string, number> {
   for (const { name } of tables)
     out[name] = (ctx.raw.prepare(`SELECT count(*) n FROM "${name}"`).get() as { n: number }).n;
   return out;
+}
+
+/**
+ * A refused (or unchanged) file since `before`: no figure, submission, finding or audit row moved, and the inbox
+ * grew by exactly `entries` entries (import_attempts), with at most that many originals stored (files; the same
+ * bytes are stored once).
+ */
+export function expectOnlyInbox(ctx: Ctx, before: Record<string, number>, entries = 1): void {
+  const after = tableCounts(ctx);
+  const { import_attempts: a0 = 0, files: f0 = 0, ...restBefore } = before;
+  const { import_attempts: a1 = 0, files: f1 = 0, ...restAfter } = after;
+  expect(restAfter, 'nothing but the inbox changed').toEqual(restBefore);
+  expect(a1 - a0, 'inbox entries added').toBe(entries);
+  expect(f1 - f0, 'originals stored').toBeGreaterThanOrEqual(0);
+  expect(f1 - f0, 'originals stored').toBeLessThanOrEqual(entries);
 }

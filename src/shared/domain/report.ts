@@ -108,6 +108,8 @@ export interface ImportResult {
   blanked?: Array<{ element: string; name: string; cell: CellKey; previous: string }>;
   /** duplicate: the other files of the same unit in the batch */
   duplicateOf?: string[];
+  /** the file's entry in the period's inbox (every file is recorded, whatever its outcome) */
+  entryId?: number;
 }
 
 export interface ImportAttempt extends ImportResult {

@@ -102,10 +102,21 @@ describe('a hostile corpus through the real import pipeline (one batch)', () => 
         const res = r.data as ImportResult;
         tally[res.status]++;
         for (const p of messageProblems(res)) problems.push(`${where}: ${p}`);
-        // refused in any of its forms (rejected, unidentified, duplicate): nothing written
+        // refused in any of its forms (rejected, unidentified, duplicate): nothing written but its inbox entry
+        // (one import_attempts row, and its original in files unless the same bytes are already there)
         if (res.status !== 'accepted' && res.status !== 'unchanged') {
-          if (JSON.stringify(tableCounts(ctx)) !== JSON.stringify(countsBefore))
-            problems.push(`${where}: rejected but row counts changed`);
+          const after = tableCounts(ctx);
+          const grew = Object.keys(after).filter((k) => after[k] !== countsBefore[k]);
+          const inbox = after.import_attempts! - countsBefore.import_attempts!;
+          const originals = after.files! - countsBefore.files!;
+          if (
+            grew.some((k) => k !== 'import_attempts' && k !== 'files') ||
+            inbox !== 1 ||
+            originals < 0 ||
+            originals > 1
+          )
+            problems.push(`${where}: rejected but row counts changed beyond its inbox entry (${grew.join(', ')})`);
+          if (res.entryId === undefined) problems.push(`${where}: refused without an inbox entry`);
           if (valuesDigest() !== digestBefore) problems.push(`${where}: rejected but stored values changed`);
         } else if (res.status === 'accepted') {
           if (!f.mayAccept) problems.push(`${where}: a broken file was ACCEPTED`);

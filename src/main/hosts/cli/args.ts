@@ -49,6 +49,12 @@ const OPTIONS = {
   'no-open': { type: 'boolean' },
   force: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  // the inbox (submission enter / withdraw / set-received)
+  values: { type: 'string' },
+  scan: { type: 'string' },
+  channel: { type: 'string' },
+  reason: { type: 'string' },
+  id: { type: 'string' },
 } as const;
 
 export function parse(argv: string[]) {

@@ -14,6 +14,7 @@ import { HELP, commandHelp } from './help';
 import { feedback, reminder, report } from './letters';
 import { importCommand } from './imports';
 import { plan } from './plan';
+import { inbox, submission } from './inbox';
 import { catalog, init, period, template, units } from './records';
 import { consolidate, exportCommand, status } from './results';
 
@@ -36,6 +37,8 @@ const COMMANDS = new Map<string, Command>([
   ['backup', backup],
   ['check', check],
   ['plan', plan],
+  ['inbox', inbox],
+  ['submission', submission],
 ]);
 
 const SUBCOMMANDS: Record<string, string[]> = {
@@ -44,6 +47,7 @@ const SUBCOMMANDS: Record<string, string[]> = {
   template: ['export'],
   plan: ['import', 'list'],
   report: ['docx'],
+  submission: ['enter', 'withdraw', 'set-received'],
 };
 
 export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {

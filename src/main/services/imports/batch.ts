@@ -12,7 +12,7 @@ import { AppError, INTERNAL_MESSAGE } from '../../../shared/result';
 import { databaseError } from '../../db/errors';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
-import { checkFile, commitChecked, registerFor, type Checked } from './file';
+import { checkFile, commitChecked, recordAnswer, registerFor, type Checked } from './file';
 import { reject } from './result';
 
 export type { ImportBatchInput };
@@ -127,6 +127,24 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
           result = (failed(name, e, ctx.dbPath) as Extract<Checked, { kind: 'answer' }>).result;
         }
         if (!first && result.status === 'accepted') written.set(c.sha256, result);
+      }
+      if (result.status !== 'accepted') {
+        // every file is in the inbox, whatever its outcome (its own small transaction)
+        try {
+          result = recordAnswer(ctx, { ...rest, batchId }, files[i]!, result, c.sha256);
+        } catch (e) {
+          const err = e instanceof AppError ? e : databaseError(e, ctx.dbPath);
+          result = {
+            ...result,
+            warnings: [
+              ...result.warnings,
+              {
+                code: 'NOT_RECORDED',
+                message: `Không ghi được tệp vào hộp thư đến: ${err?.message ?? INTERNAL_MESSAGE}`,
+              },
+            ],
+          };
+        }
       }
       results.push(result);
       ctx.emit('import.progress', {

@@ -30,7 +30,8 @@ function prepare(raw: BetterSqlite3.Database) {
     cellsOf: raw.prepare('SELECT element, cell, state, num, text FROM submission_values WHERE submission_id = ?'),
     expected: raw.prepare('SELECT 1 FROM period_units WHERE period_id = ? AND unit_id = ?'),
     revisions: raw.prepare(
-      'SELECT id, revision, sha256 FROM submissions WHERE period_id = ? AND unit_id = ? ORDER BY revision DESC',
+      'SELECT id, revision, sha256, superseded_by AS supersededBy, withdrawn_at AS withdrawnAt FROM submissions ' +
+        'WHERE period_id = ? AND unit_id = ? ORDER BY revision DESC',
     ),
     file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     submission: raw.prepare(
@@ -45,11 +46,18 @@ function prepare(raw: BetterSqlite3.Database) {
       "INSERT INTO findings (submission_id, code, severity, message, element, cell) VALUES (?, ?, 'warning', ?, ?, ?)",
     ),
     attempt: raw.prepare(
-      'INSERT INTO import_attempts (period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, warnings) ' +
-        "VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?)",
+      'INSERT INTO import_attempts (period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, ' +
+        "warnings, received_at, channel, unit_id, batch_id) VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?, ?, ?, ?, ?) " +
+        'RETURNING id',
+    ),
+    /** a file answered without a new revision (refused, unchanged, duplicate): its entry in the inbox */
+    refused: raw.prepare(
+      'INSERT INTO import_attempts (period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, ' +
+        'warnings, received_at, channel, unit_id, batch_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+        'RETURNING id',
     ),
     audit: raw.prepare(
-      "INSERT INTO audit_log (actor, action, entity, entity_id, before, after, reason) VALUES (?, 'import', 'submission', ?, NULL, ?, NULL)",
+      "INSERT INTO audit_log (actor, action, entity, entity_id, before, after, reason) VALUES (?, ?, 'submission', ?, NULL, ?, NULL)",
     ),
   };
 }
@@ -102,9 +110,17 @@ export interface Revision {
   id: number;
   revision: number;
   sha256: string;
+  supersededBy: number | null;
+  /** a withdrawn revision is never current (the officer took it back, with a reason) */
+  withdrawnAt: string | null;
 }
 
-/** A unit's revisions in a period, newest first. */
+/** The revision that counts now: the newest one not withdrawn (the one with superseded_by NULL). */
+export function currentOf(revisions: Revision[]): Revision | undefined {
+  return revisions.find((r) => !r.withdrawnAt);
+}
+
+/** A unit's revisions in a period, newest first (withdrawn ones too: a new one is numbered after them). */
 export function revisionsOf(raw: BetterSqlite3.Database, periodId: number, unitId: number): Revision[] {
   return statements(raw).revisions.all(periodId, unitId) as Revision[];
 }
@@ -112,8 +128,12 @@ export function revisionsOf(raw: BetterSqlite3.Database, periodId: number, unitI
 export interface NewRevision {
   periodId: number;
   unit: { id: number; code: string };
-  /** the revision it replaces (the newest so far), if any */
+  /** the newest revision so far (withdrawn or not), if any: the new one is numbered after it */
   previous: Revision | undefined;
+  /** the revision that counts now (it is superseded by the new one), if any */
+  current: Revision | undefined;
+  /** the inbox: the batch, and the receipt's channel */
+  batchId?: string | null | undefined;
   file: { name: string; bytes: Uint8Array };
   sha256: string;
   receivedAt: string;
@@ -124,13 +144,22 @@ export interface NewRevision {
   /** the reader's findings, to keep the element and cell of a warning that came from one */
   findings: Finding[];
   officer: string;
+  /** the audit entry's action: 'import' (a file), 'enter' (a paper or scanned report entered by hand) */
+  action?: 'import' | 'enter';
 }
 
-/** Writes an accepted file as the next revision, in one transaction; returns the revision and submission id. */
-export function commitRevision(raw: BetterSqlite3.Database, r: NewRevision): { revision: number; id: number } {
+/**
+ * Writes an accepted file as the next revision, in one transaction; returns the revision, the submission id and
+ * the file's inbox entry.
+ */
+export function commitRevision(
+  raw: BetterSqlite3.Database,
+  r: NewRevision,
+): { revision: number; id: number; entryId: number } {
   const st = statements(raw);
   const revision = (r.previous?.revision ?? 0) + 1;
   const name = r.file.name;
+  let entryId = 0;
   const id = raw.transaction(() => {
     st.file.run(r.sha256, r.file.bytes.byteLength, Buffer.from(r.file.bytes));
     const { id } = st.submission.get(
@@ -143,7 +172,7 @@ export function commitRevision(raw: BetterSqlite3.Database, r: NewRevision): { r
       name,
       r.sha256,
     ) as { id: number };
-    if (r.previous) st.supersede.run(id, r.previous.id);
+    if (r.current) st.supersede.run(id, r.current.id);
     for (const v of r.values) {
       const row = cellValueToRow(v.value);
       st.value.run(id, v.element, v.cell, row.state, row.num, row.text);
@@ -152,9 +181,24 @@ export function commitRevision(raw: BetterSqlite3.Database, r: NewRevision): { r
       const f = r.findings.find((x) => x.code === w.code && x.message === w.message);
       st.finding.run(id, w.code, w.message, f?.element ?? null, (f?.cell as CellKey | undefined) ?? null);
     }
-    st.attempt.run(r.periodId, name, r.sha256, r.unit.code, revision, id, JSON.stringify(r.warnings));
+    entryId = (
+      st.attempt.get(
+        r.periodId,
+        name,
+        r.sha256,
+        r.unit.code,
+        revision,
+        id,
+        JSON.stringify(r.warnings),
+        r.receivedAt,
+        r.channel,
+        r.unit.id,
+        r.batchId ?? null,
+      ) as { id: number }
+    ).id;
     st.audit.run(
       r.officer,
+      r.action ?? 'import',
       String(id),
       JSON.stringify({
         period: r.periodId,
@@ -167,5 +211,56 @@ export function commitRevision(raw: BetterSqlite3.Database, r: NewRevision): { r
     );
     return id;
   })();
-  return { revision, id };
+  return { revision, id, entryId };
+}
+
+/** The largest original kept for a file that is not accepted (a bigger one is recorded without its bytes). */
+export const ORIGINAL_CAP = 20 * 1024 * 1024;
+
+export interface RefusedEntry {
+  periodId: number;
+  file: { name: string; bytes: Uint8Array };
+  sha256: string;
+  status: 'rejected' | 'unidentified' | 'duplicate' | 'unchanged';
+  unit: { id: number; code: string } | null;
+  revision: number | null;
+  submissionId: number | null;
+  errors: Msg[];
+  warnings: Msg[];
+  receivedAt: string;
+  channel: string;
+  batchId?: string | null | undefined;
+  note?: string | null | undefined;
+}
+
+/**
+ * Records a file answered without a new revision (refused, unidentified, duplicate, unchanged) in the inbox: its
+ * original bytes (up to ORIGINAL_CAP) and its entry, in ONE small transaction; nothing else is written.
+ * Returns the entry's id and whether the original was kept.
+ */
+export function recordEntry(raw: BetterSqlite3.Database, e: RefusedEntry): { entryId: number; kept: boolean } {
+  const st = statements(raw);
+  const kept = e.file.bytes.byteLength <= ORIGINAL_CAP;
+  const entryId = raw.transaction(() => {
+    if (kept) st.file.run(e.sha256, e.file.bytes.byteLength, Buffer.from(e.file.bytes));
+    return (
+      st.refused.get(
+        e.periodId,
+        e.file.name,
+        e.sha256,
+        e.status,
+        e.unit?.code ?? null,
+        e.revision,
+        e.submissionId,
+        JSON.stringify(e.errors),
+        JSON.stringify(e.warnings),
+        e.receivedAt,
+        e.channel,
+        e.unit?.id ?? null,
+        e.batchId ?? null,
+        e.note ?? null,
+      ) as { id: number }
+    ).id;
+  })();
+  return { entryId, kept };
 }

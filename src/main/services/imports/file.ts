@@ -1,7 +1,8 @@
 /**
  * Imports one file: bytes → identify (template, period, unit) → typed values → checks → commit in ONE
- * transaction as a new revision with the original archived. Nothing is written unless the whole file is
- * accepted; a refused file gets Vietnamese messages and leaves the database as it was.
+ * transaction as a new revision with the original archived. No figure is written unless the whole file is
+ * accepted; a refused file gets Vietnamese messages and only its inbox entry (with its original bytes, capped) is
+ * recorded, in one small transaction of its own.
  *
  * In two steps so that a batch can look at every file before it writes any (one unit, one file per batch):
  * `checkFile` reads and decides (no write), `commitChecked` writes what was decided.
@@ -20,10 +21,23 @@ import { checkTaskAnswers } from '../plan';
 import { databaseId, getSettings } from '../settings';
 import { blankedCells, blankingError } from './blanking';
 import { checkForm } from './check';
-import { allUnits, commitRevision, isExpected, revisionsOf, sha256, unitsStamp, type Revision } from './commit';
+import {
+  allUnits,
+  commitRevision,
+  currentOf,
+  isExpected,
+  ORIGINAL_CAP,
+  recordEntry,
+  revisionsOf,
+  sha256,
+  unitByCode,
+  unitsStamp,
+  type Revision,
+} from './commit';
 import { expectedError, identify, periodWarnings, type UnitRow } from './identify';
 import { answered, dedupe, reject, toMsg, unchanged, type Msg } from './result';
-import { makeRegister, resolveUnit, type Register } from './unit-identity';
+import { makeRegister, resolveChosen, resolveUnit, type Register } from './unit-identity';
+import { formatNumber } from '../../../shared/text/vi';
 
 export type { ImportFileInput };
 
@@ -90,7 +104,17 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
     province: settings.province,
     databaseId: databaseId(db),
   });
-  const who = resolveUnit(parsed.identity, name, register ?? registerFor(raw));
+  const reg = register ?? registerFor(raw);
+  let who;
+  if (input.unitCode) {
+    const chosen = unitByCode(raw, input.unitCode) ?? reg.byCode.get(input.unitCode.toUpperCase()) ?? null;
+    if (!chosen)
+      throw new AppError(
+        'not_found',
+        `Không có đơn vị mã "${input.unitCode}" trong danh sách đơn vị. Hãy chọn một đơn vị có trong danh sách.`,
+      );
+    who = resolveChosen(parsed.identity, chosen, reg);
+  } else who = resolveUnit(parsed.identity, name, reg);
   if (who.kind === 'unidentified') {
     // unidentified only when who sent it is the one open question (the officer then assigns it)
     const readerErrors = parsed.findings.filter((f) => f.severity === 'error').map(toMsg);
@@ -112,13 +136,15 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
 
   const hash = sha256(input.file.bytes);
   const revisions = revisionsOf(raw, period.id, resolved.id);
-  const same = revisions.find((r) => r.sha256 === hash);
-  if (same) return answer(unchanged(name, resolved, same, revisions[0]!), hash);
+  const current = currentOf(revisions);
+  // the same bytes as the revision that counts (or an older one still standing); a withdrawn one does not count
+  const same = revisions.find((r) => r.sha256 === hash && !r.withdrawnAt);
+  if (same && current) return answer(unchanged(name, resolved, same, current), hash);
 
-  if (revisions[0] && !input.allowBlanking) {
-    const blanked = blankedCells(raw, revisions[0], form.values, catalog, template, resolved.kind as UnitKind);
+  if (current && !input.allowBlanking) {
+    const blanked = blankedCells(raw, current, form.values, catalog, template, resolved.kind as UnitKind);
     if (blanked.length) {
-      const result = reject(name, [blankingError(blanked, revisions[0].revision)], dedupe(warnings), unitRef);
+      const result = reject(name, [blankingError(blanked, current.revision)], dedupe(warnings), unitRef);
       return answer({ ...result, blanked }, hash);
     }
   }
@@ -151,6 +177,8 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     periodId: c.periodId,
     unit: c.unit,
     previous: c.revisions[0],
+    current: currentOf(c.revisions),
+    batchId: input.batchId ?? null,
     file: input.file,
     sha256: c.sha256,
     receivedAt: input.receivedAt ?? ctx.today(),
@@ -161,11 +189,69 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     findings: c.findings,
     officer: settings.officer.trim() || 'Cán bộ thường trực',
   });
-  return withNotCounted(answered(input.file.name, 'accepted', c.unit, revision, c.form.warnings), c.form.notCounted);
+  return {
+    ...withNotCounted(answered(input.file.name, 'accepted', c.unit, revision, c.form.warnings), c.form.notCounted),
+    entryId: revision.entryId,
+  };
 }
 
-/** Imports one file. Never throws for a bad file: the result says what is wrong. */
+/** The receipt of a file as the inbox keeps it. */
+export interface EntryReceipt {
+  periodId: number;
+  receivedAt?: string | undefined;
+  channel?: string | undefined;
+  batchId?: string | undefined;
+}
+
+/**
+ * Records a file answered without a new revision in the inbox (its original, capped, and its entry) and returns
+ * the result with its entry's id. An original over the cap is recorded without its bytes, and the result says so.
+ */
+export function recordAnswer(
+  ctx: Ctx,
+  receipt: EntryReceipt,
+  file: { name: string; bytes: Uint8Array },
+  result: ImportResult,
+  hash: string | null,
+  note?: string | null,
+): ImportResult {
+  if (result.status === 'accepted') return result;
+  const unit = result.unit ? unitByCode(ctx.raw, result.unit) : null;
+  const tooBig = file.bytes.byteLength > ORIGINAL_CAP;
+  const warnings = tooBig
+    ? [
+        ...result.warnings,
+        {
+          code: 'ORIGINAL_NOT_KEPT',
+          message: `Tệp lớn hơn ${formatNumber(ORIGINAL_CAP / 1024 / 1024)} MB nên ứng dụng chỉ ghi nhận việc đã nhận tệp, không lưu bản gốc. Hãy giữ tệp gốc ở thư mục của mình.`,
+        },
+      ]
+    : result.warnings;
+  const { entryId } = recordEntry(ctx.raw, {
+    periodId: receipt.periodId,
+    file,
+    sha256: hash ?? sha256(file.bytes),
+    status: result.status,
+    unit: unit ? { id: unit.id, code: unit.code } : null,
+    revision: result.revision,
+    submissionId: result.submissionId,
+    errors: result.errors,
+    warnings,
+    receivedAt: receipt.receivedAt ?? ctx.today(),
+    channel: receipt.channel ?? 'email',
+    batchId: receipt.batchId ?? null,
+    note: note ?? null,
+  });
+  return { ...result, warnings, entryId };
+}
+
+/** Writes what checking decided: the new revision, or the answer's inbox entry. */
+export function finishChecked(ctx: Ctx, input: ImportFileInput, c: Checked, note?: string | null): ImportResult {
+  return c.kind === 'answer' ? recordAnswer(ctx, input, input.file, c.result, c.sha256, note) : commitChecked(ctx, c);
+}
+
+/** Imports one file. Never throws for a bad file: the result says what is wrong (and the inbox keeps it). */
 export async function importFile(ctx: Ctx, input: ImportFileInput): Promise<ImportResult> {
   const c = await checkFile(ctx, input);
-  return c.kind === 'answer' ? c.result : commitChecked(ctx, c);
+  return finishChecked(ctx, input, c);
 }

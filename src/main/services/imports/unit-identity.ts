@@ -189,3 +189,40 @@ function mismatch(
   }
   return { kind: 'mismatch', unit: null, errors: [{ code: 'UNIT_MISMATCH', message }] };
 }
+
+/**
+ * The officer says which unit sent the file (an unidentified file she assigns). The unit's NAME typed in the file
+ * is not asked to agree (that is the point: a name the register does not know), nor the file name. Its CODES
+ * still are: a _meta sheet or a "Mã đơn vị" line naming ANOTHER unit of the register means the file is that
+ * unit's form, and is refused as a mismatch; a code the register does not know is noted as a warning.
+ */
+export function resolveChosen(id: FormIdentity, chosen: UnitRow, reg: Register): UnitResolution {
+  const codes: Array<{ label: string; code: string }> = [];
+  if (id.metaUnitCode) codes.push({ label: 'mẫu biểu (trang ẩn _meta)', code: id.metaUnitCode });
+  if (id.visibleUnitCode) codes.push({ label: 'dòng "Mã đơn vị"', code: id.visibleUnitCode });
+  const warnings: Msg[] = [];
+  for (const c of codes) {
+    if (c.code.toUpperCase() === chosen.code.toUpperCase()) continue;
+    const other = reg.byCode.get(c.code.toUpperCase());
+    if (other && other.id !== chosen.id) {
+      return {
+        kind: 'mismatch',
+        unit: chosen,
+        errors: [
+          {
+            code: 'UNIT_MISMATCH',
+            message:
+              `Đã chọn ${named(chosen)} cho tệp này, nhưng ${c.label} ghi mã của ${named(other)}: tệp là mẫu biểu ` +
+              `của đơn vị khác. Hãy hỏi lại đơn vị gửi; nếu đúng là báo cáo của ${chosen.name}, đề nghị điền vào ` +
+              `mẫu biểu của ${chosen.name} rồi gửi lại.`,
+          },
+        ],
+      };
+    }
+    warnings.push({
+      code: 'UNIT_CODE_UNKNOWN',
+      message: `${c.label[0]!.toUpperCase()}${c.label.slice(1)} ghi mã "${c.code}", không có trong danh sách đơn vị; đã nhận là báo cáo của ${named(chosen)} theo lựa chọn của cán bộ.`,
+    });
+  }
+  return { kind: 'unit', unit: chosen, warnings };
+}
