@@ -1,13 +1,15 @@
 /** Nhập báo cáo: drop files or folders, import them as ONE batch in the core (progress events), a result per file. */
 import { Alert, Button, Card, Flex, Form, List, Select, Space, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { Channel, Period } from '../../../../shared/domain/records';
 import { localIsoDate } from '../../../../shared/rules/period';
-import { formatDate, formatNumber } from '../../../../shared/text/vi';
+import { formatDate, formatDateTime, formatNumber } from '../../../../shared/text/vi';
 import { PeriodPage } from '../../components/common';
 import { DateInput } from '../../components/DateInput';
 import { isWorkbook } from '../../components/dropFiles';
 import { CHANNEL_OPTIONS } from '../../labels';
+import { clearBatches, useSessionBatches } from '../../state/importSession';
 import { usePeriod } from '../../state/period';
 import { DropZone } from './DropZone';
 import { ImportResults } from './ImportResults';
@@ -34,7 +36,8 @@ function ImportBody() {
   const [officialDate, setOfficialDate] = useState<string | null>(null);
   const [channel, setChannel] = useState<Channel>('email');
   const batch = useImportBatch();
-  const { running } = batch;
+  const batches = useSessionBatches(period?.id ?? 0);
+  const running = batches.some((b) => b.running);
 
   if (!period) return null;
   const closed = period.status === 'closed';
@@ -131,15 +134,29 @@ function ImportBody() {
           />
         ) : null}
       </Card>
-      {batch.total ? (
-        <ImportResults
-          results={batch.results}
-          done={batch.done}
-          total={batch.total}
-          running={running}
-          onImportAgain={batch.importAgain}
-        />
+      {batches.length ? (
+        <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary">
+            Kết quả các đợt nhập từ khi mở ứng dụng ({formatNumber(batches.length)} đợt), giữ lại đến khi bấm “Xóa kết
+            quả”.
+          </Typography.Text>
+          <Button icon={<DeleteOutlined aria-hidden />} disabled={running} onClick={() => clearBatches(period.id)}>
+            Xóa kết quả
+          </Button>
+        </Flex>
       ) : null}
+      {batches.map((b, i) => (
+        <div key={b.id} style={{ marginBottom: 16 }}>
+          <ImportResults
+            title={i === 0 ? 'Kết quả nhập' : `Kết quả nhập lúc ${formatDateTime(b.startedAt)}`}
+            results={b.rows}
+            done={b.done}
+            total={b.total}
+            running={b.running}
+            onImportAgain={(key) => batch.importAgain(b.id, key)}
+          />
+        </div>
+      ))}
     </>
   );
 }
