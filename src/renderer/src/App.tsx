@@ -41,7 +41,7 @@ export const NAV = [
   { path: '/don-vi', label: 'Đơn vị', icon: <TeamOutlined aria-hidden /> },
   { path: '/ky-bao-cao', label: 'Kỳ báo cáo', icon: <CalendarOutlined aria-hidden /> },
   { path: '/nhap-bao-cao', label: 'Nhập báo cáo', icon: <ImportOutlined aria-hidden /> },
-  { path: '/nhap-bao-cao-giay', label: 'Nhập báo cáo giấy', icon: <FormOutlined aria-hidden /> },
+  { path: '/nhap-bao-cao-giay', label: 'Báo cáo giấy', icon: <FormOutlined aria-hidden /> },
   { path: '/ho-so-da-nhan', label: 'Hồ sơ đã nhận', icon: <InboxOutlined aria-hidden /> },
   { path: '/tong-hop', label: 'Tổng hợp', icon: <BarChartOutlined aria-hidden /> },
   { path: '/xuat-bao-cao', label: 'Xuất báo cáo', icon: <FileDoneOutlined aria-hidden /> },

@@ -103,12 +103,12 @@ function columns(
     {
       title: 'Ngày nhận',
       dataIndex: 'receivedAt',
-      width: 110,
+      width: 100,
       render: (v: string | null, e) => formatDate(v ?? e.at.slice(0, 10)),
     },
     {
       title: 'Đơn vị',
-      width: 210,
+      width: 170,
       render: (_: unknown, e) =>
         e.unitId && e.unitName ? (
           <Link to={`/don-vi/${e.unitId}`}>{e.unitName}</Link>
@@ -117,46 +117,40 @@ function columns(
         ),
     },
     {
-      title: 'Tệp',
-      dataIndex: 'file',
-      width: 200,
-      render: (v: string | null) =>
-        v ? (
-          <span style={{ wordBreak: 'break-all' }}>{v}</span>
-        ) : (
-          <Typography.Text type="secondary">(không có tệp)</Typography.Text>
-        ),
-    },
-    {
-      title: 'Hình thức',
-      width: 120,
+      title: 'Tệp, hình thức',
+      width: 210,
       render: (_: unknown, e) => (
         <>
-          {ENTRY_CHANNEL_LABEL[e.channel]}
-          {e.channel === 'file' && e.via && e.via in CHANNEL_LABEL ? (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {CHANNEL_LABEL[e.via as keyof typeof CHANNEL_LABEL]}
-            </Typography.Text>
-          ) : null}
+          {e.file ? (
+            <span style={{ wordBreak: 'break-all' }}>{e.file}</span>
+          ) : (
+            <Typography.Text type="secondary">(không có tệp)</Typography.Text>
+          )}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {ENTRY_CHANNEL_LABEL[e.channel]}
+            {e.channel === 'file' && e.via && e.via in CHANNEL_LABEL
+              ? ` · ${CHANNEL_LABEL[e.via as keyof typeof CHANNEL_LABEL]}`
+              : ''}
+          </Typography.Text>
         </>
       ),
     },
     {
       title: 'Kết quả',
       dataIndex: 'status',
-      width: 150,
+      width: 130,
       render: (s: EntryStatus) => <Tag color={ENTRY_STATUS_COLOR[s]}>{ENTRY_STATUS_LABEL[s]}</Tag>,
     },
     { title: 'Lý do, thông báo', render: (_: unknown, e) => <Reasons e={e} /> },
     {
       title: 'Lần nộp',
-      width: 80,
+      width: 75,
       render: (_: unknown, e) =>
         e.revision && e.submissionId ? <Link to={`/bao-cao/${e.submissionId}`}>Lần {e.revision}</Link> : '—',
     },
     {
       title: 'Thao tác',
-      width: 170,
+      width: 160,
       render: (_: unknown, e) => {
         const can = entryActions(e, e.unitId ? current.get(e.unitId) : null, open);
         const label = e.unitName ?? e.file ?? 'hồ sơ';
