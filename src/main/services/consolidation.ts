@@ -7,7 +7,7 @@ import type { StoredValue } from '../../shared/domain/records';
 import type { Indicator } from '../../shared/domain/catalog';
 import { consolidatePartials, femaleShares, type PartialInput } from '../../shared/rules/aggregate';
 import { compileExpression, expressionElements } from '../../shared/rules/expressions';
-import { computeStatus } from '../../shared/rules/completeness';
+import { computeStatus, type UnitAttempts } from '../../shared/rules/completeness';
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
@@ -75,8 +75,44 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
       email: u.email,
     })),
     firstReceived,
+    attempts: unitAttempts(db, periodId),
   });
   return { ...status, periodId, today, daysLeft: daysUntil(today, period.deadline) };
+}
+
+const ATTEMPTS_SQL =
+  'SELECT coalesce(a.unit_id, u.id) AS unitId, a.status, coalesce(a.received_at, s.received_at, substr(a.at, 1, 10)) ' +
+  'AS receivedAt, a.errors FROM import_attempts a LEFT JOIN units u ON a.unit_id IS NULL AND u.code = a.unit_code ' +
+  'LEFT JOIN submissions s ON s.id = a.submission_id WHERE a.period_id = ? ORDER BY a.id';
+
+/** What the inbox says of each unit: its first entry's receipt date, and whether its latest entry was refused. */
+function unitAttempts(db: Db, periodId: number): Map<number, UnitAttempts> {
+  const raw = db.$client;
+  const rows = preparedOnce(raw, ATTEMPTS_SQL, () => raw.prepare(ATTEMPTS_SQL)).all(periodId) as Array<{
+    unitId: number | null;
+    status: string;
+    receivedAt: string;
+    errors: string;
+  }>;
+  const out = new Map<number, UnitAttempts>();
+  for (const r of rows) {
+    if (r.unitId == null) continue;
+    const refused = r.status === 'rejected' || r.status === 'duplicate';
+    let reason: string | null = null;
+    if (refused) {
+      try {
+        reason = (JSON.parse(r.errors) as Array<{ message: string }>)[0]?.message ?? '';
+      } catch {
+        reason = '';
+      }
+    }
+    const held = out.get(r.unitId);
+    out.set(r.unitId, {
+      firstAttemptAt: held && held.firstAttemptAt < r.receivedAt ? held.firstAttemptAt : r.receivedAt,
+      latestRefusal: reason,
+    });
+  }
+  return out;
 }
 
 /** Partial sums per unit kind of the latest accepted revisions; `elementFilter` narrows the values joined. */

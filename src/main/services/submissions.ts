@@ -1,9 +1,10 @@
 /** Submissions: revisions per period × unit, their values and findings, corrections and review status. */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { SubmissionDetail } from '../../shared/contract';
 import type { CellKey } from '../../shared/domain/catalog';
 import type { Finding, StoredValue, Submission } from '../../shared/domain/records';
 import { AppError } from '../../shared/result';
+import { formatDate } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
 import { audit } from './audit';
@@ -45,6 +46,7 @@ export function toSubmission(s: SubmissionRow, u: typeof t.units.$inferSelect): 
     sha256: s.sha256,
     status: s.status as Submission['status'],
     supersededBy: s.supersededBy,
+    withdrawnAt: s.withdrawnAt,
     createdAt: s.createdAt,
   };
 }
@@ -163,12 +165,15 @@ export function getSubmissionDetail(db: Db, id: number): SubmissionDetail {
   };
 }
 
-/** One revision per unit of a period: the newest (`desc`) or the first (`asc`), by unit id. */
+/**
+ * One revision per unit of a period, withdrawn ones left out: the newest (`desc`, the current one: its
+ * superseded_by is NULL) or the first (`asc`, timeliness is judged on it), by unit id.
+ */
 function oneRevisionPerUnit(db: Db, periodId: number, order: typeof asc): Map<number, SubmissionRow> {
   const all = db
     .select()
     .from(t.submissions)
-    .where(eq(t.submissions.periodId, periodId))
+    .where(and(eq(t.submissions.periodId, periodId), isNull(t.submissions.withdrawnAt)))
     .orderBy(order(t.submissions.revision))
     .all();
   const out = new Map<number, SubmissionRow>();
@@ -192,6 +197,9 @@ export function correctValue(db: Db, input: ValueEdit & { id: number; reason: st
     const d = tx as unknown as Db;
     const s = getSubmissionRow(d, input.id);
     assertOpen(d, s.periodId);
+    if (s.withdrawnAt) {
+      throw new AppError('conflict', 'Báo cáo này đã bị rút; hãy sửa trên bản đang có hiệu lực.');
+    }
     if (s.supersededBy) {
       throw new AppError('conflict', 'Báo cáo này đã có bản mới hơn; hãy sửa trên bản mới nhất.');
     }
@@ -268,4 +276,124 @@ export function originalFile(db: Db, id: number): { name: string; bytes: Uint8Ar
   const f = db.select().from(t.files).where(eq(t.files.sha256, s.sha256)).get();
   if (!f) throw new AppError('not_found', 'Không tìm thấy tệp gốc của báo cáo này.');
   return { name: s.fileName, bytes: new Uint8Array(f.bytes) };
+}
+
+/** The unit an input names by id or by code (one of them is required). */
+export function unitFromRef(db: Db, ref: { unitId?: number | undefined; unitCode?: string | undefined }) {
+  if (ref.unitId === undefined && !ref.unitCode)
+    throw new AppError('invalid_input', 'Hãy chọn đơn vị (mã hoặc số của đơn vị).');
+  const u =
+    ref.unitId !== undefined
+      ? db.select().from(t.units).where(eq(t.units.id, ref.unitId)).get()
+      : db.select().from(t.units).where(eq(t.units.code, ref.unitCode!)).get();
+  if (!u) {
+    throw new AppError(
+      'not_found',
+      `Không có đơn vị ${ref.unitCode ? `mã "${ref.unitCode}"` : `số ${ref.unitId}`} trong danh sách đơn vị.`,
+    );
+  }
+  return u;
+}
+
+/** The revision of a unit that counts now (the newest not withdrawn; its superseded_by is NULL), if any. */
+function currentRevision(db: Db, periodId: number, unitId: number): SubmissionRow | undefined {
+  return db
+    .select()
+    .from(t.submissions)
+    .where(
+      and(
+        eq(t.submissions.periodId, periodId),
+        eq(t.submissions.unitId, unitId),
+        isNull(t.submissions.withdrawnAt),
+      ),
+    )
+    .orderBy(desc(t.submissions.revision))
+    .limit(1)
+    .get();
+}
+
+/**
+ * Withdraws a unit's current revision (a mandatory reason, audited, in one transaction): it is marked withdrawn
+ * and superseded by itself (so every reader of `superseded_by IS NULL` leaves it out); the newest revision not
+ * withdrawn before it is current again (superseded_by NULL), or the unit has none and is "chưa nộp" again. A later
+ * import is numbered after every revision, withdrawn ones too.
+ */
+export function withdrawSubmission(
+  db: Db,
+  input: { periodId: number; unitId?: number | undefined; unitCode?: string | undefined; reason: string },
+): { unit: string; revision: number | null } {
+  return db.transaction((tx) => {
+    const d = tx as unknown as Db;
+    assertOpen(d, input.periodId);
+    const unit = unitFromRef(d, input);
+    const current = currentRevision(d, input.periodId, unit.id);
+    if (!current) {
+      throw new AppError(
+        'conflict',
+        `${unit.name} (${unit.code}) chưa có báo cáo nào đang có hiệu lực trong kỳ này nên không có gì để rút.`,
+      );
+    }
+    const at = new Date().toISOString();
+    d.update(t.submissions)
+      .set({ withdrawnAt: at, withdrawReason: input.reason, supersededBy: current.id })
+      .where(eq(t.submissions.id, current.id))
+      .run();
+    const back = currentRevision(d, input.periodId, unit.id);
+    if (back) d.update(t.submissions).set({ supersededBy: null }).where(eq(t.submissions.id, back.id)).run();
+    d.update(t.importAttempts)
+      .set({ note: `Đã rút: ${input.reason}` })
+      .where(and(eq(t.importAttempts.submissionId, current.id), eq(t.importAttempts.status, 'accepted')))
+      .run();
+    audit(d, {
+      action: 'withdraw',
+      entity: 'submission',
+      entityId: current.id,
+      before: { unit: unit.code, revision: current.revision, current: current.revision },
+      after: { unit: unit.code, current: back?.revision ?? null, withdrawnAt: at },
+      reason: input.reason,
+    });
+    return { unit: unit.code, revision: back?.revision ?? null };
+  });
+}
+
+/**
+ * Corrects the received date of a revision (a mandatory reason, audited): the submission's date and its inbox
+ * entry's. Timeliness follows (it is judged on the first accepted report's date, unless an official date is set).
+ */
+export function setReceivedDate(
+  db: Db,
+  input: { id: number; receivedAt: string; reason: string },
+  today: string,
+): { id: number; receivedAt: string; previous: string } {
+  return db.transaction((tx) => {
+    const d = tx as unknown as Db;
+    const s = getSubmissionRow(d, input.id);
+    const period = assertOpen(d, s.periodId);
+    if (input.receivedAt > today) {
+      throw new AppError(
+        'invalid_input',
+        `Ngày nhận ${formatDate(input.receivedAt)} là ngày trong tương lai (hôm nay là ${formatDate(today)}). Hãy kiểm tra lại ngày.`,
+      );
+    }
+    if (input.receivedAt < period.dataFrom) {
+      throw new AppError(
+        'invalid_input',
+        `Ngày nhận ${formatDate(input.receivedAt)} sớm hơn ngày bắt đầu khoảng số liệu của kỳ "${period.label}" (${formatDate(period.dataFrom)}), khi đơn vị chưa thể có báo cáo. Hãy kiểm tra lại ngày.`,
+      );
+    }
+    d.update(t.submissions).set({ receivedAt: input.receivedAt }).where(eq(t.submissions.id, s.id)).run();
+    d.update(t.importAttempts)
+      .set({ receivedAt: input.receivedAt })
+      .where(and(eq(t.importAttempts.submissionId, s.id), eq(t.importAttempts.status, 'accepted')))
+      .run();
+    audit(d, {
+      action: 'set_received',
+      entity: 'submission',
+      entityId: s.id,
+      before: { receivedAt: s.receivedAt },
+      after: { receivedAt: input.receivedAt },
+      reason: input.reason,
+    });
+    return { id: s.id, receivedAt: input.receivedAt, previous: s.receivedAt };
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * Completeness and timeliness (PEERS.md §b5): expected = the units assigned to the period; received = those with
  * an accepted report; on time = the FIRST accepted report arrived on or before the deadline day. Later revisions
- * replace the figures but not the receipt date.
+ * replace the figures but not the receipt date. A unit with no report that counts and whose latest file was
+ * refused is `returned` (đã gửi, cần gửi lại): neither received nor missing.
  */
 import { UNIT_KINDS, type UnitKind } from '../domain/catalog';
 import type { IsoDate } from '../domain/records';
@@ -28,10 +29,20 @@ export interface FirstReceived {
   submissionId: number;
 }
 
+/** What the inbox says of a unit's files in the period. */
+export interface UnitAttempts {
+  /** receipt date of its first file or paper report, whatever its outcome */
+  firstAttemptAt: IsoDate;
+  /** its latest entry was refused (rejected, duplicate): the first error of that entry, else null */
+  latestRefusal: string | null;
+}
+
 export interface StatusInput {
   deadline: IsoDate;
   expectedUnits: readonly ExpectedUnit[];
   firstReceived: ReadonlyMap<number, FirstReceived>;
+  /** by unit id; a unit without an entry is absent */
+  attempts?: ReadonlyMap<number, UnitAttempts>;
 }
 
 const zero = (): StatusCounts => ({ expected: 0, received: 0, onTime: 0, late: 0, missing: 0, returned: 0 });
@@ -39,6 +50,7 @@ const zero = (): StatusCounts => ({ expected: 0, received: 0, onTime: 0, late: 0
 function count(c: StatusCounts, row: UnitStatusRow) {
   c.expected++;
   if (row.status === 'missing') c.missing++;
+  else if (row.status === 'returned') c.returned++;
   else {
     c.received++;
     if (row.status === 'on_time') c.onTime++;
@@ -50,18 +62,22 @@ function count(c: StatusCounts, row: UnitStatusRow) {
 export function computeStatus(input: StatusInput): Omit<StatusReport, 'periodId' | 'today' | 'daysLeft'> {
   const units: UnitStatusRow[] = input.expectedUnits.map((u) => {
     const f = input.firstReceived.get(u.unitId);
+    const a = input.attempts?.get(u.unitId);
+    const returned = !f && a?.latestRefusal != null;
     return {
       unit: u.code,
       unitId: u.unitId,
       name: u.name,
       kind: u.kind,
-      status: !f ? 'missing' : isOnTime(f.receivedAt, input.deadline) ? 'on_time' : 'late',
+      status: f ? (isOnTime(f.receivedAt, input.deadline) ? 'on_time' : 'late') : returned ? 'returned' : 'missing',
       receivedAt: f ? f.receivedAt : null,
       revision: f ? f.revision : null,
       submissionId: f ? f.submissionId : null,
       contact: u.contact,
       phone: u.phone,
       email: u.email,
+      firstAttemptAt: a?.firstAttemptAt ?? null,
+      returnReason: returned ? a!.latestRefusal : null,
     };
   });
   units.sort((a, b) => compareVi(a.name, b.name) || compareVi(a.unit, b.unit));

@@ -62,11 +62,11 @@ describe('case 3: one unit, one file per batch', () => {
     expect(latestValues(p.ctx, p.period.id, 'LCA-S01')).toEqual([]);
     // exactly what importing the other two alone writes, the inbox aside: the two duplicates are recorded there
     // (their entries and their originals), nothing else
-    const { import_attempts: a, files: f, ...after } = tableCounts(p.ctx);
-    const { import_attempts: b, files: g, ...expected } = tableCounts(twin);
+    const { import_attempts: entries, files: originals, ...after } = tableCounts(p.ctx);
+    const { import_attempts: twinEntries, files: twinOriginals, ...expected } = tableCounts(twin);
     expect(after).toEqual(expected);
-    expect(a! - b!).toBe(2);
-    expect(f! - g!).toBe(2);
+    expect(entries! - twinEntries!).toBe(2);
+    expect(originals! - twinOriginals!).toBe(2);
     expect(latestValues(p.ctx, p.period.id, 'LCA-S03')).toEqual(latestValues(twin, p.period.id, 'LCA-S03'));
   });
 

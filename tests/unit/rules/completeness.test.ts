@@ -55,3 +55,37 @@ describe('computeStatus', () => {
     expect(reportingRate(0, 0)).toBeNull();
   });
 });
+
+describe('computeStatus with the inbox', () => {
+  const expectedUnits = [u(1, 'Xã Tả Van', 'xa'), u(2, 'Sở Y tế', 'so_nganh'), u(3, 'Xã Bản Hồ', 'xa')];
+  const firstReceived = new Map([[2, { receivedAt: '2026-06-12', revision: 2, submissionId: 22 }]]);
+  const attempts = new Map([
+    // every file refused: returned, with the latest refusal's first error
+    [1, { firstAttemptAt: '2026-06-03', latestRefusal: 'Nữ lớn hơn tổng số' }],
+    // refused first, accepted later (late): judged on the accepted report, first attempt shown
+    [2, { firstAttemptAt: '2026-06-05', latestRefusal: null }],
+  ]);
+  const s = computeStatus({ deadline: '2026-06-10', expectedUnits, firstReceived, attempts });
+
+  it('a unit whose files were all refused is returned, not missing, not received', () => {
+    expect(s).toMatchObject({ expected: 3, received: 1, late: 1, onTime: 0, missing: 1, returned: 1 });
+    expect(s.units.find((x) => x.unitId === 1)).toMatchObject({
+      status: 'returned',
+      receivedAt: null,
+      firstAttemptAt: '2026-06-03',
+      returnReason: 'Nữ lớn hơn tổng số',
+    });
+    expect(s.byKind.find((k) => k.kind === 'xa')).toMatchObject({ missing: 1, returned: 1, received: 0 });
+  });
+  it('after an accepted resend, timeliness is judged on the accepted report; the first attempt is beside it', () => {
+    expect(s.units.find((x) => x.unitId === 2)).toMatchObject({
+      status: 'late',
+      receivedAt: '2026-06-12',
+      firstAttemptAt: '2026-06-05',
+      returnReason: null,
+    });
+  });
+  it('a unit with no entry at all is missing, with no first attempt', () => {
+    expect(s.units.find((x) => x.unitId === 3)).toMatchObject({ status: 'missing', firstAttemptAt: null });
+  });
+});

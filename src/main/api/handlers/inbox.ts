@@ -1,6 +1,7 @@
 import type { inboxContract } from '../../../shared/contract/inbox';
 import { AppError } from '../../../shared/result';
 import { entryOriginal, getEntry, listInbox } from '../../services/inbox';
+import { setReceivedDate, withdrawSubmission } from '../../services/submissions';
 import type { HandlersFor } from '../types';
 
 // TEMPORARY (replaced within this session by the inbox work): each answers "not yet built".
@@ -16,6 +17,6 @@ export const inboxHandlers: HandlersFor<typeof inboxContract> = {
   'inbox.feedback': later,
   'submissions.entryForm': later,
   'submissions.enter': later,
-  'submissions.withdraw': later,
-  'submissions.setReceived': later,
+  'submissions.withdraw': (input, ctx) => withdrawSubmission(ctx.db, input),
+  'submissions.setReceived': (input, ctx) => setReceivedDate(ctx.db, input, ctx.today()),
 };

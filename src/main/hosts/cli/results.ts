@@ -21,6 +21,7 @@ export const status: Command = async ({ ctx, o, print }) => {
       onTime: s.onTime,
       late: s.late,
       missing: s.missing,
+      returned: s.returned,
       byKind: s.byKind,
       units: s.units.map((u) => ({
         unit: u.unit,
@@ -28,10 +29,19 @@ export const status: Command = async ({ ctx, o, print }) => {
         status: u.status,
         receivedAt: u.receivedAt,
         revision: u.revision,
+        firstAttemptAt: u.firstAttemptAt ?? null,
+        returnReason: u.returnReason ?? null,
       })),
     },
-    `Phải báo cáo ${s.expected}, đã nhận ${s.received} (đúng hạn ${s.onTime}, muộn ${s.late}), chưa gửi ${s.missing}.\n` +
-      s.units.map((u) => `${u.unit}\t${STATUS_LABEL[u.status]}\t${formatDate(u.receivedAt)}\t${u.name}`).join('\n'),
+    `Phải báo cáo ${s.expected}, đã nhận ${s.received} (đúng hạn ${s.onTime}, muộn ${s.late}), chưa gửi ${s.missing}` +
+      `${s.returned ? `, đã gửi nhưng cần gửi lại ${s.returned}` : ''}.\n` +
+      s.units
+        .map(
+          (u) =>
+            `${u.unit}\t${STATUS_LABEL[u.status]}\t${formatDate(u.receivedAt ?? u.firstAttemptAt)}\t${u.name}` +
+            (u.returnReason ? `\t${u.returnReason}` : ''),
+        )
+        .join('\n'),
   );
   return 0;
 };
