@@ -82,7 +82,22 @@ test('a refused file stays listed after visiting three other screens, and is in 
   await expect(rowOf(REFUSED).getByText('Bị từ chối', { exact: true })).toBeVisible();
   await expect(rowOf(GENERIC).getByText('Chưa rõ đơn vị', { exact: true })).toBeVisible();
 
-  for (const screen of ['Tổng quan', 'Đơn vị', 'Kỳ báo cáo']) await nav(page, screen);
+  // three other screens: the dashboard shows the unit apart as "cần gửi lại" with the reason, the unit's page lists
+  // the refused file, the periods screen
+  await nav(page, 'Tổng quan');
+  const returned = page.locator('.ant-card').filter({ hasText: 'Đơn vị đã gửi nhưng cần gửi lại (1)' });
+  await expect(returned).toBeVisible();
+  await expect(returned.getByRole('link', { name: unitName('LCA-S01') })).toBeVisible();
+  await expect(returned.getByText(/^Lý do: Số nữ không được lớn hơn tổng số/)).toBeVisible();
+  await expect(page.getByText('Đã gửi, cần gửi lại', { exact: true }).first()).toBeVisible();
+  await shot('69-tong-quan-can-gui-lai.png', true);
+  await returned.getByRole('link', { name: unitName('LCA-S01') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: unitName('LCA-S01') })).toBeVisible();
+  const sent = page.locator('.ant-card').filter({ hasText: /^Hồ sơ đã gửi trong kỳ/ });
+  await expect(sent.getByText(REFUSED, { exact: true })).toBeVisible();
+  await expect(sent.getByText('Đã gửi, cần gửi lại', { exact: true })).toBeVisible();
+  await shot('69b-don-vi-ho-so-da-gui.png', true);
+  await nav(page, 'Kỳ báo cáo');
   await nav(page, 'Nhập báo cáo');
   await expect(rowOf(REFUSED).getByText('Bị từ chối', { exact: true })).toBeVisible();
   await expect(rowOf(GENERIC).getByText('Chưa rõ đơn vị', { exact: true })).toBeVisible();
