@@ -13,7 +13,7 @@ import type { EntryForm } from '../../src/shared/contract/inbox';
 import type { Period, Unit } from '../../src/shared/domain/records';
 import { searchKey } from '../../src/shared/text/vi';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { fillTemplate, nav } from './helpers';
+import { fillDate, fillTemplate, isoToVi, nav } from './helpers';
 import { seed } from './seed';
 
 const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -136,6 +136,28 @@ test('a refused file stays listed after visiting three other screens, and is in 
   await nav(page, 'Nhập báo cáo');
   await page.getByRole('button', { name: 'Xóa kết quả' }).click();
   await expect(rowOf(REFUSED)).toHaveCount(0);
+});
+
+test('the submission page corrects a received date with a reason', async () => {
+  const good = await fillTemplate(tpl('LCA-S05'), catalog, { base: 100 });
+  const day = new Date();
+  day.setDate(day.getDate() - 3);
+  const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  await nav(page, 'Nhập báo cáo');
+  await importFiles([{ name: 'lca-s05.xlsx', buffer: good }]);
+  await rowOf('lca-s05.xlsx').getByRole('link', { name: 'Xem báo cáo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo đơn vị' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sửa ngày nhận' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sửa ngày nhận' });
+  await fillDate(page, 'Ngày nhận đúng', isoToVi(iso));
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog.getByText('Hãy ghi lý do (sẽ ghi vào nhật ký thay đổi).')).toBeVisible();
+  await dialog.getByLabel('Lý do sửa').fill('Công văn đến ba ngày trước, nhập muộn.');
+  await shot('72a-sua-ngay-nhan.png');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText(`thành ${isoToVi(iso)}.`, { exact: false })).toBeVisible();
+  const st = await host.call('status.get', { periodId: period.id });
+  expect(st.units.find((u) => u.unit === 'LCA-S05')!.receivedAt).toBe(iso);
 });
 
 test('the officer assigns the unidentified file to its unit', async () => {
