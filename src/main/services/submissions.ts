@@ -301,11 +301,7 @@ function currentRevision(db: Db, periodId: number, unitId: number): SubmissionRo
     .select()
     .from(t.submissions)
     .where(
-      and(
-        eq(t.submissions.periodId, periodId),
-        eq(t.submissions.unitId, unitId),
-        isNull(t.submissions.withdrawnAt),
-      ),
+      and(eq(t.submissions.periodId, periodId), eq(t.submissions.unitId, unitId), isNull(t.submissions.withdrawnAt)),
     )
     .orderBy(desc(t.submissions.revision))
     .limit(1)

@@ -109,7 +109,12 @@ describe('a hostile corpus through the real import pipeline (one batch)', () => 
           const grew = Object.keys(after).filter((k) => after[k] !== countsBefore[k]);
           const inbox = after.import_attempts! - countsBefore.import_attempts!;
           const originals = after.files! - countsBefore.files!;
-          if (grew.some((k) => k !== 'import_attempts' && k !== 'files') || inbox !== 1 || originals < 0 || originals > 1)
+          if (
+            grew.some((k) => k !== 'import_attempts' && k !== 'files') ||
+            inbox !== 1 ||
+            originals < 0 ||
+            originals > 1
+          )
             problems.push(`${where}: rejected but row counts changed beyond its inbox entry (${grew.join(', ')})`);
           if (res.entryId === undefined) problems.push(`${where}: refused without an inbox entry`);
           if (valuesDigest() !== digestBefore) problems.push(`${where}: rejected but stored values changed`);

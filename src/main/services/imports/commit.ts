@@ -57,7 +57,7 @@ function prepare(raw: BetterSqlite3.Database) {
         'RETURNING id',
     ),
     audit: raw.prepare(
-      "INSERT INTO audit_log (actor, action, entity, entity_id, before, after, reason) VALUES (?, 'import', 'submission', ?, NULL, ?, NULL)",
+      "INSERT INTO audit_log (actor, action, entity, entity_id, before, after, reason) VALUES (?, ?, 'submission', ?, NULL, ?, NULL)",
     ),
   };
 }
@@ -144,6 +144,8 @@ export interface NewRevision {
   /** the reader's findings, to keep the element and cell of a warning that came from one */
   findings: Finding[];
   officer: string;
+  /** the audit entry's action: 'import' (a file), 'enter' (a paper or scanned report entered by hand) */
+  action?: 'import' | 'enter';
 }
 
 /**
@@ -196,6 +198,7 @@ export function commitRevision(
     ).id;
     st.audit.run(
       r.officer,
+      r.action ?? 'import',
       String(id),
       JSON.stringify({
         period: r.periodId,

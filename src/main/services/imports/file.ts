@@ -244,9 +244,7 @@ export function recordAnswer(
 
 /** Writes what checking decided: the new revision, or the answer's inbox entry. */
 export function finishChecked(ctx: Ctx, input: ImportFileInput, c: Checked, note?: string | null): ImportResult {
-  return c.kind === 'answer'
-    ? recordAnswer(ctx, input, input.file, c.result, c.sha256, note)
-    : commitChecked(ctx, c);
+  return c.kind === 'answer' ? recordAnswer(ctx, input, input.file, c.result, c.sha256, note) : commitChecked(ctx, c);
 }
 
 /** Imports one file. Never throws for a bad file: the result says what is wrong (and the inbox keeps it). */
