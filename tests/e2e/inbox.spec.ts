@@ -174,10 +174,10 @@ test('the officer assigns the unidentified file to its unit', async () => {
   await shot('72-giao-don-vi.png');
   await dialog.getByRole('button', { name: 'Kiểm tra như báo cáo của đơn vị này' }).click();
   await expect(dialog.getByText('Kết quả kiểm tra')).toBeVisible();
-  await expect(dialog.getByRole('cell', { name: /Đã nhận/ }).first()).toBeVisible();
+  await expect(dialog.getByText('Đã nhận', { exact: true })).toBeVisible();
   await expect(dialog.getByText(target).first()).toBeVisible();
   await shot('73-giao-don-vi-ket-qua.png');
-  await dialog.getByRole('button', { name: 'Đóng' }).click();
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
   const st = await host.call('status.get', { periodId: period.id });
   expect(st.units.find((u) => u.unit === 'LCA-S03')!.status).not.toBe('missing');
 });
@@ -245,8 +245,9 @@ test('a paper report entered with the keyboard only, a rule error blocking until
   for (let i = 0; i < 3 && !(await focusedCell()).includes('Lưu báo cáo'); i++) await page.keyboard.press('Tab');
   expect(await focusedCell()).toContain('Lưu báo cáo');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Kết quả lưu báo cáo giấy')).toBeVisible();
-  await expect(page.getByRole('cell', { name: /Đã nhận/ }).first()).toBeVisible();
+  const saved = page.locator('.ant-card').filter({ hasText: 'Kết quả lưu báo cáo giấy' });
+  await expect(saved).toBeVisible();
+  await expect(saved.getByText('Đã nhận', { exact: true })).toBeVisible();
   await shot('76-nhap-giay-da-luu.png', true);
 
   // the values entered are the values stored (and consolidated)
@@ -282,34 +283,6 @@ test('the paper report is in the inbox and is withdrawn with a reason', async ()
   const st = await host.call('status.get', { periodId: period.id });
   expect(st.units.find((u) => u.unit === ENTRY_UNIT)!.status).toBe('missing');
   await page.getByRole('checkbox', { name: 'Bản giấy' }).uncheck();
-});
-
-test('the feedback letter of the refused file prints with the unit and the reason', async () => {
-  const name = unitName('LCA-S01');
-  await nav(page, 'Hồ sơ đã nhận');
-  await page
-    .getByRole('button', { name: `Phiếu phản hồi: ${name}` })
-    .first()
-    .click();
-  const dialog = page.getByRole('dialog').filter({ hasText: 'Phiếu phản hồi' });
-  await expect(dialog).toBeVisible();
-  const frame = page.frameLocator('iframe.print-frame');
-  await expect(frame.locator('body')).toContainText(name);
-  await expect(frame.locator('body')).toContainText(refusedReason.slice(0, 40));
-  // the page's print() opens the print dialog: recorded instead, so the test does not hang on it
-  await page.evaluate(`(() => {
-    const f = document.querySelector('iframe.print-frame');
-    f.contentWindow.print = () => { window.__printed = (window.__printed || 0) + 1; };
-  })()`);
-  await dialog.getByRole('button', { name: 'In phiếu' }).click();
-  expect(await page.evaluate('window.__printed')).toBe(1);
-  await dialog.getByRole('button', { name: 'Sao chép nội dung' }).click();
-  await expect(page.getByText('Đã sao chép nội dung')).toBeVisible();
-  const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
-  expect(copied).toContain(refusedReason.slice(0, 40));
-  await shot('79-phieu-phan-hoi.png');
-  await dialog.getByRole('button', { name: 'Đóng' }).click();
-  expect(errors).toEqual([]);
 });
 
 interface AxeViolation {
@@ -360,4 +333,32 @@ test('axe: no serious or critical violation on the inbox and entry screens', asy
   } finally {
     await ctx.close();
   }
+});
+
+test('the feedback letter of the refused file prints with the unit and the reason', async () => {
+  const name = unitName('LCA-S01');
+  await nav(page, 'Hồ sơ đã nhận');
+  await page
+    .getByRole('button', { name: `Phiếu phản hồi: ${name}` })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog').filter({ hasText: 'Phiếu phản hồi' });
+  await expect(dialog).toBeVisible();
+  const frame = page.frameLocator('iframe.print-frame');
+  await expect(frame.locator('body')).toContainText(name);
+  await expect(frame.locator('body')).toContainText(refusedReason.slice(0, 40));
+  // the page's print() opens the print dialog: recorded instead, so the test does not hang on it
+  await page.evaluate(`(() => {
+    const f = document.querySelector('iframe.print-frame');
+    f.contentWindow.print = () => { window.__printed = (window.__printed || 0) + 1; };
+  })()`);
+  await dialog.getByRole('button', { name: 'In phiếu' }).click();
+  expect(await page.evaluate('window.__printed')).toBe(1);
+  await dialog.getByRole('button', { name: 'Sao chép nội dung' }).click();
+  await expect(page.getByText('Đã sao chép nội dung')).toBeVisible();
+  const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
+  expect(copied).toContain(refusedReason.slice(0, 40));
+  await shot('79-phieu-phan-hoi.png');
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
+  expect(errors).toEqual([]);
 });

@@ -13,7 +13,7 @@ import type { CellKey } from '../../../../shared/domain/catalog';
 import { localIsoDate } from '../../../../shared/rules/period';
 import { evaluateRules } from '../../../../shared/rules/validation';
 import { formatDate, formatNumber } from '../../../../shared/text/vi';
-import { ApiError, call, errorMessage, useInvalidateAfter, useOp } from '../../api/client';
+import { call, errorMessage, useInvalidateAfter, useOp } from '../../api/client';
 import { ErrorBox, Loading, PeriodPage } from '../../components/common';
 import { DateInput } from '../../components/DateInput';
 import { FilePicker } from '../../components/FilePicker';
@@ -21,7 +21,8 @@ import { fileToPayload } from '../../components/util';
 import { CELL_LABEL } from '../../labels';
 import { useCatalog } from '../../state/catalog';
 import { usePeriod } from '../../state/period';
-import { ImportResults, type ResultRow } from '../import/ImportResults';
+import type { ResultRow } from '../import/ImportResults';
+import { OneResult } from '../inbox/AssignModal';
 import { UnitPicker } from '../inbox/UnitPicker';
 import { EntryGrid } from './EntryGrid';
 import { cellId, draftOf, readDraft, toEntered, type Draft } from './values';
@@ -80,16 +81,9 @@ function EntryBody({ periodId }: { periodId: number }) {
       </Card>
       {last ? (
         <div style={{ marginBottom: 16 }}>
-          <ImportResults
-            title="Kết quả lưu báo cáo giấy"
-            results={[last]}
-            done={1}
-            total={1}
-            running={false}
-            onImportAgain={() =>
-              Promise.reject(new ApiError('invalid_input', 'Hãy sửa số liệu trong mẫu rồi lưu lại.'))
-            }
-          />
+          <Card size="small" title="Kết quả lưu báo cáo giấy">
+            <OneResult result={last} busy={false} onForce={() => undefined} />
+          </Card>
         </div>
       ) : null}
       {unitId && !closed ? (

@@ -98,7 +98,9 @@ export function draftOf(
               : NO
             : typeof v === 'object' && v && 'state' in v
               ? cellText(v as CellValue)
-              : String(v);
+              : isNaWord(String(v))
+                ? NA
+                : String(v);
       (out[row.element] ??= {})[cell] = s;
     }
   }

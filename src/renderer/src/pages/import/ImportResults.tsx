@@ -50,7 +50,7 @@ export function NotCounted({ items }: { items: Array<{ message: string }> }) {
   );
 }
 
-function Messages({ result, onForce, busy }: { result: ResultRow; onForce: () => void; busy: boolean }) {
+export function Messages({ result, onForce, busy }: { result: ResultRow; onForce: () => void; busy: boolean }) {
   if (result.partial) return null;
   const notCounted = result.notCounted ?? [];
   const note = STATUS_NOTE[result.status];
@@ -91,7 +91,7 @@ function Messages({ result, onForce, busy }: { result: ResultRow; onForce: () =>
   );
 }
 
-function UnitCell({ r }: { r: ResultRow }) {
+export function UnitCell({ r }: { r: ResultRow }) {
   if (r.unitName)
     return (
       <>

@@ -2,12 +2,14 @@
  * "Giao cho đơn vị…": a file the app could not attribute is checked again as the chosen unit's report (every
  * identity, period and figure check still applies, except the unit's name); the answer is shown like an import's.
  */
-import { Alert, Button, Form, Modal, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Modal, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { IMPORT_STATUS_COLOR, IMPORT_STATUS_LABEL } from '../../labels';
 import { useState } from 'react';
 import type { ImportResult } from '../../../../shared/domain/report';
 import { call, errorMessage, useInvalidateAfter } from '../../api/client';
 import { ErrorAlert } from '../../components/FormModal';
-import { ImportResults, type ResultRow } from '../import/ImportResults';
+import { Messages, UnitCell, type ResultRow } from '../import/ImportResults';
 import type { InboxEntry } from '../../../../shared/contract/inbox';
 import { UnitPicker } from './UnitPicker';
 
@@ -38,7 +40,7 @@ export function AssignModal({ entry, onClose }: { entry: InboxEntry; onClose: ()
   return (
     <Modal
       open
-      width={result ? 960 : 560}
+      width={640}
       title={`Giao cho đơn vị: ${entry.file ?? 'báo cáo'}`}
       onCancel={onClose}
       destroyOnHidden
@@ -63,14 +65,7 @@ export function AssignModal({ entry, onClose }: { entry: InboxEntry; onClose: ()
       }
     >
       {result ? (
-        <ImportResults
-          title="Kết quả kiểm tra"
-          results={[result]}
-          done={1}
-          total={1}
-          running={busy}
-          onImportAgain={() => assign(true)}
-        />
+        <OneResult result={result} busy={busy} onForce={() => void assign(true).catch(() => undefined)} />
       ) : (
         <>
           <Typography.Paragraph>
@@ -108,5 +103,35 @@ export function AssignModal({ entry, onClose }: { entry: InboxEntry; onClose: ()
         </>
       )}
     </Modal>
+  );
+}
+
+/** One check's answer, told like a row of the import results: outcome, unit, the messages, where to look next. */
+export function OneResult({ result, busy, onForce }: { result: ResultRow; busy: boolean; onForce: () => void }) {
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        Kết quả kiểm tra
+      </Typography.Title>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          { label: 'Tệp', children: <span style={{ wordBreak: 'break-all' }}>{result.file}</span> },
+          {
+            label: 'Kết quả',
+            children: <Tag color={IMPORT_STATUS_COLOR[result.status]}>{IMPORT_STATUS_LABEL[result.status]}</Tag>,
+          },
+          { label: 'Đơn vị', children: <UnitCell r={result} /> },
+          { label: 'Thông báo', children: <Messages result={result} busy={busy} onForce={onForce} /> },
+        ]}
+      />
+      {result.submissionId ? (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          <Link to={`/bao-cao/${result.submissionId}`}>Xem báo cáo</Link>
+        </Typography.Paragraph>
+      ) : null}
+    </>
   );
 }
