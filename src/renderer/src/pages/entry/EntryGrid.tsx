@@ -5,11 +5,13 @@
  * không áp dụng. A cell's problem shows under it as she types; the last cell's Enter goes to `onDone`.
  */
 import { Input, Radio, Typography } from 'antd';
-import { useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { EntryFormRow } from '../../../../shared/contract/inbox';
 import type { CellKey, ValueType } from '../../../../shared/domain/catalog';
 import { CELL_LABEL } from '../../labels';
 import { cellId, NA, NO, YES, type Draft } from './values';
+
+type OnCell = (element: string, cell: CellKey, raw: string) => void;
 
 const COLUMNS: CellKey[] = ['total', 'female', 'male', 'value'];
 const NUMERIC: ValueType[] = ['integer', 'decimal'];
@@ -106,6 +108,18 @@ export function EntryGrid({
     return out;
   }, [rows]);
 
+  // each cell gets only its own value, problem and flag: typing re-renders that cell, not the whole form
+  const cellProps = (element: string, cell: CellKey) => {
+    const key = cellId(element, cell);
+    return {
+      raw: draft[element]?.[cell] ?? '',
+      problem: problems.get(key),
+      flag: flagged.get(key),
+      onChange,
+      disabled,
+    };
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
     const t = e.target as HTMLElement;
@@ -147,7 +161,7 @@ export function EntryGrid({
                       <th scope="row">{r.name}</th>
                       <td>{r.unit}</td>
                       <td colSpan={4}>
-                        <Cell r={r} cell="value" {...{ draft, onChange, problems, flagged, disabled }} />
+                        <Cell r={r} cell="value" {...cellProps(r.element, 'value')} />
                       </td>
                     </tr>
                   );
@@ -159,7 +173,7 @@ export function EntryGrid({
                     {COLUMNS.map((c) => (
                       <td key={c} className={r.cells.includes(c) ? undefined : 'entry-na'}>
                         {r.cells.includes(c) ? (
-                          <Cell r={r} cell={c} {...{ draft, onChange, problems, flagged, disabled }} />
+                          <Cell r={r} cell={c} {...cellProps(r.element, c)} />
                         ) : (
                           <span aria-label="Ô không áp dụng">—</span>
                         )}
@@ -176,28 +190,26 @@ export function EntryGrid({
   );
 }
 
-function Cell({
+const Cell = memo(function Cell({
   r,
   cell,
-  draft,
+  raw,
+  problem,
+  flag: ruleFlag,
   onChange,
-  problems,
-  flagged,
   disabled,
 }: {
   r: EntryFormRow;
   cell: CellKey;
-  draft: Draft;
-  onChange: (element: string, cell: CellKey, raw: string) => void;
-  problems: ReadonlyMap<string, string>;
-  flagged: ReadonlyMap<string, 'error' | 'warning'>;
-  disabled?: boolean;
+  raw: string;
+  problem: string | undefined;
+  flag: 'error' | 'warning' | undefined;
+  onChange: OnCell;
+  disabled?: boolean | undefined;
 }) {
   const key = cellId(r.element, cell);
   const id = `entry-${r.element}-${cell}`.replace(/[^\w-]/g, '_');
-  const raw = draft[r.element]?.[cell] ?? '';
-  const problem = problems.get(key);
-  const flag = problem ? 'error' : flagged.get(key);
+  const flag = problem ? 'error' : ruleFlag;
   const label = r.cells.length > 1 || NUMERIC.includes(r.type) ? `${r.name} – ${CELL_LABEL[cell]}` : r.name;
   const hint = problem ? (
     <div id={`${id}-problem`} role="alert" style={{ color: '#cf1322', fontSize: 12, marginTop: 2 }}>
@@ -243,4 +255,4 @@ function Cell({
       {hint}
     </div>
   );
-}
+});

@@ -6,7 +6,7 @@
  */
 import { PaperClipOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Radio, Space, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { EntryForm } from '../../../../shared/contract/inbox';
 import type { CellKey } from '../../../../shared/domain/catalog';
@@ -160,8 +160,11 @@ export function EntryEditor({
   }, [findings]);
   const blocked = problems.size > 0 || ruleErrors.length > 0;
 
-  const change = (element: string, cell: CellKey, raw: string) =>
-    setDraft((d) => ({ ...d, [element]: { ...d[element], [cell]: raw } }));
+  const change = useCallback(
+    (element: string, cell: CellKey, raw: string) =>
+      setDraft((d) => ({ ...d, [element]: { ...d[element], [cell]: raw } })),
+    [],
+  );
 
   const save = async () => {
     if (blocked || saving) return;
@@ -267,7 +270,7 @@ export function EntryEditor({
         disabled={saving}
         onDone={() => saveRef.current?.focus()}
       />
-      <div aria-live="polite">
+      <div aria-live="polite" className="entry-summary">
         {ruleErrors.length || problems.size ? (
           <Alert
             type="error"
