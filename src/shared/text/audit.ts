@@ -151,6 +151,37 @@ export const AUDIT_FORMATTERS: Record<string, Formatter> = {
     const file = str(a.file);
     return parts.join(', ') + (file ? `, từ tệp ${quote(file)}` : '');
   },
+  'submission.enter': (e, n) => {
+    const a = isObj(e.after) ? e.after : {};
+    const parts = [`Nhập tay báo cáo giấy của ${unitName(str(a.unit), n)}`];
+    const rev = num(a.revision);
+    if (rev !== undefined) parts.push(`lần ${formatNumber(rev)}`);
+    const values = num(a.values);
+    if (values !== undefined) parts.push(`${formatNumber(values)} số liệu`);
+    const p = periodName(num(a.period), n);
+    if (p) parts.push(`kỳ ${p}`);
+    return parts.join(', ');
+  },
+  'submission.withdraw': (e, n) => {
+    const a = isObj(e.after) ? e.after : {};
+    const b = isObj(e.before) ? e.before : {};
+    const rev = num(b.revision);
+    const back = num(a.current);
+    return (
+      `Rút báo cáo của ${unitName(str(a.unit) ?? str(b.unit), n)}${rev !== undefined ? ` (lần ${formatNumber(rev)})` : ''}` +
+      (back !== undefined ? `; lần ${formatNumber(back)} có hiệu lực trở lại` : '; đơn vị trở lại chưa nộp')
+    );
+  },
+  'submission.set_received': (e) => {
+    const a = isObj(e.after) ? e.after : {};
+    const b = isObj(e.before) ? e.before : {};
+    return `Sửa ngày nhận báo cáo từ ${formatDate(str(b.receivedAt) ?? '')} thành ${formatDate(str(a.receivedAt) ?? '')}`;
+  },
+  'inbox_entry.assign': (e, n) => {
+    const a = isObj(e.after) ? e.after : {};
+    const file = str(a.file);
+    return `Chọn đơn vị ${unitName(str(a.unit), n)} cho tệp${file ? ` ${quote(file)}` : ''}`;
+  },
   'submission.correct': (e, n) => {
     const a = isObj(e.after) ? e.after : {};
     const b = isObj(e.before) ? e.before : {};

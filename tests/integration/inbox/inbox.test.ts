@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import type { Ctx } from '../../../src/main/api/context';
+import { ORIGINAL_CAP } from '../../../src/main/services/imports/commit';
 import { updateSettings } from '../../../src/main/services/settings';
 import type { InboxEntry, InboxList, EntryForm } from '../../../src/shared/contract/inbox';
 import type { Consolidation, ImportResult, StatusReport } from '../../../src/shared/domain/report';
@@ -131,6 +132,24 @@ describe('the inbox keeps every file', () => {
     expect(e.sha256).toMatch(/^[0-9a-f]{64}$/);
     const orig = await call<{ bytes: Uint8Array }>(p.ctx, 'inbox.original', { id: r.entryId });
     expect(Buffer.from(orig.bytes).equals(garbage.bytes)).toBe(true);
+  });
+});
+
+describe('the original is capped', () => {
+  it('a refused file over 20 MB is recorded without its bytes, and the result says so', async () => {
+    const p = province();
+    const big = { name: 'rat-lon.xlsx', bytes: Buffer.alloc(ORIGINAL_CAP + 1, 0x41) };
+    const r = await importOne(p.ctx, p.period.id, big);
+    expect(r.status).toBe('rejected');
+    expect(r.warnings.map((w) => w.code)).toContain('ORIGINAL_NOT_KEPT');
+    const e = await call<InboxEntry>(p.ctx, 'inbox.get', { id: r.entryId });
+    expect(e).toMatchObject({ hasOriginal: false, status: 'rejected', size: null });
+    expect(e.warnings.map((w) => w.code)).toContain('ORIGINAL_NOT_KEPT');
+    expect((await callError(p.ctx, 'inbox.original', { id: r.entryId })).code).toBe('not_found');
+    expect((p.ctx.raw.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n).toBe(0);
+    // at the cap exactly, it is kept
+    const edge = await importOne(p.ctx, p.period.id, { name: 'vua.xlsx', bytes: Buffer.alloc(ORIGINAL_CAP, 0x42) });
+    expect((await call<InboxEntry>(p.ctx, 'inbox.get', { id: edge.entryId })).hasOriginal).toBe(true);
   });
 });
 

@@ -21,7 +21,7 @@ import { submissionValues } from '../../../src/main/services/submissions';
 import type { CellKey, UnitKind } from '../../../src/shared/domain/catalog';
 import type { Period, StoredValue } from '../../../src/shared/domain/records';
 import type { ImportResult } from '../../../src/shared/domain/report';
-import { addUnits, expectOnlyInbox, tableCounts } from '../../helpers/province';
+import { addUnits, expectOnlyInbox } from '../../helpers/province';
 import { tmpCtx, tmpDir } from '../../helpers/tmp';
 
 export type { FormFill };

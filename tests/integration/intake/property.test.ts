@@ -625,9 +625,10 @@ async function runOne(i: number): Promise<Outcome> {
       if (diffs.length) problems.push(`different figures without a word: ${diffs.slice(0, 4).join('; ')}`);
     } else {
       const after = tableCounts(db.ctx);
-      const { import_attempts: a0 = 0, ...b0 } = before;
-      const { import_attempts: a1 = 0, ...b1 } = after;
-      if (JSON.stringify(b0) !== JSON.stringify(b1) || a1 - a0 > 1) {
+      // nothing but its inbox entry: exactly one import_attempts row, at most one original in files
+      const { import_attempts: a0 = 0, files: f0 = 0, ...b0 } = before;
+      const { import_attempts: a1 = 0, files: f1 = 0, ...b1 } = after;
+      if (JSON.stringify(b0) !== JSON.stringify(b1) || a1 - a0 !== 1 || f1 - f0 > 1) {
         problems.push(`refused (${r.status}) but tables changed: ${JSON.stringify(b0)} → ${JSON.stringify(b1)}`);
       }
       if (!['rejected', 'unidentified'].includes(r.status)) problems.push(`status ${r.status} for a single file`);

@@ -45,6 +45,12 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   'no-open': { type: 'boolean' },
   force: { type: 'boolean' },
+  // the inbox (submission enter / withdraw / set-received)
+  values: { type: 'string' },
+  scan: { type: 'string' },
+  channel: { type: 'string' },
+  reason: { type: 'string' },
+  id: { type: 'string' },
 } as const;
 
 export function parse(argv: string[]) {

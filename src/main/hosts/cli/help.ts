@@ -15,6 +15,15 @@ Các lệnh:
   import      --db F --period ID [--received-at YYYY-MM-DD [--received-reason "…"]] [--allow-blanking]
               TỆP_HOẶC_THƯ_MỤC... [--json]
                                                        Nhập báo cáo đơn vị gửi về
+  import      … --unit MA TỆP                          Kiểm tra TỆP như báo cáo của đơn vị MA (tệp chưa rõ đơn vị)
+  inbox       --db F --period ID [--json]              Hộp thư đến: mọi tệp và báo cáo giấy đã nhận, kể cả bị từ chối
+  submission enter --db F --period ID --unit MA --values SO_LIEU.json [--scan TỆP.pdf|jpg|png]
+              [--received-at YYYY-MM-DD] [--channel paper|scan] [--json]
+                                                       Nhập báo cáo giấy / bản scan (kiểm tra như khi nhập tệp)
+  submission withdraw --db F --period ID --unit MA --reason "…" [--json]
+                                                       Rút lần gửi đang có hiệu lực (lần trước có hiệu lực lại)
+  submission set-received --db F --id N --received-at YYYY-MM-DD --reason "…" [--json]
+                                                       Sửa ngày nhận của một lần gửi (ghi vào nhật ký)
   status      --db F --period ID [--json]              Tình hình gửi báo cáo (đúng hạn, muộn, chưa gửi)
   consolidate --db F --period ID [--json]              Tổng hợp số liệu và chỉ tiêu
   export      --db F --period ID --out TEP.xlsx [--include-sensitive] [--doc-number SO]
@@ -44,6 +53,20 @@ const DETAIL: Record<string, string> = {
     '  --allow-blanking (đã xác nhận với đơn vị).\n' +
     '  --received-at: ngày nhận (mặc định hôm nay). Ngày trong tương lai, hoặc trước ngày bắt đầu khoảng số liệu\n' +
     '  của kỳ, bị từ chối trừ khi có --received-reason "lý do" (ghi vào nhật ký). Báo cáo muộn thì không cần.\n',
+  submission:
+    'bdg submission enter --db F --period ID --unit MA --values SO_LIEU.json [--scan TỆP] [--received-at D]\n' +
+    '                     [--channel paper|scan] [--allow-blanking]\n' +
+    '  SO_LIEU.json: {"MÃ_SỐ": {"total": n, "female": n, "male": n, "value": n | "Có" | "Không" | "văn bản" | null}}\n' +
+    '  Số theo cách ghi Việt Nam ("1.234,5") hoặc số JSON; "không áp dụng" (KAD) nếu chỉ tiêu không áp dụng. Số liệu\n' +
+    '  được kiểm tra như khi nhập tệp Excel; bản scan (PDF, JPG, PNG, tối đa 20 MB) được lưu làm bản gốc.\n' +
+    'bdg submission withdraw --db F --period ID --unit MA --reason "…"\n' +
+    '  Rút lần gửi đang có hiệu lực; lần gửi trước đó có hiệu lực trở lại, hoặc đơn vị trở lại "chưa nộp".\n' +
+    'bdg submission set-received --db F --id N --received-at YYYY-MM-DD --reason "…"\n' +
+    '  Sửa ngày nhận của lần gửi số N; việc đúng hạn hay muộn tính lại theo ngày mới.\n',
+  inbox:
+    'bdg inbox --db F --period ID [--json]\n' +
+    '  Mọi tệp và báo cáo giấy của kỳ, mới nhất trước: trạng thái (accepted, unchanged, rejected, unidentified,\n' +
+    '  duplicate, withdrawn), đơn vị, ngày nhận, kênh (file, paper, scan), lý do từ chối.\n',
   serve:
     'bdg serve [--db F] [--port N] [--demo] [--no-open]\n' +
     '  Chạy máy chủ cục bộ (127.0.0.1) phục vụ giao diện; in ra đường dẫn kèm mã truy cập dùng một lần.\n' +

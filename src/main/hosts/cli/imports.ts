@@ -89,14 +89,25 @@ export const importCommand: Command = async (env) => {
   const receivedReason = o['received-reason']?.trim();
   if (o['received-reason'] !== undefined && !receivedReason)
     throw new UsageError('--received-reason cần một lý do (ví dụ: "Đơn vị gửi bản giấy ngày 20/11").');
-  const results = files.length
-    ? await importFiles(env, files, {
-        periodId,
-        ...(receivedAt ? { receivedAt } : {}),
-        ...(receivedReason ? { receivedReason } : {}),
-        ...(o['allow-blanking'] ? { allowBlanking: true } : {}),
-      })
-    : [];
+  const input = {
+    periodId,
+    ...(receivedAt ? { receivedAt } : {}),
+    ...(receivedReason ? { receivedReason } : {}),
+    ...(o['allow-blanking'] ? { allowBlanking: true } : {}),
+  };
+  let results: ImportResult[];
+  if (o.unit?.length) {
+    // --unit CODE FILE: the officer says whose report the file is (every check but the unit's name applies)
+    if (o.unit.length > 1 || files.length !== 1)
+      throw new UsageError('--unit cần đúng một mã đơn vị và đúng một tệp (ví dụ: --unit XA-01 bao-cao.xlsx).');
+    const file = files[0]!;
+    const r = await call(env.ctx, 'imports.file', {
+      ...input,
+      unitCode: o.unit[0]!,
+      file: { name: basename(file), bytes: readFileSync(file) },
+    });
+    results = [{ ...r, file }];
+  } else results = files.length ? await importFiles(env, files, input) : [];
   const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
   const lines = results.map((r) =>
     [

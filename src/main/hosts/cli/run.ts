@@ -12,6 +12,7 @@ import { CliFailure, defaultIo, intArg, parse, UsageError, type Command, type Io
 import { backup, check, restore } from './database';
 import { HELP, commandHelp } from './help';
 import { importCommand } from './imports';
+import { inbox, submission } from './inbox';
 import { catalog, init, period, template, units } from './records';
 import { consolidate, exportCommand, status } from './results';
 
@@ -30,12 +31,15 @@ const COMMANDS = new Map<string, Command>([
   ['export', exportCommand],
   ['backup', backup],
   ['check', check],
+  ['inbox', inbox],
+  ['submission', submission],
 ]);
 
 const SUBCOMMANDS: Record<string, string[]> = {
   units: ['list', 'import'],
   period: ['create', 'list'],
   template: ['export'],
+  submission: ['enter', 'withdraw', 'set-received'],
 };
 
 export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {
