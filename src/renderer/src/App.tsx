@@ -6,6 +6,8 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   ImportOutlined,
+  InboxOutlined,
+  FormOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -24,6 +26,8 @@ import { ConsolidationPage } from './pages/consolidation';
 import { DashboardPage } from './pages/Dashboard';
 import { ExportPage } from './pages/Export';
 import { ImportPage } from './pages/import';
+import { InboxPage } from './pages/inbox';
+import { PaperEntryPage } from './pages/entry';
 import { PeriodsPage } from './pages/periods';
 import { PlanPage } from './pages/plan';
 import { SettingsPage } from './pages/Settings';
@@ -39,6 +43,8 @@ export const NAV = [
   { path: '/don-vi', label: 'Đơn vị', icon: <TeamOutlined aria-hidden /> },
   { path: '/ky-bao-cao', label: 'Kỳ báo cáo', icon: <CalendarOutlined aria-hidden /> },
   { path: '/nhap-bao-cao', label: 'Nhập báo cáo', icon: <ImportOutlined aria-hidden /> },
+  { path: '/nhap-bao-cao-giay', label: 'Báo cáo giấy', icon: <FormOutlined aria-hidden /> },
+  { path: '/ho-so-da-nhan', label: 'Hồ sơ đã nhận', icon: <InboxOutlined aria-hidden /> },
   { path: '/tong-hop', label: 'Tổng hợp', icon: <BarChartOutlined aria-hidden /> },
   { path: '/ke-hoach', label: 'Kế hoạch năm', icon: <ScheduleOutlined aria-hidden /> },
   { path: '/xuat-bao-cao', label: 'Xuất báo cáo', icon: <FileDoneOutlined aria-hidden /> },
@@ -255,6 +261,8 @@ function Shell({ province }: { province: string }) {
             <Route path="/ky-bao-cao" element={<PeriodsPage />} />
             <Route path="/nhap-bao-cao" element={<ImportPage />} />
             <Route path="/bao-cao/:id" element={<SubmissionPage />} />
+            <Route path="/ho-so-da-nhan" element={<InboxPage />} />
+            <Route path="/nhap-bao-cao-giay" element={<PaperEntryPage />} />
             <Route path="/tong-hop" element={<ConsolidationPage />} />
             <Route path="/ke-hoach" element={<PlanPage />} />
             <Route path="/xuat-bao-cao" element={<ExportPage />} />

@@ -37,6 +37,22 @@ export const HELP: Record<string, ScreenHelp> = {
       'Tệp bị từ chối: đọc lý do và nhờ đơn vị sửa rồi gửi lại.',
     ],
   },
+  'Hồ sơ đã nhận': {
+    what: 'Mọi tệp và báo cáo giấy đơn vị gửi về trong kỳ, kể cả tệp bị từ chối hay chưa rõ đơn vị: ngày nhận, kết quả, lý do, bản gốc.',
+    next: [
+      'Tệp chưa rõ đơn vị: “Giao cho đơn vị…” để kiểm tra lại như báo cáo của đơn vị đó.',
+      'Tệp bị từ chối: “Phiếu phản hồi” để in, tải .docx hoặc sao chép nội dung gửi đơn vị qua Zalo, thư điện tử.',
+      'Nhận nhầm: “Rút lại” (ghi lý do); ghi sai ngày: “Sửa ngày nhận”.',
+    ],
+  },
+  'Nhập báo cáo giấy': {
+    what: 'Gõ số liệu từ bản giấy hoặc bản scan đơn vị gửi, theo đúng mẫu biểu của đơn vị; số liệu được kiểm tra ngay khi gõ.',
+    next: [
+      'Chọn đơn vị, ngày nhận, hình thức; đính kèm bản scan (PDF, JPG, PNG) nếu có.',
+      'Tab hoặc Enter để sang ô tiếp theo; số ghi kiểu 1.234 hoặc 12,5; không áp dụng thì ghi KAD; Có/Không chọn bằng phím mũi tên hoặc C, K.',
+      'Bấm “Lưu báo cáo”: báo cáo có trong “Hồ sơ đã nhận” và đơn vị được tính là đã nộp.',
+    ],
+  },
   'Báo cáo đơn vị': {
     what: 'Một báo cáo đơn vị đã nộp: số liệu theo mẫu, cảnh báo khi kiểm tra, các lần nộp và nhật ký thay đổi.',
     next: [

@@ -2,6 +2,7 @@
 import type { CellKey, PeriodKind, ValueType } from '../../shared/domain/catalog';
 import type { Channel, PeriodStatus, SubmissionStatus } from '../../shared/domain/records';
 import type { ImportStatus, UnitReportStatus } from '../../shared/domain/report';
+import type { EntryChannel, EntryStatus } from '../../shared/contract/inbox';
 import { UNIT_KIND_LABEL } from '../../shared/text/labels';
 
 export { UNIT_KIND_LABEL };
@@ -76,3 +77,14 @@ export const OP_LABEL: Record<string, string> = { '<=': '≤', '<': '<', '==': '
 
 /** the heading of values typed into grey (not applicable) cells: kept apart from the warnings, not counted */
 export const NOT_COUNTED_TITLE = 'Ô không áp dụng, không được tính';
+
+/** the inbox (Hồ sơ đã nhận): an entry's outcome, and its kind */
+export const { label: ENTRY_STATUS_LABEL, color: ENTRY_STATUS_COLOR } = tagged<EntryStatus>({
+  accepted: ['Đã nhận', 'green'],
+  unchanged: ['Không thay đổi', 'default'],
+  rejected: ['Bị từ chối', 'red'],
+  unidentified: ['Chưa rõ đơn vị', 'orange'],
+  duplicate: ['Trùng đơn vị trong đợt', 'volcano'],
+  withdrawn: ['Đã rút lại', 'default'],
+});
+export const ENTRY_CHANNEL_LABEL: Record<EntryChannel, string> = { file: 'Tệp', paper: 'Bản giấy', scan: 'Bản scan' };

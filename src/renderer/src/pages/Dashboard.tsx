@@ -74,7 +74,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
     return {
       grid: { left: 110, right: 40, top: 10, bottom: 30 },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v) } },
-      yAxis: { type: 'category', inverse: true, data: ['Đã nhận', 'Đúng hạn', 'Trễ hạn', 'Chưa nộp'] },
+      yAxis: { type: 'category', inverse: true, data: ['Đã nhận', 'Đúng hạn', 'Trễ hạn', 'Cần gửi lại', 'Chưa nộp'] },
       series: [
         {
           type: 'bar',
@@ -85,6 +85,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
             { value: s.received, itemStyle: { color: '#1f5fbf' } },
             { value: s.onTime, itemStyle: { color: '#389e0d' } },
             { value: s.late, itemStyle: { color: '#d46b08' } },
+            { value: s.returned, itemStyle: { color: '#ad2102' } },
             { value: s.missing, itemStyle: { color: '#cf1322' } },
           ],
         },
@@ -105,8 +106,10 @@ function DashboardBody({ periodId }: { periodId: number }) {
   if (status.error || !s) return <ErrorBox error={status.error} onRetry={() => void status.refetch()} />;
 
   const lateOrMissing = s.units
-    .filter((u) => u.status !== 'on_time')
+    .filter((u) => u.status === 'late' || u.status === 'missing')
     .sort((a, b) => (a.status === b.status ? compareVi(a.name, b.name) : a.status === 'missing' ? -1 : 1));
+  // units whose files were all refused: they did send, and wait for the officer's feedback
+  const returned = s.units.filter((u) => u.status === 'returned').sort((a, b) => compareVi(a.name, b.name));
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -122,6 +125,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
           { t: 'Đúng hạn', v: s.onTime },
           { t: 'Trễ hạn', v: s.late },
           { t: 'Chưa nộp', v: s.missing },
+          { t: REPORT_STATUS_LABEL.returned, v: s.returned },
           { t: SUBMISSION_STATUS_LABEL.needs_fix, v: states.counts.needs_fix },
           { t: SUBMISSION_STATUS_LABEL.approved, v: states.counts.approved },
         ].map((x) => (
@@ -139,7 +143,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
               <Chart
                 option={statusChart}
                 height={200}
-                label={`Đã nhận ${s.received}, đúng hạn ${s.onTime}, trễ hạn ${s.late}, chưa nộp ${s.missing} trên ${s.expected} đơn vị`}
+                label={`Đã nhận ${s.received}, đúng hạn ${s.onTime}, trễ hạn ${s.late}, đã gửi nhưng cần gửi lại ${s.returned}, chưa nộp ${s.missing} trên ${s.expected} đơn vị`}
               />
             ) : null}
             <Table
@@ -156,6 +160,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
                 },
                 { title: 'Phải nộp', dataIndex: 'expected', align: 'right', render: (n: number) => formatNumber(n) },
                 { title: 'Đã nhận', dataIndex: 'received', align: 'right', render: (n: number) => formatNumber(n) },
+                { title: 'Cần gửi lại', dataIndex: 'returned', align: 'right', render: (n: number) => formatNumber(n) },
                 { title: 'Chưa nộp', dataIndex: 'missing', align: 'right', render: (n: number) => formatNumber(n) },
               ]}
             />
@@ -166,7 +171,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
             title={`Đơn vị chưa nộp hoặc nộp trễ (${formatNumber(lateOrMissing.length)})`}
             size="small"
             extra={
-              s.missing ? (
+              s.missing || s.returned ? (
                 <LinkButton to="/xuat-bao-cao?tab=reminder" size="small">
                   Soạn văn bản đôn đốc
                 </LinkButton>
@@ -177,6 +182,15 @@ function DashboardBody({ periodId }: { periodId: number }) {
           </Card>
         </Col>
       </Row>
+      {returned.length ? (
+        <Card
+          title={`Đơn vị đã gửi nhưng cần gửi lại (${formatNumber(returned.length)})`}
+          size="small"
+          extra={<Link to="/ho-so-da-nhan">Hồ sơ đã nhận</Link>}
+        >
+          <ReturnedList units={returned} />
+        </Card>
+      ) : null}
       {states.needsFix.length ? (
         <Card title={`Báo cáo cần bổ sung (${formatNumber(states.needsFix.length)})`} size="small">
           <List
@@ -238,7 +252,16 @@ function DashboardBody({ periodId }: { periodId: number }) {
           />
         ) : null}
       </Card>
-      <Card title="Tệp nhập gần đây" size="small" extra={<Link to="/nhap-bao-cao">Nhập báo cáo</Link>}>
+      <Card
+        title="Tệp nhập gần đây"
+        size="small"
+        extra={
+          <Space size={12}>
+            <Link to="/ho-so-da-nhan">Hồ sơ đã nhận</Link>
+            <Link to="/nhap-bao-cao">Nhập báo cáo</Link>
+          </Space>
+        }
+      >
         <RecentImports rows={recent.data ?? []} loading={recent.isLoading} />
       </Card>
     </Space>
@@ -246,7 +269,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
 }
 
 function LateList({ units }: { units: UnitStatusRow[] }) {
-  if (!units.length) return <Empty description="Tất cả đơn vị đã nộp đúng hạn." />;
+  if (!units.length) return <Empty description="Không có đơn vị nào chưa nộp hay nộp trễ." />;
   return (
     <List
       size="small"
@@ -264,25 +287,76 @@ function LateList({ units }: { units: UnitStatusRow[] }) {
           <List.Item.Meta
             title={<Link to={`/don-vi/${u.unitId}`}>{u.name}</Link>}
             description={
-              <Space size={12} wrap>
-                {u.contact ? <span>{u.contact}</span> : null}
-                {u.phone ? (
-                  <span>
-                    <PhoneOutlined aria-hidden /> {u.phone}
-                  </span>
-                ) : null}
-                {u.email ? (
-                  <span>
-                    <MailOutlined aria-hidden /> {u.email}
-                  </span>
-                ) : null}
-                {!u.contact && !u.phone && !u.email ? <span>Chưa có thông tin liên hệ</span> : null}
-              </Space>
+              <>
+                <Contact u={u} />
+                <FirstAttempt u={u} />
+              </>
             }
           />
         </List.Item>
       )}
     />
+  );
+}
+
+/** "first sent dd/mm/yyyy" beside the accepted date, when the first file (of any outcome) came earlier */
+export function FirstAttempt({ u }: { u: Pick<UnitStatusRow, 'firstAttemptAt' | 'receivedAt' | 'status'> }) {
+  if (!u.firstAttemptAt || u.firstAttemptAt === u.receivedAt) return null;
+  return (
+    <Typography.Text type="secondary" style={{ display: 'block' }}>
+      {u.status === 'returned' ? 'Gửi lần đầu' : 'Lần gửi đầu tiên (bị từ chối)'}: {formatDate(u.firstAttemptAt)}
+    </Typography.Text>
+  );
+}
+
+function ReturnedList({ units }: { units: UnitStatusRow[] }) {
+  return (
+    <List
+      size="small"
+      style={{ maxHeight: 360, overflow: 'auto' }}
+      dataSource={units}
+      renderItem={(u) => (
+        <List.Item
+          extra={
+            <Tag color={REPORT_STATUS_COLOR.returned} style={{ marginInlineEnd: 0 }}>
+              {REPORT_STATUS_LABEL.returned}
+            </Tag>
+          }
+        >
+          <List.Item.Meta
+            title={<Link to={`/don-vi/${u.unitId}`}>{u.name}</Link>}
+            description={
+              <>
+                {u.returnReason ? (
+                  <Typography.Paragraph style={{ margin: 0 }}>Lý do: {u.returnReason}</Typography.Paragraph>
+                ) : null}
+                <Contact u={u} />
+                <FirstAttempt u={u} />
+              </>
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function Contact({ u }: { u: UnitStatusRow }) {
+  return (
+    <Space size={12} wrap>
+      {u.contact ? <span>{u.contact}</span> : null}
+      {u.phone ? (
+        <span>
+          <PhoneOutlined aria-hidden /> {u.phone}
+        </span>
+      ) : null}
+      {u.email ? (
+        <span>
+          <MailOutlined aria-hidden /> {u.email}
+        </span>
+      ) : null}
+      {!u.contact && !u.phone && !u.email ? <span>Chưa có thông tin liên hệ</span> : null}
+    </Space>
   );
 }
 

@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import type { ImportResult, ImportStatus } from '../../../../shared/domain/report';
 import { formatNumber } from '../../../../shared/text/vi';
 import { IMPORT_STATUS_COLOR, IMPORT_STATUS_LABEL, NOT_COUNTED_TITLE } from '../../labels';
+import { entryIdOf } from '../../state/importSession';
 import { BlankingConfirm } from './BlankingConfirm';
 
 export interface ResultRow extends ImportResult {
@@ -49,7 +50,7 @@ export function NotCounted({ items }: { items: Array<{ message: string }> }) {
   );
 }
 
-function Messages({ result, onForce, busy }: { result: ResultRow; onForce: () => void; busy: boolean }) {
+export function Messages({ result, onForce, busy }: { result: ResultRow; onForce: () => void; busy: boolean }) {
   if (result.partial) return null;
   const notCounted = result.notCounted ?? [];
   const note = STATUS_NOTE[result.status];
@@ -90,7 +91,7 @@ function Messages({ result, onForce, busy }: { result: ResultRow; onForce: () =>
   );
 }
 
-function UnitCell({ r }: { r: ResultRow }) {
+export function UnitCell({ r }: { r: ResultRow }) {
   if (r.unitName)
     return (
       <>
@@ -124,8 +125,16 @@ function columns(onForce: (r: ResultRow) => void, busy: boolean): TableColumnsTy
     },
     {
       title: '',
-      width: 110,
-      render: (_: unknown, r) => (r.submissionId ? <Link to={`/bao-cao/${r.submissionId}`}>Xem báo cáo</Link> : null),
+      width: 130,
+      render: (_: unknown, r) => {
+        const entry = entryIdOf(r);
+        return (
+          <Space orientation="vertical" size={2}>
+            {r.submissionId ? <Link to={`/bao-cao/${r.submissionId}`}>Xem báo cáo</Link> : null}
+            {entry ? <Link to={`/ho-so-da-nhan?muc=${entry}`}>Xem trong hồ sơ</Link> : null}
+          </Space>
+        );
+      },
     },
   ];
 }
@@ -140,12 +149,14 @@ const COUNTS: Array<{ status: ImportStatus; always: boolean }> = [
 ];
 
 export function ImportResults({
+  title = 'Kết quả nhập',
   results,
   done,
   total,
   running,
   onImportAgain,
 }: {
+  title?: string;
   results: ResultRow[];
   done: number;
   total: number;
@@ -159,7 +170,7 @@ export function ImportResults({
   const notAccepted = count('rejected') + count('unidentified') + count('duplicate');
   return (
     <Card
-      title="Kết quả nhập"
+      title={title}
       extra={
         <Space wrap size={[4, 4]} style={{ justifyContent: 'flex-end' }}>
           {COUNTS.map(({ status, always }) => {

@@ -1,16 +1,18 @@
 /** Nhập báo cáo: drop files or folders, import them as ONE batch in the core (progress events), a result per file. */
-import { Alert, Button, Card, Flex, Form, List, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Flex, Form, List, Select, Space, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { Channel, Period } from '../../../../shared/domain/records';
 import { localIsoDate } from '../../../../shared/rules/period';
-import { formatDate, formatNumber } from '../../../../shared/text/vi';
+import { formatDate, formatDateTime, formatNumber } from '../../../../shared/text/vi';
 import { PeriodPage } from '../../components/common';
 import { DateInput } from '../../components/DateInput';
 import { isWorkbook } from '../../components/dropFiles';
-import { CHANNEL_OPTIONS } from '../../labels';
+import { CHANNEL_OPTIONS, IMPORT_STATUS_LABEL } from '../../labels';
+import { clearBatches, useSessionBatches } from '../../state/importSession';
 import { usePeriod } from '../../state/period';
 import { DropZone } from './DropZone';
-import { ImportResults } from './ImportResults';
+import { ImportResults, type ResultRow } from './ImportResults';
 import { fileLabel, useImportBatch } from './useImportBatch';
 
 export function ImportPage() {
@@ -34,7 +36,10 @@ function ImportBody() {
   const [officialDate, setOfficialDate] = useState<string | null>(null);
   const [channel, setChannel] = useState<Channel>('email');
   const batch = useImportBatch();
-  const { running } = batch;
+  const batches = useSessionBatches(period?.id ?? 0);
+  const running = batches.some((b) => b.running);
+  // the newest batch in full; the earlier ones of the session one click away, each with its counts
+  const [latest, ...earlier] = batches;
 
   if (!period) return null;
   const closed = period.status === 'closed';
@@ -131,17 +136,56 @@ function ImportBody() {
           />
         ) : null}
       </Card>
-      {batch.total ? (
-        <ImportResults
-          results={batch.results}
-          done={batch.done}
-          total={batch.total}
-          running={running}
-          onImportAgain={batch.importAgain}
+      {batches.length ? (
+        <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary">
+            Kết quả các đợt nhập từ khi mở ứng dụng ({formatNumber(batches.length)} đợt), giữ lại đến khi bấm “Xóa kết
+            quả”.
+          </Typography.Text>
+          <Button icon={<DeleteOutlined aria-hidden />} disabled={running} onClick={() => clearBatches(period.id)}>
+            Xóa kết quả
+          </Button>
+        </Flex>
+      ) : null}
+      {latest ? (
+        <div style={{ marginBottom: 16 }}>
+          <ImportResults
+            results={latest.rows}
+            done={latest.done}
+            total={latest.total}
+            running={latest.running}
+            onImportAgain={(key) => batch.importAgain(latest.id, key)}
+          />
+        </div>
+      ) : null}
+      {earlier.length ? (
+        <Collapse
+          items={earlier.map((b) => ({
+            key: b.id,
+            label: `Đợt nhập lúc ${formatDateTime(b.startedAt)}: ${batchSummary(b.rows)}`,
+            children: (
+              <ImportResults
+                title={`Kết quả nhập lúc ${formatDateTime(b.startedAt)}`}
+                results={b.rows}
+                done={b.done}
+                total={b.total}
+                running={b.running}
+                onImportAgain={(key) => batch.importAgain(b.id, key)}
+              />
+            ),
+          }))}
         />
       ) : null}
     </>
   );
+}
+
+/** "3 tệp: đã nhận 2, bị từ chối 1" */
+function batchSummary(rows: ResultRow[]): string {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(IMPORT_STATUS_LABEL[r.status], (by.get(IMPORT_STATUS_LABEL[r.status]) ?? 0) + 1);
+  const parts = [...by].map(([label, n]) => `${label.toLocaleLowerCase('vi')} ${formatNumber(n)}`);
+  return `${formatNumber(rows.length)} tệp${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
 function PeriodLine({ period }: { period: Period }) {

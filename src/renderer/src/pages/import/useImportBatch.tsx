@@ -2,14 +2,15 @@
  * One import batch at a time, as the screen shows it: running, "done / total", a row per file (first from its
  * progress event, then its full result), stopping after the file in hand. Each row keeps the File it came from,
  * so one file can be sent again with the batch's receipt (a BLANKING refusal the officer confirms).
+ * The batches live in the session store (state/importSession.ts): leaving the screen keeps them.
  */
 import { App, Input } from 'antd';
-import { useRef, useState } from 'react';
 import type { Channel } from '../../../../shared/domain/records';
 import type { ImportResult } from '../../../../shared/domain/report';
 import { formatNumber } from '../../../../shared/text/vi';
 import { ApiError, call, errorMessage, useInvalidateAfter } from '../../api/client';
 import { fileToPayload } from '../../components/util';
+import { addBatch, removeBatch, sessionBatches, updateBatch } from '../../state/importSession';
 import { runBatch } from './batch';
 import type { ResultRow } from './ImportResults';
 
@@ -25,49 +26,63 @@ export interface BatchInput {
   receivedReason?: string;
 }
 
+/** drops a batch that never got an answer (refused as a whole before any file) */
+function forget(id: string) {
+  receipts.delete(id);
+  removeBatch(id);
+}
+
 /** The core refused the receipt date as odd (future, before the data window) and asks for a reason. */
 const needsReason = (e: unknown): boolean =>
   e instanceof ApiError && !!e.details && typeof e.details === 'object' && 'needsReason' in e.details;
 
+/** the batch in flight (one at a time, whichever screen is shown) */
+const inFlight: { current: { id: string; stopped: boolean } | null } = { current: null };
+/** each batch's receipt (period, dates, channel) and id: what a file sent again is imported with */
+const receipts = new Map<string, Omit<BatchInput, 'files'> & { batchId: string }>();
+
 export function useImportBatch() {
   const { message, modal } = App.useApp();
   const invalidateAfter = useInvalidateAfter();
-  const [running, setRunning] = useState(false);
-  const [done, setDone] = useState(0);
-  const [total, setTotal] = useState(0);
-  const [results, setResults] = useState<ResultRow[]>([]);
-  const batch = useRef<{ id: string; stopped: boolean } | null>(null);
-  /** the last batch's receipt (period, dates, channel) and id: what a file sent again is imported with */
-  const last = useRef<(Omit<BatchInput, 'files'> & { batchId: string }) | null>(null);
 
   /** Imports the files; true when the batch ran to its end (or was stopped), false when a call failed. */
   const start = async (input: BatchInput): Promise<boolean> => {
     const { files } = input;
     const current = { id: crypto.randomUUID(), stopped: false };
-    batch.current = current;
+    inFlight.current = current;
     const { periodId, receivedAt, channel, officialDate, receivedReason } = input;
-    last.current = {
+    receipts.set(current.id, {
       periodId,
       receivedAt,
       channel,
       officialDate,
       batchId: current.id,
       ...(receivedReason ? { receivedReason } : {}),
-    };
-    setRunning(true);
-    setDone(0);
-    setTotal(files.length);
-    setResults([]);
+    });
+    addBatch({
+      id: current.id,
+      periodId,
+      startedAt: new Date().toISOString(),
+      total: files.length,
+      done: 0,
+      running: true,
+      rows: [],
+    });
     // one slot per file sent, filled by its progress event and then by its full result
     const slots: Array<ResultRow | undefined> = [];
     const show = () => {
       const rows = slots.filter((r): r is ResultRow => !!r);
-      setResults(rows);
-      setDone(rows.length);
+      updateBatch(current.id, { rows, done: rows.length });
     };
     const rowOf = (i: number, r: ImportResult, partial?: true): ResultRow => {
       const label = fileLabel(files[i]!);
-      return { ...r, key: `${i}-${label}`, file: label, source: files[i]!, ...(partial ? { partial } : {}) };
+      return {
+        ...r,
+        key: `${current.id}-${i}-${label}`,
+        file: label,
+        source: files[i]!,
+        ...(partial ? { partial } : {}),
+      };
     };
     try {
       await runBatch({
@@ -98,16 +113,18 @@ export function useImportBatch() {
       return true;
     } catch (e) {
       if (needsReason(e) && !input.receivedReason) {
-        batch.current = null;
-        setRunning(false);
+        inFlight.current = null;
+        // the core refused the whole call before any file: this batch showed nothing, it is sent again with the reason
+        updateBatch(current.id, { running: false });
+        if (!slots.some(Boolean)) forget(current.id);
         const reason = await askReason(errorMessage(e));
         return reason ? await start({ ...input, receivedReason: reason }) : false;
       }
       void message.error(errorMessage(e));
       return false;
     } finally {
-      batch.current = null;
-      setRunning(false);
+      if (inFlight.current === current) inFlight.current = null;
+      updateBatch(current.id, { running: false });
       void invalidateAfter('imports.batch');
     }
   };
@@ -141,7 +158,7 @@ export function useImportBatch() {
 
   /** "Dừng sau tệp này": the core stops after the file in hand; no further call is sent. */
   const stop = () => {
-    const current = batch.current;
+    const current = inFlight.current;
     if (!current) return;
     current.stopped = true;
     call('imports.cancel', { batchId: current.id }).catch((e: unknown) => void message.error(errorMessage(e)));
@@ -152,9 +169,11 @@ export function useImportBatch() {
    * revision may leave blank the cells listed in `blanked`); the row is replaced by the new result. Throws when
    * the call fails (the row stays as it was).
    */
-  const importAgain = async (key: string): Promise<ImportResult> => {
-    const receipt = last.current;
-    const row = results.find((r) => r.key === key);
+  const importAgain = async (batchId: string, key: string): Promise<ImportResult> => {
+    const receipt = receipts.get(batchId);
+    const row = sessionBatches()
+      .find((b) => b.id === batchId)
+      ?.rows.find((r) => r.key === key);
     if (!receipt || !row?.source)
       throw new ApiError('not_found', 'Không còn tệp gốc để nhập lại; hãy chọn lại tệp rồi nhập.');
     const { source } = row;
@@ -169,12 +188,14 @@ export function useImportBatch() {
         ...(receipt.officialDate ? { officialDate: receipt.officialDate } : {}),
         ...(receipt.receivedReason ? { receivedReason: receipt.receivedReason } : {}),
       });
-      setResults((rows) => rows.map((x) => (x.key === key ? { ...r, key, file: x.file, source } : x)));
+      updateBatch(batchId, (b) => ({
+        rows: b.rows.map((x) => (x.key === key ? { ...r, key, file: x.file, source } : x)),
+      }));
       return r;
     } finally {
       void invalidateAfter('imports.file');
     }
   };
 
-  return { running, done, total, results, start, stop, importAgain };
+  return { start, stop, importAgain };
 }

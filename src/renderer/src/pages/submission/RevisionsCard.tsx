@@ -3,7 +3,7 @@ import { Card, Table, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import type { SubmissionDetail } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/text/vi';
-import { SUBMISSION_STATUS_COLOR, SUBMISSION_STATUS_LABEL } from '../../labels';
+import { CHANNEL_LABEL, SUBMISSION_STATUS_COLOR, SUBMISSION_STATUS_LABEL } from '../../labels';
 
 export function RevisionsCard({
   revisions,
@@ -17,12 +17,21 @@ export function RevisionsCard({
     { title: 'Ngày nhận', dataIndex: 'receivedAt', width: 120, render: (v: string) => formatDate(v) },
     { title: 'Tệp', dataIndex: 'fileName' },
     {
+      title: 'Hình thức',
+      dataIndex: 'channel',
+      width: 140,
+      render: (c: keyof typeof CHANNEL_LABEL) => CHANNEL_LABEL[c],
+    },
+    {
       title: 'Trạng thái',
       dataIndex: 'status',
       width: 130,
-      render: (st: keyof typeof SUBMISSION_STATUS_LABEL) => (
-        <Tag color={SUBMISSION_STATUS_COLOR[st]}>{SUBMISSION_STATUS_LABEL[st]}</Tag>
-      ),
+      render: (st: keyof typeof SUBMISSION_STATUS_LABEL, r: SubmissionDetail['revisions'][number]) =>
+        r.withdrawnAt ? (
+          <Tag title={r.withdrawReason ?? undefined}>Đã rút lại</Tag>
+        ) : (
+          <Tag color={SUBMISSION_STATUS_COLOR[st]}>{SUBMISSION_STATUS_LABEL[st]}</Tag>
+        ),
     },
     {
       title: '',

@@ -1,18 +1,19 @@
 /** Báo cáo đơn vị: one submission as the form, findings, revisions compared, corrections with a reason, status. */
-import { CheckOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckOutlined, DownloadOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { SubmissionDetail } from '../../../../shared/contract';
 import type { CellKey, DataElement } from '../../../../shared/domain/catalog';
 import type { Period } from '../../../../shared/domain/records';
-import { formatNumber } from '../../../../shared/text/vi';
+import { formatDate, formatNumber } from '../../../../shared/text/vi';
 import { call, errorMessage, useOp, useOpMutation } from '../../api/client';
 import { hostErrorMessage, saveFiles } from '../../api/host';
 import { ErrorBox, Loading, PageHeader } from '../../components/common';
 import { cellKey, valueMap } from '../../components/values';
 import { NOT_COUNTED_TITLE } from '../../labels';
 import { useCatalog, type CatalogIndex } from '../../state/catalog';
+import { ReceivedDateModal, WithdrawModal } from '../inbox/SubmissionActions';
 import { AuditTable } from './AuditTable';
 import { CorrectModal } from './CorrectModal';
 import { FiguresCard } from './FiguresCard';
@@ -47,6 +48,7 @@ function SubmissionView({
   const s = detail.submission;
   const [editing, setEditing] = useState<{ element: DataElement; cell: CellKey } | null>(null);
   const [needsFix, setNeedsFix] = useState(false);
+  const [fixing, setFixing] = useState<'withdraw' | 'date' | null>(null);
   const setStatus = useOpMutation('submissions.setStatus');
   const audit = useOp('audit.list', { entity: 'submission', entityId: String(s.id), limit: 200 });
   const values = useMemo(() => valueMap(detail.values), [detail.values]);
@@ -95,6 +97,21 @@ function SubmissionView({
               Cần bổ sung
             </Button>
             <Button
+              icon={<CalendarOutlined aria-hidden />}
+              disabled={period?.status !== 'open'}
+              onClick={() => setFixing('date')}
+            >
+              Sửa ngày nhận
+            </Button>
+            <Button
+              danger
+              icon={<RollbackOutlined aria-hidden />}
+              disabled={!open || !!s.withdrawnAt}
+              onClick={() => setFixing('withdraw')}
+            >
+              Rút lại
+            </Button>
+            <Button
               type="primary"
               icon={<CheckOutlined aria-hidden />}
               disabled={!open || s.status === 'approved'}
@@ -112,6 +129,15 @@ function SubmissionView({
           style={{ marginBottom: 16 }}
           title="Đây là bản cũ; đơn vị đã gửi bản mới hơn."
           action={<Link to={`/bao-cao/${s.supersededBy}`}>Xem bản mới nhất</Link>}
+        />
+      ) : null}
+      {s.withdrawnAt ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`Lần nộp này đã được rút lại ngày ${formatDate(s.withdrawnAt)}; số liệu không còn được tính.`}
+          description={s.withdrawReason ? `Lý do: ${s.withdrawReason}` : undefined}
         />
       ) : null}
       {period?.status === 'closed' ? (
@@ -183,6 +209,23 @@ function SubmissionView({
           cell={editing.cell}
           current={values.get(cellKey(editing.element.code, editing.cell)) ?? null}
           onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {fixing === 'withdraw' ? (
+        <WithdrawModal
+          periodId={s.periodId}
+          unitId={s.unitId}
+          unitName={s.unitName}
+          revision={s.revision}
+          onClose={() => setFixing(null)}
+        />
+      ) : null}
+      {fixing === 'date' ? (
+        <ReceivedDateModal
+          submissionId={s.id}
+          unitName={s.unitName}
+          receivedAt={s.receivedAt}
+          onClose={() => setFixing(null)}
         />
       ) : null}
       {needsFix ? <NeedsFixModal submissionId={s.id} onClose={() => setNeedsFix(false)} /> : null}
