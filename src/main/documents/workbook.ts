@@ -118,26 +118,32 @@ export const MIN_EFFECTIVE_PT = 10;
 const MIN_SCALE = Math.ceil((MIN_EFFECTIVE_PT / TABLE_FONT) * 100);
 
 /**
- * Average advance of a Times New Roman character, as a share of the font size, for Vietnamese text (measured on the
- * catalogue's names: 0,47–0,50); a little more so a wrapped cell never gets a line too few.
+ * Advance of a Times New Roman character as a share of the font size (capitals ≈ 0,68, small letters ≈ 0,45,
+ * digits 0,5), with 6 % to spare so a wrapped cell never gets a line too few; bold is about 5 % wider.
  */
-const CHAR_EM = 0.53;
+function charEm(ch: string): number {
+  if (ch === ' ') return 0.25;
+  if (/\p{Lu}/u.test(ch)) return 0.7;
+  if (/\p{Ll}/u.test(ch)) return 0.47;
+  if (/\d/.test(ch)) return 0.52;
+  return 0.36;
+}
+const textPt = (s: string, size: number, bold: boolean) =>
+  [...s].reduce((w, ch) => w + charEm(ch), 0) * size * (bold ? 1.05 : 1) * 1.06;
 
-/** Lines a text takes in a cell `widthPt` wide at `size` pt (each "\n" starts a line). */
+/** Lines a text takes in a cell `widthPt` wide at `size` pt (each "\n" starts a line), wrapped word by word. */
 function linesFor(s: string, size: number, widthPt: number, bold = false): number {
   const usable = Math.max(10, widthPt - 6);
-  const em = (bold ? CHAR_EM + 0.04 : CHAR_EM) * size;
+  const space = textPt(' ', size, bold);
   return s.split('\n').reduce((n, part) => {
-    // word by word, as the spreadsheet wraps
     let lines = 1;
     let x = 0;
     for (const word of part.split(/\s+/).filter(Boolean)) {
-      const w = word.length * em;
-      const space = x > 0 ? em * 0.5 : 0;
+      const w = textPt(word, size, bold);
       if (x > 0 && x + space + w > usable) {
         lines++;
         x = w;
-      } else x += space + w;
+      } else x += (x > 0 ? space : 0) + w;
       while (x > usable) {
         lines++;
         x -= usable;
@@ -240,7 +246,7 @@ function appendixHeading(
   if (sensitive) {
     // framed, 13 pt bold caps, the frame round the words: the middle columns about as wide as the mark
     const mark = SENSITIVE_MARK.toLocaleUpperCase('vi');
-    const need = mark.length * (CHAR_EM + 0.06) * 13 + 16;
+    const need = textPt(mark, 13, true) + 16;
     let [from, to] = [Math.ceil(cols / 2), Math.ceil(cols / 2)];
     while (rangeWidthPt(ws, from, to) < need && (from > 1 || to < cols)) {
       if (to < cols) to++;
@@ -272,7 +278,17 @@ function appendixSheet(
 function printRange(ws: Sheet, cols: number, lastRow: number, hr: number, lastHeaderRow = hr): void {
   ws.pageSetup.printArea = `A1:${ws.getColumn(cols).letter}${lastRow}`;
   ws.pageSetup.printTitlesRow = `${hr}:${lastHeaderRow}`;
-  fitScale(ws, cols);
+  const scale = fitScale(ws, cols);
+  // the heading above the table prints at its NĐ 30 size (Phụ lục 14 pt, the rest 13 pt) whatever the scale
+  if (scale < 100)
+    for (let r = 1; r < hr; r++) {
+      const row = ws.getRow(r);
+      row.eachCell((c) => {
+        if (c.isMerged && c.master !== c) return; // a merged cell's parts share the master's font
+        if (c.font?.size) c.font = { ...c.font, size: Math.round(((c.font.size * 100) / scale) * 2) / 2 };
+      });
+      if (row.height) row.height = (row.height * 100) / scale;
+    }
 }
 
 function headerRow(ws: Sheet, r: number, labels: string[]) {
@@ -380,7 +396,9 @@ function mainSheet(wb: ExcelJS.Workbook, model: ReportModel) {
   const nameRow = Math.max(sr + 1, lr);
   let room = 0;
   for (let x = sr; x < nameRow; x++) room += ws.getRow(x).height ?? 15;
-  if (room < 72) ws.getRow(sr).height = (ws.getRow(sr).height ?? 15) + (72 - room);
+  // spread over the rows beside the nơi nhận list, so the list keeps an even spacing
+  if (room < 72)
+    for (let x = sr; x < nameRow; x++) ws.getRow(x).height = (ws.getRow(x).height ?? 15) + (72 - room) / (nameRow - sr);
   line(ws, nameRow, 5, 7, sig.name, { size: 13, bold: true, align: 'center' });
   const last = Math.max(nameRow, lr - 1, start);
   keepTogether(ws, lastPara, last, PRINTABLE.portrait.h);
@@ -388,15 +406,18 @@ function mainSheet(wb: ExcelJS.Workbook, model: ReportModel) {
 }
 
 function appendix1(wb: ExcelJS.Workbook, model: ReportModel) {
-  const COLS = 10;
+  const COLS = 9;
   const { ws, hr } = appendixSheet(wb, model, APPENDIX.indicators, {
     title: `Kết quả thực hiện các chỉ tiêu ${model.period.label.toLocaleLowerCase('vi')}`,
     cols: COLS,
     landscape: true,
     // a code never wraps inside itself: Mã as wide as the longest code (12 pt caps ≈ 1,3 width units a letter)
     widths: (() => {
-      const code = Math.min(30, Math.max(10, ...indicatorRows(model).map((x) => x.code.length * 1.3)));
-      return [code, 47 - code, 10, 10, 16, 13, 14, 15, 9, 14];
+      const code = Math.min(
+        40,
+        Math.max(10, ...indicatorRows(model).map((x) => textPt(x.code, TABLE_FONT, false) / PT_PER_CHAR + 1.5)),
+      );
+      return [code, 30, 10, 10, 14, 13, 12, 14, 9];
     })(),
   });
   const prevLabel = model.consolidation.previous?.label ?? 'Cùng kỳ năm trước';
@@ -413,7 +434,6 @@ function appendix1(wb: ExcelJS.Workbook, model: ReportModel) {
     `Cùng kỳ (${prevLabel})`,
     'Tăng/giảm',
     'Số đơn vị',
-    'Tử số / Mẫu số',
   ]);
   let r = hr + 1;
   let group = '';
@@ -448,13 +468,6 @@ function appendix1(wb: ExcelJS.Workbook, model: ReportModel) {
         : `${row.units}/${row.expected}${row.coverageDiffers ? `\n(cùng kỳ: ${row.previousUnits})` : ''}`,
       f,
     );
-    text(
-      ws.getCell(r, 10),
-      row.numerator !== null || row.denominator !== null
-        ? `${row.numerator === null ? '–' : row.numerator.toLocaleString('vi-VN')} / ${row.denominator === null ? '–' : row.denominator.toLocaleString('vi-VN')}`
-        : '',
-      f,
-    );
     r++;
   }
   borderRange(ws, hr + 1, r - 1, COLS);
@@ -485,13 +498,14 @@ function keepSectionRows(ws: Sheet, rows: number[], hr: number, o: 'portrait' | 
   const breakBefore = new Set<number>();
   let y = 0;
   const last = ws.rowCount;
+  // the estimate can be a few points off the spreadsheet's own pagination: a section row that ends within SLACK of
+  // a page end, or whose next row does, starts the next page instead (a break too many only leaves white space)
+  const SLACK = 14;
   for (let r = 1; r <= last; r++) {
-    if (y + h(r) > pageH) y = titles;
-    const isSection = rows.includes(r);
-    if (isSection && y + h(r) + h(r + 1) > pageH) {
+    if (rows.includes(r) && r > 1 && y + h(r) + h(r + 1) > pageH - SLACK) {
       breakBefore.add(r);
       y = titles;
-    }
+    } else if (y + h(r) > pageH) y = titles;
     y += h(r);
   }
   for (const r of breakBefore) ws.getRow(r - 1).addPageBreak();
@@ -599,15 +613,15 @@ function appendix3(wb: ExcelJS.Workbook, model: ReportModel) {
 
 function appendix4(wb: ExcelJS.Workbook, model: ReportModel) {
   const kinds = model.consolidation.byKind;
-  const COLS = 3 + kinds.length;
+  const COLS = 2 + kinds.length;
   const { ws, hr } = appendixSheet(wb, model, APPENDIX.byKind, {
     title: 'Số liệu theo loại đơn vị',
     cols: COLS,
     landscape: true,
     sensitive: hasSensitive(model),
-    widths: [14, Math.max(40, 70 - 4 * kinds.length), 14, ...kinds.map(() => 16)],
+    widths: [Math.max(50, 84 - 4 * kinds.length), 14, ...kinds.map(() => 16)],
   });
-  headerRow(ws, hr, ['Mã', 'Chỉ tiêu', 'Đơn vị tính', ...kinds.map((k) => kindName(model, k.kind))]);
+  headerRow(ws, hr, ['Chỉ tiêu', 'Đơn vị tính', ...kinds.map((k) => kindName(model, k.kind))]);
   let r = hr + 1;
   const L = model.catalog.cellLabels;
   const f = { size: TABLE_FONT };
@@ -621,10 +635,9 @@ function appendix4(wb: ExcelJS.Workbook, model: ReportModel) {
   for (const ind of model.catalog.indicators) {
     const vals = kinds.map((k) => k.indicators.find((i) => i.code === ind.code)?.value ?? null);
     if (vals.every((v) => v === null)) continue;
-    text(ws.getCell(r, 1), ind.code, f);
-    text(ws.getCell(r, 2), ind.name, f);
-    text(ws.getCell(r, 3), ind.unit, f);
-    vals.forEach((v, i) => num(ws.getCell(r, 4 + i), v, DEC_FMT, f));
+    text(ws.getCell(r, 1), ind.name, f);
+    text(ws.getCell(r, 2), ind.unit, f);
+    vals.forEach((v, i) => num(ws.getCell(r, 3 + i), v, DEC_FMT, f));
     r++;
   }
   groupRows.push(r);
@@ -635,15 +648,14 @@ function appendix4(wb: ExcelJS.Workbook, model: ReportModel) {
     for (const { element, cell } of part) {
       const vals = kinds.map((k) => k.values.find((v) => v.code === element.code && v.cell === cell)?.value ?? null);
       if (vals.every((v) => v === null)) continue;
-      text(ws.getCell(r, 1), element.code, f);
       text(
-        ws.getCell(r, 2),
+        ws.getCell(r, 1),
         `${element.name}${cell === 'value' ? '' : ` – ${L[cell].toLocaleLowerCase('vi')}`}${element.sensitive ? ' (*)' : ''}`,
         f,
       );
-      text(ws.getCell(r, 3), element.type === 'yesno' ? 'số đơn vị "Có"' : element.unit, f);
+      text(ws.getCell(r, 2), element.type === 'yesno' ? 'số đơn vị "Có"' : element.unit, f);
       vals.forEach((v, i) => {
-        const c = ws.getCell(r, 4 + i);
+        const c = ws.getCell(r, 3 + i);
         const s = v === null ? null : suppressed(v, element.sensitive, model.includeSensitive);
         if (typeof s === 'string') text(c, s, f);
         else num(c, s, element.type === 'decimal' ? DEC_FMT : INT_FMT, f);
@@ -684,7 +696,7 @@ function appendix5(wb: ExcelJS.Workbook, model: ReportModel) {
       cols: COLS,
       landscape: true,
       sensitive: hasSensitive(model),
-      widths: [4, 26, ...cols.map(() => 9.5)],
+      widths: [5, 25, ...cols.map(() => 9.5)],
     });
     const h2 = hr + 1;
     ['STT', 'Đơn vị'].forEach((l, i) => {
@@ -743,6 +755,8 @@ function appendix5(wb: ExcelJS.Workbook, model: ReportModel) {
     });
     ws.views = [{ state: 'frozen', xSplit: 2, ySplit: h2 }];
     printRange(ws, COLS, last, hr, h2);
+    // the notes go with the last rows, never alone under a repeated header
+    keepTogether(ws, Math.max(h2 + 1, r - 2), last, PRINTABLE.landscape.h, ws.pageSetup.scale);
   });
 }
 

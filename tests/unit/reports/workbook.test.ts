@@ -185,10 +185,10 @@ describe('buildMinistryWorkbook', () => {
     expect(rowOf(full, 'Xã Tả Van', 2).getCell(vu).value).toBe(3);
     // per kind too (xã: 3 + 7 = 10 shown; sở: 2 → <5)
     const k = (await read(makeReportModel())).getWorksheet('Phụ lục IV')!;
-    const row = rowOf(k, 'BLGD_VU');
-    expect(row.getCell(4).value).toBe('<5');
-    expect(row.getCell(5).value).toBeNull(); // đoàn thể: nothing reported
-    expect(row.getCell(6).value).toBe(10);
+    const row = rowOf(k, `${nameOf('BLGD_VU')} (*)`);
+    expect(row.getCell(3).value).toBe('<5');
+    expect(row.getCell(4).value).toBeNull(); // đoàn thể: nothing reported
+    expect(row.getCell(5).value).toBe(10);
   });
 
   it('uses Times New Roman, A4 and a page number header that skips page 1 on every sheet', async () => {
