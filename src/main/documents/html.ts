@@ -13,7 +13,11 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 
 export const FONT_STACK = "'Times New Roman', 'Tinos', 'Liberation Serif', serif";
 
-/** The NĐ 30 header table: agency (left) | Quốc hiệu, Tiêu ngữ (right), then Số | place and date. */
+/**
+ * The NĐ 30 header table: agency (left) | Quốc hiệu, Tiêu ngữ (right); then Số | place and date in one row, both at
+ * 13 pt and baseline-aligned (Phụ lục I: the date line stands "cùng một dòng với số, ký hiệu"); then a công văn's
+ * "V/v …" 6 pt under the Số line, centred under it.
+ */
 export function docHeaderHtml(o: {
   agencyParent: string;
   agencyName: string;
@@ -24,13 +28,11 @@ export function docHeaderHtml(o: {
   return `<table class="doc-header"><tr>
 <td class="agency"><div class="parent">${esc(o.agencyParent.toLocaleUpperCase('vi'))}</div><div class="name">${esc(
     o.agencyName.toLocaleUpperCase('vi'),
-  )}</div><div class="rule short"></div><div class="so">${esc(o.numberLine)}</div>${
-    o.summary ? `<div class="vv">${esc(o.summary)}</div>` : ''
-  }</td>
-<td class="nation"><div class="qh">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="tn"><span>Độc lập - Tự do - Hạnh phúc</span></div><div class="date">${esc(
-    o.dateLine,
-  )}</div></td>
-</tr></table>`;
+  )}</div><div class="rule short"></div></td>
+<td class="nation"><div class="qh">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="tn"><span>Độc lập - Tự do - Hạnh phúc</span></div></td>
+</tr><tr class="line"><td class="so">${esc(o.numberLine)}</td><td class="date">${esc(o.dateLine)}</td></tr>${
+    o.summary ? `<tr><td class="vv">${esc(o.summary)}</td><td></td></tr>` : ''
+  }</table>`;
 }
 
 export const DOC_CSS = `
@@ -45,14 +47,15 @@ body { font-family: ${FONT_STACK}; font-size: 13pt; line-height: 1.3; color: #00
 .doc-header td.nation { width: 60%; }
 .doc-header .parent { font-size: 12.5pt; }
 .doc-header .name { font-size: 12.5pt; font-weight: bold; }
-.doc-header .rule.short { width: 35%; margin: 1pt auto 6pt; border-top: 0.75pt solid #000; }
-.doc-header .so { font-size: 13pt; }
-.doc-header .vv { font-size: 12pt; margin-top: 4pt; padding: 0 6pt; }
+.doc-header .rule.short { width: 35%; margin: 1pt auto 0; border-top: 0.75pt solid #000; }
+.doc-header tr.line td { vertical-align: baseline; padding-top: 6pt; font-size: 13pt; line-height: 1.3; }
+.doc-header td.vv { font-size: 12.5pt; padding: 6pt 6pt 0; line-height: 1.2; }
 .doc-header .qh { font-size: 12.5pt; font-weight: bold; white-space: nowrap; }
 .doc-header .tn { font-size: 13.5pt; font-weight: bold; }
 .doc-header .tn span { display: inline-block; border-bottom: 0.75pt solid #000; padding-bottom: 1pt; }
-.doc-header .date { font-style: italic; margin-top: 8pt; font-size: 13pt; }
+.doc-header td.date { font-style: italic; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 1.27cm; }
+.keep { page-break-inside: avoid; break-inside: avoid; }
 .sign { width: 100%; border-collapse: collapse; margin-top: 12pt; page-break-inside: avoid; break-inside: avoid; }
 .sign td { vertical-align: top; padding: 0; }
 .sign td.recipients { width: 50%; font-size: 11pt; }

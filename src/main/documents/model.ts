@@ -4,7 +4,13 @@
  */
 import type { CellKey, DataElement, Indicator, PeriodKind, Section, UnitKind } from '../../shared/domain/catalog';
 import type { IsoDate, StoredValue } from '../../shared/domain/records';
-import type { Consolidation, IndicatorResult, StatusReport, UnitReportStatus } from '../../shared/domain/report';
+import type {
+  ConsolidatedValue,
+  Consolidation,
+  IndicatorResult,
+  StatusReport,
+  UnitReportStatus,
+} from '../../shared/domain/report';
 import type { Settings, Signer } from '../../shared/contract/app';
 import type { TaskResult } from '../../shared/contract/plan';
 import { changeBetween, elementStrategyResults } from '../../shared/rules/aggregate';
@@ -94,11 +100,124 @@ export function fillNumber(pattern: string, no: string): string {
   return at < 0 ? pattern : pattern.slice(0, at) + no + pattern.slice(at + '{so}'.length);
 }
 
-/** "Số: 12/BC-BVSTBPN"; without a number the place stays as dots for the văn thư to fill in. */
+/** NĐ 30/2020: a number below 10 takes a leading zero ("5" → "05"); anything else stays as typed. */
+export function padDocNumber(no: string): string {
+  const t = no.trim();
+  return /^[1-9]$/.test(t) ? `0${t}` : t;
+}
+
+/** "Số: 12/BC-BVSTBPN", "Số: 05/BC-…"; without a number the place stays as dots for the văn thư to fill in. */
 export function docNumberLine(pattern: string, docNumber?: string): string {
   const p = pattern.trim() || '{so}';
-  const no = docNumber?.trim() || '……';
+  const no = padDocNumber(docNumber ?? '') || '……';
   return `Số: ${p.includes('{so}') ? fillNumber(p, no) : `${no}/${p}`}`;
+}
+
+/** The number and symbol alone ("15/BC-BVSTBPN"), for "Kèm theo Báo cáo số …". */
+export function docNumberText(pattern: string, docNumber?: string): string {
+  return docNumberLine(pattern, docNumber).replace(/^Số: /, '');
+}
+
+/**
+ * The drafting unit's abbreviation for "Lưu: VT, …": the last part of the symbol after a hyphen ("{so}/BC-BVSTBPN"
+ * → "BVSTBPN", "{so}/BVSTBPN-VP" → "VP"); null when the pattern has none.
+ */
+export function draftingUnit(pattern: string): string | null {
+  const symbol = pattern.split('/').slice(1).join('/').trim();
+  const parts = symbol
+    .split('-')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return parts.length >= 2 ? parts[parts.length - 1]! : null;
+}
+
+/** The date written out for running text: "ngày 05 tháng 02 năm 2026". */
+export function dateWords(iso: IsoDate): string {
+  return placeDateLine('', iso);
+}
+
+/** Roman numerals for appendices (NĐ 30/2020 Phụ lục I: "Phụ lục I, II, …"). */
+export function roman(n: number): string {
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  let r = Math.max(0, Math.floor(n));
+  for (const [v, s] of table)
+    while (r >= v) {
+      out += s;
+      r -= v;
+    }
+  return out;
+}
+
+/** The appendices of the report, numbered as both the print view and the workbook number them. */
+export const APPENDIX = { indicators: 1, elements: 2, reporting: 3, byKind: 4, byUnit: 5, texts: 6 } as const;
+export const appendixName = (n: number) => `Phụ lục ${roman(n)}`;
+
+/**
+ * The agency's name as it stands inside a sentence ("của Ban Vì sự tiến bộ phụ nữ tỉnh Lào Cai"), never in capitals:
+ * the setting `agencyNameInSentence` when there is one, the name as typed when it is not all capitals, else the
+ * capitals turned to sentence case (the word after "Ban"/"Sở"/"Ủy ban" keeps its capital, and so does the province).
+ */
+export function agencyInSentence(
+  settings: Pick<Settings, 'agencyName' | 'province'> & { agencyNameInSentence?: string },
+): string {
+  const own = settings.agencyNameInSentence?.trim();
+  if (own) return own;
+  const name = settings.agencyName.trim();
+  if (!name) return 'Ban Vì sự tiến bộ phụ nữ';
+  if (name !== name.toLocaleUpperCase('vi')) return name;
+  let t = name.toLocaleLowerCase('vi');
+  t = t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
+  t = t.replace(
+    /^(Ban|Sở|Ủy ban|Hội đồng)\s+(\p{L})/u,
+    (_m, a: string, b: string) => `${a} ${b.toLocaleUpperCase('vi')}`,
+  );
+  const place = settings.province.trim().replace(/^(tỉnh|thành phố)\s+/iu, '');
+  if (place) {
+    const low = place.toLocaleLowerCase('vi');
+    const at = t.toLocaleLowerCase('vi').lastIndexOf(low);
+    if (at > 0) t = t.slice(0, at) + place + t.slice(at + low.length);
+  }
+  return t;
+}
+
+/** "(Kèm theo Báo cáo số 15/BC-BVSTBPN ngày 05 tháng 02 năm 2026 của Ban Vì sự tiến bộ phụ nữ)". */
+export function attachedLine(model: Pick<ReportModel, 'settings' | 'docNumber' | 'today'>): string {
+  const no = docNumberText(model.settings.docNumberPattern, model.docNumber);
+  return `(Kèm theo Báo cáo số ${no} ${dateWords(model.today)} của ${agencyInSentence(model.settings)})`;
+}
+
+/** A report goes to the ministry: "Kính gửi: Bộ Nội vụ." */
+export const REPORT_ADDRESSEE = 'Bộ Nội vụ';
+
+/** The report's Nơi nhận: "- Như trên;" for the addressee, the other recipients, "- Lưu: VT, <drafting unit>." */
+export function reportRecipientLines(settings: Pick<Settings, 'recipients' | 'docNumberPattern'>): string[] {
+  const same = (r: string) =>
+    r
+      .trim()
+      .replace(/^[-–•+]\s*/, '')
+      .replace(/[;.,]+$/, '')
+      .toLocaleLowerCase('vi');
+  const others = settings.recipients.filter((r) => {
+    const k = same(r);
+    // "Bộ Nội vụ (Vụ Công tác thanh niên và Bình đẳng giới)" is the addressee too: "Như trên" stands for it
+    return !k.startsWith(REPORT_ADDRESSEE.toLocaleLowerCase('vi')) && k !== 'như trên';
+  });
+  return recipientLines(['Như trên', ...others], draftingUnit(settings.docNumberPattern));
 }
 
 /** The title's period: "6 tháng đầu năm 2026", "năm 2026". */
@@ -118,8 +237,11 @@ export function signerLines(signer: Signer): { authority: string | null; title: 
   return { authority, title: signer.title.trim().toLocaleUpperCase('vi'), name: signer.name.trim() };
 }
 
-/** Nơi nhận lines: "- X;" each, the last "- Lưu: VT." (added when the list has no "Lưu" line). */
-export function recipientLines(recipients: readonly string[]): string[] {
+/**
+ * Nơi nhận lines: "- X;" each, the last "- Lưu: VT, <drafting unit>." (added when the list has no "Lưu" line; a
+ * bare "Lưu: VT" gains the drafting unit when one is given).
+ */
+export function recipientLines(recipients: readonly string[], drafting?: string | null): string[] {
   const items = recipients
     .map((r) =>
       r
@@ -129,7 +251,8 @@ export function recipientLines(recipients: readonly string[]): string[] {
     )
     .filter(Boolean);
   const luu = items.findIndex((r) => /^lưu\b/i.test(r));
-  const last = luu >= 0 ? items.splice(luu, 1)[0]! : 'Lưu: VT';
+  let last = luu >= 0 ? items.splice(luu, 1)[0]! : 'Lưu: VT';
+  if (drafting && /^lưu:?\s*vt$/i.test(last.trim())) last = `Lưu: VT, ${drafting}`;
   return [...items.map((r) => `- ${r};`), `- ${last}.`];
 }
 
@@ -154,6 +277,7 @@ export interface IndicatorRow {
   target: IndicatorResult['target'];
   targetText: string;
   met: boolean | null;
+  /** "Đạt", "Chưa đạt", with " (tạm tính)" when the figure comes from part of the units */
   metText: string;
   previous: number | null;
   change: number | null;
@@ -161,27 +285,88 @@ export interface IndicatorRow {
   changeKind: 'points' | 'difference' | 'percent';
   numerator: number | null;
   denominator: number | null;
+  /** how many units the value comes from; null for a province figure (not reported by units) */
+  units: number | null;
+  /** how many units were expected to report this period */
+  expected: number;
+  /** the value comes from part of the expected units: its Đạt/Chưa đạt is "tạm tính" */
+  provisional: boolean;
+  /** how many units last year's value comes from (null: a province figure, or no value) */
+  previousUnits: number | null;
+  /** the two periods' values come from different numbers of units: the comparison says so */
+  coverageDiffers: boolean;
 }
 
-export function metText(met: boolean | null): string {
-  return met === null ? '' : met ? 'Đạt' : 'Chưa đạt';
+export const PROVISIONAL = 'tạm tính';
+/** The one wording for a change of a percentage. */
+export const POINTS = 'điểm phần trăm';
+
+export function metText(met: boolean | null, provisional = false): string {
+  if (met === null) return '';
+  return `${met ? 'Đạt' : 'Chưa đạt'}${provisional ? ` (${PROVISIONAL})` : ''}`;
 }
 
-export function targetText(t: IndicatorResult['target']): string {
+/** A value with its unit: "75%", "15‰", "3 cơ sở" (a "có/không" unit adds nothing). */
+export function withUnit(value: string, unit: string): string {
+  const u = unit.trim();
+  if (!u || /có\s*\/\s*không/i.test(u)) return value;
+  if (u === '%' || u === '‰') return `${value}${u}`;
+  return `${value} ${u}`;
+}
+
+/** "≥ 75% (2030)", "≤ 15 /1.000 phụ nữ 15-19 (2030)": the target with its unit, then its year. */
+export function targetText(t: IndicatorResult['target'], unit = ''): string {
   if (!t) return '';
-  return `${OP_SYMBOL[t.op] ?? t.op} ${formatNumber(t.value, 2)} (${t.source === 'province' ? 'tỉnh, ' : ''}${t.year})`;
+  return `${OP_SYMBOL[t.op] ?? t.op} ${withUnit(formatNumber(t.value, 2), unit)} (${t.source === 'province' ? 'tỉnh, ' : ''}${t.year})`;
+}
+
+/** "5/7 đơn vị" */
+export function coverageText(units: number | null, expected: number): string {
+  return units === null ? 'số liệu cấp tỉnh' : `${units}/${expected} đơn vị`;
 }
 
 const naturalCode = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
+/** How many units an indicator's inputs come from: the most of its numerator's and denominator's cells. */
+function indicatorUnits(
+  ind: Pick<Indicator, 'numerator' | 'denominator'>,
+  elements: readonly DataElement[],
+  values: readonly ConsolidatedValue[],
+): number | null {
+  let units: number | null = null;
+  for (const expr of [ind.numerator, ind.denominator]) {
+    const m = /^(?:count_yes|count_reported)\(([^)]+)\)$/.exec(expr.trim()) ?? /^([^.()]+)\.(\w+)$/.exec(expr.trim());
+    if (!m) continue;
+    const code = m[1]!.trim();
+    const cell = (m[2] ?? 'value') as CellKey;
+    const el = elements.find((e) => e.code === code);
+    if (!el || el.collectedFrom === 'province') continue;
+    const n = values.find((v) => v.code === code && v.cell === cell)?.units ?? 0;
+    units = Math.max(units ?? 0, n);
+  }
+  return units;
+}
+
 export function indicatorRows(model: ReportModel): IndicatorRow[] {
   const c = model.consolidation;
+  const expected = model.status.expected;
+  const partial = model.status.received < expected;
+  const els = model.catalog.dataElements;
   const prevInd = new Map((c.previous?.indicators ?? []).map((i) => [i.code, i.value]));
   const rows: IndicatorRow[] = [];
+  const coverage = (units: number | null, previousUnits: number | null, previous: number | null) => ({
+    units,
+    expected,
+    provisional: units !== null && partial,
+    previousUnits: previous === null ? null : previousUnits,
+    coverageDiffers: previous !== null && units !== null && previousUnits !== null && previousUnits !== units,
+  });
   for (const ind of model.catalog.indicators) {
     const r = c.indicators.find((x) => x.code === ind.code);
     const kind = ind.unit.trim() === '%' ? 'points' : 'difference';
     const ch = changeBetween(r?.value ?? null, prevInd.get(ind.code) ?? null, kind);
+    const units = indicatorUnits(ind, els, c.values);
+    const cov = coverage(units, indicatorUnits(ind, els, c.previous?.values ?? []), ch.previous);
     rows.push({
       group: ind.code.startsWith('CL.') ? 'strategy' : 'other',
       code: ind.code,
@@ -189,22 +374,26 @@ export function indicatorRows(model: ReportModel): IndicatorRow[] {
       unit: ind.unit,
       value: r?.value ?? null,
       target: r?.target ?? null,
-      targetText: targetText(r?.target ?? null),
+      targetText: targetText(r?.target ?? null, ind.unit),
       met: r?.met ?? null,
-      metText: metText(r?.met ?? null),
+      metText: metText(r?.met ?? null, cov.provisional),
       previous: ch.previous,
       change: ch.change,
       changeKind: kind,
       numerator: r?.numerator ?? null,
       denominator: r?.denominator ?? null,
+      ...cov,
     });
   }
   // strategy targets carried by a data element itself (e.g. CL.M4.4, CL.M5.1)
   const prevValues = c.previous?.values ?? [];
-  for (const s of elementStrategyResults(model.catalog.dataElements, c.values, model.period.year)) {
-    const el = model.catalog.dataElements.find((e) => e.code === s.element)!;
-    const prev = prevValues.find((v) => v.code === s.element && v.cell === s.cell)?.value ?? null;
-    const ch = changeBetween(s.value, prev, 'difference');
+  for (const s of elementStrategyResults(els, c.values, model.period.year)) {
+    const el = els.find((e) => e.code === s.element)!;
+    const prevV = prevValues.find((v) => v.code === s.element && v.cell === s.cell);
+    const ch = changeBetween(s.value, prevV?.value ?? null, 'difference');
+    const province = el.collectedFrom === 'province';
+    const units = province ? null : (c.values.find((v) => v.code === s.element && v.cell === s.cell)?.units ?? 0);
+    const cov = coverage(units, province ? null : (prevV?.units ?? null), ch.previous);
     rows.push({
       group: 'strategy',
       code: s.code,
@@ -212,26 +401,32 @@ export function indicatorRows(model: ReportModel): IndicatorRow[] {
       unit: el.unit,
       value: s.value,
       target: s.target,
-      targetText: targetText(s.target),
+      targetText: targetText(s.target, el.unit),
       met: s.met,
-      metText: metText(s.met),
+      metText: metText(s.met, cov.provisional),
       previous: ch.previous,
       change: ch.change,
       changeKind: 'difference',
       numerator: null,
       denominator: null,
+      ...cov,
     });
   }
   const strategy = rows.filter((r) => r.group === 'strategy').sort((a, b) => naturalCode(a.code, b.code));
   return [...strategy, ...rows.filter((r) => r.group === 'other')];
 }
 
+/** "+3,47 điểm phần trăm", "-2", "+5%": the change in the one wording used everywhere. */
 export function changeText(r: Pick<IndicatorRow, 'change' | 'changeKind'>): string {
   if (r.change === null) return '';
   const sign = r.change > 0 ? '+' : '';
   const n = `${sign}${formatNumber(r.change, 2)}`;
-  return r.changeKind === 'points' ? `${n} điểm %` : r.changeKind === 'percent' ? `${n}%` : n;
+  return r.changeKind === 'points' ? `${n} ${POINTS}` : r.changeKind === 'percent' ? `${n}%` : n;
 }
+
+/** The note under a table whose comparisons mix coverages. */
+export const COVERAGE_NOTE =
+  'Số đơn vị báo cáo của hai kỳ khác nhau: mức tăng/giảm chỉ mang tính tham khảo, không phản ánh đầy đủ biến động của toàn tỉnh.';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Phụ lục 2 – consolidated data elements
@@ -277,6 +472,28 @@ export function figureColumns(model: ReportModel): Array<{ element: DataElement;
     for (const cell of el.cells) cols.push({ element: el, cell });
   }
   return cols;
+}
+
+/** At most this many figure columns per printed page of a per-unit table (NĐ 30: readable at ≥ 10 pt on A4). */
+export const FIGURES_PER_PAGE = 12;
+
+/** The figure columns cut into parts of at most `max` columns, never splitting one element's cells. */
+export function figureColumnParts(
+  model: ReportModel,
+  max = FIGURES_PER_PAGE,
+): Array<Array<{ element: DataElement; cell: CellKey }>> {
+  const parts: Array<Array<{ element: DataElement; cell: CellKey }>> = [];
+  let cur: Array<{ element: DataElement; cell: CellKey }> = [];
+  for (const el of new Set(figureColumns(model).map((c) => c.element))) {
+    const cols = el.cells.map((cell) => ({ element: el, cell }));
+    if (cur.length + cols.length > max && cur.length > 0) {
+      parts.push(cur);
+      cur = [];
+    }
+    cur.push(...cols);
+  }
+  if (cur.length > 0) parts.push(cur);
+  return parts;
 }
 
 /** A unit's figure for the per-unit table: number, "Có"/"Không", "KAD" (không áp dụng), "<5" or blank. */
@@ -344,32 +561,45 @@ export function narrative(model: ReportModel): { reporting: string[]; indicators
       (rate === null ? '' : ` (đạt ${formatNumber(rate, 1)}%)`) +
       `, trong đó ${s.onTime} đơn vị gửi đúng hạn, ${s.late} đơn vị gửi muộn; ` +
       (s.missing > 0 ? `còn ${s.missing} đơn vị chưa gửi báo cáo` : 'tất cả các đơn vị đã gửi báo cáo') +
-      ' (chi tiết tại Phụ lục 3).',
+      ` (chi tiết tại ${appendixName(APPENDIX.reporting)}).`,
   );
   const rows = indicatorRows(model).filter((r) => r.group === 'strategy');
   const withTarget = rows.filter((r) => r.target);
   const met = withTarget.filter((r) => r.met === true);
   const notMet = withTarget.filter((r) => r.met === false);
   const noData = withTarget.filter((r) => r.met === null);
+  const partial = s.received < s.expected;
   const indicators: string[] = [
     `Trong ${withTarget.length} chỉ tiêu của Chiến lược quốc gia về bình đẳng giới có mục tiêu, ` +
       `${met.length} chỉ tiêu đạt, ${notMet.length} chỉ tiêu chưa đạt` +
       (noData.length > 0 ? `, ${noData.length} chỉ tiêu chưa đủ số liệu để đánh giá` : '') +
-      ' (chi tiết tại Phụ lục 1).',
+      (partial
+        ? `; số liệu tổng hợp từ ${s.received}/${s.expected} đơn vị đã gửi báo cáo nên kết quả đánh giá là ${PROVISIONAL}`
+        : `; số liệu tổng hợp từ ${s.received}/${s.expected} đơn vị`) +
+      ` (chi tiết tại ${appendixName(APPENDIX.indicators)}).`,
   ];
   if (notMet.length > 0) {
     indicators.push(
       `Các chỉ tiêu chưa đạt: ${notMet
         .map(
           (r) =>
-            `${r.name.charAt(0).toLocaleLowerCase('vi')}${r.name.slice(1)} (${formatNumber(r.value, 2)}${r.unit === '%' ? '%' : ''}, mục tiêu ${r.targetText})`,
+            `${r.name.charAt(0).toLocaleLowerCase('vi')}${r.name.slice(1)} (${withUnit(formatNumber(r.value, 2), r.unit)}, mục tiêu ${r.targetText})`,
         )
         .join('; ')}.`,
     );
   }
+  const differs = rows.filter((r) => r.coverageDiffers).length;
+  if (differs > 0)
+    indicators.push(
+      `So với ${model.consolidation.previous?.label.toLocaleLowerCase('vi') ?? 'cùng kỳ năm trước'}, ${differs} chỉ tiêu ` +
+        'có số đơn vị báo cáo khác nhau giữa hai kỳ nên mức tăng/giảm chỉ mang tính tham khảo.',
+    );
   const closing = [
-    'Số liệu tổng hợp theo từng lĩnh vực tại Phụ lục 2; số liệu theo loại đơn vị tại Phụ lục 4' +
-      (model.consolidation.texts.length > 0 ? '; ý kiến, kiến nghị của các đơn vị tại Phụ lục 6.' : '.'),
+    `Số liệu tổng hợp theo từng lĩnh vực tại ${appendixName(APPENDIX.elements)}; số liệu theo loại đơn vị tại ` +
+      `${appendixName(APPENDIX.byKind)}; số liệu theo từng đơn vị tại ${appendixName(APPENDIX.byUnit)}` +
+      (model.consolidation.texts.length > 0
+        ? `; ý kiến, kiến nghị của các đơn vị tại ${appendixName(APPENDIX.texts)}.`
+        : '.'),
   ];
   return { reporting, indicators, closing };
 }

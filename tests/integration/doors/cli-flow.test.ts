@@ -176,7 +176,7 @@ describe('bdg: the whole cycle through the CLI contract', () => {
     expect((await cli(['export', '--db', db, '--period', '1', '--out', xlsx])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toContain('Phụ lục 1');
+    expect(wb.worksheets.map((w) => w.name)).toContain('Phụ lục I');
 
     const bk = join(dir, 'sao-luu.sqlite');
     expect((await cli(['backup', '--db', db, '--out', bk])).code).toBe(0);

@@ -10,11 +10,12 @@ import { getCatalog } from '../../../src/main/services/catalog';
 import { toFill, unitFigures } from '../../../src/main/demo/data';
 import { smallProvince } from '../../helpers/province';
 
-async function sheetOf(bytes: Uint8Array, name: string): Promise<ExcelJS.Worksheet> {
+/** The per-unit sheet (Phụ lục V is split in parts of at most 12 figure columns) whose header names `element`. */
+async function sheetOf(bytes: Uint8Array, element: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name}; sheets: ${wb.worksheets.map((w) => w.name).join(', ')}`);
+  const ws = wb.worksheets.find((w) => w.name.startsWith('Phụ lục V (') && texts(w).some((t) => t.includes(element)));
+  if (!ws) throw new Error(`no sheet with ${element}; sheets: ${wb.worksheets.map((w) => w.name).join(', ')}`);
   return ws;
 }
 
@@ -31,7 +32,7 @@ function cellFor(ws: ExcelJS.Worksheet, unitName: string, header: string): unkno
   ws.eachRow((row, r) =>
     row.eachCell((c, ci) => {
       const t = String(c.text ?? '');
-      if (!col && t.startsWith(header)) col = ci;
+      if (!col && t.replace(/^\(\d+\) /, '').startsWith(header)) col = ci;
       if (!unitRow && t === unitName) unitRow = r;
     }),
   );
@@ -69,7 +70,7 @@ describe('sensitive counts in the ministry workbook', () => {
       const plain = await dispatch(ctx, 'reports.workbook', { periodId: period.id });
       expect(plain.ok, JSON.stringify(plain)).toBe(true);
       const bytes = (plain as { data: { bytes: Uint8Array } }).data.bytes;
-      const ws = await sheetOf(bytes, 'Phụ lục 5');
+      const ws = await sheetOf(bytes, el.name);
       expect(cellFor(ws, 'Phường Cam Đường', el.name)).toBe('<5');
       // 12 is not small enough to identify anyone: shown
       expect(cellFor(ws, 'Xã Bảo Thắng', el.name)).toBe(12);
@@ -79,7 +80,7 @@ describe('sensitive counts in the ministry workbook', () => {
       expect(all).toContain('các số từ 1 đến 4 được ghi "<5"');
       const withSensitive = await dispatch(ctx, 'reports.workbook', { periodId: period.id, includeSensitive: true });
       expect(withSensitive.ok).toBe(true);
-      const ws2 = await sheetOf((withSensitive as { data: { bytes: Uint8Array } }).data.bytes, 'Phụ lục 5');
+      const ws2 = await sheetOf((withSensitive as { data: { bytes: Uint8Array } }).data.bytes, el.name);
       expect(cellFor(ws2, 'Phường Cam Đường', el.name)).toBe(3);
       expect(texts(ws2).join('\n')).not.toContain('được ghi "<5"');
     } finally {

@@ -20,8 +20,11 @@ describe('document number: the officer text is data, never a replacement pattern
   });
   it('keeps the old shapes: no number, no {so}, an empty pattern', () => {
     expect(docNumberLine('{so}/BC-BVSTBPN')).toBe('Số: ……/BC-BVSTBPN');
-    expect(docNumberLine('BC-BVSTBPN', '7')).toBe('Số: 7/BC-BVSTBPN');
-    expect(docNumberLine('', '7')).toBe('Số: 7');
+    // NĐ 30/2020: a number below 10 takes a leading zero
+    expect(docNumberLine('BC-BVSTBPN', '7')).toBe('Số: 07/BC-BVSTBPN');
+    expect(docNumberLine('', '7')).toBe('Số: 07');
+    expect(docNumberLine('', '10')).toBe('Số: 10');
+    expect(docNumberLine('', '07')).toBe('Số: 07');
   });
 });
 

@@ -32,41 +32,42 @@ function rowOf(ws: ExcelJS.Worksheet, firstColText: string, col = 1): ExcelJS.Ro
 describe('buildMinistryWorkbook', () => {
   it('writes the NĐ 30 header, title, signature and nơi nhận on "Báo cáo"', async () => {
     const wb = await read(makeReportModel());
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Báo cáo',
-      'Phụ lục 1',
-      'Phụ lục 2',
-      'Phụ lục 3',
-      'Phụ lục 4',
-      'Phụ lục 5',
-      'Phụ lục 6',
-    ]);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, 5)).toEqual(['Báo cáo', 'Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Phụ lục IV']);
+    // Phụ lục V split in sheets of at most 12 figure columns
+    const v = names.filter((n) => n.startsWith('Phụ lục V ('));
+    expect(v.length).toBeGreaterThan(3);
+    expect(v[0]).toBe('Phụ lục V (1)');
+    expect(names.at(-1)).toBe('Phụ lục VI');
     const ws = wb.getWorksheet('Báo cáo')!;
     expect(ws.getCell('A1').value).toBe('UBND TỈNH LÀO CAI');
     expect(ws.getCell('A1').font.bold).toBeFalsy();
     expect(ws.getCell('A2').value).toBe('BAN VÌ SỰ TIẾN BỘ PHỤ NỮ');
     expect(ws.getCell('A2').font.bold).toBe(true);
-    expect(ws.getCell('D1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(ws.getCell('D1').font.bold).toBe(true);
-    expect(ws.getCell('D2').value).toBe('Độc lập - Tự do - Hạnh phúc');
-    expect(ws.getCell('D2').font.bold).toBe(true);
+    expect(ws.getCell('E1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(ws.getCell('E1').font.bold).toBe(true);
+    expect(ws.getCell('E2').value).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(ws.getCell('E2').font.bold).toBe(true);
     expect(ws.getCell('A4').value).toBe('Số: 15/BC-BVSTBPN');
-    expect(ws.getCell('D4').value).toBe('Lào Cai, ngày 05 tháng 02 năm 2026');
-    expect(ws.getCell('D4').font.italic).toBe(true);
+    expect(ws.getCell('E4').value).toBe('Lào Cai, ngày 05 tháng 02 năm 2026');
+    expect(ws.getCell('E4').font.italic).toBe(true);
+    expect(ws.getCell('A9').value).toBe('Kính gửi: Bộ Nội vụ.');
     expect(ws.getCell('A6').value).toBe('BÁO CÁO');
     expect(ws.getCell('A7').value).toBe(
       'Kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2026',
     );
-    for (const addr of ['A1', 'D1', 'A6', 'A7']) expect(ws.getCell(addr).font.name).toBe('Times New Roman');
+    for (const addr of ['A1', 'E1', 'A6', 'A7']) expect(ws.getCell(addr).font.name).toBe('Times New Roman');
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.orientation).toBe('portrait');
-    expect(ws.pageSetup.printArea).toMatch(/^A1:F\d+$/);
+    expect(ws.pageSetup.printArea).toMatch(/^A1:G\d+$/);
     expect(findCell(ws, (v) => v === 'KT. TRƯỞNG BAN')).not.toBeNull();
     expect(findCell(ws, (v) => v === 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC')).not.toBeNull();
     expect(findCell(ws, (v) => v === 'Nguyễn Thị Hoa')).not.toBeNull();
     const noiNhan = findCell(ws, (v) => v === 'Nơi nhận:')!;
     expect(noiNhan.font.bold && noiNhan.font.italic).toBe(true);
-    expect(findCell(ws, (v) => v === '- Bộ Nội vụ;')).not.toBeNull();
+    expect(findCell(ws, (v) => v === '- Như trên;')).not.toBeNull();
+    expect(findCell(ws, (v) => v === '- Bộ Nội vụ;')).toBeNull();
+    expect(findCell(ws, (v) => v.endsWith('kính báo cáo Bộ Nội vụ./.'))).not.toBeNull();
     expect(findCell(ws, (v) => v === '- Lưu: VT, BVSTBPN.')).not.toBeNull();
     expect(findCell(ws, (v) => v.includes('5/7 đơn vị'))).not.toBeNull();
   });
@@ -78,37 +79,40 @@ describe('buildMinistryWorkbook', () => {
 
   it('Phụ lục 1 has the recomputed ratios, targets and Đạt/Chưa đạt', async () => {
     const model = makeReportModel();
-    const ws = (await read(model)).getWorksheet('Phụ lục 1')!;
+    const ws = (await read(model)).getWorksheet('Phụ lục I')!;
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
     const m11 = rowOf(ws, 'CL.M1.1');
     // (2 + 1 + 0) / (4 + 10 + 6) × 100 = 15 %
     expect(m11.getCell(4).value).toBeCloseTo(15, 9);
-    expect(m11.getCell(5).value).toBe('≥ 75 (2030)');
-    expect(m11.getCell(6).value).toBe('Chưa đạt');
+    expect(m11.getCell(5).value).toBe('≥ 75% (2030)');
+    // 5 of 7 units reported: the assessment is provisional; its inputs come from 3 units, last year's from 1
+    expect(m11.getCell(6).value).toBe('Chưa đạt (tạm tính)');
+    expect(m11.getCell(9).value).toBe('3/7\n(cùng kỳ: 1)');
     expect(m11.getCell(7).value).toBeCloseTo(10, 9); // last year 1/10
-    expect(m11.getCell(8).value).toBe('+5 điểm %');
+    expect(m11.getCell(8).value).toBe('+5 điểm phần trăm (**)');
     const m21 = rowOf(ws, 'CL.M2.1'); // 98 000 / 210 000 = 46,67 % < 60 (2030) -> chưa đạt
     expect(m21.getCell(4).value).toBeCloseTo(46.6667, 3);
     const m61 = rowOf(ws, 'CL.M6.1'); // 520 000 / 780 000 = 66,67 % < 80
-    expect(m61.getCell(6).value).toBe('Chưa đạt');
+    expect(m61.getCell(6).value).toBe('Chưa đạt'); // a province figure: not provisional
     const hu = rowOf(ws, 'TL.HUONG_UOC.KHONG_PBDX'); // 20/21 = 95,24 % < 100 (2030)
     expect(hu.getCell(4).value).toBeCloseTo(95.238, 2);
     const m44 = rowOf(ws, 'CL.M4.4'); // CSYT_LGBT = 1, target ≥ 3 in 2030
     expect(m44.getCell(4).value).toBe(1);
-    expect(m44.getCell(6).value).toBe('Chưa đạt');
+    expect(m44.getCell(6).value).toBe('Chưa đạt (tạm tính)');
     // each figure equals the consolidation
     for (const r of model.consolidation.indicators) {
       const row = rowOf(ws, r.code);
       if (r.value === null) expect(row.getCell(4).value).toBeNull();
       else expect(row.getCell(4).value).toBeCloseTo(r.value, 9);
-      expect(row.getCell(6).value).toBe(r.met === null ? '' : r.met ? 'Đạt' : 'Chưa đạt');
+      const provisional = !['CL.M2.1', 'CL.M2.2', 'CL.M6.1'].includes(r.code) ? ' (tạm tính)' : '';
+      expect(row.getCell(6).value, r.code).toBe(r.met === null ? '' : `${r.met ? 'Đạt' : 'Chưa đạt'}${provisional}`);
     }
   });
 
   it('Phụ lục 2 figures equal the consolidated values, with the number of units reporting', async () => {
     const model = makeReportModel();
-    const ws = (await read(model)).getWorksheet('Phụ lục 2')!;
+    const ws = (await read(model)).getWorksheet('Phụ lục II')!;
     const els = model.catalog.dataElements;
     const col = { total: 4, female: 5, male: 6, value: 7 } as const;
     for (const v of model.consolidation.values) {
@@ -126,7 +130,7 @@ describe('buildMinistryWorkbook', () => {
   });
 
   it('Phụ lục 3 lists every unit with status and dd/mm/yyyy dates', async () => {
-    const ws = (await read(makeReportModel())).getWorksheet('Phụ lục 3')!;
+    const ws = (await read(makeReportModel())).getWorksheet('Phụ lục III')!;
     const syt = rowOf(ws, 'Sở Y tế', 2);
     expect(syt.getCell(4).value).toBe('Muộn');
     expect(syt.getCell(5).value).toBe('12/06/2026');
@@ -137,7 +141,7 @@ describe('buildMinistryWorkbook', () => {
 
   it('unit text stays an inert string cell (no formula), also "<script>"', async () => {
     const wb = await read(makeReportModel());
-    const ws = wb.getWorksheet('Phụ lục 6')!;
+    const ws = wb.getWorksheet('Phụ lục VI')!;
     const c = findCell(ws, (v) => v === FORMULA_TEXT)!;
     expect(c).not.toBeNull();
     expect(c.type).toBe(ExcelJS.ValueType.String);
@@ -149,12 +153,18 @@ describe('buildMinistryWorkbook', () => {
   });
 
   it('suppresses sensitive counts 1–4 per unit as "<5" unless includeSensitive', async () => {
-    const ws = (await read(makeReportModel())).getWorksheet('Phụ lục 5')!;
+    const sheetWith = (wb: ExcelJS.Workbook, name: string) =>
+      wb.worksheets.find((w) => w.name.startsWith('Phụ lục V (') && findCell(w, (v) => v.includes(name)))!;
+    const ws = sheetWith(await read(makeReportModel()), nameOf('BLGD_VU'));
     expect(findCell(ws, (v) => v === 'KHÔNG PHỔ BIẾN RỘNG RÃI')).not.toBeNull();
     const colOf = (name: string) => {
       let col = 0;
       ws.eachRow((row) =>
-        row.eachCell((c, i) => (c.value === `${name} (*)` || c.value === name ? (col = col || i) : 0)),
+        row.eachCell((c, i) =>
+          typeof c.value === 'string' && / \(\*\)$|^\(\d+\) /.test(c.value) && c.value.includes(name)
+            ? (col = col || i)
+            : 0,
+        ),
       );
       return col;
     };
@@ -163,16 +173,22 @@ describe('buildMinistryWorkbook', () => {
     expect(rowOf(ws, 'Xã Tả Van', 2).getCell(vu).value).toBe('<5'); // 3
     expect(rowOf(ws, 'Xã Bản Hồ', 2).getCell(vu).value).toBe(7);
     expect(rowOf(ws, 'Sở Y tế', 2).getCell(vu).value).toBe('<5'); // 2
-    const tin = colOf(nameOf('TINBAI_BDG'));
-    expect(rowOf(ws, 'Xã Bản Hồ', 2).getCell(tin).value).toBe(2); // not sensitive: shown
-    const full = (await read(makeReportModel({ includeSensitive: true }))).getWorksheet('Phụ lục 5')!;
+    const tinWs = sheetWith(await read(makeReportModel()), nameOf('TINBAI_BDG'));
+    let tin = 0;
+    tinWs.eachRow((row) =>
+      row.eachCell((c, i) =>
+        typeof c.value === 'string' && c.value.includes(nameOf('TINBAI_BDG')) ? (tin = tin || i) : 0,
+      ),
+    );
+    expect(rowOf(tinWs, 'Xã Bản Hồ', 2).getCell(tin).value).toBe(2); // not sensitive: shown
+    const full = sheetWith(await read(makeReportModel({ includeSensitive: true })), nameOf('BLGD_VU'));
     expect(rowOf(full, 'Xã Tả Van', 2).getCell(vu).value).toBe(3);
     // per kind too (xã: 3 + 7 = 10 shown; sở: 2 → <5)
-    const k = (await read(makeReportModel())).getWorksheet('Phụ lục 4')!;
-    const row = rowOf(k, 'BLGD_VU');
-    expect(row.getCell(4).value).toBe('<5');
-    expect(row.getCell(5).value).toBeNull(); // đoàn thể: nothing reported
-    expect(row.getCell(6).value).toBe(10);
+    const k = (await read(makeReportModel())).getWorksheet('Phụ lục IV')!;
+    const row = rowOf(k, `${nameOf('BLGD_VU')} (*)`);
+    expect(row.getCell(3).value).toBe('<5');
+    expect(row.getCell(4).value).toBeNull(); // đoàn thể: nothing reported
+    expect(row.getCell(5).value).toBe(10);
   });
 
   it('uses Times New Roman, A4 and a page number header that skips page 1 on every sheet', async () => {
