@@ -7,7 +7,6 @@
  * `checkFile` reads and decides (no write), `commitChecked` writes what was decided.
  */
 import type { ImportFileInput } from '../../../shared/contract/imports';
-import type { UnitKind } from '../../../shared/domain/catalog';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError } from '../../../shared/result';
 import { backupSync } from '../../db/snapshot';
@@ -102,7 +101,7 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   errors.push(...expectedError(resolved, isExpected(raw, period.id, resolved.id), period));
   if (errors.length) return answer(reject(name, errors, [], unitRef));
 
-  const form = checkForm(parsed, catalog, template, resolved.kind as UnitKind);
+  const form = checkForm(parsed, catalog, template, resolved);
   const warnings = [...periodWarnings(parsed.identity, period), ...who.warnings, ...form.warnings];
   if (form.errors.length)
     return answer(withNotCounted(reject(name, form.errors, dedupe(warnings), unitRef), form.notCounted));
@@ -113,7 +112,7 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   if (same) return answer(unchanged(name, resolved, same, revisions[0]!), hash);
 
   if (revisions[0] && !input.allowBlanking) {
-    const blanked = blankedCells(raw, revisions[0], form.values, catalog, template, resolved.kind as UnitKind);
+    const blanked = blankedCells(raw, revisions[0], form.values, catalog, template, resolved);
     if (blanked.length) {
       const result = reject(name, [blankingError(blanked, revisions[0].revision)], dedupe(warnings), unitRef);
       return answer({ ...result, blanked }, hash);
