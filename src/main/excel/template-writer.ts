@@ -516,11 +516,15 @@ function keepPagesWhole(f: FormSheet, data: DataRows, signatureRow: number): voi
   }
   let sig = 0;
   for (let r = signatureRow; r < f.r; r++) sig += height(r);
+  // the signature stays on a page with the table's last two rows (and their heading)
+  let start = Math.max(data.firstDataRow + 1, data.lastDataRow - 1);
+  if (sections.has(start - 1)) start--;
+  const lastBreak = breaks[breaks.length - 1] ?? 0;
   if (used + sig > PAGE.heightPt) {
-    // the signature goes to the next page with the table's last two rows (and their heading)
-    let start = Math.max(data.firstDataRow + 1, data.lastDataRow - 1);
-    if (sections.has(start - 1)) start--;
-    if (breaks.length === 0 || start > breaks[breaks.length - 1]!) breaks.push(start);
+    if (start > lastBreak) breaks.push(start);
+  } else if (lastBreak > start && (breaks[breaks.length - 2] ?? 0) < start) {
+    // the last page would start with the very last row: start it one row earlier
+    breaks[breaks.length - 1] = start;
   }
   for (const r of breaks) f.ws.getRow(r - 1).addPageBreak();
 }
