@@ -261,7 +261,12 @@ const vnUpper = (s: string): string => s.toLocaleUpperCase('vi-VN');
  * a body not under the provincial People's Committee (Party, police, army, mass organisations…) gets none
  * (the unit may type it: the cell is not locked).
  */
-export function headerAgency(unit: HeaderUnit, province: string): { parent: string; own: string; parentBold: boolean } {
+export function headerAgency(
+  unit: HeaderUnit,
+  province: string,
+  /** the Ban's own cơ quan chủ quản line (settings), also the provincial departments' when set */
+  provinceParent = '',
+): { parent: string; own: string; parentBold: boolean } {
   const name = unit.name.trim();
   if (unit.parentAgency) return { parent: vnUpper(unit.parentAgency), own: vnUpper(name), parentBold: false };
   const ubnd = /^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu.exec(name);
@@ -269,12 +274,21 @@ export function headerAgency(unit: HeaderUnit, province: string): { parent: stri
   if (unit.kind === 'xa') return { parent: 'ỦY BAN NHÂN DÂN', own: vnUpper(name), parentBold: true };
   const underProvince =
     unit.kind === 'so_nganh' && /^(sở|văn phòng ủy ban|văn phòng ubnd|ban quản lý|thanh tra tỉnh)(\s|$)/iu.test(name);
-  const parent = underProvince && province ? `UBND ${vnUpper(province)}` : '';
+  const parent = !underProvince
+    ? ''
+    : provinceParent.trim()
+      ? vnUpper(provinceParent.trim())
+      : province
+        ? `UBND ${vnUpper(province)}`
+        : '';
   return { parent, own: vnUpper(name), parentBold: false };
 }
 
-/** The place name of the date line: the province without "Tỉnh"/"Thành phố" for provincial units, else blank. */
-export function placeName(unit: HeaderUnit | null, province: string): string {
+/**
+ * The place name of the date line for a provincial unit: the one in settings (the province's place name), else the
+ * province without "Tỉnh"/"Thành phố"; a commune writes its own (dots).
+ */
+export function placeName(unit: HeaderUnit | null, province: string, setting = ''): string {
   if (!unit || unit.kind === 'xa') return '……';
-  return province.replace(/^(tỉnh|thành phố)\s+/iu, '').trim() || '……';
+  return setting.trim() || province.replace(/^(tỉnh|thành phố)\s+/iu, '').trim() || '……';
 }

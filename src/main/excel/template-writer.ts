@@ -60,6 +60,10 @@ export interface TemplateInput {
    */
   unit: (HeaderUnit & { kind: UnitKind }) | null;
   province: string;
+  /** the province's place name for the date line (settings), e.g. "Gia Lai" */
+  placeName?: string;
+  /** the Ban's cơ quan chủ quản line (settings, e.g. "UBND TỈNH GIA LAI") */
+  agencyParent?: string;
   agencyName: string;
   appVersion: string;
   /** this database's random identity (settings), so a form from another database is recognised */
@@ -219,7 +223,7 @@ function writeTitleBlock(wb: ExcelJS.Workbook, f: FormSheet, input: TemplateInpu
   const leftPt = spanPt(f, 1, split - 1);
   const centred: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
   const head = unit
-    ? headerAgency(unit, input.province)
+    ? headerAgency(unit, input.province, input.agencyParent)
     : { parent: '(TÊN CƠ QUAN CHỦ QUẢN)', own: '(TÊN ĐƠN VỊ BÁO CÁO)', parentBold: false };
   const r1 = f.r;
   splitRow(
@@ -246,7 +250,7 @@ function writeTitleBlock(wb: ExcelJS.Workbook, f: FormSheet, input: TemplateInpu
     f,
     { value: 'Số: ……/BC-……', font: font({ size: HEAD_SIZE }), alignment: centred },
     {
-      value: `${placeName(unit, input.province)}, ngày …… tháng …… năm ${period.year}`,
+      value: `${placeName(unit, input.province, input.placeName)}, ngày …… tháng …… năm ${period.year}`,
       font: font({ size: HEAD_SIZE, italic: true }),
       alignment: centred,
     },

@@ -82,6 +82,8 @@ export async function exportTemplates(db: Db, periodId: number, unitCodes?: stri
       deadline: period.deadline,
     },
     province: settings.province,
+    placeName: settings.placeName,
+    agencyParent: settings.agencyParent,
     agencyName: settings.agencyName,
     appVersion: APP_VERSION,
     databaseId: databaseId(db) ?? undefined,
