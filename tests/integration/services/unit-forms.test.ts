@@ -160,7 +160,9 @@ describe('unit forms: who reports what', () => {
       SINH_SONG: { 5: 1000, 6: 480, 7: 520 },
       CB_BDG: { 5: 3, 6: 2 },
     });
-    const r1 = await importFile(ctx, { periodId: period.id, file: { name: 'y-te.xlsx', bytes: yTe } });
+    // imported under the name it was sent with (the unit's name and code in the file name agree with the form)
+    const yTeName = files.find((f) => f.unit === 'S04')!.name;
+    const r1 = await importFile(ctx, { periodId: period.id, file: { name: yTeName, bytes: yTe } });
     expect(r1.status, JSON.stringify(r1.errors)).toBe('accepted');
     expect(r1.warnings.map((w) => w.code)).not.toContain('ROW_NOT_FOR_UNIT');
 
