@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CellKey, DataElement, UnitKind } from '../../shared/domain/catalog';
 import { CELL_KEYS } from '../../shared/domain/catalog';
+import { kindReports, unitReports, type ReporterUnit } from '../../shared/domain/reporters';
 
 /** The visible sheet the unit fills. */
 export const FORM_SHEET = 'Báo cáo';
@@ -63,23 +64,54 @@ export function formColumns(cellLabels: Record<CellKey, string>): { cellKeys: Ce
 export const FIRST_VALUE_COL = 5;
 
 /**
- * The rows of a template that a unit fills: unit-collected elements, in template order; for a unit only those its
- * kind reports. Unknown codes are skipped.
+ * The rows of a template that a unit fills: unit-collected elements, in template order; for a unit only those it
+ * reports (shared/domain/reporters.ts: the elements assigned to named units or roles go to those units only, the
+ * others to every unit of their kinds). THE rule for the form written, the form read and the import's check.
+ * `null`: the generic copy (every unit-collected row). A bare kind: a unit known only by its kind (no
+ * assigned rows). Unknown codes are skipped.
  */
 export function templateRowsFor(
   template: { rows: string[] },
   dataElements: DataElement[],
-  unitKind: UnitKind | null,
+  unit: ReporterUnit | UnitKind | null,
 ): DataElement[] {
   const byCode = new Map(dataElements.map((d) => [d.code, d]));
   const out: DataElement[] = [];
   for (const code of template.rows) {
     const d = byCode.get(code);
     if (!d || d.collectedFrom !== 'units') continue;
-    if (unitKind !== null && !d.reportedBy.includes(unitKind)) continue;
+    if (unit !== null && !(typeof unit === 'string' ? kindReports(d, unit) : unitReports(d, unit))) continue;
     out.push(d);
   }
   return out;
+}
+
+/**
+ * The number printed before each section of a unit's form, in the order the rows meet them: I, II, III… with
+ * no gap when a section has no row for the unit (a commune's form has no "Số liệu chuyên ngành").
+ */
+export function formSectionNumbers(rows: DataElement[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of rows) if (!out.has(d.section)) out.set(d.section, roman(out.size + 1));
+  return out;
+}
+
+function roman(n: number): string {
+  const parts: Array<[number, string]> = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let s = '';
+  for (const [v, r] of parts) {
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
+  }
+  return s;
 }
 
 /** sha256 of the codes, cells and types of the rows, first 16 hex digits. */

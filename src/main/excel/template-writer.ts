@@ -11,6 +11,7 @@ import {
   FIRST_VALUE_COL,
   FORM_SHEET,
   formColumns,
+  formSectionNumbers,
   HEADER_LABELS,
   META_KEYS,
   META_SHEET,
@@ -20,24 +21,33 @@ import {
   type MetaKey,
 } from './form-layout';
 import {
+  BLACK_PIXEL_PNG,
   BORDER,
   colLetter,
   colOf,
+  colWidthPt,
+  colWidthPtWide,
   font,
   fullLine,
   GREY_FILL,
   HEAD_FILL,
+  headerAgency,
   infoLine,
   INPUT_FILL,
   inputFormat,
+  lineHeightPt,
+  linesIn,
+  placeName,
+  ptToColWidth,
   put,
   SECTION_FILL,
   SIZE,
   splitRow,
+  textWidthPt,
   validationFor,
-  widthOf,
   type CellLook,
   type FormSheet,
+  type HeaderUnit,
 } from './template-style';
 import { writeTaskMeta, writeTaskSection, type TemplateTask } from './template-tasks';
 
@@ -45,9 +55,16 @@ export interface TemplateInput {
   catalog: { sections: Section[]; cellLabels: Record<CellKey, string>; dataElements: DataElement[] };
   template: { code: string; version: number; name: string; rows: string[] };
   period: Pick<Period, 'id' | 'year' | 'kind' | 'label' | 'dataFrom' | 'dataTo' | 'deadline'>;
-  /** null = the generic copy (any unit; the unit writes its name and code) */
-  unit: { code: string; name: string; kind: UnitKind } | null;
+  /**
+   * null = the generic copy (any unit; the unit writes its name and code). The unit is the form's author: its
+   * name heads the form; its rows are the ones it reports (form-layout templateRowsFor).
+   */
+  unit: (HeaderUnit & { kind: UnitKind }) | null;
   province: string;
+  /** the province's place name for the date line (settings), e.g. "Gia Lai" */
+  placeName?: string;
+  /** the Ban's cơ quan chủ quản line (settings, e.g. "UBND TỈNH GIA LAI") */
+  agencyParent?: string;
   agencyName: string;
   appVersion: string;
   /** this database's random identity (settings), so a form from another database is recognised */
@@ -63,10 +80,19 @@ interface DataRows {
   lastDataRow: number;
   /** rows with Tổng số and Nữ or Nam */
   sexRows: number[];
+  /** section heading rows (never the last row of a printed page) */
+  sectionRows: number[];
 }
 
-const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)$/;
-const CENTER: Partial<ExcelJS.Alignment> = { horizontal: 'center' };
+const CENTER: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle' };
+/** The header's sizes (NĐ 30/2020 Phụ lục I): agency lines and Quốc hiệu 13, Tiêu ngữ 14 */
+const HEAD_SIZE = 13;
+const MOTTO_SIZE = 14;
+const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
+/** A4 landscape inside the margins below (mm → pt), with 3 % kept free for rounding in Excel and LibreOffice */
+const PAGE = { widthPt: ((297 - 30 - 15) / 25.4) * 72 * 0.97, heightPt: ((210 - 2 * 20.07) / 25.4) * 72 * 0.95 };
+const EMU_PER_PT = 12700;
 
 const HELP = [
   'Hướng dẫn điền:',
@@ -80,7 +106,7 @@ const HELP = [
 /** Builds the .xlsx form for one unit (or the generic copy) and returns its bytes. */
 export async function buildTemplateWorkbook(input: TemplateInput): Promise<Buffer> {
   const { catalog, template, unit } = input;
-  const rows = templateRowsFor(template, catalog.dataElements, unit ? unit.kind : null);
+  const rows = templateRowsFor(template, catalog.dataElements, unit);
   const { cellKeys, headers } = formColumns(catalog.cellLabels);
   const generatedAt = new Date();
   const wb = newWorkbook(input, generatedAt);
@@ -89,14 +115,19 @@ export async function buildTemplateWorkbook(input: TemplateInput): Promise<Buffe
   });
   const f: FormSheet = { ws, cellKeys, nCols: headers.length, last: colLetter(headers.length), r: 1 };
 
-  const nameWidth = setColumnWidths(f, rows, catalog.cellLabels);
-  writeTitleBlock(f, input);
+  setColumnWidths(f, rows, headers);
+  writeTitleBlock(wb, f, input);
   const headerRow = writeTableHeader(f, headers);
-  const data = writeDataRows(f, headerRow, rows, catalog.sections, nameWidth);
-  if (input.tasks?.length) writeTaskSection(f, input.tasks);
-  writeSignatureLines(f);
+  const data = writeDataRows(f, headerRow, rows, catalog.sections);
+  let paged = data; // the rows the page breaks keep whole: the figures, then the plan's tasks if any
+  if (input.tasks?.length) {
+    writeTaskSection(f, input.tasks);
+    paged = { ...data, lastDataRow: f.r - 1 };
+  }
+  const signatureRow = writeSignatureLines(f);
   highlightSexOverTotal(f, data);
   setupPrint(wb, f, data, input);
+  keepPagesWhole(f, paged, signatureRow);
   await protectForm(ws);
   await writeMetaSheet(wb, metaValues(input, rows, generatedAt));
   if (input.tasks?.length) writeTaskMeta(wb, input.tasks);
@@ -118,49 +149,169 @@ function newWorkbook(input: TemplateInput, generatedAt: Date): ExcelJS.Workbook 
   return wb;
 }
 
-/** Names wrap in column C, the other columns are sized to their content. Returns the width of column C. */
-function setColumnWidths(f: FormSheet, rows: DataElement[], cellLabels: Record<CellKey, string>): number {
-  const nameWidth = Math.min(60, Math.max(40, ...rows.map((r) => Math.ceil(widthOf(r.name) / 2))));
-  const codeWidth = Math.max(12, ...rows.map((r) => widthOf(r.code) + 2));
-  const unitWidth = Math.max(11, Math.min(16, ...rows.map((r) => widthOf(r.unit) + 2)));
-  const valueWidths = f.cellKeys.map((k) => Math.max(11, widthOf(cellLabels[k]) + 4));
-  [6, codeWidth, nameWidth, unitWidth, ...valueWidths].forEach((w, i) => {
+/**
+ * Column widths that fit A4 landscape at 100 % (no shrinking: the header keeps its 13–14 pt): codes and units
+ * sized to their printed text, value columns wide enough that the header's right half (column D to the end)
+ * holds the Quốc hiệu on one line, the names (column C, wrapping) get the rest. Sets f.split to D.
+ */
+function setColumnWidths(f: FormSheet, rows: DataElement[], headers: string[]): void {
+  const pad = 9;
+  const codePt = Math.max(60, ...rows.map((r) => textWidthPt(r.code, SIZE) + pad));
+  const unitPt = Math.min(90, Math.max(60, ...rows.map((r) => textWidthPt(r.unit, SIZE) + pad)));
+  const valueHeads = headers.slice(FIRST_VALUE_COL - 1);
+  const valuePts = valueHeads.map((h) => Math.max(62, textWidthPt(h, SIZE, true) + pad));
+  // the right half of the header (D…last) holds the Quốc hiệu at 13 pt bold with room to spare
+  const rightNeed = textWidthPt(QUOC_HIEU, HEAD_SIZE, true) * 1.08 + 2 * pad;
+  const rightHave = unitPt + valuePts.reduce((a, b) => a + b, 0);
+  if (rightHave < rightNeed) {
+    const extra = (rightNeed - rightHave) / valuePts.length;
+    for (let i = 0; i < valuePts.length; i++) valuePts[i]! += extra;
+  }
+  const widths = [26, codePt, 0, unitPt, ...valuePts].map((pt) => ptToColWidth(pt));
+  const used = widths.reduce((a, b) => a + colWidthPtWide(b), 0);
+  widths[2] = Math.max(30, Math.floor((PAGE.widthPt - used) / colWidthPtWide(1)));
+  widths.forEach((w, i) => {
     const col = f.ws.getColumn(i + 1);
     col.width = w;
     col.font = font();
   });
-  return nameWidth;
+  f.split = 4;
 }
 
-/** National header (agency | Quốc hiệu), the form's title, the identity lines and the filling instructions. */
-function writeTitleBlock(f: FormSheet, input: TemplateInput): void {
+/** The printed width of columns from..to (1-based, inclusive), in points. */
+function spanPt(f: FormSheet, from: number, to: number): number {
+  let w = 0;
+  for (let c = from; c <= to; c++) w += colWidthPt(f.ws.getColumn(c).width ?? 9);
+  return w;
+}
+
+/**
+ * A rule drawn as a stretched black pixel (an Excel cell border cannot be as long as a text): `widthPt` long,
+ * centred on columns from..to, `dyPt` below the top of row `row`. Its start is placed with a column width between
+ * Excel's and LibreOffice's (they differ by 6 %), so it sits centred within a few points in both.
+ */
+function drawRule(
+  wb: ExcelJS.Workbook,
+  f: FormSheet,
+  row: number,
+  from: number,
+  to: number,
+  widthPt: number,
+  dyPt: number,
+): void {
+  const id = wb.addImage({ base64: BLACK_PIXEL_PNG, extension: 'png' });
+  const colPt = (c: number): number => ((colWidthPt(1) + colWidthPtWide(1)) / 2) * (f.ws.getColumn(c).width ?? 9);
+  let x = -widthPt / 2;
+  for (let c = 1; c <= to; c++) x += c < from ? colPt(c) : colPt(c) / 2;
+  let col = 0;
+  while (col < f.nCols && x >= colPt(col + 1)) {
+    x -= colPt(col + 1);
+    col++;
+  }
+  const px = (pt: number): number => Math.max(1, Math.round(pt / 0.75));
+  f.ws.addImage(id, {
+    tl: {
+      nativeCol: col,
+      nativeColOff: Math.round(x * EMU_PER_PT),
+      nativeRow: row - 1,
+      nativeRowOff: Math.round(dyPt * EMU_PER_PT),
+    } as unknown as ExcelJS.Anchor,
+    ext: { width: px(widthPt), height: 1 },
+    editAs: 'oneCell',
+  });
+}
+
+/**
+ * The header as NĐ 30/2020 Phụ lục I lays it out, the unit being the author: cơ quan chủ quản and the unit's
+ * name (bold, a short rule under it) | Quốc hiệu and Tiêu ngữ (a rule as long as the text under it); "Số: …/…" |
+ * "…, ngày … tháng … năm …" on one line; "BÁO CÁO" and its trích yếu; the identity lines and the instructions.
+ */
+function writeTitleBlock(wb: ExcelJS.Workbook, f: FormSheet, input: TemplateInput): void {
   const { period, unit } = input;
-  const centred: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle' };
-  const nationalLine = (left: string, right: string, leftBold: boolean): void =>
-    splitRow(
-      f,
-      { value: left, font: font({ bold: leftBold }), alignment: { ...centred, wrapText: true } },
-      {
-        value: right,
-        font: font({ bold: true, size: right.startsWith('CỘNG') ? SIZE : SIZE + 1 }),
-        alignment: centred,
-      },
-    );
-  nationalLine(input.province.toUpperCase(), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', false);
-  nationalLine(input.agencyName.toUpperCase(), 'Độc lập - Tự do - Hạnh phúc', true);
-  f.ws.getRow(2).height = 32;
+  const split = f.split ?? 5;
+  const leftPt = spanPt(f, 1, split - 1);
+  const centred: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  const head = unit
+    ? headerAgency(unit, input.province, input.agencyParent)
+    : { parent: '(TÊN CƠ QUAN CHỦ QUẢN)', own: '(TÊN ĐƠN VỊ BÁO CÁO)', parentBold: false };
+  const r1 = f.r;
+  splitRow(
+    f,
+    { value: head.parent, font: font({ size: HEAD_SIZE, bold: head.parentBold }), alignment: centred },
+    { value: QUOC_HIEU, font: font({ bold: true, size: HEAD_SIZE }), alignment: { ...centred, wrapText: false } },
+  );
+  splitRow(
+    f,
+    { value: head.own, font: font({ size: HEAD_SIZE, bold: true }), alignment: centred },
+    { value: TIEU_NGU, font: font({ bold: true, size: MOTTO_SIZE }), alignment: { ...centred, wrapText: false } },
+  );
+  // the unit may correct its header lines (a body not under the UBND tỉnh names its own chủ quản)
+  for (const r of [r1, r1 + 1]) put(f.ws.getCell(r, 1), { protection: { locked: false } });
+  const lh = lineHeightPt(HEAD_SIZE);
+  f.ws.getRow(r1).height = Math.max(1, linesIn(head.parent, leftPt, HEAD_SIZE, head.parentBold)) * lh + 3;
+  f.ws.getRow(r1 + 1).height = Math.max(linesIn(head.own, leftPt, HEAD_SIZE, true) * lh, lineHeightPt(MOTTO_SIZE)) + 3;
+  f.ws.getRow(f.r).height = 10;
+  const ownPt = Math.min(leftPt - 20, textWidthPt(head.own, HEAD_SIZE, true));
+  drawRule(wb, f, f.r, 1, split - 1, Math.max(40, ownPt / 3), 1);
+  drawRule(wb, f, f.r, split, f.nCols, textWidthPt(TIEU_NGU, MOTTO_SIZE, true), 1);
   f.r++;
-  fullLine(f, input.template.name.toUpperCase(), { bold: true, size: 13, align: 'center', height: 36 });
+  splitRow(
+    f,
+    { value: 'Số: ……/BC-……', font: font({ size: HEAD_SIZE }), alignment: centred },
+    {
+      value: `${placeName(unit, input.province, input.placeName)}, ngày …… tháng …… năm ${period.year}`,
+      font: font({ size: HEAD_SIZE, italic: true }),
+      alignment: centred,
+    },
+  );
+  f.ws.getRow(f.r - 1).height = lh + 4;
+  for (const c of [1, split]) put(f.ws.getCell(f.r - 1, c), { protection: { locked: false } });
+  f.ws.getRow(f.r).height = 10;
+  f.r++;
+  fullLine(f, 'BÁO CÁO', { bold: true, size: MOTTO_SIZE, align: 'center', height: lineHeightPt(MOTTO_SIZE) + 4 });
+  const summary = trichYeu(input.template.name, period.label);
+  const fullPt = spanPt(f, 1, f.nCols);
+  fullLine(f, summary, {
+    bold: true,
+    size: HEAD_SIZE,
+    align: 'center',
+    height: linesIn(summary, fullPt * 0.9, HEAD_SIZE, true) * lh + 4,
+  });
+  f.ws.getRow(f.r).height = 10;
+  f.r++;
 
-  infoLine(f, HEADER_LABELS.period, period.label, false);
-  infoLine(f, HEADER_LABELS.window, `${formatDate(period.dataFrom)} – ${formatDate(period.dataTo)}`, false);
-  infoLine(f, HEADER_LABELS.deadline, formatDate(period.deadline), false);
-  infoLine(f, HEADER_LABELS.unitName, unit ? unit.name : '', !unit);
-  infoLine(f, HEADER_LABELS.unitCode, unit ? unit.code : '', !unit);
+  const info = (label: string, value: string, isInput: boolean): void => {
+    infoLine(f, label, value, isInput);
+    f.ws.getRow(f.r - 1).height = lineHeightPt() + 5;
+  };
+  info(HEADER_LABELS.period, period.label, false);
+  info(HEADER_LABELS.window, `${formatDate(period.dataFrom)} – ${formatDate(period.dataTo)}`, false);
+  info(HEADER_LABELS.deadline, formatDate(period.deadline), false);
+  info(HEADER_LABELS.unitName, unit ? unit.name : '', !unit);
+  info(HEADER_LABELS.unitCode, unit ? unit.code : '', !unit);
+  f.ws.getRow(f.r).height = 8;
   f.r++;
 
-  HELP.forEach((h, i) => fullLine(f, h, { italic: i > 0, bold: i === 0, height: i === 2 ? 32 : undefined }));
+  HELP.forEach((h, i) =>
+    fullLine(f, h, {
+      italic: i > 0,
+      bold: i === 0,
+      height: linesIn(h, fullPt, SIZE, i === 0) * lineHeightPt() + 4,
+    }),
+  );
+  f.ws.getRow(f.r).height = 8;
   f.r++;
+}
+
+/** "Báo cáo kết quả … (đơn vị thành viên)" + "6 tháng đầu năm 2026" → "Kết quả … 6 tháng đầu năm 2026". */
+function trichYeu(templateName: string, periodLabel: string): string {
+  const body = templateName
+    .replace(/^báo cáo\s+/iu, '')
+    .replace(/\s*\([^)]*\)\s*$/u, '')
+    .trim();
+  const first = body.charAt(0).toLocaleUpperCase('vi-VN') + body.slice(1);
+  const when = periodLabel.charAt(0).toLocaleLowerCase('vi-VN') + periodLabel.slice(1);
+  return `${first} ${when}`;
 }
 
 /** The table's header row; returns its row number. */
@@ -180,24 +331,25 @@ function writeTableHeader(f: FormSheet, headers: string[]): number {
   return headerRow;
 }
 
-/** One row per element, under a heading row per section; input cells unlocked, validated and tinted. */
-function writeDataRows(
-  f: FormSheet,
-  headerRow: number,
-  rows: DataElement[],
-  sections: Section[],
-  nameWidth: number,
-): DataRows {
+/**
+ * One row per element, under a heading row per section; input cells unlocked, validated and tinted. Sections are
+ * numbered I, II, III… as they appear on this unit's form (no gap where a section has no row for the unit).
+ */
+function writeDataRows(f: FormSheet, headerRow: number, rows: DataElement[], sections: Section[]): DataRows {
   const sectionName = new Map(sections.map((s) => [s.code, s.name]));
+  const numbers = formSectionNumbers(rows);
+  const namePt = spanPt(f, 3, 3);
   let currentSection: string | null = null;
   let stt = 0;
   const firstDataRow = f.r;
   const sexRows: number[] = [];
+  const sectionRows: number[] = [];
   for (const d of rows) {
     if (d.section !== currentSection) {
       currentSection = d.section;
       stt = 0;
-      writeSectionRow(f, d.section, sectionName.get(d.section) ?? d.section);
+      sectionRows.push(f.r);
+      writeSectionRow(f, numbers.get(d.section) ?? '', sectionName.get(d.section) ?? d.section);
     }
     stt++;
     const row = f.ws.getRow(f.r);
@@ -213,19 +365,19 @@ function writeDataRows(
     if (d.type === 'text') writeTextCells(f, row);
     else {
       writeValueCells(f, row, d);
-      const lines = Math.ceil(widthOf(d.name) / (nameWidth - 2));
-      row.height = Math.max(20, lines * 16 + 4);
+      const lines = Math.max(linesIn(d.name, namePt), linesIn(d.unit, spanPt(f, 4, 4)));
+      row.height = Math.max(20, lines * lineHeightPt() + 6);
       if (d.cells.includes('total') && (d.cells.includes('female') || d.cells.includes('male'))) sexRows.push(f.r);
     }
     f.r++;
   }
-  return { headerRow, firstDataRow, lastDataRow: f.r - 1, sexRows };
+  return { headerRow, firstDataRow, lastDataRow: f.r - 1, sexRows, sectionRows };
 }
 
-/** A section heading: Roman numeral in STT (when it is one), the name merged from column C to the end. */
-function writeSectionRow(f: FormSheet, code: string, name: string): void {
+/** A section heading: its number on this form in STT, the name merged from column C to the end. */
+function writeSectionRow(f: FormSheet, numeral: string, name: string): void {
   const { ws, r, nCols } = f;
-  ws.getCell(r, 1).value = ROMAN.test(code) ? code : '';
+  ws.getCell(r, 1).value = numeral;
   ws.mergeCells(r, 3, r, nCols);
   ws.getCell(r, 3).value = name;
   for (let c = 1; c <= nCols; c++) {
@@ -236,6 +388,7 @@ function writeSectionRow(f: FormSheet, code: string, name: string): void {
       alignment: { horizontal: c === 1 ? 'center' : 'left', vertical: 'middle', wrapText: c === 3 },
     });
   }
+  ws.getRow(r).height = Math.max(20, linesIn(name, spanPt(f, 3, nCols), SIZE, true) * lineHeightPt() + 6);
   f.r++;
 }
 
@@ -270,13 +423,23 @@ function writeValueCells(f: FormSheet, row: ExcelJS.Row, d: DataElement): void {
   }
 }
 
-/** Who filled it in and who signs: NGƯỜI LẬP BIỂU | THỦ TRƯỞNG ĐƠN VỊ, after one blank row. */
-function writeSignatureLines(f: FormSheet): void {
+/**
+ * Who filled it in and who signs (the unit is the author): NGƯỜI LẬP BIỂU | THỦ TRƯỞNG ĐƠN VỊ, after one blank
+ * row, with room for the signature and the name. Returns the first row of the block.
+ */
+function writeSignatureLines(f: FormSheet): number {
+  const first = f.r;
+  f.ws.getRow(f.r).height = 12;
   f.r++;
-  const bold = (value: string): CellLook => ({ value, font: font({ bold: true }), alignment: CENTER });
+  const bold = (value: string): CellLook => ({ value, font: font({ bold: true, size: HEAD_SIZE }), alignment: CENTER });
   const italic = (value: string): CellLook => ({ value, font: font({ italic: true }), alignment: CENTER });
   splitRow(f, bold('NGƯỜI LẬP BIỂU'), bold('THỦ TRƯỞNG ĐƠN VỊ'));
+  f.ws.getRow(f.r - 1).height = lineHeightPt(HEAD_SIZE) + 4;
   splitRow(f, italic('(Ký, ghi rõ họ tên)'), italic('(Ký tên, đóng dấu)'));
+  f.ws.getRow(f.r - 1).height = lineHeightPt() + 4;
+  f.ws.getRow(f.r).height = 64; // the signatures
+  f.r++;
+  return first;
 }
 
 /** Red fill where Nữ or Nam is greater than Tổng số. */
@@ -319,12 +482,13 @@ function setupPrint(wb: ExcelJS.Workbook, f: FormSheet, data: DataRows, input: T
       activeCell: `A${headerRow + 1}`,
     },
   ];
+  // 100 %, not "fit to width": the columns are sized to the page (setColumnWidths), so the header prints at its
+  // 13–14 pt, and the manual page breaks (keepPagesWhole) are kept (a fit-to setting makes Excel ignore them)
   ws.pageSetup = {
     paperSize: 9,
     orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    fitToPage: false,
+    scale: 100,
     horizontalCentered: true,
     printTitlesRow: `${headerRow}:${headerRow}`,
     printArea: `A1:${last}${f.r - 1}`,
@@ -337,6 +501,45 @@ function setupPrint(wb: ExcelJS.Workbook, f: FormSheet, data: DataRows, input: T
     oddHeader: '&C&"Times New Roman,Regular"&13&P',
     oddFooter: `&L&"Times New Roman,Italic"&9${input.template.code} v${input.template.version} – ${input.period.label}`,
   };
+}
+
+/**
+ * Page breaks placed by the rows' heights, so that no printed page holds only the repeated table header, a
+ * section heading never ends a page, and the signature block stays with the last rows of the table.
+ */
+function keepPagesWhole(f: FormSheet, data: DataRows, signatureRow: number): void {
+  const height = (r: number): number => f.ws.getRow(r).height ?? 18;
+  const sections = new Set(data.sectionRows);
+  const headerPt = height(data.headerRow);
+  let used = 0;
+  for (let r = 1; r <= data.headerRow; r++) used += height(r);
+  const breaks: number[] = []; // a page starts at each of these rows
+  const startPage = (r: number): void => {
+    breaks.push(r);
+    used = headerPt;
+  };
+  for (let r = data.firstDataRow; r <= data.lastDataRow; r++) {
+    if (used + height(r) > PAGE.heightPt) {
+      // a section heading moves to the next page with its first row
+      const start = sections.has(r - 1) && r - 1 > data.firstDataRow ? r - 1 : r;
+      startPage(start);
+      for (let k = start; k < r; k++) used += height(k);
+    }
+    used += height(r);
+  }
+  let sig = 0;
+  for (let r = signatureRow; r < f.r; r++) sig += height(r);
+  // the signature stays on a page with the table's last two rows (and their heading)
+  let start = Math.max(data.firstDataRow + 1, data.lastDataRow - 1);
+  if (sections.has(start - 1)) start--;
+  const lastBreak = breaks[breaks.length - 1] ?? 0;
+  if (used + sig > PAGE.heightPt) {
+    if (start > lastBreak) breaks.push(start);
+  } else if (lastBreak > start && (breaks[breaks.length - 2] ?? 0) < start) {
+    // the last page would start with the very last row: start it one row earlier
+    breaks[breaks.length - 1] = start;
+  }
+  for (const r of breaks) f.ws.getRow(r - 1).addPageBreak();
 }
 
 /** Only the unlocked (input) cells can be edited; rows and columns can be resized, not inserted or deleted. */

@@ -2,7 +2,6 @@
 import JSZip from 'jszip';
 import type { PeriodKind, UnitKind } from '../../shared/domain/catalog';
 import { AppError } from '../../shared/result';
-import { slugify } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import { buildTemplateWorkbook } from '../excel/template-writer';
 import { getCatalog, getTemplateRow } from './catalog';
@@ -17,8 +16,41 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
-export function templateFileName(tplCode: string, periodLabel: string, unitCode: string | null): string {
-  return `${tplCode}_${slugify(periodLabel)}_${unitCode ? unitCode.replace(/[^\p{L}\p{N}_.-]+/gu, '-') : 'mau-chung'}.xlsx`;
+/** ASCII letters and digits of a Vietnamese text, case kept, words joined by "-" ("Sở Y tế" → "So-Y-te"). */
+export function asciiWords(s: string, max = 48): string {
+  const words = s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out || (words[0] ?? '').slice(0, max);
+}
+
+/**
+ * The file a unit receives: template, period, the unit's name in ASCII and its code, e.g.
+ * "BC-BDG-Nam-2026_So-Y-te_S04.xlsx" (the member units' template BC-BDG-DV is written BC-BDG). Only ASCII letters,
+ * digits, "-", "_" and "." (safe on Windows and in e-mail attachments); unique because the code is.
+ */
+export function templateFileName(
+  tplCode: string,
+  periodLabel: string,
+  unit: { code: string; name: string } | string | null,
+): string {
+  const prefix = asciiWords(tplCode.replace(/-DV$/i, ''), 40);
+  const period = asciiWords(periodLabel.charAt(0).toUpperCase() + periodLabel.slice(1), 40);
+  if (unit === null) return `${prefix}-${period}_mau-chung.xlsx`;
+  const u = typeof unit === 'string' ? { code: unit, name: '' } : unit;
+  const code = u.code.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '') || 'DV';
+  const name = asciiWords(u.name);
+  return `${prefix}-${period}_${name ? `${name}_` : ''}${code}.xlsx`;
 }
 
 export async function exportTemplates(db: Db, periodId: number, unitCodes?: string[]): Promise<ExportedFile[]> {
@@ -51,6 +83,8 @@ export async function exportTemplates(db: Db, periodId: number, unitCodes?: stri
       deadline: period.deadline,
     },
     province: settings.province,
+    placeName: settings.placeName,
+    agencyParent: settings.agencyParent,
     agencyName: settings.agencyName,
     appVersion: APP_VERSION,
     databaseId: databaseId(db) ?? undefined,
@@ -69,7 +103,7 @@ export async function exportTemplates(db: Db, periodId: number, unitCodes?: stri
       unit: { code: u.code, name: u.name, kind: u.kind as UnitKind },
       tasks: templateTasks(db, period.year, u.id),
     });
-    out.push({ unit: u.code, name: templateFileName(tpl.code, period.label, u.code), bytes });
+    out.push({ unit: u.code, name: templateFileName(tpl.code, period.label, u), bytes });
   }
   return out;
 }

@@ -33,6 +33,11 @@ export const dataElementInput = z
     cells: z.array(z.enum(CELL_KEYS)).min(1),
     section: z.string().min(1).max(10),
     reportedBy: z.array(z.enum(UNIT_KINDS)),
+    /**
+     * who reports it when not every unit of those kinds: unit codes and roles ("vai-tro:y_te"); null or [] = every
+     * unit of the kinds. On an element of the standard catalogue this is the only thing that can be changed.
+     */
+    reporterUnits: z.array(z.string().trim().min(1).max(60)).max(500).nullable().optional(),
     sensitive: z.boolean().default(false),
     collectedFrom: z.enum(COLLECTED_FROM).default('units'),
   })

@@ -16,7 +16,13 @@ export type CompareOp = (typeof COMPARE_OPS)[number];
 export interface Target {
   op: CompareOp;
   value: number;
+  /** how the target was checked for this year: 'source' | 'secondary' | 'unverified' (absent: the indicator's) */
+  verified?: TargetVerification;
+  /** the wording when the text gives an approximate value ("khoảng 99%") */
+  wording?: string;
 }
+export const TARGET_VERIFICATION = ['source', 'secondary', 'unverified'] as const;
+export type TargetVerification = (typeof TARGET_VERIFICATION)[number];
 /** Targets keyed by year ("2025", "2030"). */
 export type Targets = Record<string, Target>;
 
@@ -32,6 +38,11 @@ export interface DataElement {
   cells: CellKey[];
   section: string;
   reportedBy: UnitKind[];
+  /**
+   * Who reports it, when not every unit of the kinds in reportedBy: unit codes and roles ("vai-tro:y_te"), read by
+   * shared/domain/reporters.ts. Absent = every unit of those kinds.
+   */
+  reporterUnits?: string[];
   sensitive: boolean;
   collectedFrom: CollectedFrom;
   aggregation: Aggregation;
@@ -55,6 +66,8 @@ export interface Indicator {
   targets: Targets;
   verified?: string;
   source?: string;
+  /** notes on the wording or the legal basis (e.g. the NQ 28 wording kept after a renaming) */
+  note?: string;
   local?: boolean;
 }
 
@@ -88,8 +101,16 @@ export interface TemplateDef {
   note?: string;
 }
 
+/** A legal basis the catalogue follows (documents cite it; Danh mục lists it). */
+export interface LegalNote {
+  code: string;
+  text: string;
+}
+
 export interface Catalog {
   catalogVersion: string;
+  /** the legal bases of the catalogue, newest wording (seed) */
+  legalNotes?: LegalNote[];
   cellLabels: Record<CellKey, string>;
   unitKinds: UnitKindInfo[];
   sections: Section[];

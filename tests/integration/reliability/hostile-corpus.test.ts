@@ -41,7 +41,13 @@ describe('a hostile corpus through the real import pipeline (one batch)', () => 
         const values = unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, seed + i);
         const f = await filledForm(ctx, period.id, code, toFill(values));
         forms.push({ name: f.name, bytes: new Uint8Array(f.bytes), unit: code });
-        const onForm = new Set(templateRowsFor(tpl, catalog.dataElements, kinds[code]!).map((e) => e.code));
+        // the unit's own rows (Sở Y tế's form has its "chuyên ngành" rows): the same rule as the writer and the import
+        const unit = ctx.raw.prepare('SELECT code, name, kind FROM units WHERE code = ?').get(code) as {
+          code: string;
+          name: string;
+          kind: UnitKind;
+        };
+        const onForm = new Set(templateRowsFor(tpl, catalog.dataElements, unit).map((e) => e.code));
         expected.set(
           code,
           new Map(

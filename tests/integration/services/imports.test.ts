@@ -53,8 +53,12 @@ describe('import pipeline on a real database', () => {
     const { templateRowsFor } = await import('../../../src/main/excel/form-layout');
     let i = 0;
     for (const f of files.data.files.filter((x) => x.unit)) {
-      const unit = ctx.raw.prepare('SELECT kind FROM units WHERE code = ?').get(f.unit) as { kind: UnitKind };
-      const rows = new Set(templateRowsFor(catalog.templates[0]!, catalog.dataElements, unit.kind).map((e) => e.code));
+      const unit = ctx.raw.prepare('SELECT code, name, kind FROM units WHERE code = ?').get(f.unit) as {
+        code: string;
+        name: string;
+        kind: UnitKind;
+      };
+      const rows = new Set(templateRowsFor(catalog.templates[0]!, catalog.dataElements, unit).map((e) => e.code));
       const figures = unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, 1000 + i++).filter(
         (v) => rows.has(v.element),
       );

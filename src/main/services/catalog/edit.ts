@@ -10,7 +10,8 @@ import type { Db } from '../../db/open';
 import * as t from '../../db/schema';
 import { audit } from '../audit';
 import { latestTemplate } from './read';
-import { SEED } from './seed';
+import { markReportersEdited, SEED } from './seed';
+import { isRoleEntry, roleOf } from '../../../shared/domain/reporters';
 import { bumpCatalogStamp } from './stamp';
 
 /**
@@ -21,11 +22,26 @@ export function saveLocalElement(db: Db, input: DataElementInput): { code: strin
   return db.transaction((tx) => {
     const d = tx as unknown as Db;
     const existing = d.select().from(t.dataElements).where(eq(t.dataElements.code, input.code)).get();
+    const reporterUnits = checkReporters(input.reporterUnits);
     if (existing && !existing.local) {
-      throw new AppError(
-        'conflict',
-        `Mã "${input.code}" thuộc danh mục chuẩn, không sửa được. Hãy chọn mã khác cho chỉ tiêu của tỉnh.`,
-      );
+      if (input.reporterUnits === undefined) {
+        throw new AppError(
+          'conflict',
+          `Mã "${input.code}" thuộc danh mục chuẩn, không sửa được. Hãy chọn mã khác cho chỉ tiêu của tỉnh.`,
+        );
+      }
+      // a standard element: only who reports it changes (kept by later seed upgrades)
+      d.update(t.dataElements).set({ reporterUnits }).where(eq(t.dataElements.code, input.code)).run();
+      markReportersEdited(d, input.code);
+      audit(d, {
+        action: 'update',
+        entity: 'data_element',
+        entityId: input.code,
+        before: { reporterUnits: existing.reporterUnits },
+        after: { reporterUnits },
+      });
+      bumpCatalogStamp(d);
+      return { code: input.code };
     }
     if (!d.select().from(t.sections).where(eq(t.sections.code, input.section)).get()) {
       throw new AppError('invalid_input', `Không có mục "${input.section}" trong danh mục.`);
@@ -43,6 +59,7 @@ export function saveLocalElement(db: Db, input: DataElementInput): { code: strin
       cells: input.cells,
       section: input.section,
       reportedBy: input.collectedFrom === 'province' ? [] : input.reportedBy,
+      reporterUnits: input.collectedFrom === 'province' ? null : reporterUnits,
       sensitive: input.sensitive,
       collectedFrom: input.collectedFrom,
       aggregation:
@@ -95,6 +112,19 @@ export function saveLocalElement(db: Db, input: DataElementInput): { code: strin
     bumpCatalogStamp(d);
     return { code: input.code };
   });
+}
+
+/** The entries of "who reports it": unit codes (as typed) and the known roles; [] is null (every unit of the kinds). */
+function checkReporters(list: string[] | null | undefined): string[] | null {
+  if (!list || list.length === 0) return null;
+  const out: string[] = [];
+  for (const e of list) {
+    if (isRoleEntry(e) && !roleOf(e)) {
+      throw new AppError('invalid_input', `Không có vai trò "${e}" trong danh mục (ai báo cáo chỉ tiêu).`);
+    }
+    if (!out.includes(e)) out.push(e);
+  }
+  return out;
 }
 
 export function saveLocalIndicator(db: Db, input: IndicatorInput, validate: (expr: string) => void): { code: string } {

@@ -40,12 +40,15 @@ export function toElement(r: ElementRow): DataElement {
     collectedFrom: r.collectedFrom as DataElement['collectedFrom'],
     aggregation: r.aggregation as DataElement['aggregation'],
   };
+  if (r.reporterUnits && r.reporterUnits.length > 0) e.reporterUnits = [...r.reporterUnits];
   if (r.researchCode) e.researchCode = r.researchCode;
   if (r.strategyCode) e.strategyCode = r.strategyCode;
   if (r.targets) e.targets = r.targets as Record<string, Target>;
   if (r.local) e.local = true;
   return e;
 }
+
+const SEED_NOTES = new Map(SEED.indicators.filter((i) => i.note).map((i) => [i.code, i.note!]));
 
 export function toIndicator(r: IndicatorRow): Indicator {
   const i: Indicator = {
@@ -59,6 +62,9 @@ export function toIndicator(r: IndicatorRow): Indicator {
   };
   if (r.verified) i.verified = r.verified;
   if (r.source) i.source = r.source;
+  // notes are the seed's (the wording kept from the source text), not editable: read from the seed by code
+  const note = r.local ? undefined : SEED_NOTES.get(r.code);
+  if (note) i.note = note;
   if (r.local) i.local = true;
   return i;
 }
@@ -159,6 +165,7 @@ function readCatalog(db: Db): CatalogView {
     .map((k) => ({ code: k.code as UnitKindInfo['code'], name: k.name }));
   return {
     catalogVersion: getMeta(db, VERSION_KEY) ?? SEED.catalogVersion,
+    legalNotes: SEED.legalNotes ?? [],
     cellLabels: SEED.cellLabels,
     unitKinds,
     sections,

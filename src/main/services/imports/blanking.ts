@@ -5,6 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CatalogView } from '../../../shared/contract';
 import type { CellKey, UnitKind } from '../../../shared/domain/catalog';
+import type { ReporterUnit } from '../../../shared/domain/reporters';
 import type { StoredValue } from '../../../shared/domain/records';
 import type { ImportResult } from '../../../shared/domain/report';
 import { formatNumber } from '../../../shared/text/vi';
@@ -30,9 +31,9 @@ export function blankedCells(
   values: StoredValue[],
   catalog: CatalogView,
   tpl: typeof t.templates.$inferSelect,
-  unitKind: UnitKind,
+  unit: ReporterUnit | UnitKind,
 ): Blanked[] {
-  const onForm = new Map(templateRowsFor(tpl, catalog.dataElements, unitKind).map((d) => [d.code, d]));
+  const onForm = new Map(templateRowsFor(tpl, catalog.dataElements, unit).map((d) => [d.code, d]));
   const now = new Set(values.map((v) => `${v.element}|${v.cell}`));
   const out: Blanked[] = [];
   for (const c of storedCells(raw, current.id)) {

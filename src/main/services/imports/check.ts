@@ -4,6 +4,7 @@
  */
 import type { CatalogView } from '../../../shared/contract';
 import type { UnitKind } from '../../../shared/domain/catalog';
+import type { ReporterUnit } from '../../../shared/domain/reporters';
 import type { StoredValue } from '../../../shared/domain/records';
 import { evaluateRules } from '../../../shared/rules/validation';
 import type * as t from '../../db/schema';
@@ -27,14 +28,15 @@ export function checkForm(
   parsed: ParsedForm,
   catalog: CatalogView,
   tpl: typeof t.templates.$inferSelect,
-  unitKind: UnitKind,
+  /** the unit (its rows: form-layout templateRowsFor, the same rule the form was written with), or its kind */
+  unit: ReporterUnit | UnitKind,
 ): FormCheck {
   const errors: Msg[] = [];
   const warnings: Msg[] = [];
   const notCounted = parsed.findings.filter((f) => NOT_COUNTED.has(f.code)).map(toMsg);
   // rows: the unit's form rows, matched by code
   const elements = new Map(catalog.dataElements.map((e) => [e.code, e]));
-  const expectedRows = templateRowsFor({ ...tpl, rows: tpl.rows }, catalog.dataElements, unitKind);
+  const expectedRows = templateRowsFor({ ...tpl, rows: tpl.rows }, catalog.dataElements, unit);
   const expectedCodes = new Set(expectedRows.map((e) => e.code));
   sortFindings(
     parsed.findings.filter((f) => !NOT_COUNTED.has(f.code)),
@@ -57,7 +59,7 @@ export function checkForm(
     if (!expectedCodes.has(v.element)) {
       warnings.push({
         code: 'ROW_NOT_FOR_UNIT',
-        message: `Dòng ${el.code} "${el.name}" không thuộc biểu của loại đơn vị này nên không được ghi nhận.`,
+        message: `Dòng ${el.code} "${el.name}" không thuộc biểu của đơn vị này (theo danh mục: ai báo cáo chỉ tiêu nào) nên không được ghi nhận.`,
       });
       continue;
     }

@@ -8,7 +8,6 @@
  * `checkFile` reads and decides (no write), `commitChecked` writes what was decided.
  */
 import type { ImportFileInput } from '../../../shared/contract/imports';
-import type { UnitKind } from '../../../shared/domain/catalog';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError } from '../../../shared/result';
 import { backupSync } from '../../db/snapshot';
@@ -127,7 +126,7 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   errors.push(...expectedError(resolved, isExpected(raw, period.id, resolved.id), period));
   if (errors.length) return answer(reject(name, errors, [], unitRef));
 
-  const form = checkForm(parsed, catalog, template, resolved.kind as UnitKind);
+  const form = checkForm(parsed, catalog, template, resolved);
   const tasks = checkTaskAnswers(db, period.year, resolved.id, parsed); // the plan's task rows (services/plan.ts)
   form.values.push(...tasks.values);
   const warnings = [...periodWarnings(parsed.identity, period), ...who.warnings, ...form.warnings, ...tasks.warnings];
@@ -142,7 +141,7 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   if (same && current) return answer(unchanged(name, resolved, same, current), hash);
 
   if (current && !input.allowBlanking) {
-    const blanked = blankedCells(raw, current, form.values, catalog, template, resolved.kind as UnitKind);
+    const blanked = blankedCells(raw, current, form.values, catalog, template, resolved);
     if (blanked.length) {
       const result = reject(name, [blankingError(blanked, current.revision)], dedupe(warnings), unitRef);
       return answer({ ...result, blanked }, hash);

@@ -4,6 +4,7 @@ import type { CatalogView, Input } from '../../../../shared/contract';
 import { CELL_KEYS } from '../../../../shared/domain/catalog';
 import { FormModal, required, TextItem, useSaveAndClose } from '../../components/FormModal';
 import { CELL_LABEL, UNIT_KIND_OPTIONS, VALUE_TYPE_OPTIONS } from '../../labels';
+import { ReporterSelect } from './reporters';
 
 type ElementForm = Input<'catalog.saveElement'>;
 
@@ -31,7 +32,12 @@ export function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClo
         collectedFrom: 'units',
         unit: 'người',
       }}
-      onFinish={(v) => save(v, () => `Đã thêm chỉ tiêu “${v.name}”.`)}
+      onFinish={(v) =>
+        save(
+          { ...v, reporterUnits: v.reporterUnits?.length ? v.reporterUnits : null },
+          () => `Đã thêm chỉ tiêu “${v.name}”.`,
+        )
+      }
     >
       <Flex gap={12}>
         <TextItem
@@ -71,6 +77,7 @@ export function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClo
       <Form.Item label="Loại đơn vị báo cáo" name="reportedBy">
         <Checkbox.Group options={UNIT_KIND_OPTIONS} />
       </Form.Item>
+      <ReporterSelect />
       <Form.Item name="sensitive" valuePropName="checked">
         <Checkbox>Số liệu nhạy cảm (không đưa vào báo cáo theo từng đơn vị khi không chọn)</Checkbox>
       </Form.Item>

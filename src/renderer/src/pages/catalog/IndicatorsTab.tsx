@@ -1,5 +1,5 @@
 /** The computed indicators: their formula, national targets, the province's own targets (editable). */
-import { Button, type TableColumnsType } from 'antd';
+import { Button, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CatalogView } from '../../../../shared/contract';
 import type { Indicator } from '../../../../shared/domain/catalog';
@@ -7,7 +7,7 @@ import { formulaWords } from '../../../../shared/text/formula';
 import { formatNumber } from '../../../../shared/text/vi';
 import { CatalogTable, nameColumn } from './CatalogTable';
 import { TargetModal } from './TargetModal';
-import { targetStr } from './targets';
+import { isUnverified, targetStr, UNVERIFIED_LABEL } from './targets';
 
 const YEARS = ['2025', '2030'];
 
@@ -20,12 +20,22 @@ export function IndicatorsTab({ catalog }: { catalog: CatalogView }) {
       <div style={{ fontSize: 12, color: '#595959' }}>
         = {formulaWords(i.numerator, nameOf)} ÷ {formulaWords(i.denominator, nameOf)}
         {i.factor !== 1 ? ` × ${formatNumber(i.factor)}` : ''}
+        {i.note ? <div style={{ fontStyle: 'italic' }}>Ghi chú: {i.note}</div> : null}
       </div>
     )),
     ...YEARS.map((y) => ({
       title: `Mục tiêu ${y} (quốc gia)`,
       width: 130,
-      render: (_: unknown, i: Indicator) => targetStr(i.targets[y], i.unit),
+      render: (_: unknown, i: Indicator) => (
+        <>
+          {targetStr(i.targets[y], i.unit)}
+          {isUnverified(i.targets[y]) ? (
+            <Tag color="gold" style={{ marginInlineStart: 6 }} title="Giá trị chưa đối chiếu được với văn bản gốc">
+              {UNVERIFIED_LABEL}
+            </Tag>
+          ) : null}
+        </>
+      ),
     })),
     {
       title: 'Mục tiêu của tỉnh',

@@ -50,6 +50,17 @@ export function CatalogPage() {
               children: <IndicatorsTab catalog={q.data} />,
             },
             {
+              key: 'legal',
+              label: 'Căn cứ pháp lý',
+              children: (
+                <ul>
+                  {(q.data.legalNotes ?? []).map((n) => (
+                    <li key={n.code}>{n.text}</li>
+                  ))}
+                </ul>
+              ),
+            },
+            {
               key: 'rules',
               label: `Quy tắc kiểm tra (${formatNumber(q.data.validationRules.length)})`,
               children: <RulesTab catalog={q.data} />,

@@ -23,8 +23,9 @@ export function TemplateExport({ period }: { period: Period & { expectedUnits: {
   return (
     <>
       <Typography.Paragraph>
-        Mỗi đơn vị nhận một tệp Excel riêng đã ghi sẵn tên đơn vị, kỳ báo cáo và hạn nộp; kèm một bản chung để dùng khi
-        cần. Tệp được khóa cấu trúc để đơn vị chỉ điền vào các ô số liệu.
+        Mỗi đơn vị nhận một tệp Excel riêng đã ghi sẵn tên đơn vị, kỳ báo cáo và hạn nộp, chỉ có các dòng đơn vị đó báo
+        cáo; tên tệp gồm tên và mã đơn vị (ví dụ BC-BDG-Nam-2026_So-Y-te_S04.xlsx). Kèm một bản chung để dùng khi cần.
+        Tệp được khóa cấu trúc để đơn vị chỉ điền vào các ô số liệu.
       </Typography.Paragraph>
       <Flex gap={12} wrap align="center">
         <Select
