@@ -185,9 +185,7 @@ export function unitKindFromLabel(label: string): UnitKind | null {
   ) {
     return 'doan_the';
   }
-  if (
-    /^(ubnd xa|ubnd phuong|ubnd dac khu|xa|phuong|dac khu|thi tran|cap xa|khoi xa|dia phuong|ubnd cap xa)\b/.test(k)
-  )
+  if (/^(ubnd xa|ubnd phuong|ubnd dac khu|xa|phuong|dac khu|thi tran|cap xa|khoi xa|dia phuong|ubnd cap xa)\b/.test(k))
     return 'xa';
   if (/^khac\b|^don vi khac/.test(k)) return 'khac';
   return null;
@@ -252,8 +250,7 @@ function scoreHeader(sheet: GridSheet, r: number): Header & { score: number; nam
   let twoRows = false;
   for (let c = 1; c <= sheet.colCount; c++) {
     const m = sheet.mergeOf(r, c);
-    if (m && m[0] === r && m[3] > m[1] && below.has(c) && roleOfHeader(top.get(c) ?? '', below.get(c)!))
-      twoRows = true;
+    if (m && m[0] === r && m[3] > m[1] && below.has(c) && roleOfHeader(top.get(c) ?? '', below.get(c)!)) twoRows = true;
   }
   for (let c = 1; c <= sheet.colCount; c++) {
     const parts = [top.get(c) ?? ''];
@@ -375,7 +372,8 @@ export async function readUnitList(
     if (!role) {
       const auto = parts.length ? roleOfHeader(...parts) : null;
       // a field the officer put on another column is not taken twice; a second column of one field is a note
-      role = auto && auto !== 'extra' && (explicitFields.has(auto) || (auto !== 'skip' && taken.has(auto))) ? null : auto;
+      role =
+        auto && auto !== 'extra' && (explicitFields.has(auto) || (auto !== 'skip' && taken.has(auto))) ? null : auto;
       if (!role) role = parts.length ? 'extra' : 'skip';
     }
     if (role !== 'skip' && role !== 'extra') taken.add(role);
@@ -478,7 +476,7 @@ export async function readUnitList(
     if (email && !EMAIL.test(email)) {
       problems.push({
         row: r,
-        message: `Dòng ${r} ("${name}"): địa chỉ thư điện tử "${email}" không hợp lệ. Hãy kiểm tra lại.`,
+        message: `Dòng ${r} ("${name}"): địa chỉ thư điện tử (e-mail) "${email}" không hợp lệ. Hãy kiểm tra lại.`,
       });
     }
     const dates: Partial<Record<'validFrom' | 'validTo' | 'mergeDate', string | null>> = {};

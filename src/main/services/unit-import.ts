@@ -233,7 +233,10 @@ export async function importUnitList(
       continue;
     }
     if (existing && usedUnits.has(existing.id)) {
-      fail(row, `Dòng ${r.row} ("${r.name}"): đơn vị "${existing.name}" đã có ở một dòng trên. Mỗi đơn vị ghi một lần.`);
+      fail(
+        row,
+        `Dòng ${r.row} ("${r.name}"): đơn vị "${existing.name}" đã có ở một dòng trên. Mỗi đơn vị ghi một lần.`,
+      );
       continue;
     }
     taken.add(code);
@@ -267,6 +270,7 @@ export async function importUnitList(
         changes.push({ row: r.row, code, field, before, after });
       }
     }
+    row.action = 'same'; // settled below, once the merger links are resolved
     planned.push({ r, row, code, kind: finalKind, existing, changes });
   }
 
@@ -316,7 +320,8 @@ export async function importUnitList(
           .map((l) => register.find((u) => u.id === l.successorId)?.name ?? '')
       : [];
     const already =
-      p.existing && succ.every((x) => existingLinks.some((l) => l.predecessorId === p.existing!.id && l.successorId === succId(x)));
+      p.existing &&
+      succ.every((x) => existingLinks.some((l) => l.predecessorId === p.existing!.id && l.successorId === succId(x)));
     if (!already) {
       p.changes.push({
         row: p.r.row,

@@ -1,5 +1,5 @@
 /** Member units: the register, time-versioned (valid from/to) with successor links for the 2025 mergers. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { UnitInput } from '../../shared/contract';
 import { UNIT_KINDS, type UnitKind } from '../../shared/domain/catalog';
 import type { Unit } from '../../shared/domain/records';

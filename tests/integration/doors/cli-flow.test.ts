@@ -23,7 +23,16 @@ describe('bdg: the whole cycle through the CLI contract', () => {
     expect((await cli(['init', '--db', db, '--province', 'Tỉnh Lào Cai', '--json'])).code).toBe(0);
 
     const units = await cli(['units', 'import', '--db', db, LAO_CAI_UNITS, '--json']);
-    expect(units.json()).toEqual({ imported: 42, updated: 0, unchanged: 0, errors: [] });
+    // the contract's fields, plus the ones issue 15 added (changes, generatedCodes, absent)
+    expect(units.json()).toMatchObject({
+      imported: 42,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+      changes: [],
+      generatedCodes: [],
+      absent: [],
+    });
     const list = (await cli(['units', 'list', '--db', db, '--json'])).json() as {
       units: Array<Record<string, unknown>>;
     };

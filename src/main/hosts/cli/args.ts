@@ -45,6 +45,8 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   'no-open': { type: 'boolean' },
   force: { type: 'boolean' },
+  columns: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 export function parse(argv: string[]) {
