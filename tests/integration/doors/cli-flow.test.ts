@@ -38,7 +38,10 @@ describe('bdg: the whole cycle through the CLI contract', () => {
     };
     expect(list.units).toHaveLength(42);
     expect(Object.keys(list.units[0]!).sort()).toEqual(
-      ['active', 'code', 'contact', 'email', 'kind', 'name', 'phone'].sort(),
+      [
+        ...['active', 'code', 'contact', 'email', 'kind', 'name', 'phone'],
+        ...['contactPerson', 'position', 'address', 'notes', 'validFrom', 'validTo'],
+      ].sort(),
     );
 
     const cat = (await cli(['catalog', '--db', db, '--json'])).json() as {
