@@ -454,7 +454,7 @@ export async function readUnitList(
         message: `Dòng ${r} ("${name}"): mã "${code}" có ký tự không dùng được. Mã chỉ gồm chữ, số, dấu gạch, dấu chấm.`,
       });
     }
-    let kind: UnitKind | null = kindLabel ? unitKindFromLabel(kindLabel) : unitKindFromName(name);
+    const kind: UnitKind | null = kindLabel ? unitKindFromLabel(kindLabel) : unitKindFromName(name);
     const kindInferred = !kindLabel && kind !== null;
     if (kindLabel && kind === null) {
       problems.push({
@@ -463,15 +463,8 @@ export async function readUnitList(
           `Dòng ${r} ("${name}"): không hiểu loại đơn vị "${kindLabel}". Hãy chọn loại ở cột "Loại" hoặc ghi một ` +
           'trong: "Sở, ban, ngành", "Đoàn thể", "UBND xã, phường", "Khác".',
       });
-    } else if (!kindLabel && kind === null) {
-      problems.push({
-        row: r,
-        message:
-          `Dòng ${r} ("${name}"): chưa ghi loại đơn vị và không đoán được từ tên. Hãy chọn loại ở cột "Loại" ` +
-          '("Sở, ban, ngành", "Đoàn thể", "UBND xã, phường" hoặc "Khác").',
-      });
-      kind = null;
     }
+    // no kind written and none guessed: the import asks (or keeps the kind of the unit the row matched)
     const email = txt(r, 'email') || null;
     if (email && !EMAIL.test(email)) {
       problems.push({

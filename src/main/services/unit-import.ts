@@ -8,7 +8,8 @@
  *   ngành, D đoàn thể, X cấp xã, K khác) and the next free number (2 digits, 3 for X) in list order.
  * - Re-import merges, never wipes: a field the file leaves empty or does not have keeps its value; every other
  *   difference is a change (before → after) she can untick. Units the list does not name are only listed.
- * - "Sáp nhập vào" + dates record the merger (unit_links), like units.link.
+ * - "Sáp nhập vào" + dates record the merger (unit_links) and end the old unit's validity the day before; the
+ *   successor's start is what its own row says (a Văn phòng UBND that absorbs a Sở existed before the merger).
  */
 import { eq } from 'drizzle-orm';
 import type {
@@ -56,9 +57,14 @@ export interface UnitImportOptions {
   today?: string;
 }
 
-/** The next free generated code of a kind, given the codes taken. */
-function nextCode(kind: UnitKind, taken: Set<string>): string {
+/**
+ * The generated code of a row: the kind's prefix and the row's place among the list's units of that kind
+ * ("the 2nd sở" → S02), so the same list always gives the same codes; when that code is taken, the next free one.
+ */
+function nextCode(kind: UnitKind, ordinal: number, taken: Set<string>): string {
   const p = PREFIX[kind];
+  const wanted = `${p}${String(ordinal).padStart(WIDTH[kind], '0')}`;
+  if (!taken.has(wanted)) return wanted;
   let max = 0;
   const re = new RegExp(`^${p}(\\d+)$`);
   for (const c of taken) {
@@ -132,6 +138,7 @@ export async function importUnitList(
     byName.set(k, [...(byName.get(k) ?? []), u]);
   }
   const taken = new Set(byCode.keys());
+  const ordinals = new Map<UnitKind, number>();
 
   interface Planned {
     r: UnitListRow;
@@ -210,7 +217,11 @@ export async function importUnitList(
     }
     const finalKind = kind ?? (existing?.kind as UnitKind | undefined) ?? null;
     if (!finalKind) {
-      fail(row, `Dòng ${r.row} ("${r.name}"): chưa rõ loại đơn vị. Hãy chọn loại ở cột "Loại".`);
+      fail(
+        row,
+        `Dòng ${r.row} ("${r.name}"): chưa ghi loại đơn vị và không đoán được từ tên. Hãy chọn loại ở cột "Loại" ` +
+          '("Sở, ban, ngành", "Đoàn thể", "UBND xã, phường, đặc khu" hoặc "Khác").',
+      );
       continue;
     }
     if (skipRows.has(r.row)) {
@@ -219,8 +230,10 @@ export async function importUnitList(
       result.rows.push(row);
       continue;
     }
+    const ordinal = (ordinals.get(finalKind) ?? 0) + 1;
+    ordinals.set(finalKind, ordinal);
     if (!existing && !code) {
-      code = nextCode(finalKind, taken);
+      code = nextCode(finalKind, ordinal, taken);
       row.generated = true;
       result.generatedCodes.push({ row: r.row, code, name: r.name });
     }
@@ -443,9 +456,6 @@ export async function importUnitList(
             set: { effectiveDate: l.effectiveDate },
           })
           .run();
-        const srow = d.select().from(t.units).where(eq(t.units.id, s)).get()!;
-        if (!srow.validFrom || srow.validFrom > l.effectiveDate)
-          d.update(t.units).set({ validFrom: l.effectiveDate }).where(eq(t.units.id, s)).run();
       }
       const prow = d.select().from(t.units).where(eq(t.units.id, pred)).get()!;
       const end = new Date(`${l.effectiveDate}T00:00:00Z`);
