@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { UnitKind } from '../../shared/domain/catalog';
 import { UNIT_KIND_HEADING, UNIT_KIND_LABEL } from '../../shared/text/labels';
+import { endedFrom } from '../../shared/rules/unit-validity';
 import { formatDate } from '../../shared/text/vi';
 import { CSP, DOC_CSS, docHeaderHtml, esc } from './html';
 import { cleanForDocument, placeDateLine } from './model';
@@ -50,7 +51,7 @@ const COLUMNS: Array<{ header: string; width: number; value: (u: UnitListEntry, 
   { header: 'Thư điện tử', width: 26, value: (u) => u.email ?? '' },
   { header: 'Địa chỉ', width: 28, value: (u) => u.address ?? '' },
   { header: 'Hiệu lực từ ngày', width: 12, value: (u) => formatDate(u.validFrom) },
-  { header: 'Hết hiệu lực từ ngày', width: 12, value: (u) => formatDate(u.validTo) },
+  { header: 'Hiệu lực đến ngày', width: 12, value: (u) => formatDate(u.validTo) },
   { header: 'Sáp nhập vào', width: 24, value: (u) => u.successors.join('; ') },
   { header: 'Nhóm', width: 14, value: (u) => u.group ?? '' },
   { header: 'Ghi chú', width: 30, value: (u) => u.note ?? '' },
@@ -247,7 +248,7 @@ export function unitListHtml(units: UnitListEntry[], h: UnitListHeader): { title
         ? ''
         : `<div class="ended">${esc(
             u.validTo
-              ? `Hết hiệu lực từ ${formatDate(u.validTo)}${u.successors.length ? `; sáp nhập vào ${u.successors.join(', ')}` : ''}`
+              ? `Hết hiệu lực từ ${formatDate(endedFrom(u.validTo))}${u.successors.length ? `; sáp nhập vào ${u.successors.join(', ')}` : ''}`
               : 'Ngừng theo dõi',
           )}</div>`;
       body += `<tr><td class="c">${i + 1}</td><td class="c">${esc(u.code)}</td><td>${esc(u.name)}${state}</td><td>${esc(

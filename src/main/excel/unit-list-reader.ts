@@ -45,9 +45,9 @@ export const FIELD_LABEL: Record<UnitListField, string> = {
   address: 'Địa chỉ',
   note: 'Ghi chú',
   validFrom: 'Hiệu lực từ ngày',
-  validTo: 'Hết hiệu lực từ ngày',
+  validTo: 'Hiệu lực đến ngày (hết hiệu lực)',
   successor: 'Sáp nhập vào (đơn vị kế thừa)',
-  mergeDate: 'Ngày sáp nhập',
+  mergeDate: 'Ngày sáp nhập (hết hiệu lực từ ngày)',
 };
 
 export interface UnitListRow {
@@ -138,14 +138,18 @@ const HEADER_PATTERNS: Array<[ColumnRole, RegExp]> = [
   ['email', /^(email|e mail|mail|thu dien tu|dia chi email|dia chi e mail|dia chi thu dien tu|hop thu)\b/],
   ['address', /^(dia chi|dia chi tru so|tru so|dia chi co quan)$/],
   ['note', /^(ghi chu|chu thich)\b/],
-  ['mergeDate', /^(ngay sap nhap|ngay hop nhat|ngay chia tach|ngay ke thua|sap nhap tu ngay|tu ngay sap nhap)$/],
+  // the first day the unit is no longer valid ("hết hiệu lực từ ngày 01/01/2026" = valid to 31/12/2025)
+  [
+    'mergeDate',
+    /^(ngay sap nhap|ngay hop nhat|ngay chia tach|ngay ke thua|sap nhap tu ngay|tu ngay sap nhap|het hieu luc tu|het hieu luc tu ngay|ngung hoat dong tu ngay)$/,
+  ],
   [
     'validFrom',
     /^(hieu luc tu|hieu luc tu ngay|co hieu luc tu|co hieu luc tu ngay|ngay hieu luc|ngay thanh lap|thanh lap|ngay bat dau|hieu luc tu ngay tu ngay)$/,
   ],
   [
     'validTo',
-    /^(het hieu luc|het hieu luc tu|het hieu luc tu ngay|het hieu luc ngay|ngay het hieu luc|hieu luc den|hieu luc den ngay|ngay giai the|giai the|ngay cham dut|ngay ket thuc)$/,
+    /^(het hieu luc|het hieu luc ngay|ngay het hieu luc|hieu luc den|hieu luc den ngay|ngay giai the|giai the|ngay cham dut|ngay ket thuc)$/,
   ],
   [
     'successor',
@@ -491,7 +495,7 @@ export async function readUnitList(
       : [];
     let validTo = dates.validTo ?? null;
     const mergeDate = dates.mergeDate ?? (successors.length && validTo ? dayAfter(validTo) : null);
-    if (successors.length && mergeDate && !validTo) validTo = dayBefore(mergeDate);
+    if (mergeDate && !validTo) validTo = dayBefore(mergeDate);
     if (successors.length && !mergeDate) {
       problems.push({
         row: r,

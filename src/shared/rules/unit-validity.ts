@@ -24,3 +24,10 @@ export function unitStateOn(u: Validity, date: string): UnitState {
 }
 
 export const unitActiveOn = (u: Validity, date: string): boolean => unitStateOn(u, date) === 'active';
+
+/** The first day a unit is no longer valid: the day after its validTo ("hết hiệu lực từ 01/01/2026"). */
+export function endedFrom(validTo: string): string {
+  const d = new Date(`${validTo.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -15,9 +15,9 @@ export const COLUMN_ROLE_LABEL: Record<UnitColumnRole, string> = {
   address: 'Địa chỉ',
   note: 'Ghi chú',
   validFrom: 'Hiệu lực từ ngày',
-  validTo: 'Hết hiệu lực từ ngày',
+  validTo: 'Hiệu lực đến ngày (hết hiệu lực)',
   successor: 'Sáp nhập vào (đơn vị kế thừa)',
-  mergeDate: 'Ngày sáp nhập',
+  mergeDate: 'Ngày sáp nhập (hết hiệu lực từ ngày)',
   extra: 'Giữ vào ghi chú',
   skip: 'Bỏ qua (không nhập)',
 };
@@ -74,6 +74,9 @@ export function ColumnMapping({
                 value={roles[c.letter]}
                 onChange={(v: UnitColumnRole) => setRoles({ ...roles, [c.letter]: v })}
                 options={OPTIONS}
+                // 16 choices: all rendered, so each can be reached (a virtual list shows only those near the value)
+                virtual={false}
+                listHeight={400}
                 style={{ width: '100%' }}
               />
             ),

@@ -86,7 +86,11 @@ export function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () =>
         <Form.Item label="Hiệu lực từ ngày" name="validFrom">
           <DateInput />
         </Form.Item>
-        <Form.Item label="Hết hiệu lực từ ngày" name="validTo">
+        <Form.Item
+          label="Hiệu lực đến ngày"
+          name="validTo"
+          tooltip="Ngày cuối cùng đơn vị còn hiệu lực; từ hôm sau đơn vị không còn hoạt động."
+        >
           <DateInput />
         </Form.Item>
         <Form.Item label="Thứ tự sắp xếp" name="sortOrder">

@@ -1,6 +1,7 @@
 /** A unit's state as one tag, the same on the list and the unit page (shared/rules/unit-validity.ts decides). */
 import { Tag } from 'antd';
 import type { Unit } from '../../../../shared/domain/records';
+import { endedFrom } from '../../../../shared/rules/unit-validity';
 import { formatDate } from '../../../../shared/text/vi';
 
 export function unitStateText(u: Unit): string {
@@ -8,7 +9,7 @@ export function unitStateText(u: Unit): string {
     case 'active':
       return 'Đang hoạt động';
     case 'ended':
-      return `Hết hiệu lực (sau ${formatDate(u.validTo)})`;
+      return `Hết hiệu lực từ ${formatDate(u.validTo ? endedFrom(u.validTo) : null)}`;
     case 'not_yet':
       return `Có hiệu lực từ ${formatDate(u.validFrom)}`;
     default:
