@@ -105,7 +105,9 @@ export async function importUnitList(
       row: layout.headerRow,
       message:
         `Không nhận ra cột "${result.missing.join('", "')}" trong dòng tiêu đề (dòng ${layout.headerRow}). ` +
-        'Hãy chọn ở bảng "Cột trong tệp" cột nào là tên đơn vị (dòng lệnh: --columns name=B).',
+        `Hãy chọn ở bảng "Cột trong tệp" cột nào là tên đơn vị (dòng lệnh: --columns name=${
+          layout.columns.find((c) => c.role === 'extra')?.letter ?? 'B'
+        }).`,
     });
     return result;
   }
