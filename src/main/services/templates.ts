@@ -2,6 +2,7 @@
 import JSZip from 'jszip';
 import type { PeriodKind, UnitKind } from '../../shared/domain/catalog';
 import { AppError } from '../../shared/result';
+import { normalizeUnitCode } from '../../shared/text/unit-code';
 import type { Db } from '../db/open';
 import { buildTemplateWorkbook } from '../excel/template-writer';
 import { getCatalog, getTemplateRow } from './catalog';
@@ -60,15 +61,15 @@ export async function exportTemplates(db: Db, periodId: number, unitCodes?: stri
   const settings = getSettings(db);
   let units = expectedUnits(db, periodId);
   if (unitCodes && unitCodes.length) {
-    const want = new Set(unitCodes);
-    const unknown = unitCodes.filter((c) => !units.some((u) => u.code === c));
+    const want = new Set(unitCodes.map(normalizeUnitCode));
+    const unknown = unitCodes.filter((c) => !units.some((u) => normalizeUnitCode(u.code) === normalizeUnitCode(c)));
     if (unknown.length) {
       throw new AppError(
         'not_found',
         `Không có đơn vị ${unknown.join(', ')} trong danh sách phải báo cáo của kỳ "${period.label}".`,
       );
     }
-    units = units.filter((u) => want.has(u.code));
+    units = units.filter((u) => want.has(normalizeUnitCode(u.code)));
   }
   const base = {
     catalog: { sections: catalog.sections, cellLabels: catalog.cellLabels, dataElements: catalog.dataElements },

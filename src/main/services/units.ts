@@ -1,13 +1,15 @@
 /** Member units: the register, time-versioned (valid from/to) with successor links for the 2025 mergers. */
-import { and, eq, inArray } from 'drizzle-orm';
-import type { UnitImportResult, UnitImportRow, UnitInput } from '../../shared/contract';
+import { eq, inArray } from 'drizzle-orm';
+import type { UnitInput } from '../../shared/contract';
 import { UNIT_KINDS, type UnitKind } from '../../shared/domain/catalog';
 import type { Unit } from '../../shared/domain/records';
 import { AppError } from '../../shared/result';
+import { localIsoDate } from '../../shared/rules/period';
+import { unitStateOn } from '../../shared/rules/unit-validity';
+import { normalizeUnitCode, UNIT_CODE_PATTERN } from '../../shared/text/unit-code';
 import { cleanText, compareVi, matchesSearch, searchKey } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
-import { readUnitList } from '../excel/unit-list-reader';
 import { audit } from './audit';
 
 type UnitRow = typeof t.units.$inferSelect;
@@ -24,7 +26,8 @@ export function unitLinkMaps(db: Db): { succ: Map<number, number[]>; pred: Map<n
   return { succ, pred };
 }
 
-function toUnit(r: UnitRow, links: ReturnType<typeof unitLinkMaps>): Unit {
+function toUnit(r: UnitRow, links: ReturnType<typeof unitLinkMaps>, today: string): Unit {
+  const state = unitStateOn(r, today);
   return {
     id: r.id,
     code: r.code,
@@ -35,10 +38,14 @@ function toUnit(r: UnitRow, links: ReturnType<typeof unitLinkMaps>): Unit {
     validFrom: r.validFrom,
     validTo: r.validTo,
     contact: r.contact,
+    position: r.position,
     phone: r.phone,
     email: r.email,
+    address: r.address,
     sortOrder: r.sortOrder,
-    active: r.active,
+    active: state === 'active',
+    tracked: r.active,
+    state,
     note: r.note,
     successorIds: links.succ.get(r.id) ?? [],
     predecessorIds: links.pred.get(r.id) ?? [],
@@ -56,20 +63,31 @@ export function sortUnits(list: Unit[]): Unit[] {
   );
 }
 
-export function listUnits(db: Db, q: { q?: string; kind?: UnitKind; activeOnly?: boolean } = {}): Unit[] {
-  const conds = [];
-  if (q.kind) conds.push(eq(t.units.kind, q.kind));
-  if (q.activeOnly) conds.push(eq(t.units.active, true));
+/**
+ * The register. `active` (and the activeOnly filter) is the one rule of shared/rules/unit-validity.ts on `today`:
+ * a unit whose validity ended yesterday is inactive today.
+ */
+export function listUnits(
+  db: Db,
+  q: { q?: string; kind?: UnitKind; activeOnly?: boolean; today?: string } = {},
+): Unit[] {
+  const today = q.today ?? localIsoDate();
   const rows = db
     .select()
     .from(t.units)
-    .where(conds.length ? and(...conds) : undefined)
+    .where(q.kind ? eq(t.units.kind, q.kind) : undefined)
     .all();
   const links = unitLinkMaps(db);
-  let list = rows.map((r) => toUnit(r, links));
+  let list = rows.map((r) => toUnit(r, links, today));
+  if (q.activeOnly) list = list.filter((u) => u.active);
   if (q.q && q.q.trim()) {
     const query = q.q;
-    list = list.filter((u) => matchesSearch(`${u.code} ${u.name} ${u.contact ?? ''} ${u.email ?? ''}`, query));
+    list = list.filter((u) =>
+      matchesSearch(
+        [u.code, u.name, u.contact, u.position, u.email, u.phone, u.address, u.note].filter(Boolean).join(' '),
+        query,
+      ),
+    );
   }
   return sortUnits(list);
 }
@@ -80,14 +98,27 @@ export function getUnitRow(db: Db, id: number): UnitRow {
   return r;
 }
 
-export function getUnit(db: Db, id: number): Unit {
+export function getUnit(db: Db, id: number, today: string = localIsoDate()): Unit {
   const r = getUnitRow(db, id);
-  return toUnit(r, unitLinkMaps(db));
+  return toUnit(r, unitLinkMaps(db), today);
 }
 
-export function unitByCode(db: Db, code: string): Unit | null {
-  const r = db.select().from(t.units).where(eq(t.units.code, code)).get();
-  return r ? toUnit(r, unitLinkMaps(db)) : null;
+/** The stored unit whose code is `code` once both are normalised (case, dashes, spaces: one code). */
+function rowByCode(db: Db, code: string): UnitRow | undefined {
+  const n = normalizeUnitCode(code);
+  const exact = db.select().from(t.units).where(eq(t.units.code, n)).get();
+  if (exact) return exact;
+  // a code stored before codes were normalised ("lca-s01", "LCA S05")
+  return db
+    .select()
+    .from(t.units)
+    .all()
+    .find((u) => normalizeUnitCode(u.code) === n);
+}
+
+export function unitByCode(db: Db, code: string, today: string = localIsoDate()): Unit | null {
+  const r = rowByCode(db, code);
+  return r ? toUnit(r, unitLinkMaps(db), today) : null;
 }
 
 const nullIfEmpty = (s: string | null | undefined): string | null => {
@@ -99,9 +130,11 @@ const nullIfEmpty = (s: string | null | undefined): string | null => {
 export function saveUnit(db: Db, input: UnitInput): Unit {
   return db.transaction((tx) => {
     const d = tx as unknown as Db;
-    const code = cleanText(input.code);
+    const code = normalizeUnitCode(input.code);
     const name = cleanText(input.name);
-    const clash = d.select().from(t.units).where(eq(t.units.code, code)).get();
+    if (!code || !UNIT_CODE_PATTERN.test(code))
+      throw new AppError('invalid_input', 'Mã đơn vị chỉ gồm chữ, số, dấu gạch, dấu chấm (ví dụ LCA-S01).');
+    const clash = rowByCode(d, code);
     if (clash && clash.id !== input.id) {
       throw new AppError('conflict', `Mã đơn vị "${code}" đã được dùng cho "${clash.name}". Hãy chọn mã khác.`);
     }
@@ -121,6 +154,8 @@ export function saveUnit(db: Db, input: UnitInput): Unit {
       validFrom: input.validFrom ?? null,
       validTo: input.validTo ?? null,
       contact: nullIfEmpty(input.contact),
+      ...(input.position !== undefined ? { position: nullIfEmpty(input.position) } : {}),
+      ...(input.address !== undefined ? { address: nullIfEmpty(input.address) } : {}),
       phone: nullIfEmpty(input.phone),
       email: nullIfEmpty(input.email),
       note: nullIfEmpty(input.note),
@@ -153,12 +188,23 @@ export function saveUnit(db: Db, input: UnitInput): Unit {
   });
 }
 
-export function setUnitActive(db: Db, id: number, active: boolean, validTo?: string | null): Unit {
+/**
+ * Stops or restarts following a unit. Restarting a unit whose validity has ended clears the end date (otherwise
+ * it would stay inactive by the validity rule: "Kích hoạt" must make it active).
+ */
+export function setUnitActive(
+  db: Db,
+  id: number,
+  active: boolean,
+  validTo?: string | null,
+  today: string = localIsoDate(),
+): Unit {
   return db.transaction((tx) => {
     const d = tx as unknown as Db;
     const before = getUnitRow(d, id);
     const set: Partial<UnitRow> = { active, updatedAt: new Date().toISOString() };
     if (validTo !== undefined) set.validTo = validTo;
+    else if (active && before.validTo && before.validTo < today) set.validTo = null;
     d.update(t.units).set(set).where(eq(t.units.id, id)).run();
     audit(d, {
       action: active ? 'activate' : 'deactivate',
@@ -167,7 +213,7 @@ export function setUnitActive(db: Db, id: number, active: boolean, validTo?: str
       before: { active: before.active, validTo: before.validTo },
       after: set,
     });
-    return getUnit(d, id);
+    return getUnit(d, id, today);
   });
 }
 
@@ -222,108 +268,12 @@ export function linkUnits(
   });
 }
 
-/** Units valid at `onDate` (the end of a period's data window) and active. */
+/**
+ * The units a period whose data window ends on `onDate` expects: the same rule as `active` in the list
+ * (shared/rules/unit-validity.ts), on that day instead of today.
+ */
 export function unitsValidOn(db: Db, onDate: string): Unit[] {
-  return listUnits(db, { activeOnly: true }).filter(
-    (u) => (!u.validFrom || u.validFrom <= onDate) && (!u.validTo || u.validTo >= onDate),
-  );
+  return listUnits(db, { today: onDate, activeOnly: true });
 }
 
-/** Imports a unit list kept in Excel: updates by code, never duplicates, reports bad rows and imports the rest. */
-export async function importUnitList(
-  db: Db,
-  file: { name: string; bytes: Uint8Array },
-  dryRun = false,
-): Promise<UnitImportResult> {
-  const parsed = await readUnitList(file.bytes, file.name);
-  const problems = new Map<number, string>();
-  for (const p of parsed.problems)
-    problems.set(p.row, problems.has(p.row) ? `${problems.get(p.row)}; ${p.message}` : p.message);
-  const result: UnitImportResult = { imported: 0, updated: 0, unchanged: 0, errors: [], rows: [] };
-  const apply = (d: Db) => {
-    let order = d
-      .select({ o: t.units.sortOrder })
-      .from(t.units)
-      .all()
-      .reduce((m, r) => Math.max(m, r.o), 0);
-    for (const r of parsed.rows) {
-      const problem = problems.get(r.row);
-      const row: UnitImportRow = {
-        row: r.row,
-        code: r.code,
-        name: r.name,
-        kind: r.kind,
-        contact: r.contact,
-        phone: r.phone,
-        email: r.email,
-        action: 'error',
-      };
-      if (problem || !r.kind || !r.code || !r.name) {
-        const message = problem ?? `Dòng ${r.row}: thiếu mã, tên hoặc loại đơn vị.`;
-        row.message = message;
-        result.errors.push({ row: r.row, message });
-        result.rows.push(row);
-        continue;
-      }
-      const existing = d.select().from(t.units).where(eq(t.units.code, r.code)).get();
-      const values = {
-        name: r.name,
-        searchKey: searchKey(`${r.code} ${r.name}`),
-        kind: r.kind,
-        contact: r.contact,
-        phone: r.phone,
-        email: r.email,
-        ...(r.group !== null ? { groupName: r.group } : {}),
-      };
-      if (!existing) {
-        row.action = 'new';
-        result.imported++;
-        if (!dryRun) {
-          const ins = d
-            .insert(t.units)
-            .values({ code: r.code, ...values, sortOrder: ++order })
-            .returning({ id: t.units.id })
-            .get();
-          audit(d, { action: 'import', entity: 'unit', entityId: ins.id, after: { code: r.code, ...values } });
-        }
-      } else {
-        const same =
-          existing.name === values.name &&
-          existing.kind === values.kind &&
-          existing.contact === values.contact &&
-          existing.phone === values.phone &&
-          existing.email === values.email &&
-          (r.group === null || existing.groupName === r.group);
-        if (same) {
-          row.action = 'same';
-          result.unchanged++;
-        } else {
-          row.action = 'update';
-          result.updated++;
-          if (!dryRun) {
-            d.update(t.units)
-              .set({ ...values, updatedAt: new Date().toISOString() })
-              .where(eq(t.units.id, existing.id))
-              .run();
-            audit(d, { action: 'import', entity: 'unit', entityId: existing.id, before: existing, after: values });
-          }
-        }
-      }
-      if (r.invisible)
-        (result.warnings ??= []).push({
-          row: r.row,
-          message:
-            `Dòng ${r.row} ("${r.name}"): có ký tự ẩn (ví dụ ký tự đảo chiều chữ) làm tên hiển thị khác thực tế; ` +
-            'đã bỏ các ký tự này. Hãy kiểm tra lại tên đơn vị.',
-        });
-      result.rows.push(row);
-    }
-    for (const p of parsed.problems) {
-      if (!parsed.rows.some((r) => r.row === p.row)) result.errors.push({ row: p.row, message: p.message });
-    }
-    result.errors.sort((a, b) => a.row - b.row);
-  };
-  if (dryRun) apply(db);
-  else db.transaction((tx) => apply(tx as unknown as Db));
-  return result;
-}
+export { importUnitList } from './unit-import';

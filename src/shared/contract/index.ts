@@ -69,6 +69,8 @@ export interface HostInfo {
 export * from './op';
 export type { AppInfo, Settings, Signer, BackupEntry } from './app';
 export type { UnitInput, UnitImportResult, UnitImportRow } from './units';
+export type { UnitColumnRole, UnitImportChange, UnitImportColumn, UnitImportDecisions } from './units';
+export { UNIT_COLUMN_ROLES } from './units';
 export type { CatalogView, DataElementInput, IndicatorInput } from './catalog';
 export type { CreatePeriodInput, UpdatePeriodInput } from './periods';
 export type { SubmissionDetail } from './submissions';

@@ -19,8 +19,16 @@ export interface Unit {
   phone: string | null;
   email: string | null;
   sortOrder: number;
+  /** active today: followed (not stopped) and inside its validity (shared/rules/unit-validity.ts) */
   active: boolean;
   note: string | null;
+  /** the contact person's position (chức vụ) */
+  position?: string | null;
+  address?: string | null;
+  /** the stored flag: false once the officer stopped following the unit ("Ngừng theo dõi") */
+  tracked?: boolean;
+  /** why the unit is (not) active today: 'ended' once its validTo has passed */
+  state?: 'active' | 'stopped' | 'ended' | 'not_yet';
   /** ids of units that replaced this one */
   successorIds: number[];
   /** ids of units this one replaced */

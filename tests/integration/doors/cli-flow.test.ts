@@ -23,13 +23,25 @@ describe('bdg: the whole cycle through the CLI contract', () => {
     expect((await cli(['init', '--db', db, '--province', 'Tỉnh Lào Cai', '--json'])).code).toBe(0);
 
     const units = await cli(['units', 'import', '--db', db, LAO_CAI_UNITS, '--json']);
-    expect(units.json()).toEqual({ imported: 42, updated: 0, unchanged: 0, errors: [] });
+    // the contract's fields, plus the ones issue 15 added (changes, generatedCodes, absent)
+    expect(units.json()).toMatchObject({
+      imported: 42,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+      changes: [],
+      generatedCodes: [],
+      absent: [],
+    });
     const list = (await cli(['units', 'list', '--db', db, '--json'])).json() as {
       units: Array<Record<string, unknown>>;
     };
     expect(list.units).toHaveLength(42);
     expect(Object.keys(list.units[0]!).sort()).toEqual(
-      ['active', 'code', 'contact', 'email', 'kind', 'name', 'phone'].sort(),
+      [
+        ...['active', 'code', 'contact', 'email', 'kind', 'name', 'phone'],
+        ...['contactPerson', 'position', 'address', 'notes', 'validFrom', 'validTo'],
+      ].sort(),
     );
 
     const cat = (await cli(['catalog', '--db', db, '--json'])).json() as {

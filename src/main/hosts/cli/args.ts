@@ -55,6 +55,7 @@ const OPTIONS = {
   channel: { type: 'string' },
   reason: { type: 'string' },
   id: { type: 'string' },
+  columns: { type: 'string' },
 } as const;
 
 export function parse(argv: string[]) {

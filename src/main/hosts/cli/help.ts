@@ -6,6 +6,8 @@ Các lệnh:
   init        --db F [--province "Tỉnh X"]             Tạo (hoặc mở) cơ sở dữ liệu với danh mục chỉ tiêu
   units list  --db F [--json]                          Liệt kê đơn vị
   units import --db F DANH_SACH.xlsx [--json]          Nhập danh sách đơn vị từ Excel
+       [--columns name=B,kind=D,contact=E,...] [--dry-run]  (chỉ rõ cột nào là gì; chỉ xem trước)
+  units export --db F --out DANH_SACH.xlsx [--json]    Xuất danh sách đơn vị ra Excel
   catalog     --db F [--json]                          Danh mục chỉ tiêu
   period create --db F --year YYYY --kind half_year|year|adhoc [--deadline YYYY-MM-DD] [--json]
                                                        Tạo kỳ báo cáo (6 tháng, năm, đột xuất)

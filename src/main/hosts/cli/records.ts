@@ -1,8 +1,9 @@
 /** `bdg init`, `units`, `catalog`, `period`, `template`: the register, the catalogue, the periods and their forms. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { UNIT_COLUMN_ROLES, type UnitColumnRole } from '../../../shared/contract';
 import { formatDate } from '../../../shared/text/vi';
-import { call, dateArg, intArg, UsageError, type Command } from './args';
+import { call, CliFailure, dateArg, intArg, UsageError, type Command } from './args';
 
 export const init: Command = async ({ ctx, o, print }) => {
   const info = await call(ctx, 'app.info', {});
@@ -18,7 +19,27 @@ export const init: Command = async ({ ctx, o, print }) => {
   return 0;
 };
 
-export const units: Command = async ({ ctx, sub, rest, print }) => {
+/** "name=B,kind=D" → { B: 'name', D: 'kind' }; a bad pair is a usage error naming it. */
+function columnsArg(v: string | undefined): Record<string, UnitColumnRole> | undefined {
+  if (v === undefined) return undefined;
+  const out: Record<string, UnitColumnRole> = {};
+  for (const pair of v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z]+)=([A-Za-z]{1,3})$/.exec(pair);
+    const role = m?.[1] as UnitColumnRole | undefined;
+    if (!m || !role || !(UNIT_COLUMN_ROLES as readonly string[]).includes(role))
+      throw new UsageError(
+        `--columns: không hiểu "${pair}". Ghi dạng ten_truong=COT, ví dụ --columns name=B,kind=D,contact=E; ` +
+          `các trường: ${UNIT_COLUMN_ROLES.join(', ')}.`,
+      );
+    out[m[2]!.toUpperCase()] = role;
+  }
+  return out;
+}
+
+export const units: Command = async ({ ctx, o, sub, rest, print }) => {
   if (sub === 'list') {
     const list = await call(ctx, 'units.list', {});
     print(
@@ -31,19 +52,57 @@ export const units: Command = async ({ ctx, sub, rest, print }) => {
           phone: u.phone,
           contact: u.contact,
           active: u.active,
+          contactPerson: u.contact,
+          position: u.position ?? null,
+          address: u.address ?? null,
+          notes: u.note,
+          validFrom: u.validFrom,
+          validTo: u.validTo,
         })),
       },
       list.length ? list.map((u) => `${u.code}\t${u.name}\t${u.kind}`).join('\n') : 'Chưa có đơn vị nào.',
     );
     return 0;
   }
+  if (sub === 'export') {
+    if (!o.out)
+      throw new UsageError('Thiếu tùy chọn --out (tệp Excel ghi danh sách): bdg units export --db F --out DS.xlsx');
+    const out = resolve(o.out);
+    const f = await call(ctx, 'units.exportXlsx', {});
+    writeFileSync(out, f.bytes);
+    const count = (await call(ctx, 'units.list', {})).length;
+    print({ path: out, units: count }, `Đã ghi danh sách ${count} đơn vị vào ${out}.`);
+    return 0;
+  }
   if (sub === 'import') {
     const file = rest[0];
     if (!file) throw new UsageError('Thiếu tệp danh sách đơn vị: bdg units import --db F DANH_SACH.xlsx');
     if (!existsSync(file)) throw new UsageError(`Không tìm thấy tệp "${file}".`);
-    const r = await call(ctx, 'units.import', { file: { name: basename(file), bytes: readFileSync(file) } });
+    const columns = columnsArg(o.columns);
+    const r = await call(ctx, 'units.import', {
+      file: { name: basename(file), bytes: readFileSync(file) },
+      ...(o['dry-run'] ? { dryRun: true } : {}),
+      ...(columns ? { columns } : {}),
+    });
+    if (r.needsMapping) {
+      const cols = r.columns.map((c) => `${c.letter} "${c.header}"`).join(', ');
+      throw new CliFailure(`${r.errors[0]?.message ?? 'Không nhận ra cột tên đơn vị.'} Các cột trong tệp: ${cols}.`);
+    }
     const human =
-      `Đã thêm ${r.imported} đơn vị, cập nhật ${r.updated}, không đổi ${r.unchanged}.` +
+      (o['dry-run'] ? 'Xem trước (chưa ghi): ' : '') +
+      `${o['dry-run'] ? 'sẽ thêm' : 'Đã thêm'} ${r.imported} đơn vị, cập nhật ${r.updated}, không đổi ${r.unchanged}.` +
+      (r.notices.length ? '\n' + r.notices.map((n) => `  * ${n}`).join('\n') : '') +
+      (r.changes.length
+        ? `\nThay đổi:\n` +
+          r.changes.map((c) => `  - ${c.code} ${c.field}: "${c.before ?? ''}" → "${c.after ?? ''}"`).join('\n')
+        : '') +
+      (r.generatedCodes.length
+        ? `\nMã tạo mới:\n` + r.generatedCodes.map((g) => `  - Dòng ${g.row}: ${g.code} ${g.name}`).join('\n')
+        : '') +
+      (r.absent.length
+        ? `\nCó ${r.absent.length} đơn vị trong ứng dụng không có trong danh sách (vẫn giữ nguyên): ` +
+          r.absent.map((a) => a.code).join(', ')
+        : '') +
       (r.errors.length
         ? `\nCó ${r.errors.length} dòng lỗi:\n` + r.errors.map((e) => `  - Dòng ${e.row}: ${e.message}`).join('\n')
         : '') +
@@ -55,12 +114,17 @@ export const units: Command = async ({ ctx, sub, rest, print }) => {
         unchanged: r.unchanged,
         errors: r.errors,
         ...(r.warnings?.length ? { warnings: r.warnings } : {}),
+        changes: r.changes.map((c) => ({ code: c.code, field: c.field, before: c.before, after: c.after })),
+        generatedCodes: r.generatedCodes,
+        absent: r.absent,
+        links: r.links,
+        dryRun: o['dry-run'] ?? false,
       },
       human,
     );
     return 0;
   }
-  throw new UsageError('Lệnh units cần "list" hoặc "import".');
+  throw new UsageError('Lệnh units cần "list", "import" hoặc "export".');
 };
 
 export const catalog: Command = async ({ ctx, print }) => {

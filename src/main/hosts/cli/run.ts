@@ -42,7 +42,7 @@ const COMMANDS = new Map<string, Command>([
 ]);
 
 const SUBCOMMANDS: Record<string, string[]> = {
-  units: ['list', 'import'],
+  units: ['list', 'import', 'export'],
   period: ['create', 'list'],
   template: ['export'],
   plan: ['import', 'list'],

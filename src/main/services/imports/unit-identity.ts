@@ -4,6 +4,7 @@
  * units → refused, naming both readings; nothing sure → unidentified (the officer assigns it). Pure: the caller
  * passes the register.
  */
+import { normalizeUnitCode } from '../../../shared/text/unit-code';
 import { unitNameKey, unitNameSlug } from '../../../shared/text/unit-names';
 import type { FormIdentity } from '../../excel/form-identity';
 import type { UnitRow } from './identify';
@@ -29,7 +30,7 @@ export function makeRegister(units: UnitRow[]): Register {
   const byNameKey = new Map<string, UnitRow[]>();
   const fileTokens: Register['fileTokens'] = [];
   for (const u of units) {
-    byCode.set(u.code.toUpperCase(), u);
+    byCode.set(normalizeUnitCode(u.code), u);
     const key = unitNameKey(u.name);
     const list = byNameKey.get(key);
     if (list) list.push(u);
@@ -92,14 +93,14 @@ export function resolveUnit(id: FormIdentity, fileName: string, reg: Register): 
     readings.push({
       label: 'mẫu biểu (trang ẩn _meta)',
       text: id.metaUnitName ? `${id.metaUnitName} (${id.metaUnitCode})` : id.metaUnitCode,
-      unit: reg.byCode.get(id.metaUnitCode.toUpperCase()) ?? null,
+      unit: reg.byCode.get(normalizeUnitCode(id.metaUnitCode)) ?? null,
     });
   }
   if (id.visibleUnitCode) {
     readings.push({
       label: 'dòng "Mã đơn vị"',
       text: id.visibleUnitCode,
-      unit: reg.byCode.get(id.visibleUnitCode.toUpperCase()) ?? null,
+      unit: reg.byCode.get(normalizeUnitCode(id.visibleUnitCode)) ?? null,
     });
   }
   const typedName = id.visibleUnitName;

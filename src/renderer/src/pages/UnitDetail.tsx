@@ -21,6 +21,7 @@ import {
 } from '../labels';
 import { usePeriod } from '../state/period';
 import { UnitTasksCard } from './plan/UnitTasksCard';
+import { UnitStateTag } from './units/UnitState';
 
 export function UnitDetailPage() {
   const id = Number(useParams().id);
@@ -60,11 +61,13 @@ export function UnitDetailPage() {
           items={[
             {
               label: 'Trạng thái',
-              children: u.active ? <Tag color="green">Đang hoạt động</Tag> : <Tag>Ngừng theo dõi</Tag>,
+              children: <UnitStateTag unit={u} />,
             },
             { label: 'Hiệu lực từ', children: formatDate(u.validFrom) || '—' },
             { label: 'Hết hiệu lực', children: formatDate(u.validTo) || '—' },
-            { label: 'Người liên hệ', children: u.contact ?? '—' },
+            { label: 'Người đầu mối', children: u.contact ?? '—' },
+            { label: 'Chức vụ', children: u.position ?? '—' },
+            { label: 'Địa chỉ', children: u.address ?? '—' },
             { label: 'Điện thoại', children: u.phone ?? '—' },
             { label: 'Thư điện tử', children: u.email ?? '—' },
             { label: 'Nhóm', children: u.group ?? '—' },

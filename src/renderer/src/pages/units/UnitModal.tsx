@@ -2,6 +2,7 @@
 import { Flex, Form, Input, InputNumber, Select } from 'antd';
 import type { UnitInput } from '../../../../shared/contract';
 import type { Unit } from '../../../../shared/domain/records';
+import { normalizeUnitCode, UNIT_CODE_PATTERN } from '../../../../shared/text/unit-code';
 import { DateInput } from '../../components/DateInput';
 import { FormModal, required, TextItem, useSaveAndClose } from '../../components/FormModal';
 import { UNIT_KIND_OPTIONS } from '../../labels';
@@ -14,6 +15,8 @@ const formOf = (u: Unit): UnitForm => ({
   kind: u.kind,
   group: u.group,
   contact: u.contact,
+  position: u.position ?? null,
+  address: u.address ?? null,
   phone: u.phone,
   email: u.email,
   validFrom: u.validFrom,
@@ -41,7 +44,13 @@ export function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () =>
           style={{ width: 200 }}
           rules={[
             ...required('Cần nhập mã đơn vị'),
-            { pattern: /^[\p{L}\p{N}_.-]+$/u, message: 'Chỉ gồm chữ, số, dấu gạch, dấu chấm' },
+            {
+              // the code is stored normalised (upper case, ASCII hyphen, no spaces: shared/text/unit-code.ts)
+              validator: (_, v: string | undefined) =>
+                !v || UNIT_CODE_PATTERN.test(normalizeUnitCode(v))
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('Chỉ gồm chữ, số, dấu gạch, dấu chấm')),
+            },
           ]}
           max={50}
           autoFocus
@@ -61,7 +70,10 @@ export function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () =>
         <TextItem label="Nhóm (không bắt buộc)" name="group" style={{ flex: 1 }} />
       </Flex>
       <Flex gap={12}>
-        <TextItem label="Người liên hệ" name="contact" style={{ flex: 1 }} />
+        <TextItem label="Người đầu mối" name="contact" style={{ flex: 1 }} />
+        <TextItem label="Chức vụ" name="position" style={{ width: 200 }} />
+      </Flex>
+      <Flex gap={12}>
         <TextItem label="Điện thoại" name="phone" style={{ width: 180 }} max={50} />
         <TextItem
           label="Thư điện tử"
@@ -74,13 +86,18 @@ export function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () =>
         <Form.Item label="Hiệu lực từ ngày" name="validFrom">
           <DateInput />
         </Form.Item>
-        <Form.Item label="Hết hiệu lực từ ngày" name="validTo">
+        <Form.Item
+          label="Hiệu lực đến ngày"
+          name="validTo"
+          tooltip="Ngày cuối cùng đơn vị còn hiệu lực; từ hôm sau đơn vị không còn hoạt động."
+        >
           <DateInput />
         </Form.Item>
         <Form.Item label="Thứ tự sắp xếp" name="sortOrder">
           <InputNumber min={0} style={{ width: 140 }} />
         </Form.Item>
       </Flex>
+      <TextItem label="Địa chỉ" name="address" max={300} />
       <Form.Item label="Ghi chú" name="note">
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>

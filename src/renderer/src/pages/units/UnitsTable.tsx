@@ -1,11 +1,12 @@
 /** The register as a table: name (with merger links), kind, contact, state, edit and stop/restart. */
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { UnitKind } from '../../../../shared/domain/catalog';
 import type { Unit } from '../../../../shared/domain/records';
-import { compareVi, formatDate } from '../../../../shared/text/vi';
+import { compareVi } from '../../../../shared/text/vi';
 import { UNIT_KIND_LABEL } from '../../labels';
+import { UnitStateTag } from './UnitState';
 
 export function UnitsTable({
   rows,
@@ -66,7 +67,12 @@ export function UnitsTable({
           width: 270,
           render: (_: unknown, u) => (
             <div style={{ fontSize: 13, lineHeight: 1.45 }}>
-              {u.contact ? <div>{u.contact}</div> : null}
+              {u.contact ? (
+                <div>
+                  {u.contact}
+                  {u.position ? <Typography.Text type="secondary">, {u.position}</Typography.Text> : null}
+                </div>
+              ) : null}
               {u.phone ? <div>{u.phone}</div> : null}
               {u.email ? <div style={{ wordBreak: 'break-all' }}>{u.email}</div> : null}
               {!u.contact && !u.phone && !u.email ? <Typography.Text type="secondary">Chưa có</Typography.Text> : null}
@@ -75,13 +81,8 @@ export function UnitsTable({
         },
         {
           title: 'Trạng thái',
-          width: 140,
-          render: (_: unknown, u) =>
-            u.active ? (
-              <Tag color="green">Đang hoạt động</Tag>
-            ) : (
-              <Tag>Ngừng{u.validTo ? ` từ ${formatDate(u.validTo)}` : ''}</Tag>
-            ),
+          width: 170,
+          render: (_: unknown, u) => <UnitStateTag unit={u} />,
         },
         {
           title: 'Thao tác',

@@ -1,15 +1,24 @@
 /** Đơn vị: the register of member units (search without diacritics, filter by kind, add/edit, merge, import). */
-import { ApartmentOutlined, FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ExportOutlined,
+  FileExcelOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import { App, Button, Checkbox, Empty, Flex, Input, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { UnitKind } from '../../../../shared/domain/catalog';
 import type { Unit } from '../../../../shared/domain/records';
 import { formatNumber, matchesSearch } from '../../../../shared/text/vi';
-import { errorMessage, useOp, useOpMutation } from '../../api/client';
+import { call, errorMessage, useOp, useOpMutation } from '../../api/client';
+import { hostErrorMessage, saveFiles } from '../../api/host';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { UNIT_KIND_OPTIONS } from '../../labels';
 import { ImportUnitsModal } from './ImportUnitsModal';
 import { LinkModal } from './LinkModal';
+import { PrintUnitsModal } from './PrintUnitsModal';
 import { UnitModal } from './UnitModal';
 import { UnitsTable } from './UnitsTable';
 
@@ -21,6 +30,8 @@ export function UnitsPage() {
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [linkOpen, setLinkOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [printOpen, setPrintOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const list = useOp('units.list', {});
   const setActive = useOpMutation('units.setActive');
 
@@ -31,12 +42,42 @@ export function UnitsPage() {
         (u) =>
           (kind === 'all' || u.kind === kind) &&
           (!activeOnly || u.active) &&
-          matchesSearch(`${u.code} ${u.name} ${u.contact ?? ''} ${u.email ?? ''} ${u.phone ?? ''}`, q),
+          matchesSearch(
+            [u.code, u.name, u.contact, u.position, u.email, u.phone, u.address, u.note].filter(Boolean).join(' '),
+            q,
+          ),
       ),
     [units, kind, activeOnly, q],
   );
 
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const folder = await saveFiles([await call('units.exportXlsx', {})]);
+      if (folder) void message.success(`Đã lưu danh sách đơn vị vào ${folder}.`);
+    } catch (e) {
+      void message.error(hostErrorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const toggleActive = (u: Unit) => {
+    if (!u.active && u.state === 'ended') {
+      modal.confirm({
+        title: `Kích hoạt lại “${u.name}”?`,
+        content:
+          'Đơn vị đã hết hiệu lực. Kích hoạt lại sẽ xóa ngày hết hiệu lực, đơn vị lại phải báo cáo ở các kỳ mới. Chỉ làm khi đã ghi nhầm việc sáp nhập, giải thể.',
+        okText: 'Kích hoạt lại',
+        cancelText: 'Hủy',
+        onOk: () =>
+          setActive
+            .mutateAsync({ id: u.id, active: true })
+            .then(() => void message.success('Đã kích hoạt lại đơn vị.'))
+            .catch((e: unknown) => void message.error(errorMessage(e))),
+      });
+      return;
+    }
     if (u.active) {
       modal.confirm({
         title: `Ngừng theo dõi “${u.name}”?`,
@@ -83,6 +124,21 @@ export function UnitsPage() {
           <>
             {importButton()}
             <Button
+              icon={<ExportOutlined aria-hidden />}
+              onClick={() => void exportXlsx()}
+              loading={exporting}
+              disabled={units.length === 0}
+            >
+              Xuất Excel
+            </Button>
+            <Button
+              icon={<PrinterOutlined aria-hidden />}
+              onClick={() => setPrintOpen(true)}
+              disabled={units.length === 0}
+            >
+              In danh sách
+            </Button>
+            <Button
               icon={<ApartmentOutlined aria-hidden />}
               onClick={() => setLinkOpen(true)}
               disabled={units.length < 2}
@@ -116,7 +172,7 @@ export function UnitsPage() {
             <Input
               allowClear
               prefix={<SearchOutlined aria-hidden />}
-              placeholder="Tìm theo tên, mã, người liên hệ"
+              placeholder="Tìm theo tên, mã, người đầu mối, ghi chú"
               title="Gõ không dấu cũng được: “ha noi” tìm ra “Hà Nội”."
               aria-label="Tìm đơn vị"
               value={q}
@@ -149,6 +205,7 @@ export function UnitsPage() {
       {editing ? <UnitModal unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
       {linkOpen ? <LinkModal units={units} onClose={() => setLinkOpen(false)} /> : null}
       {importOpen ? <ImportUnitsModal onClose={() => setImportOpen(false)} /> : null}
+      {printOpen ? <PrintUnitsModal onClose={() => setPrintOpen(false)} /> : null}
     </>
   );
 }
