@@ -1,5 +1,6 @@
 /** The province's report to the ministry: workbook, print view, reminder letter. */
 import type { PeriodKind } from '../../shared/domain/catalog';
+import { planNarrative } from '../documents/plan-narrative';
 import { slugify } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import { buildMinistryWorkbook } from '../documents/workbook';
@@ -110,6 +111,8 @@ export async function reportWord(
   opts: { includeSensitive?: boolean; docNumber?: string; today: string },
 ) {
   const model = reportModel(db, periodId, opts);
-  const bytes = await reportDraftDocx({ model });
+  // Phần I from the year's plan when it has tasks (a paragraph per section), else from section I's figures
+  const tasks = planNarrative(model.planTasks ?? []).map((p) => p.text);
+  const bytes = await reportDraftDocx({ model, tasks });
   return { name: `bao-cao-bdg_${slugify(model.period.label)}.docx`, bytes };
 }

@@ -1,6 +1,6 @@
 /**
  * Paper and scanned reports entered by hand. The form is laid out like the unit's template (form-layout.ts
- * templateRowsFor: only its kind's rows, in the template's order, under their sections; the cells that apply).
+ * templateRowsFor: only the rows that unit reports (its kind, and who-reports-what), in the template's order, under their sections; the cells that apply).
  * Each value is typed by the form reader's own rules (form-values.ts toValue: vi-VN numbers, Có/Không, KAD or
  * "không áp dụng", bounds), then checked by the import's check (check.ts checkForm: the catalogue's validation
  * rules, with the same messages) and the blanking rule; accepted → a new revision like any import (one
@@ -51,7 +51,7 @@ function formOf(ctx: Ctx, periodId: number, ref: UnitRef) {
   const unit = unitFromRef(ctx.db, ref);
   const catalog = getCatalog(ctx.db);
   const template = getTemplateRow(ctx.db, period.templateId);
-  const elements = templateRowsFor(template, catalog.dataElements, unit.kind as UnitKind);
+  const elements = templateRowsFor(template, catalog.dataElements, unit);
   return { period, unit, catalog, template, elements };
 }
 
@@ -178,7 +178,7 @@ export function enterReport(ctx: Ctx, input: EnterInput): ImportResult & { entry
     values: typed,
     findings,
   };
-  const form = checkForm(parsed, catalog, template, unit.kind as UnitKind);
+  const form = checkForm(parsed, catalog, template, unit);
   const warnings = dedupe(form.warnings);
 
   const file = input.scan
@@ -204,7 +204,7 @@ export function enterReport(ctx: Ctx, input: EnterInput): ImportResult & { entry
   const revisions = revisionsOf(ctx.raw, period.id, unit.id);
   const current = currentOf(revisions);
   if (current && !input.allowBlanking) {
-    const blanked = blankedCells(ctx.raw, current, form.values, catalog, template, unit.kind as UnitKind);
+    const blanked = blankedCells(ctx.raw, current, form.values, catalog, template, unit);
     if (blanked.length)
       return refuse({ ...reject(file.name, [blankingError(blanked, current.revision)], warnings, unitRef), blanked });
   }

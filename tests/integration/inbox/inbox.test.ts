@@ -215,6 +215,13 @@ describe('paper and scanned reports', () => {
     updateSettings(p.ctx.db, { officer: 'Nguyễn Thị Hoa' });
     const form = await call<EntryForm>(p.ctx, 'submissions.entryForm', { periodId: p.period.id, unitCode: 'LCA-S01' });
     expect(form.unit).toMatchObject({ code: 'LCA-S01', kind: 'so_nganh' });
+    // who reports what: Sở Nội vụ has no health rows, Sở Y tế has them (the rule its exported form follows)
+    expect(form.rows.map((r) => r.element)).not.toContain('SINH_SONG');
+    const health = await call<EntryForm>(p.ctx, 'submissions.entryForm', {
+      periodId: p.period.id,
+      unitCode: 'LCA-S03',
+    });
+    expect(health.rows.map((r) => r.element)).toContain('SINH_SONG');
     const exported = (await p.form('LCA-S01')).bytes;
     expect(form.rows.length).toBeGreaterThan(5);
     // every row's code is on the unit's exported form, in its order

@@ -25,8 +25,9 @@ import {
 import { databaseId, getSettings } from '../../../src/main/services/settings';
 import { exportTemplates } from '../../../src/main/services/templates';
 import { saveUnit, setUnitActive } from '../../../src/main/services/units';
-import { ministryWorkbook } from '../../../src/main/services/reports';
+import { ministryWorkbook, reportWord } from '../../../src/main/services/reports';
 import { planNarrative } from '../../../src/main/documents/plan-narrative';
+import mammoth from 'mammoth';
 import { APP_VERSION } from '../../../src/main/version';
 import { runCli } from '../../../src/main/hosts/cli/run';
 import { fillTasks, PLAN_FIXTURE, PLAN_UNITS, taskRowsOf, type TaskFill } from '../../helpers/plan';
@@ -370,5 +371,12 @@ describe('filled forms, imported through the normal pipeline', () => {
     expect(p1!.text).toContain('(Sở Văn hóa, Thể thao và Du lịch chủ trì, Sở Nội vụ phối hợp): đăng 24 tin, bài');
     expect(p2!.text).toContain('Kế hoạch có 3 nhiệm vụ, đã hoàn thành 1, đang thực hiện 1, còn 1 nhiệm vụ');
     expect(p2!.text).toContain('Chưa thực hiện: kiểm tra, giám sát');
+
+    // the Word draft writes them as its Phần I
+    const draft = await reportWord(ctx.db, period.id, { today: '2026-06-20' });
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(draft.bytes) });
+    const partOne = text.slice(text.indexOf('I. CÔNG TÁC CHỈ ĐẠO'), text.indexOf('II. KẾT QUẢ'));
+    expect(partOne).toContain('Kế hoạch có 2 nhiệm vụ, đã hoàn thành 1, đang thực hiện 1.');
+    expect(partOne).toContain('Chưa thực hiện: kiểm tra, giám sát');
   }, 60_000);
 });
