@@ -2,6 +2,7 @@
  * What every report output (workbook, print HTML, reminder) is built from, and the shared wording and figures, so
  * the workbook and the printed report always say the same thing.
  */
+import { agencyInSentence } from '../../shared/text/agency';
 import type { CellKey, DataElement, Indicator, PeriodKind, Section, UnitKind } from '../../shared/domain/catalog';
 import type { IsoDate, StoredValue } from '../../shared/domain/records';
 import type {
@@ -167,33 +168,8 @@ export function roman(n: number): string {
 export const APPENDIX = { indicators: 1, elements: 2, reporting: 3, byKind: 4, byUnit: 5, texts: 6 } as const;
 export const appendixName = (n: number) => `Phụ lục ${roman(n)}`;
 
-/**
- * The agency's name as it stands inside a sentence ("của Ban Vì sự tiến bộ phụ nữ tỉnh Lào Cai"), never in capitals:
- * the setting `agencyNameInSentence` when there is one, the name as typed when it is not all capitals, else the
- * capitals turned to sentence case (the word after "Ban"/"Sở"/"Ủy ban" keeps its capital, and so does the province).
- */
-export function agencyInSentence(
-  settings: Pick<Settings, 'agencyName' | 'province'> & { agencyNameInSentence?: string },
-): string {
-  const own = settings.agencyNameInSentence?.trim();
-  if (own) return own;
-  const name = settings.agencyName.trim();
-  if (!name) return 'Ban Vì sự tiến bộ phụ nữ';
-  if (name !== name.toLocaleUpperCase('vi')) return name;
-  let t = name.toLocaleLowerCase('vi');
-  t = t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
-  t = t.replace(
-    /^(Ban|Sở|Ủy ban|Hội đồng)\s+(\p{L})/u,
-    (_m, a: string, b: string) => `${a} ${b.toLocaleUpperCase('vi')}`,
-  );
-  const place = settings.province.trim().replace(/^(tỉnh|thành phố)\s+/iu, '');
-  if (place) {
-    const low = place.toLocaleLowerCase('vi');
-    const at = t.toLocaleLowerCase('vi').lastIndexOf(low);
-    if (at > 0) t = t.slice(0, at) + place + t.slice(at + low.length);
-  }
-  return t;
-}
+/** The agency's name inside a sentence: one rule for every document and the Settings screen. */
+export { agencyInSentence };
 
 /** "(Kèm theo Báo cáo số 15/BC-BVSTBPN ngày 05 tháng 02 năm 2026 của Ban Vì sự tiến bộ phụ nữ)". */
 export function attachedLine(model: Pick<ReportModel, 'settings' | 'docNumber' | 'today'>): string {

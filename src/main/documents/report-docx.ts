@@ -270,6 +270,40 @@ function partTwo(model: ReportModel): Block[] {
   return out;
 }
 
+/**
+ * Phần IV from the data: the indicators not met (each with its value and target) and the units still to report;
+ * the officer completes it with the province's own plans.
+ */
+function partFour(model: ReportModel): Block[] {
+  const notMet = indicatorRows(model).filter((r) => r.met === false);
+  const out: Block[] = [
+    {
+      kind: 'para',
+      runs: [
+        'Tiếp tục thực hiện các mục tiêu, chỉ tiêu của Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030' +
+          (notMet.length ? '; tập trung vào các chỉ tiêu chưa đạt:' : '.'),
+      ],
+    },
+  ];
+  for (const r of notMet)
+    out.push({
+      kind: 'para',
+      runs: [
+        `- ${upperFirst(r.name.trim())}: đạt ${r.value === null ? '…' : withUnit(r.value, r.unit)}, chỉ tiêu ${r.targetText}.`,
+      ],
+    });
+  const missing = model.status.units.filter((u) => u.status === 'missing' || u.status === 'returned');
+  if (missing.length)
+    out.push({
+      kind: 'para',
+      runs: [
+        `Đôn đốc ${missing.length} đơn vị chưa gửi hoặc cần gửi lại báo cáo hoàn thành việc báo cáo để số liệu ` +
+          'tổng hợp được đầy đủ.',
+      ],
+    });
+  return out;
+}
+
 function statusRow(model: ReportModel, u: ReportModel['status']['units'][number], i: number): string[] {
   return [
     String(i + 1),
@@ -419,13 +453,7 @@ export function reportDraftDocument(input: ReportDraftInput): OfficialDocument {
   body.push({ kind: 'subheading', text: '2. Tồn tại, hạn chế và nguyên nhân' });
   body.push(...unitTexts(model, 'TXT_TONTAI'));
   body.push({ kind: 'heading', text: 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI' });
-  body.push({
-    kind: 'para',
-    runs: [
-      `Tiếp tục thực hiện các mục tiêu, chỉ tiêu của Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030; ` +
-        `tập trung vào các chỉ tiêu chưa đạt nêu tại Phần II.`,
-    ],
-  });
+  body.push(...partFour(model));
   body.push({ kind: 'heading', text: 'V. ĐỀ XUẤT, KIẾN NGHỊ' });
   body.push(...unitTexts(model, 'TXT_KIENNGHI'));
   body.push({

@@ -9,7 +9,9 @@ const KEEP_CAPITAL = [/^(ban) vì(?=\s|$)/u];
  * in sentence case ("BAN VÌ SỰ TIẾN BỘ PHỤ NỮ TỈNH LÀO CAI" → "Ban Vì sự tiến bộ phụ nữ tỉnh Lào Cai"), the
  * province's own name kept with its capitals.
  */
-export function agencyInSentence(s: Pick<Settings, 'agencyName' | 'agencyNameInSentence' | 'province'>): string {
+export function agencyInSentence(
+  s: Pick<Settings, 'agencyName' | 'province'> & { agencyNameInSentence?: string | undefined },
+): string {
   const own = s.agencyNameInSentence?.trim();
   if (own) return own;
   const raw = s.agencyName.trim().replace(/\s+/g, ' ');

@@ -35,6 +35,23 @@ describe('indicator sentences', () => {
   });
 });
 
+describe('Phần IV', () => {
+  it('names each indicator not met with its value and target, and the units still to report', () => {
+    const d = reportDraftDocument({ model });
+    const i = d.body.findIndex((b) => b.kind === 'heading' && b.text.startsWith('IV.'));
+    const j = d.body.findIndex((b) => b.kind === 'heading' && b.text.startsWith('V.'));
+    const text = d.body
+      .slice(i + 1, j)
+      .map((b) => (b.kind === 'para' ? b.runs.join('') : ''))
+      .join('\n');
+    const notMet = indicatorRows(model).filter((r) => r.met === false);
+    expect(notMet.length).toBeGreaterThan(0);
+    for (const r of notMet) expect(text).toContain(`chỉ tiêu ${r.targetText}.`);
+    const waiting = model.status.units.filter((u) => u.status === 'missing' || u.status === 'returned').length;
+    if (waiting) expect(text).toContain(`Đôn đốc ${waiting} đơn vị`);
+  });
+});
+
 describe("the agency's name inside sentences", () => {
   it.each([
     ['BAN VÌ SỰ TIẾN BỘ PHỤ NỮ', 'Ban Vì sự tiến bộ phụ nữ'],
