@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/hosts/cli/run';
+import { SEED } from '../../../src/main/services/catalog';
 import { tmpDir } from '../../helpers/tmp';
 
 const root = join(__dirname, '../../..');
@@ -25,7 +26,7 @@ describe('bdg CLI', () => {
     const db = join(tmpDir(), 'cli.sqlite');
     const init = await cli(['init', '--db', db, '--province', 'Tỉnh Lào Cai', '--json']);
     expect(init.code).toBe(0);
-    expect(JSON.parse(init.out)).toMatchObject({ db, catalogVersion: '2026.1' });
+    expect(JSON.parse(init.out)).toMatchObject({ db, catalogVersion: SEED.catalogVersion });
     const list = await cli(['units', 'list', '--db', db, '--json']);
     expect(list.code).toBe(0);
     expect(list.out.trim().split('\n')).toHaveLength(1);

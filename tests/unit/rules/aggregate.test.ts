@@ -169,7 +169,10 @@ describe('targetFor', () => {
   });
   it('falls back to whatever exists (only 2025), and null without targets', () => {
     const m52a = indicators.find((i) => i.code === 'CL.M5.2A')!;
-    expect(targetFor(m52a, 2027)).toEqual({ year: 2025, op: '>', value: 90, source: 'national' });
+    // CL.M5.2A gained its 2030 target in catalogue 2026.2 ("khoảng 99%"): 2027 uses it; with only 2025, 2025
+    expect(targetFor(m52a, 2027)).toMatchObject({ year: 2030, value: 99, source: 'national' });
+    const only2025 = { ...m52a, targets: { '2025': m52a.targets['2025']! } };
+    expect(targetFor(only2025, 2027)).toMatchObject({ year: 2025, op: '>', value: 90, source: 'national' });
     expect(
       targetFor(
         indicators.find((i) => i.code === 'TL.LDQL.NU')!,
