@@ -2,6 +2,7 @@
  * What every report output (workbook, print HTML, reminder) is built from, and the shared wording and figures, so
  * the workbook and the printed report always say the same thing.
  */
+import { roman } from '../../shared/text/numbers';
 import { agencyInSentence } from '../../shared/text/agency';
 import type { CellKey, DataElement, Indicator, PeriodKind, Section, UnitKind } from '../../shared/domain/catalog';
 import type { IsoDate, StoredValue } from '../../shared/domain/records';
@@ -135,33 +136,6 @@ export function draftingUnit(pattern: string): string | null {
 /** The date written out for running text: "ngày 05 tháng 02 năm 2026". */
 export function dateWords(iso: IsoDate): string {
   return placeDateLine('', iso);
-}
-
-/** Roman numerals for appendices (NĐ 30/2020 Phụ lục I: "Phụ lục I, II, …"). */
-export function roman(n: number): string {
-  const table: Array<[number, string]> = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let r = Math.max(0, Math.floor(n));
-  for (const [v, s] of table)
-    while (r >= v) {
-      out += s;
-      r -= v;
-    }
-  return out;
 }
 
 /** The appendices of the report, numbered as both the print view and the workbook number them. */
@@ -579,3 +553,5 @@ export function narrative(model: ReportModel): { reporting: string[]; indicators
   ];
   return { reporting, indicators, closing };
 }
+
+export { roman };

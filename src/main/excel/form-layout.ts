@@ -3,6 +3,7 @@
  * filler (form-filler.ts) and the import service: sheet names, the labels the reader looks for, the keys of the
  * hidden _meta sheet, which rows a unit's copy holds and the fingerprint of that structure.
  */
+import { roman } from '../../shared/text/numbers';
 import { createHash } from 'node:crypto';
 import type { CellKey, DataElement, UnitKind } from '../../shared/domain/catalog';
 import { CELL_KEYS } from '../../shared/domain/catalog';
@@ -94,24 +95,6 @@ export function formSectionNumbers(rows: DataElement[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const d of rows) if (!out.has(d.section)) out.set(d.section, roman(out.size + 1));
   return out;
-}
-
-function roman(n: number): string {
-  const parts: Array<[number, string]> = [
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let s = '';
-  for (const [v, r] of parts) {
-    while (n >= v) {
-      s += r;
-      n -= v;
-    }
-  }
-  return s;
 }
 
 /** sha256 of the codes, cells and types of the rows, first 16 hex digits. */

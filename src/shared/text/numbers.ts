@@ -86,3 +86,30 @@ export function numberToViWords(n: number): string {
   }
   return parts.join(' ');
 }
+
+/** Roman numerals, for section and appendix numbers (NĐ 30/2020: "Phụ lục I, II, …"; 1 → I, 4 → IV, 20 → XX). */
+export function roman(n: number): string {
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  let r = Math.max(0, Math.floor(n));
+  for (const [v, sym] of table)
+    while (r >= v) {
+      out += sym;
+      r -= v;
+    }
+  return out;
+}

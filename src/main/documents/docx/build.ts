@@ -6,6 +6,7 @@
  * after it; the signature block beside Nơi nhận; page numbers centred in the top margin from page 2; appendices
  * in their own (landscape when wide) sections, numbered in Roman numerals, their pages numbered on their own.
  */
+import { roman } from '../../../shared/text/numbers';
 import {
   AlignmentType,
   BorderStyle,
@@ -483,22 +484,4 @@ export async function buildDocx(d: OfficialDocument): Promise<Uint8Array> {
   return new Uint8Array(buf);
 }
 
-/** Roman numerals for appendices (1 → I … 20 → XX). */
-export function roman(n: number): string {
-  const table: Array<[number, string]> = [
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [v, s] of table) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
+export { roman };
