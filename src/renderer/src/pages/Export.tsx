@@ -324,7 +324,13 @@ function SendBeside({
             >
               {doc.emails.map((e) => (
                 <li key={e.unit}>
-                  {e.name}: <a href={`mailto:${encodeURIComponent(e.email).replace(/%40/g, '@')}`}>{e.email}</a>
+                  {e.name}:{' '}
+                  <a
+                    href={`mailto:${encodeURIComponent(e.email).replace(/%40/g, '@')}`}
+                    style={{ textDecoration: 'underline' }}
+                  >
+                    {e.email}
+                  </a>
                 </li>
               ))}
             </ul>
