@@ -151,16 +151,17 @@ test('import 10 filled files: eight accepted and one rejected in one batch, then
   await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'so-tre.xlsx' }).getByText('Đã nhận')).toBeVisible();
   const status = await host.call('status.get', { periodId: period.id });
-  expect(status).toMatchObject({ expected: 42, received: 9, onTime: 8, late: 1, missing: 33 });
+  // the refused file (Sở Tư pháp): it did send, and is asked to send again (returned), apart from the 32 missing
+  expect(status).toMatchObject({ expected: 42, received: 9, onTime: 8, late: 1, missing: 32, returned: 1 });
 });
 
 test('the dashboard shows the received count and names the missing units', async () => {
   await nav(page, 'Tổng quan');
   const stat = (t: string) => page.locator('.ant-statistic').filter({ hasText: t }).locator('.ant-statistic-content');
   await expect(stat('Đã nhận')).toHaveText('9');
-  await expect(stat('Chưa nộp')).toHaveText('33');
+  await expect(stat('Chưa nộp')).toHaveText('32');
   await expect(stat('Trễ hạn')).toHaveText('1');
-  await expect(page.getByText('Đơn vị chưa nộp hoặc nộp trễ (34)')).toBeVisible();
+  await expect(page.getByText('Đơn vị chưa nộp hoặc nộp trễ (33)')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Phường Cam Đường' })).toBeVisible();
   await expect(page.getByText('Tệp nhập gần đây')).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, '15-tong-quan-co-so-lieu.png'), fullPage: true });
@@ -243,7 +244,9 @@ test('export the workbook and the print view', async () => {
 
   await page.getByRole('tab', { name: 'Văn bản đôn đốc' }).click();
   await page.getByRole('button', { name: 'Soạn văn bản đôn đốc' }).click();
-  await expect(page.getByText('Văn bản gửi 33 đơn vị chưa nộp báo cáo.')).toBeVisible();
+  await expect(
+    page.getByText('Văn bản gửi 33 đơn vị: 32 đơn vị chưa nộp, 1 đơn vị cần gửi lại báo cáo.'),
+  ).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, '20-van-ban-don-doc.png') });
   expect(errors).toEqual([]);
 });

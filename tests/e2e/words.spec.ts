@@ -197,8 +197,10 @@ async function walkAll(w: Walk, page: Page, opts: { submissionId?: number; unitI
   await w.screen('#/nhap-bao-cao', 'Nhập báo cáo');
   if (opts.submissionId) {
     await w.screen(`#/bao-cao/${opts.submissionId}`, 'Báo cáo đơn vị');
-    if (await page.getByRole('button', { name: /^Sửa / }).count()) {
-      await page.getByRole('button', { name: /^Sửa / }).first().click();
+    // a figure's own "Sửa …" button (not "Sửa ngày nhận", the received-date correction)
+    const editValue = page.getByRole('button', { name: /^Sửa (?!ngày nhận)/ });
+    if (await editValue.count()) {
+      await editValue.first().click();
       await expect(page.getByRole('dialog', { name: 'Sửa số liệu' })).toBeVisible();
       await w.check('hộp thoại Sửa số liệu');
       await page.keyboard.press('Escape');
