@@ -87,6 +87,28 @@ describe('the inbox keeps every file', () => {
       returnReason: r.errors[0]!.message,
     });
     expect(st).toMatchObject({ returned: 1, missing: 4, received: 0 });
+    // the reminder asks it to send again, in its own paragraph with the reason; the workbook's list says so
+    const letter = await call<{ text: string; returned: number }>(p.ctx, 'reports.reminder', { periodId: p.period.id });
+    expect(letter.returned).toBe(1);
+    const asked = letter.text
+      .split('\n')
+      .find((l) => l.includes('Sở Nội vụ') && l.includes(r.errors[0]!.message.slice(0, 30)));
+    expect(asked, letter.text).toBeDefined();
+    const wbFile = await call<{ bytes: Uint8Array }>(p.ctx, 'reports.workbook', { periodId: p.period.id });
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(wbFile.bytes as unknown as ArrayBuffer);
+    const listed: string[] = [];
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) => {
+        const cells = (row.values as unknown[]).map((v) => String(v ?? ''));
+        if (cells.includes('Sở Nội vụ')) listed.push(cells.join('|'));
+      });
+    expect(
+      listed.some((l) => l.includes('Đã gửi, cần gửi lại')),
+      listed.join('\n'),
+    ).toBe(true);
+    expect(listed.some((l) => l.includes('Chưa gửi'))).toBe(false);
 
     // the corrected file, received after the deadline: late, judged on the accepted report (not the first file)
     const good = await p.form('LCA-S01', GOOD);
