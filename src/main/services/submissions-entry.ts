@@ -6,6 +6,9 @@
  * rules, with the same messages) and the blanking rule; accepted → a new revision like any import (one
  * transaction, audited as 'enter' with the officer's name, channel paper or scan, the scan as the original, else
  * the entered values as a small JSON file); refused → an inbox entry with its reasons.
+ * The plan's tasks given to the unit follow its figures, as on its form: three rows per task (tình trạng, kết quả,
+ * số hoạt động) with the codes the form uses (NV:<id>, NV:<id>.KQ, NV:<id>.SL), checked by the import's own
+ * checkTaskAnswers and stored the same way.
  */
 import type { EntryForm, EntryFormRow } from '../../shared/contract/inbox';
 import type { CellKey, UnitKind } from '../../shared/domain/catalog';
@@ -38,6 +41,17 @@ import { answered, dedupe, reject } from './imports/result';
 import { HAND_ENTRY_PREFIX } from './inbox';
 import { assertOpen } from './periods';
 import { getSettings } from './settings';
+import { checkTaskAnswers, templateTasks } from './plan';
+import {
+  parseTaskElement,
+  parseTaskStatus,
+  TASK_STATUS_LABEL,
+  TASK_STATUSES,
+  taskElement,
+  type TaskStatus,
+} from '../../shared/rules/task-answers';
+import { readViNumber } from '../../shared/text/numbers';
+import { cleanText } from '../../shared/text/vi';
 import { unitFromRef } from './submissions';
 import { rowToCellValue } from './values';
 
@@ -52,12 +66,13 @@ function formOf(ctx: Ctx, periodId: number, ref: UnitRef) {
   const catalog = getCatalog(ctx.db);
   const template = getTemplateRow(ctx.db, period.templateId);
   const elements = templateRowsFor(template, catalog.dataElements, unit);
-  return { period, unit, catalog, template, elements };
+  const tasks = templateTasks(ctx.db, period.year, unit.id);
+  return { period, unit, catalog, template, elements, tasks };
 }
 
 /** The hand-entry form of a unit: its template's rows, and its current figures to start from. */
 export function entryForm(ctx: Ctx, input: { periodId: number } & UnitRef): EntryForm {
-  const { period, unit, catalog, elements } = formOf(ctx, input.periodId, input);
+  const { period, unit, catalog, elements, tasks } = formOf(ctx, input.periodId, input);
   const sectionName = new Map(catalog.sections.map((s) => [s.code, s.name]));
   const rows: EntryFormRow[] = elements.map((d) => ({
     element: d.code,
@@ -68,12 +83,19 @@ export function entryForm(ctx: Ctx, input: { periodId: number } & UnitRef): Entr
     unit: d.unit,
     cells: cellsOf(d),
   }));
+  rows.push(...taskRows(tasks));
   const current = currentOf(revisionsOf(ctx.raw, period.id, unit.id));
   const values: EntryForm['current'] = {};
   if (current) {
     for (const c of storedCells(ctx.raw, current.id)) {
       const v = rowToCellValue(c);
-      (values[c.element] ??= {})[c.cell] = v.state === 'na' ? 'không áp dụng' : v.value;
+      const status = parseTaskElement(c.element)?.part === 'status' && v.state === 'text' ? v.value : null;
+      (values[c.element] ??= {})[c.cell] =
+        v.state === 'na'
+          ? 'không áp dụng'
+          : status && status in TASK_STATUS_LABEL
+            ? TASK_STATUS_LABEL[status as TaskStatus]
+            : v.value;
     }
   }
   return {
@@ -83,6 +105,68 @@ export function entryForm(ctx: Ctx, input: { periodId: number } & UnitRef): Entr
     current: values,
     currentRevision: current?.revision ?? null,
   };
+}
+
+const TASK_SECTION = 'NV';
+const TASK_SECTION_NAME = 'Kết quả thực hiện nhiệm vụ được giao (Kế hoạch năm)';
+const ROLE = { lead: 'chủ trì', partner: 'phối hợp' } as const;
+
+/** The task rows of the hand-entry form: status, result, number of activities, for each task given to the unit. */
+function taskRows(tasks: ReturnType<typeof templateTasks>): EntryFormRow[] {
+  return tasks.flatMap((t) => {
+    const title = `${t.stt ? `${t.stt}. ` : ''}${t.title} (${ROLE[t.role]})`;
+    const row = (part: 'status' | 'result' | 'activities', name: string, type: EntryFormRow['type']) => ({
+      element: taskElement(t.id, part),
+      name,
+      section: TASK_SECTION,
+      sectionName: TASK_SECTION_NAME,
+      type,
+      unit: part === 'activities' ? 'hoạt động' : '',
+      cells: ['value'] as CellKey[],
+    });
+    return [
+      row('status', `${title} – tình trạng (${TASK_STATUSES.map((x) => TASK_STATUS_LABEL[x]).join(' / ')})`, 'text'),
+      row('result', `${title} – kết quả thực hiện`, 'text'),
+      row('activities', `${title} – số hoạt động`, 'integer'),
+    ];
+  });
+}
+
+/** One entered task answer as the import stores it; a status or a count that cannot be read is refused. */
+function taskValue(
+  code: string,
+  part: 'status' | 'result' | 'activities',
+  title: string,
+  v: Entered | undefined,
+): StoredValue | null {
+  if (v === null || v === undefined || (typeof v === 'string' && !v.trim())) return null;
+  const s = typeof v === 'string' ? cleanText(v).trim() : v;
+  if (part === 'result') return { element: code, cell: 'value', value: { state: 'text', value: String(s) } };
+  if (part === 'status') {
+    const status =
+      typeof s === 'string'
+        ? (TASK_STATUSES as readonly string[]).includes(s)
+          ? (s as TaskStatus)
+          : parseTaskStatus(s)
+        : null;
+    if (!status) {
+      throw new AppError(
+        'invalid_input',
+        `Tình trạng của nhiệm vụ "${title}" ghi "${String(s)}" không rõ. Hãy ghi một trong: ` +
+          `${TASK_STATUSES.map((x) => TASK_STATUS_LABEL[x]).join(', ')}.`,
+      );
+    }
+    return { element: code, cell: 'value', value: { state: 'text', value: status } };
+  }
+  const n = typeof s === 'number' ? s : typeof s === 'string' ? readViNumber(s) : null;
+  const num = typeof n === 'number' ? n : n && n.kind !== 'invalid' && n.kind !== 'us_only' ? n.value : NaN;
+  if (!Number.isInteger(num) || num < 0) {
+    throw new AppError(
+      'invalid_input',
+      `Số hoạt động của nhiệm vụ "${title}" ghi "${String(s)}" không phải số nguyên không âm. Hãy ghi số như 3 hoặc để trống.`,
+    );
+  }
+  return { element: code, cell: 'value', value: { state: 'number', value: num } };
 }
 
 const SCAN_KINDS: Array<{ ext: string[]; magic: number[]; name: string }> = [
@@ -131,8 +215,10 @@ export interface EnterInput extends UnitRef {
 
 /** A paper or scanned report entered by hand: checked like an import, then a new revision or a refusal. */
 export function enterReport(ctx: Ctx, input: EnterInput): ImportResult & { entryId: number } {
-  const { period, unit, catalog, template, elements } = formOf(ctx, input.periodId, input);
+  const { period, unit, catalog, template, elements, tasks } = formOf(ctx, input.periodId, input);
   const unitRef = { code: unit.code, name: unit.name };
+  const given = new Map(tasks.map((t) => [t.id, t]));
+  const taskTyped: StoredValue[] = [];
   const expected = expectedError(unit, isExpected(ctx.raw, period.id, unit.id), period);
   if (expected.length) throw new AppError('invalid_input', expected[0]!.message);
   const odd = checkReceipt(ctx, input);
@@ -149,6 +235,13 @@ export function enterReport(ctx: Ctx, input: EnterInput): ImportResult & { entry
   const where = (d: { code: string; name: string; unit: string }, _row: number, k?: CellKey) =>
     `Dòng "${d.code}" (${d.name}${d.unit ? `, ${d.unit}` : ''})` + (k ? `, cột "${label(k)}"` : '');
   for (const [code, cells] of Object.entries(input.values)) {
+    const task = parseTaskElement(code);
+    const givenTask = task ? given.get(task.taskId) : undefined;
+    if (task && givenTask) {
+      const v = taskValue(code, task.part, givenTask.title, cells.value);
+      if (v) taskTyped.push(v);
+      continue;
+    }
     const d = onForm.get(code);
     if (!d) {
       unknown.push(code);
@@ -179,7 +272,9 @@ export function enterReport(ctx: Ctx, input: EnterInput): ImportResult & { entry
     findings,
   };
   const form = checkForm(parsed, catalog, template, unit);
-  const warnings = dedupe(form.warnings);
+  const answers = checkTaskAnswers(ctx.db, period.year, unit.id, { values: taskTyped }); // as the import does
+  form.values.push(...answers.values);
+  const warnings = dedupe([...form.warnings, ...answers.warnings]);
 
   const file = input.scan
     ? { name: input.scan.name, bytes: input.scan.bytes }

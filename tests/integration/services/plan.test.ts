@@ -32,6 +32,14 @@ import { APP_VERSION } from '../../../src/main/version';
 import { runCli } from '../../../src/main/hosts/cli/run';
 import { fillTasks, PLAN_FIXTURE, PLAN_UNITS, taskRowsOf, type TaskFill } from '../../helpers/plan';
 import { tmpCtx } from '../../helpers/tmp';
+import { dispatch } from '../../../src/main/api/dispatch';
+import type { EntryForm } from '../../../src/shared/contract/inbox';
+
+async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.error!.message);
+  return r.data as T;
+}
 
 const open: Array<{ dispose(): void }> = [];
 afterEach(() => {
@@ -378,5 +386,53 @@ describe('filled forms, imported through the normal pipeline', () => {
     const partOne = text.slice(text.indexOf('I. CÔNG TÁC CHỈ ĐẠO'), text.indexOf('II. KẾT QUẢ'));
     expect(partOne).toContain('Kế hoạch có 2 nhiệm vụ, đã hoàn thành 1, đang thực hiện 1.');
     expect(partOne).toContain('Chưa thực hiện: kiểm tra, giám sát');
+  }, 60_000);
+});
+
+describe('the paper-entry form (a report that came on paper)', () => {
+  it("shows the unit's tasks after its figures and stores the answers as its form would", async () => {
+    const { ctx, ids, task } = await withPlan();
+    const period = createPeriod(ctx.db, { year: 2026, kind: 'half_year' });
+    setExpected(ctx.db, period.id, [ids.get('S01')!, ids.get('S04')!]);
+    const t = (n: string) => task(n).id;
+    const form = await ok<EntryForm>(dispatch(ctx, 'submissions.entryForm', { periodId: period.id, unitCode: 'S01' }));
+    const taskCodes = form.rows.filter((r) => r.section === 'NV').map((r) => r.element);
+    // S01 is given tasks 1, 3, 4, 5 on its form: the same four, three rows each, after the figures
+    const exported = await taskRowsOf((await exportTemplates(ctx.db, period.id, ['S01']))[0]!.bytes);
+    expect(taskCodes.filter((c) => !c.includes('.'))).toEqual(exported.map((r) => r.code));
+    expect(taskCodes).toHaveLength(exported.length * 3);
+    expect(form.rows.findIndex((r) => r.section === 'NV')).toBeGreaterThan(5);
+    expect(form.rows.find((r) => r.element === `NV:${t('1')}`)!.name).toMatch(/chủ trì|phối hợp/);
+
+    const enter = (values: Record<string, Record<string, unknown>>) =>
+      dispatch(ctx, 'submissions.enter', { periodId: period.id, unitCode: 'S01', receivedAt: '2026-06-04', values });
+    // a status that cannot be read is refused with a message saying what to write
+    const unclear = await enter({ VB_BANHANH: { value: 2 }, [`NV:${t('1')}`]: { value: 'ok' } });
+    expect(unclear.ok).toBe(false);
+    expect(!unclear.ok && unclear.error.message).toMatch(/Tình trạng của nhiệm vụ .* không rõ.*Đã hoàn thành/);
+    // a task not given to S01 (task 2) is not a row of its form
+    const other = await enter({ VB_BANHANH: { value: 2 }, [`NV:${t('2')}`]: { value: 'x' } });
+    expect(other.ok).toBe(false);
+
+    const r = await ok<{ status: string }>(
+      enter({
+        VB_BANHANH: { value: 2 },
+        [`NV:${t('1')}`]: { value: 'x' },
+        [`NV:${t('1')}.KQ`]: { value: 'Đăng 3 tin bài' },
+        [`NV:${t('1')}.SL`]: { value: '3' },
+        [`NV:${t('4')}`]: { value: 'Đang thực hiện' },
+      }),
+    );
+    expect(r.status).toBe('accepted');
+    expect(unitTasks(ctx.db, period.id, ids.get('S01')!)).toMatchObject({ given: 4, done: 1 });
+    const results = planResults(ctx.db, period.id);
+    expect(results.tasks.find((x) => x.id === t('1'))!.answers.find((a) => a.unit === 'S01')).toMatchObject({
+      status: 'done',
+      result: 'Đăng 3 tin bài',
+      activities: 3,
+    });
+    // the form opened again starts from what was entered, in the form's words
+    const again = await ok<EntryForm>(dispatch(ctx, 'submissions.entryForm', { periodId: period.id, unitCode: 'S01' }));
+    expect(again.current[`NV:${t('4')}`]).toEqual({ value: 'Đang thực hiện' });
   }, 60_000);
 });
