@@ -168,3 +168,29 @@ test('import filled files and see the results per task and on the unit page', as
   expect(await axe(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the paper-entry form shows a unit’s tasks after its figures; a status is picked with the keyboard', async () => {
+  const plan = await host.call('plan.get', { year: period.year });
+  const t1 = plan.tasks[0]!;
+  // a unit given the first task that has not reported yet
+  const name = [...t1.lead, ...t1.partners].find((u) => u.code !== 'LCA-S01' && u.code !== 'LCA-S02')!.name;
+  await nav(page, 'Báo cáo giấy');
+  const picker = page.getByRole('combobox', { name: 'Đơn vị gửi báo cáo' });
+  await picker.fill(name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Mẫu biểu của ${name}`)).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Kết quả thực hiện nhiệm vụ được giao (Kế hoạch năm)' }),
+  ).toBeVisible();
+  const status = page.getByRole('radiogroup', { name: new RegExp(`${t1.title}.*tình trạng`) });
+  await expect(status).toBeVisible();
+  await status.getByRole('radio').first().focus();
+  await page.keyboard.press('3');
+  await expect(status.getByRole('radio', { name: /Chưa thực hiện/ })).toBeChecked();
+  await page.keyboard.press('1');
+  await expect(status.getByRole('radio', { name: /Đã hoàn thành/ })).toBeChecked();
+  await status.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'plan-05-nhap-giay-nhiem-vu.png') });
+  expect(await axe(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});

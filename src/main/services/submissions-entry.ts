@@ -125,7 +125,7 @@ function taskRows(tasks: ReturnType<typeof templateTasks>): EntryFormRow[] {
       cells: ['value'] as CellKey[],
     });
     return [
-      row('status', `${title} – tình trạng (${TASK_STATUSES.map((x) => TASK_STATUS_LABEL[x]).join(' / ')})`, 'text'),
+      row('status', `${title} – tình trạng`, 'text'),
       row('result', `${title} – kết quả thực hiện`, 'text'),
       row('activities', `${title} – số hoạt động`, 'integer'),
     ];

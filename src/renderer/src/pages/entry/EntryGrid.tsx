@@ -9,6 +9,7 @@ import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { EntryFormRow } from '../../../../shared/contract/inbox';
 import type { CellKey, ValueType } from '../../../../shared/domain/catalog';
 import { CELL_LABEL } from '../../labels';
+import { parseTaskElement, TASK_STATUS_LABEL, TASK_STATUSES } from '../../../../shared/rules/task-answers';
 import { cellId, NA, NO, YES, type Draft } from './values';
 
 type OnCell = (element: string, cell: CellKey, raw: string) => void;
@@ -73,6 +74,40 @@ function YesNo({
           { value: NO, label: 'Không' },
           { value: NA, label: 'Không áp dụng' },
         ]}
+      />
+    </div>
+  );
+}
+
+/** A task's status (the plan's rows): the form's three words; keys 1, 2, 3 pick them, arrows move between them. */
+function TaskStatusChoice({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const words = TASK_STATUSES.map((s) => TASK_STATUS_LABEL[s]);
+  return (
+    <div
+      onKeyDown={(e) => {
+        const i = ['1', '2', '3'].indexOf(e.key);
+        if (i < 0) return;
+        e.preventDefault();
+        onChange(words[i]!);
+        window.setTimeout(() => document.getElementById(id)?.querySelector<HTMLElement>('input:checked')?.focus());
+      }}
+    >
+      <Radio.Group
+        id={id}
+        aria-label={label}
+        value={value || undefined}
+        onChange={(e) => onChange(String(e.target.value))}
+        options={words.map((w, i) => ({ value: w, label: `${w} (${i + 1})` }))}
       />
     </div>
   );
@@ -217,7 +252,9 @@ const Cell = memo(function Cell({
     </div>
   ) : null;
   let input;
-  if (r.type === 'yesno')
+  if (parseTaskElement(r.element)?.part === 'status')
+    input = <TaskStatusChoice id={id} label={label} value={raw} onChange={(v) => onChange(r.element, cell, v)} />;
+  else if (r.type === 'yesno')
     input = <YesNo id={id} label={label} value={raw} invalid={!!flag} onChange={(v) => onChange(r.element, cell, v)} />;
   else if (r.type === 'text')
     input = (
