@@ -63,11 +63,15 @@ async function axeClean(what: string): Promise<void> {
 }
 
 async function choose(label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${option}$`) })
-    .click();
+  const box = page.getByRole('combobox', { name: label });
+  await box.click();
+  // the options of THIS drop-down (the one before may still be closing): their ids start with its list's id
+  const list = await box.getAttribute('aria-controls');
+  const item = page
+    .locator(list ? `.ant-select-item-option[id^="${list}_"]` : '.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) });
+  await item.click();
+  await expect(item).toBeHidden();
 }
 
 test('a messy list: the preview names the missing column and asks which column is which', async () => {
