@@ -6,49 +6,17 @@
  * When the name column is not recognised the caller gets the columns with their first values, to ask which is
  * which (the `columns` argument then says it: letter → field).
  */
+import { UNIT_FIELD_LABEL, type UnitColumnRole, type UnitListField } from '../../shared/contract/units';
 import type { UnitKind } from '../../shared/domain/catalog';
 import { AppError } from '../../shared/result';
 import { normalizeUnitCode } from '../../shared/text/unit-code';
 import { cleanText, parseViDate, searchKey } from '../../shared/text/vi';
 import { cellText, loadGrid, type GridSheet, type RawCell } from './grid';
 
-/** What a column of the list can hold. */
-export const UNIT_LIST_FIELDS = [
-  'code',
-  'name',
-  'kind',
-  'group',
-  'contact',
-  'position',
-  'phone',
-  'email',
-  'address',
-  'note',
-  'validFrom',
-  'validTo',
-  'successor',
-  'mergeDate',
-] as const;
-export type UnitListField = (typeof UNIT_LIST_FIELDS)[number];
+export { UNIT_LIST_FIELDS, type UnitListField } from '../../shared/contract/units';
 /** a column's role: a field, kept in the notes ('extra'), or ignored ('skip', e.g. STT) */
-export type ColumnRole = UnitListField | 'extra' | 'skip';
-
-export const FIELD_LABEL: Record<UnitListField, string> = {
-  code: 'Mã đơn vị',
-  name: 'Tên đơn vị',
-  kind: 'Loại đơn vị',
-  group: 'Nhóm',
-  contact: 'Người đầu mối',
-  position: 'Chức vụ',
-  phone: 'Điện thoại',
-  email: 'Thư điện tử',
-  address: 'Địa chỉ',
-  note: 'Ghi chú',
-  validFrom: 'Hiệu lực từ ngày',
-  validTo: 'Hiệu lực đến ngày (hết hiệu lực)',
-  successor: 'Sáp nhập vào (đơn vị kế thừa)',
-  mergeDate: 'Ngày sáp nhập (hết hiệu lực từ ngày)',
-};
+export type ColumnRole = UnitColumnRole;
+export const FIELD_LABEL = UNIT_FIELD_LABEL;
 
 export interface UnitListRow {
   /** spreadsheet row number (1-based) */

@@ -37,8 +37,8 @@ export const unitInput = z
   .strict();
 export type UnitInput = z.input<typeof unitInput>;
 
-/** What a column of an imported list holds (excel/unit-list-reader.ts UNIT_LIST_FIELDS, 'extra' = kept as notes). */
-export const UNIT_COLUMN_ROLES = [
+/** What a column of an imported list can hold (the reader, the preview and the CLI's --columns share it). */
+export const UNIT_LIST_FIELDS = [
   'code',
   'name',
   'kind',
@@ -53,9 +53,29 @@ export const UNIT_COLUMN_ROLES = [
   'validTo',
   'successor',
   'mergeDate',
-  'extra',
-  'skip',
 ] as const;
+export type UnitListField = (typeof UNIT_LIST_FIELDS)[number];
+
+/** The officer's name for each field (headers of the preview, messages that name a missing column). */
+export const UNIT_FIELD_LABEL: Record<UnitListField, string> = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  kind: 'Loại đơn vị',
+  group: 'Nhóm',
+  contact: 'Người đầu mối',
+  position: 'Chức vụ',
+  phone: 'Điện thoại',
+  email: 'Thư điện tử',
+  address: 'Địa chỉ',
+  note: 'Ghi chú',
+  validFrom: 'Hiệu lực từ ngày',
+  validTo: 'Hiệu lực đến ngày (hết hiệu lực)',
+  successor: 'Sáp nhập vào (đơn vị kế thừa)',
+  mergeDate: 'Ngày sáp nhập (hết hiệu lực từ ngày)',
+};
+
+/** A column's role: a field, kept in the notes ('extra'), or ignored ('skip', e.g. STT). */
+export const UNIT_COLUMN_ROLES = [...UNIT_LIST_FIELDS, 'extra', 'skip'] as const;
 export type UnitColumnRole = (typeof UNIT_COLUMN_ROLES)[number];
 
 /** The officer's choices on the preview; the apply op takes them so it writes exactly what she accepted. */

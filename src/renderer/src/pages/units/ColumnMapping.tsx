@@ -2,22 +2,10 @@
 import { Button, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { UnitColumnRole, UnitImportColumn, UnitImportResult } from '../../../../shared/contract';
+import { UNIT_FIELD_LABEL } from '../../../../shared/contract/units';
 
 export const COLUMN_ROLE_LABEL: Record<UnitColumnRole, string> = {
-  code: 'Mã đơn vị',
-  name: 'Tên đơn vị',
-  kind: 'Loại đơn vị',
-  group: 'Nhóm',
-  contact: 'Người đầu mối',
-  position: 'Chức vụ',
-  phone: 'Điện thoại',
-  email: 'Thư điện tử',
-  address: 'Địa chỉ',
-  note: 'Ghi chú',
-  validFrom: 'Hiệu lực từ ngày',
-  validTo: 'Hiệu lực đến ngày (hết hiệu lực)',
-  successor: 'Sáp nhập vào (đơn vị kế thừa)',
-  mergeDate: 'Ngày sáp nhập (hết hiệu lực từ ngày)',
+  ...UNIT_FIELD_LABEL,
   extra: 'Giữ vào ghi chú',
   skip: 'Bỏ qua (không nhập)',
 };
