@@ -171,6 +171,13 @@ export const files = sqliteTable('files', {
   size: integer('size').notNull(),
   bytes: blob('bytes', { mode: 'buffer' }).notNull(),
   createdAt: text('created_at').notNull().default(now),
+  /**
+   * where the bytes are once moved out of the database (issue 20): the name of an immutable, content-addressed
+   * pack file in the originals store and the offset in it (the length is `size`); `bytes` is then empty.
+   * null: the bytes are still here, in `bytes` (every original is first written here, in its import's transaction).
+   */
+  pack: text('pack'),
+  packOffset: integer('pack_offset'),
 });
 
 export const submissions = sqliteTable(
@@ -196,6 +203,13 @@ export const submissions = sqliteTable(
     /** a withdrawn revision (with the officer's reason, audited) is never current; the one before it is again */
     withdrawnAt: text('withdrawn_at'),
     withdrawReason: text('withdraw_reason'),
+    /**
+     * 1: imported as history (a past period filled long after its deadline without the received date): its
+     * timeliness is not judged, so last year's units do not all show as late
+     */
+    history: integer('history').notNull().default(0),
+    /** the layout (a form the app did not generate) the file was read with, when it was */
+    layoutId: integer('layout_id'),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [
@@ -341,3 +355,23 @@ export const planUnmatched = sqliteTable('plan_unmatched', {
   role: text('role').notNull(),
   text: text('text').notNull(),
 });
+
+/**
+ * Layouts (issue 17): a saved description of a form the app did not generate (a province's own form, last years'
+ * files, the ministry's blank appendix): which sheet, header rows, which column holds which cell, which row holds
+ * which data element or indicator, where the unit and the period are written. `definition` is the JSON of
+ * `LayoutDefinition` (shared/contract/layouts.ts).
+ */
+export const layouts = sqliteTable(
+  'layouts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** import (units' forms read in) | appendix (the ministry's workbook filled out) */
+    purpose: text('purpose').notNull().default('import'),
+    definition: text('definition').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('layouts_name_uq').on(t.name)],
+);

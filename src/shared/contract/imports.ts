@@ -22,6 +22,8 @@ const receipt = {
    * (without it such a file is refused with code BLANKING and the cells listed in `blanked`)
    */
   allowBlanking: z.boolean().optional(),
+  /** read the file(s) with this saved layout (a form the app did not generate), not as the app's own form */
+  layoutId: id.optional(),
 };
 
 /** One file to import into a period. */

@@ -12,6 +12,7 @@ import { planContract } from './plan';
 import { reportsContract } from './reports';
 import { importsContract } from './imports';
 import { inboxContract } from './inbox';
+import { layoutsContract } from './layouts';
 import { submissionsContract } from './submissions';
 import { templatesContract } from './templates';
 import { unitsContract } from './units';
@@ -29,6 +30,7 @@ export const contract = {
   ...inboxContract,
   ...reportsContract,
   ...planContract,
+  ...layoutsContract,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { planHandlers } from './plan';
 import { reportsHandlers } from './reports';
 import { importsHandlers } from './imports';
 import { inboxHandlers } from './inbox';
+import { layoutsHandlers } from './layouts';
 import { submissionsHandlers } from './submissions';
 import { templatesHandlers } from './templates';
 import { unitsHandlers } from './units';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...inboxHandlers,
   ...reportsHandlers,
   ...planHandlers,
+  ...layoutsHandlers,
 };

@@ -36,5 +36,12 @@ export const migrations: BundledMigration[] = [
     "when": 1796127363588,
     "hash": "e188dbda60d19083374c196cada8ce43ae6b6a6d317960847d0a0df748cc5c5c",
     "sql": "CREATE TABLE `plan_assignments` (\n\t`task_id` integer NOT NULL,\n\t`unit_id` integer NOT NULL,\n\t`role` text NOT NULL,\n\tPRIMARY KEY(`task_id`, `unit_id`),\n\tFOREIGN KEY (`task_id`) REFERENCES `plan_tasks`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `plan_assignments_unit_idx` ON `plan_assignments` (`unit_id`);--> statement-breakpoint\nCREATE TABLE `plan_tasks` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`year` integer NOT NULL,\n\t`section` text NOT NULL,\n\t`stt` text,\n\t`title` text NOT NULL,\n\t`description` text,\n\t`due` text,\n\t`product` text,\n\t`sort_order` integer DEFAULT 0 NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX `plan_tasks_year_idx` ON `plan_tasks` (`year`);--> statement-breakpoint\nCREATE TABLE `plan_unmatched` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`task_id` integer NOT NULL,\n\t`role` text NOT NULL,\n\t`text` text NOT NULL,\n\tFOREIGN KEY (`task_id`) REFERENCES `plan_tasks`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nALTER TABLE `data_elements` ADD `reporter_units` text;"
+  },
+  {
+    "idx": 5,
+    "tag": "0005_layouts_history_packs",
+    "when": 1796138769293,
+    "hash": "5f5bc32eca7d3d9fbfe97a61121127b7a511f48711c391d9259948929a253c96",
+    "sql": "CREATE TABLE `layouts` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`name` text NOT NULL,\n\t`purpose` text DEFAULT 'import' NOT NULL,\n\t`definition` text NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `layouts_name_uq` ON `layouts` (`name`);--> statement-breakpoint\nALTER TABLE `files` ADD `pack` text;--> statement-breakpoint\nALTER TABLE `files` ADD `pack_offset` integer;--> statement-breakpoint\nALTER TABLE `submissions` ADD `history` integer DEFAULT 0 NOT NULL;--> statement-breakpoint\nALTER TABLE `submissions` ADD `layout_id` integer;"
   }
 ];
