@@ -43,14 +43,13 @@ import { templateRowsFor } from '../src/main/excel/form-layout';
 import { getCatalog } from '../src/main/services/catalog';
 import { toFill, unitFigures } from '../src/main/demo/data';
 import { createPeriod } from '../src/main/services/periods';
-import { cellValueToRow } from '../src/main/services/values';
 import { databaseId, setMeta } from '../src/main/services/settings';
 import { exportTemplates } from '../src/main/services/templates';
+import { buildNationalDb, NATIONAL_UNITS, seedSubmissions, seedUnits } from './bench/national';
 
 const JSON_OUT = process.argv.includes('--json');
 const FILES = 120;
 const SCALE_UNITS = 1000;
-const NATIONAL_UNITS = 4300;
 const NATIONAL = !process.argv.includes('--no-national');
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 const say = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -78,58 +77,6 @@ async function timed(runs: number, warm: number, fn: () => Promise<unknown>): Pr
     xs.push(now() - t0);
   }
   return median(xs);
-}
-
-function kindOf(i: number, n = FILES): UnitKind {
-  // at national scale almost every unit is a commune; the first 300 are the provinces' own units
-  if (n > SCALE_UNITS && i >= 300) return 'xa';
-  return i % 4 === 0 ? 'so_nganh' : i % 4 === 1 ? 'doan_the' : 'xa';
-}
-const codeOf = (i: number, n = FILES): string =>
-  `BM-${kindOf(i, n) === 'xa' ? 'X' : kindOf(i, n) === 'so_nganh' ? 'S' : 'D'}${i + 1}`;
-
-/** Units straight into SQLite (the bench's fast path; the UI uses units.save). */
-function seedUnits(ctx: Ctx, n: number): Array<{ id: number; code: string; kind: UnitKind }> {
-  const ins = ctx.raw.prepare(
-    'INSERT INTO units (code, name, kind, search_key, sort_order) VALUES (?, ?, ?, ?, ?) RETURNING id',
-  );
-  const out: Array<{ id: number; code: string; kind: UnitKind }> = [];
-  ctx.raw.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const code = codeOf(i, n);
-      const kind = kindOf(i, n);
-      const { id } = ins.get(code, `Đơn vị thử ${i + 1}`, kind, `don vi thu ${i + 1}`, i + 1) as { id: number };
-      out.push({ id, code, kind });
-    }
-  })();
-  return out;
-}
-
-/** One accepted revision per unit with the given figures, straight into SQLite. */
-function seedSubmissions(
-  ctx: Ctx,
-  periodId: number,
-  units: Array<{ id: number; kind: UnitKind }>,
-  figures: (i: number) => StoredValue[],
-): void {
-  const file = ctx.raw.prepare('INSERT OR IGNORE INTO files (sha256, size, bytes) VALUES (?, 0, ?)');
-  const sub = ctx.raw.prepare(
-    'INSERT INTO submissions (period_id, unit_id, revision, received_at, file_name, sha256) VALUES (?, ?, 1, ?, ?, ?) RETURNING id',
-  );
-  const val = ctx.raw.prepare(
-    'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  ctx.raw.transaction(() => {
-    units.forEach((u, i) => {
-      const sha = `seed-${periodId}-${u.id}`;
-      file.run(sha, Buffer.alloc(0));
-      const { id } = sub.get(periodId, u.id, '2026-01-05', `seed-${u.id}.xlsx`, sha) as { id: number };
-      for (const v of figures(i)) {
-        const r = cellValueToRow(v.value);
-        val.run(id, v.element, v.cell, r.state, r.num, r.text);
-      }
-    });
-  })();
 }
 
 function resaveWithLibreOffice(dir: string, files: Array<{ name: string; bytes: Uint8Array }>): number {
@@ -328,21 +275,11 @@ async function main(): Promise<void> {
     let national: Record<string, number> = {};
     if (NATIONAL) {
       say(`Quy mô cả nước: ${NATIONAL_UNITS.toLocaleString('vi-VN')} đơn vị, ${periods.size} kỳ…`);
-      const nat = createContext(join(dir, 'national.sqlite'), { today: () => '2026-06-10' });
+      const built = buildNationalDb(join(dir, 'national.sqlite'));
+      const nat = built.ctx;
+      const natTarget = built.target;
       try {
-        const natUnits = seedUnits(nat, NATIONAL_UNITS);
-        let natTarget = 0;
-        const t0 = now();
-        for (const year of YEARS) {
-          for (const kind of ['half_year', 'year'] as const) {
-            const id = createPeriod(nat.db, { year, kind }).id;
-            if (year === 2026 && kind === 'half_year') natTarget = id;
-            seedSubmissions(nat, id, natUnits, (i) =>
-              figures[i % figures.length]!.filter((v) => rowsByKind.get(natUnits[i]!.kind)!.has(v.element)),
-            );
-          }
-        }
-        say(`  nạp xong trong ${round((now() - t0) / 1000)} s`);
+        say(`  nạp xong trong ${round(built.seedSeconds)} s`);
         const answer = await call(nat, 'consolidation.get', { periodId: natTarget });
         national = {
           nationalUnits: NATIONAL_UNITS,
