@@ -166,9 +166,13 @@ export async function suggestLayout(
     elements: catalog.dataElements,
     indicators: input.purpose === 'appendix' ? catalog.indicators : [],
     unitOf: (text, source) => {
-      if (source === 'file') return unitInFileName(reg, text);
-      const who = resolveUnit({ source: 'header', ...NO_IDENTITY, visibleUnitName: text }, '', reg);
-      return who.kind === 'unit' ? who.unit : null;
+      const unit =
+        source === 'file'
+          ? unitInFileName(reg, text)
+          : ((w) => (w.kind === 'unit' ? w.unit : null))(
+              resolveUnit({ source: 'header', ...NO_IDENTITY, visibleUnitName: text }, '', reg),
+            );
+      return unit ? { code: unit.code, name: unit.name } : null;
     },
   });
 }
