@@ -37,6 +37,7 @@ import { expectedError, identify, periodWarnings, type UnitRow } from './identif
 import { answered, dedupe, reject, toMsg, unchanged, type Msg } from './result';
 import { makeRegister, resolveChosen, resolveUnit, type Register } from './unit-identity';
 import { formatNumber } from '../../../shared/text/vi';
+import { isHistoryEntry } from '../../../shared/rules/period';
 
 export type { ImportFileInput };
 
@@ -187,6 +188,11 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     warnings: [...c.form.warnings, ...c.form.notCounted],
     findings: c.findings,
     officer: settings.officer.trim() || 'Cán bộ thường trực',
+    history: isHistoryEntry(
+      getPeriodRow(db, c.periodId).deadline,
+      ctx.today(),
+      !!(input.receivedAt || input.officialDate),
+    ),
   });
   return {
     ...withNotCounted(answered(input.file.name, 'accepted', c.unit, revision, c.form.warnings), c.form.notCounted),
