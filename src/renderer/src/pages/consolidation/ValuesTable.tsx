@@ -22,7 +22,7 @@ export function ValuesTable({
   const v = useMemo(() => toMap(c.values), [c.values]);
   const prev = useMemo(() => (c.previous ? toMap(c.previous.values) : null), [c.previous]);
   const shares = useMemo(() => new Map(c.femaleShares.map((s) => [s.code, s.percent])), [c.femaleShares]);
-  const NCOLS = 7 + (prev ? 1 : 0);
+  const NCOLS = 7 + (prev ? 2 : 0);
 
   const figure = (el: DataElement, cell: CellKey) => {
     if (!el.cells.includes(cell)) return null;
@@ -79,9 +79,20 @@ export function ValuesTable({
                 const x = mainValue(prev, el);
                 return x ? formatNumber(x.value) : '—';
               }),
+              figureColumn('So với cùng kỳ', 110, (el) =>
+                changeText(mainValue(v, el)?.value, mainValue(prev, el)?.value),
+              ),
             ]
           : []),
       ]}
     />
   );
+}
+
+/** The change from last year's figure: "+12,5%" (or "+3" when last year's was 0); "—" when either is missing. */
+export function changeText(now: number | undefined, before: number | undefined): string {
+  if (now === undefined || before === undefined) return '—';
+  if (before === 0) return now === 0 ? '0' : `${now > 0 ? '+' : ''}${formatNumber(now)}`;
+  const pct = ((now - before) * 100) / Math.abs(before);
+  return `${pct > 0 ? '+' : ''}${formatNumber(pct, 1)}%`;
 }
