@@ -1,5 +1,6 @@
 import type { layoutsContract } from '../../../shared/contract/layouts';
 import { AppError } from '../../../shared/result';
+import { fillAppendix } from '../../services/appendix';
 import type { HandlersFor } from '../types';
 
 // temporary: each op is replaced by its service as the layouts work lands (issue 17)
@@ -13,5 +14,5 @@ export const layoutsHandlers: HandlersFor<typeof layoutsContract> = {
   'layouts.list': building,
   'layouts.get': building,
   'layouts.delete': building,
-  'reports.fillAppendix': building,
+  'reports.fillAppendix': (input, ctx) => fillAppendix(ctx.db, input),
 };
