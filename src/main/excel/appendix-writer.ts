@@ -20,7 +20,8 @@ import { isPercentFormat } from './fast-grid';
 export interface CellWrite {
   /** the cell's address, "C8" */
   ref: string;
-  value: number | string;
+  /** null: a mapped cell with no figure: left as the blank has it, but checked like the others (no formula…) */
+  value: number | string | null;
   /** the number is a percentage (×100): written as a fraction into a cell whose number format shows per cent */
   percent?: boolean;
 }
@@ -296,6 +297,7 @@ export function patchSheetXml(
   const colStyle = columnStyles(text);
 
   const byRow = new Map<number, Array<{ col: number; write: CellWrite }>>();
+  const checked: Array<{ row: number; col: number; write: CellWrite }> = [];
   const seen = new Set<string>();
   for (const w of writes) {
     const at = splitRef(w.ref);
@@ -312,9 +314,24 @@ export function patchSheetXml(
           'hãy sửa mẫu phụ lục cho cột hoặc dòng này.',
       );
     }
+    if (w.value === null) {
+      checked.push({ ...at, write: w });
+      continue;
+    }
     const list = byRow.get(at.row) ?? [];
     list.push({ col: at.col, write: w });
     byRow.set(at.row, list);
+  }
+
+  const refuseFormula = (ref: string) =>
+    new AppError(
+      'invalid_input',
+      `Ô ${ref} của phụ lục có công thức: chương trình không ghi đè công thức. Hãy bỏ ánh xạ ô này ` +
+        'trong mẫu phụ lục (công thức sẽ tự tính lại khi mở tệp trong Excel).',
+    );
+  for (const { row, col, write } of checked) {
+    const cell = rows.find((x) => x.row === row)?.cells.find((c) => c.col === col);
+    if (cell && /<f[\s/>]/.test(cell.body)) throw refuseFormula(write.ref);
   }
 
   // edits as [start, end, replacement] on `text`, applied from the end
@@ -331,7 +348,7 @@ export function patchSheetXml(
         ? (row.attrs.get('s') ?? null)
         : null;
     const render = (col: number, w: CellWrite, style: string | null): string => {
-      let value = w.value;
+      let value = w.value!;
       if (typeof value === 'number') {
         if (!Number.isFinite(value)) throw new AppError('invalid_input', `Ô ${w.ref}: số liệu không hợp lệ.`);
         if (w.percent && style !== null && isPercentStyle(Number(style))) value = Number((value / 100).toPrecision(15));
@@ -349,13 +366,7 @@ export function patchSheetXml(
     for (const { col, write } of wanted) {
       const cell = row.cells.find((c) => c.col === col);
       if (cell) {
-        if (/<f[\s/>]/.test(cell.body)) {
-          throw new AppError(
-            'invalid_input',
-            `Ô ${write.ref} của phụ lục có công thức: chương trình không ghi đè công thức. Hãy bỏ ánh xạ ô này ` +
-              'trong mẫu phụ lục (công thức sẽ tự tính lại khi mở tệp trong Excel).',
-          );
-        }
+        if (/<f[\s/>]/.test(cell.body)) throw refuseFormula(write.ref);
         edits.push([cell.start, cell.end, render(col, write, cell.attrs.get('s') ?? null)]);
       } else {
         const next = row.cells.find((c) => c.col > col);
@@ -423,9 +434,10 @@ export async function fillWorkbook(
   const styles = await zip.file('xl/styles.xml')?.async('string');
   const xml = await zip.file(entry)!.async('string');
   const patched = patchSheetXml(xml, writes, percentStyles(styles));
-  zip.file(entry, patched);
+  // the entries keep their dates: the same blank and figures give the same bytes
+  zip.file(entry, patched, { date: zip.file(entry)!.date });
   const wb = await zip.file('xl/workbook.xml')!.async('string');
-  zip.file('xl/workbook.xml', withFullCalcOnLoad(wb));
+  zip.file('xl/workbook.xml', withFullCalcOnLoad(wb), { date: zip.file('xl/workbook.xml')!.date });
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes: out, written: writes.length };
+  return { bytes: out, written: writes.filter((w) => w.value !== null).length };
 }

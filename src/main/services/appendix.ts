@@ -80,8 +80,9 @@ function indicatorFigure(ind: Indicator, r: IndicatorResult | undefined): Figure
 }
 
 /**
- * The cells to write for a layout and a period's consolidation: `writes` (figures found) and `empty` (mapped cells
- * whose figure the period does not have: the blank's cell stays as it is). A role that does not apply to a row (a
+ * The cells to write for a layout and a period's consolidation: `writes`, every mapped cell with its figure (value
+ * null when the period has none: the blank's cell stays as it is, but is checked like the others), and `empty`,
+ * how many have none. A role that does not apply to a row (a
  * "Nữ" column on a row counted without sex, a target for an element without one) is neither.
  */
 export function appendixWrites(
@@ -110,10 +111,12 @@ export function appendixWrites(
   const provinceTargets = catalog.provinceTargets;
   const current = new Map(c.indicators.map((i) => [i.code, i]));
   const previous = new Map((c.previous?.indicators ?? []).map((i) => [i.code, i]));
-  // the column a single figure goes to, when the appendix has no "result" column: "Số liệu", else the first cell one
+  // the column a single figure goes to (unless the row names its own): "Số liệu", else the first cell column,
+  // else "result"
   const firstOf = (role: AppendixColumnRole) => columns.find((x) => x.role === role)?.column ?? null;
   const singleDefault = firstOf('value') ?? firstOf('total') ?? firstOf('female') ?? firstOf('male');
   const hasCellColumns = singleDefault !== null;
+  const singleHome = singleDefault ?? firstOf('result');
 
   const writes: CellWrite[] = [];
   let empty = 0;
@@ -134,26 +137,35 @@ export function appendixWrites(
         const e = target.element;
         const single = e.cells.length === 1 && e.cells[0] === 'value';
         if (e.type === 'text') figure = undefined;
-        // a data element's figure goes to its Tổng số / Nữ / Nam columns when the appendix has them, else to "result"
-        else if (role === 'result') {
-          if (!hasCellColumns) figure = elementFigure(e, mainCell(e), c.values);
-        } else if (role === 'previous') figure = elementFigure(e, mainCell(e), c.previous?.values);
+        else if (role === 'previous') figure = elementFigure(e, mainCell(e), c.previous?.values);
         else if (role === 'target') {
           if (e.strategyCode) {
             const tg = targetFor({ code: e.strategyCode, targets: e.targets }, year, provinceTargets);
-            figure = tg ? { value: tg.value } : null;
+            // a yes/no target (CL.M5.1: the content is taught) reads Có/Không like the figure
+            figure = !tg ? null : e.type === 'yesno' ? { value: tg.value ? 'Có' : 'Không' } : { value: tg.value };
           }
-        } else if (CELL_ROLES.has(role)) {
-          if (single) {
-            if (column === (row.column ?? singleDefault)) figure = elementFigure(e, 'value', c.values);
-          } else if (e.cells.includes(role as CellKey)) {
-            figure = elementFigure(e, role as CellKey, c.values);
-          }
+        } else if (single) {
+          // one figure (a count, a yes/no, an amount): in the row's own column, else the first figure column
+          if (column === (row.column ?? singleHome)) figure = elementFigure(e, 'value', c.values);
+        } else if (role === 'result') {
+          // Tổng số / Nữ / Nam go to their own columns when the appendix has them, else the total to "result"
+          if (!hasCellColumns) figure = elementFigure(e, mainCell(e), c.values);
+        } else if (CELL_ROLES.has(role) && e.cells.includes(role as CellKey)) {
+          figure = elementFigure(e, role as CellKey, c.values);
         }
       }
       if (figure === undefined) continue;
       if (figure === null) empty++;
-      else writes.push({ ref: `${column}${row.row}`, ...figure });
+      writes.push({ ref: `${column}${row.row}`, ...(figure ?? { value: null }) });
+    }
+    // a single figure the officer put in a column that has no role of its own
+    if (target.kind === 'element' && row.column && !columns.some((x) => x.column === row.column)) {
+      const e = target.element;
+      if (e.type !== 'text' && e.cells.length === 1 && e.cells[0] === 'value') {
+        const figure = elementFigure(e, 'value', c.values);
+        if (figure === null) empty++;
+        writes.push({ ref: `${row.column}${row.row}`, ...(figure ?? { value: null }) });
+      }
     }
   }
   return { writes, empty };
