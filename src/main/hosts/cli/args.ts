@@ -34,6 +34,9 @@ const OPTIONS = {
   label: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
+  // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17); --layout also for import
+  into: { type: 'string' },
+  layout: { type: 'string' },
   unit: { type: 'string', multiple: true },
   'received-at': { type: 'string' },
   'received-reason': { type: 'string' },
