@@ -256,7 +256,8 @@ describe('chunked backups and the originals store', () => {
       const pack = join(originalsDirFor(p.ctx.dbPath), moved.packs[0]!);
       const good = readFileSync(pack);
       const bad = Buffer.from(good);
-      bad[Math.floor(bad.length / 2)] ^= 0xff;
+      const mid = Math.floor(bad.length / 2);
+      bad[mid] = bad[mid]! ^ 0xff;
       writeFileSync(pack, bad);
       const sub = p.ctx.raw.prepare('SELECT id, file_name AS name FROM submissions').get() as {
         id: number;
@@ -280,7 +281,7 @@ describe('chunked backups and the originals store', () => {
       const m = readManifest(b.path);
       const chunk = join(chunksDir(p.ctx.backupDir), m.chunkPacks[0]!);
       const c = readFileSync(chunk);
-      c[10] ^= 0xff;
+      c[10] = c[10]! ^ 0xff;
       writeFileSync(chunk, c);
       const before = dump(p.ctx);
       const refused = await dispatch(p.ctx, 'backup.restore', { name: b.name });
