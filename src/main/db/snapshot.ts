@@ -23,6 +23,8 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/result';
 import { slugify } from '../../shared/text/vi';
+import { collectBackupPacks, readManifest } from './chunk-backup';
+import { backupOriginalsDir, embedOriginals, originalsDirFor, referencedPacks, sweepTemps } from './originals-store';
 
 export interface BackupFile {
   name: string;
@@ -44,7 +46,7 @@ function slug(reason: string): string {
 }
 
 /** `sao-luu-<date-time>-<reason>`: the name of a snapshot taken now, without its extension */
-function snapshotName(reason: string): string {
+export function snapshotName(reason: string): string {
   return `${PREFIX}${stamp()}-${slug(reason)}`;
 }
 
@@ -106,12 +108,25 @@ export function removeLeftovers(dbPath: string, backupDir: string): string[] {
   const TMP = /\.tmp(?:-wal|-shm|-journal)?$/;
   sweep(dirname(dbPath), (n) => n.startsWith(`${base}.`) && TMP.test(n) && /\.(khoi-phuc|tai-len|lock)\b/.test(n));
   sweep(backupDir, (n) => n.startsWith(PREFIX) && TMP.test(n));
+  // the originals store and the backups' chunk and pack folders (`*.<pid>.tmp` of a killed move or backup)
+  for (const d of [originalsDirFor(dbPath), join(backupDir, 'chunks'), backupOriginalsDir(backupDir), backupDir])
+    sweepTemps(d);
   return removed;
 }
 
 /** VACUUM INTO `target` (a consistent copy, WAL included), flushed to the disk. */
 function vacuumInto(raw: BetterSqlite3.Database, target: string): void {
   raw.prepare('VACUUM INTO ?').run(target);
+  syncFile(target);
+}
+
+/**
+ * A self-contained copy (one `.sqlite` that restores anywhere): VACUUM INTO `target`, then every original moved
+ * out to the originals store is read back (checked) into the copy's `files.bytes`; flushed.
+ */
+function selfContainedInto(raw: BetterSqlite3.Database, target: string, backupDir: string): void {
+  raw.prepare('VACUUM INTO ?').run(target);
+  if (referencedPacks(raw).size) embedOriginals(target, raw.name, backupDir);
   syncFile(target);
 }
 
@@ -127,14 +142,14 @@ export function backupSync(raw: BetterSqlite3.Database, dir: string, reason: str
   const tmp = tempFor(path);
   removeStaleTemps(dir);
   try {
-    vacuumInto(raw, tmp);
+    selfContainedInto(raw, tmp, dir);
     renameSync(tmp, path);
     syncDir(dir);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   }
-  if (keep !== undefined) rotateBackups(dir, keep);
+  if (keep !== undefined) rotateBackups(dir, keep, referencedPacks(raw));
   const st = statSync(path);
   return { name, path, size: st.size, createdAt: st.mtime.toISOString(), reason: slug(reason) };
 }
@@ -150,7 +165,7 @@ export function snapshotBytes(
   const name = `${snapshotName(reason)}.sqlite`;
   const tmp = tempFor(join(dir, name));
   try {
-    vacuumInto(raw, tmp);
+    selfContainedInto(raw, tmp, dir);
     return { name, bytes: readFileSync(tmp) };
   } finally {
     rmSync(tmp, { force: true });
@@ -165,22 +180,45 @@ function removeStaleTemps(dir: string): void {
   }
 }
 
-export function listBackups(dir: string): BackupFile[] {
+/** The backups in `dir`, newest first: `.sqlite` copies and `.json` manifests (chunked backups, issue 20). */
+function backupNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((n) => n.startsWith(PREFIX) && n.endsWith('.sqlite'))
-    .map((name) => {
-      const path = join(dir, name);
-      const st = statSync(path);
-      const reason = name.replace(/^sao-luu-\d{8}-\d{6}-\d{3}-/, '').replace(/\.sqlite$/, '');
-      return { name, path, size: st.size, createdAt: st.mtime.toISOString(), reason };
-    })
-    .sort((a, b) => (a.name < b.name ? 1 : -1));
+    .filter((n) => n.startsWith(PREFIX) && (n.endsWith('.sqlite') || n.endsWith('.json')))
+    .sort((a, b) => (a < b ? 1 : -1));
 }
 
-export function rotateBackups(dir: string, keep: number): void {
-  const all = listBackups(dir);
-  for (const b of all.slice(keep)) for (const ext of ['', '-wal', '-shm']) rmSync(b.path + ext, { force: true });
+/**
+ * `size`: what the backup holds logically, in bytes: a `.sqlite` copy's file size; for a chunked backup the size
+ * of the database it rebuilds plus the original packs it needs (shared with other backups on the disk, so the
+ * sizes of the list add up to more than the folder uses).
+ */
+export function listBackups(dir: string): BackupFile[] {
+  return backupNames(dir).map((name) => {
+    const path = join(dir, name);
+    const st = statSync(path);
+    const reason = name.replace(/^sao-luu-\d{8}-\d{6}-\d{3}-/, '').replace(/\.(sqlite|json)$/, '');
+    let size = st.size;
+    if (name.endsWith('.json')) {
+      try {
+        const m = readManifest(path);
+        size = m.dbSize + m.originalsBytes;
+      } catch {
+        // a damaged manifest is listed with its own size (its restore is refused with a clear message)
+      }
+    }
+    return { name, path, size, createdAt: st.mtime.toISOString(), reason };
+  });
+}
+
+/**
+ * Keeps the newest `keep` backups; then removes the chunk packs and original packs no kept backup needs (an
+ * original pack `liveRefs`, the live database's, names is kept).
+ */
+export function rotateBackups(dir: string, keep: number, liveRefs: Set<string> = new Set()): void {
+  for (const n of backupNames(dir).slice(keep))
+    for (const ext of ['', '-wal', '-shm']) rmSync(join(dir, n) + ext, { force: true });
+  collectBackupPacks(dir, liveRefs);
 }
 
 const BAD_COPY = (name: string) =>
@@ -221,7 +259,7 @@ export interface DbIdentity {
   hasData: boolean;
 }
 
-function identityOf(db: BetterSqlite3.Database): DbIdentity {
+export function identityOf(db: BetterSqlite3.Database): DbIdentity {
   const get = (key: string) =>
     (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   let province = '';
@@ -299,7 +337,8 @@ function keepLive(dbPath: string, keptAs: string): void {
     live = new Database(dbPath, { fileMustExist: true });
     // fold the WAL into the main file before keeping it
     live.pragma('wal_checkpoint(TRUNCATE)');
-    vacuumInto(live, tmp);
+    // self-contained: the replaced database's originals may leave the live store once it is replaced
+    selfContainedInto(live, tmp, dirname(keptAs));
     renameSync(tmp, keptAs);
     return;
   } catch {

@@ -7,8 +7,14 @@
  * It is taken by the long-running doors when they start (`bdg serve`, the Electron core worker: worker/core.ts),
  * not by createContext, so one-shot CLI commands and tests stay quiet.
  * The file-level work (VACUUM INTO, verify, swap) is db/snapshot.ts.
+ *
+ * Issue 20: a backup (manual, daily, before a batch) first moves the originals still in the database out to the
+ * originals store (db/originals-store.ts), then writes only the chunks of the database that changed and the
+ * original packs the backups folder lacks (db/chunk-backup.ts): a `.json` manifest in the list. `.sqlite` copies
+ * (older backups, the one taken before an upgrade, the one kept when a restore replaces the database, an export)
+ * are self-contained and still list and restore.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupEntry } from '../../shared/contract/app';
 import type { FilePayload } from '../../shared/contract/op';
@@ -16,8 +22,11 @@ import { AppError } from '../../shared/result';
 import type { Ctx } from './context';
 import {
   backupSync,
+  identityOf,
   listBackups,
   readIdentity,
+  rotateBackups,
+  snapshotName,
   restoreFile,
   snapshotBytes,
   stageRestore,
@@ -28,6 +37,8 @@ import {
   type DbIdentity,
 } from '../db/snapshot';
 import { acquireOwnerLock } from '../db/owner-lock';
+import { materializeBackup, writeChunkBackup, type ChunkBackupResult } from '../db/chunk-backup';
+import { ensurePacksFor, moveOriginalsOut, referencedPacks, type MoveResult } from '../db/originals-store';
 import { getMeta, getSettings, setMeta } from './settings';
 
 export const DAILY_BACKUP_MARKER = 'backup.lastDaily';
@@ -54,9 +65,63 @@ export function backupEntries(ctx: Ctx): BackupEntry[] {
   return listBackups(ctx.backupDir).map(entry);
 }
 
+/** Moves the originals still in the database out to the originals store (one pack, one fsync). */
+export function moveOriginals(ctx: Ctx): MoveResult {
+  return moveOriginalsOut(ctx.raw, ctx.dbPath);
+}
+
+/** After a batch: its originals leave the database (a failure only leaves them there for the next backup). */
+export function moveAfterBatch(ctx: Ctx): void {
+  if (ctx.dbPath === ':memory:' || ctx.demo) return;
+  try {
+    moveOriginals(ctx);
+  } catch {
+    // the originals stay in files.bytes, whole; the next backup moves them
+  }
+}
+
+/**
+ * A backup that costs what changed (see the file's comment), rotated to `keep` when given. `written` says what
+ * it wrote (new chunks, copied original packs). An in-memory database gets a `.sqlite` copy as before.
+ */
+export function takeBackup(
+  ctx: Ctx,
+  reason: string,
+  keep?: number,
+): BackupFile & { written?: ChunkBackupResult['written'] } {
+  if (ctx.dbPath === ':memory:') return backupSync(ctx.raw, ctx.backupDir, reason, keep);
+  const dir = ctx.backupDir;
+  mkdirSync(dir, { recursive: true });
+  moveOriginals(ctx);
+  const base = snapshotName(reason);
+  let name = `${base}.json`;
+  for (let n = 2; existsSync(join(dir, name)) || existsSync(join(dir, name.replace(/json$/, 'sqlite'))); n++)
+    name = `${base}-${n}.json`;
+  const id = identityOf(ctx.raw);
+  const r = writeChunkBackup(ctx.raw, ctx.dbPath, dir, name, {
+    reason,
+    identity: { databaseId: id.databaseId, province: id.province },
+  });
+  if (keep !== undefined) rotateBackups(dir, keep, referencedPacks(ctx.raw));
+  const b = listBackups(dir).find((x) => x.name === name);
+  return {
+    name,
+    path: r.path,
+    size: b?.size ?? r.manifest.dbSize + r.manifest.originalsBytes,
+    createdAt: b?.createdAt ?? statSync(r.path).mtime.toISOString(),
+    reason: b?.reason ?? reason,
+    written: r.written,
+  };
+}
+
+/** The backup before a batch's first write. */
+export function backupBeforeBatch(ctx: Ctx): BackupFile {
+  return takeBackup(ctx, 'truoc-nhap-bao-cao', getSettings(ctx.db).backupKeep);
+}
+
 /** A backup into the backups folder, rotated to the officer's `backupKeep`. */
 export function createBackup(ctx: Ctx, reason = MANUAL_BACKUP_REASON): BackupEntry {
-  return entry(backupSync(ctx.raw, ctx.backupDir, reason, getSettings(ctx.db).backupKeep));
+  return entry(takeBackup(ctx, reason, getSettings(ctx.db).backupKeep));
 }
 
 /** A consistent copy of the database as a file to save elsewhere (`bdg backup --out`, a download). */
@@ -69,7 +134,7 @@ export function maybeDailyBackup(ctx: Ctx): BackupFile | null {
   if (ctx.demo || ctx.dbPath === ':memory:') return null;
   const today = ctx.today();
   if (getMeta(ctx.db, DAILY_BACKUP_MARKER) === today) return null;
-  const b = backupSync(ctx.raw, ctx.backupDir, DAILY_BACKUP_REASON, getSettings(ctx.db).backupKeep);
+  const b = takeBackup(ctx, DAILY_BACKUP_REASON, getSettings(ctx.db).backupKeep);
   // the marker is written after the copy exists: a crash in between only means one more backup tomorrow
   setMeta(ctx.db, DAILY_BACKUP_MARKER, today);
   return b;
@@ -87,7 +152,7 @@ export interface RestoreOptions {
 
 /** Restores one of the backups in the list, named as the list names it (never a path). */
 export function restoreBackup(ctx: Ctx, name: string, opts: RestoreOptions = {}): Restored {
-  if (!/^[\w.-]+\.sqlite$/.test(name) || name.includes('..')) {
+  if (!/^[\w.-]+\.(sqlite|json)$/.test(name) || name.includes('..')) {
     throw new AppError('invalid_input', 'Tên bản sao lưu không hợp lệ.');
   }
   const from = join(ctx.backupDir, name);
@@ -95,6 +160,15 @@ export function restoreBackup(ctx: Ctx, name: string, opts: RestoreOptions = {})
   const keptAs = replaceDatabase(
     ctx,
     (stage) => {
+      if (name.endsWith('.json')) {
+        // a chunked backup: the file rebuilt from its chunks, each checked against its hash
+        try {
+          materializeBackup(ctx.backupDir, name, stage);
+        } catch (e) {
+          throw new AppError('bad_file', BAD_CHUNKED(name), { cause: e instanceof Error ? e.message : String(e) });
+        }
+        return;
+      }
       copyFileSync(from, stage);
       if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${stage}-wal`);
     },
@@ -121,6 +195,10 @@ export function restoreUploaded(ctx: Ctx, file: FilePayload, wal?: Uint8Array, o
   );
   return { restored: file.name, keptAs };
 }
+
+const BAD_CHUNKED = (name: string) =>
+  `Bản sao lưu "${name}" bị hỏng (thiếu hoặc sai một phần dữ liệu trong thư mục sao lưu), nên chưa khôi phục. ` +
+  'Hãy chọn một bản sao lưu khác.';
 
 const sameText = (a: string, b: string) =>
   a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
@@ -164,6 +242,8 @@ function replaceDatabase(ctx: Ctx, put: (stage: string) => void, name: string, o
     const copy = stageRestore(stage, prepared, name);
     verifyBackup(prepared, name);
     checkIdentity(readIdentity(ctx.dbPath), copy, name, opts);
+    // the original packs the copy references must be in the live store (put back from the backups folder)
+    ensurePacksFor(prepared, ctx.dbPath, ctx.backupDir, name);
     ctx.close();
     try {
       return restoreFile(ctx.dbPath, prepared, ctx.backupDir);

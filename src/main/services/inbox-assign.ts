@@ -8,13 +8,12 @@
 import type { ImportFileInput } from '../../shared/contract/imports';
 import type { ImportResult } from '../../shared/domain/report';
 import { AppError } from '../../shared/result';
-import { backupSync } from '../db/snapshot';
+import { backupBeforeBatch } from './backups';
 import { audit } from './audit';
 import type { Ctx } from './context';
 import { auditReceipt, checkReceipt } from './imports';
 import { checkFile, finishChecked } from './imports/file';
 import { ASSIGN_BATCH, entryOriginal, getEntry } from './inbox';
-import { getSettings } from './settings';
 import { unitFromRef } from './submissions';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -32,10 +31,9 @@ async function checkAs(
   from: { id: number } | null,
 ): Promise<ImportResult & { entryId: number }> {
   const c = await checkFile(ctx, input);
-  const settings = getSettings(ctx.db);
   if (c.kind === 'commit' && input.batchId && !ctx.batchesBackedUp.has(input.batchId) && ctx.dbPath !== ':memory:') {
     // the backup before a write (as an import does), taken before the transaction (VACUUM INTO cannot run in one)
-    backupSync(ctx.raw, ctx.backupDir, 'truoc-nhap-bao-cao', settings.backupKeep);
+    backupBeforeBatch(ctx);
     ctx.batchesBackedUp.add(input.batchId);
   }
   const note = from

@@ -17,6 +17,7 @@ import {
 import { AppError } from '../../shared/result';
 import { searchKey } from '../../shared/text/vi';
 import type { Ctx } from './context';
+import { readOriginal } from './originals';
 import { getPeriodRow } from './periods';
 
 /** The file name given to the values of a report entered by hand without a scan (kept as its original). */
@@ -67,7 +68,6 @@ function prepare(raw: BetterSqlite3.Database) {
     ofPeriod: raw.prepare(`${SELECT} WHERE a.period_id = ? ORDER BY a.id DESC`),
     one: raw.prepare(`${SELECT} WHERE a.id = ?`),
     assignedFrom: raw.prepare('SELECT id FROM import_attempts WHERE batch_id = ? ORDER BY id DESC LIMIT 1'),
-    bytes: raw.prepare('SELECT bytes FROM files WHERE sha256 = ?'),
   };
 }
 function st(raw: BetterSqlite3.Database): ReturnType<typeof prepare> {
@@ -169,13 +169,13 @@ export function getEntry(ctx: Ctx, id: number): InboxEntry {
 /** The original bytes of an entry (a refused file too). */
 export function entryOriginal(ctx: Ctx, id: number): { name: string; bytes: Uint8Array } {
   const e = getEntry(ctx, id);
-  const f = e.sha256 ? (st(ctx.raw).bytes.get(e.sha256) as { bytes: Buffer } | undefined) : undefined;
+  const r = st(ctx.raw).one.get(id) as Row;
+  const f = e.sha256 ? readOriginal(ctx, e.sha256, r.fileName) : null;
   if (!f) {
     throw new AppError(
       'not_found',
       'Tệp gốc của mục này không được lưu (tệp quá lớn, hoặc báo cáo nhập tay không kèm bản scan).',
     );
   }
-  const r = st(ctx.raw).one.get(id) as Row;
-  return { name: r.fileName, bytes: new Uint8Array(f.bytes) };
+  return { name: r.fileName, bytes: f };
 }

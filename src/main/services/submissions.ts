@@ -8,6 +8,8 @@ import { formatDate } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
 import { audit } from './audit';
+import type { Ctx } from './context';
+import { readOriginal } from './originals';
 import { assertOpen } from './periods';
 import { cellValueToRow, elementForEdit, rowToCellValue, type ValueEdit } from './values';
 
@@ -272,11 +274,11 @@ export function updateSubmission(
   return getSubmission(db, input.id);
 }
 
-export function originalFile(db: Db, id: number): { name: string; bytes: Uint8Array } {
-  const s = getSubmissionRow(db, id);
-  const f = db.select().from(t.files).where(eq(t.files.sha256, s.sha256)).get();
-  if (!f) throw new AppError('not_found', 'Không tìm thấy tệp gốc của báo cáo này.');
-  return { name: s.fileName, bytes: new Uint8Array(f.bytes) };
+export function originalFile(ctx: Ctx, id: number): { name: string; bytes: Uint8Array } {
+  const s = getSubmissionRow(ctx.db, id);
+  const bytes = readOriginal(ctx, s.sha256, s.fileName);
+  if (!bytes) throw new AppError('not_found', 'Không tìm thấy tệp gốc của báo cáo này.');
+  return { name: s.fileName, bytes };
 }
 
 /** The unit an input names by id or by code (one of them is required). */

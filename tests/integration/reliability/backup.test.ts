@@ -14,11 +14,12 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/main/api/context';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { backupSync, listBackups, verifyBackup } from '../../../src/main/db/snapshot';
+import { materializeBackup } from '../../../src/main/db/chunk-backup';
 import { runCli } from '../../../src/main/hosts/cli/run';
 import { backupDirFor } from '../../../src/main/paths';
 import { DAILY_BACKUP_MARKER, maybeDailyBackup } from '../../../src/main/services/backups';
@@ -36,6 +37,14 @@ async function cli(args: string[]) {
   let err = '';
   const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
+}
+
+/** The database file a backup holds: a `.sqlite` copy itself, a chunked backup rebuilt from its chunks. */
+function imageOf(path: string): string {
+  if (!path.endsWith('.json')) return path;
+  const target = join(tmpDir(), 'image.sqlite');
+  materializeBackup(dirname(path), basename(path), target);
+  return target;
 }
 
 function unitCodes(path: string): string[] {
@@ -62,8 +71,9 @@ describe('daily backup', () => {
       expect(maybeDailyBackup(ctx)).toBeNull();
       expect(listBackups(ctx.backupDir)).toHaveLength(1);
       // the copy holds the data and is a valid backup
-      verifyBackup(first!.path);
-      expect(unitCodes(first!.path)).toEqual(['S01']);
+      const image = imageOf(first!.path);
+      verifyBackup(image);
+      expect(unitCodes(image)).toEqual(['S01']);
 
       updateSettings(ctx.db, { backupKeep: 3 });
       const made: string[] = [first!.name];
@@ -149,7 +159,7 @@ describe('backup before each import batch', () => {
       const after1 = listBackups(ctx.backupDir);
       expect(after1.map((b) => b.reason)).toEqual(['truoc-nhap-bao-cao']);
       // the backup was taken before the first file of the batch: it holds no submission
-      const b = new Database(after1[0]!.path, { readonly: true });
+      const b = new Database(imageOf(after1[0]!.path), { readonly: true });
       expect(b.prepare('SELECT count(*) n FROM submissions').get()).toEqual({ n: 0 });
       b.close();
       const again = await filledForm(

@@ -132,7 +132,7 @@ describe('finding 6: backups and restores leave nothing that blocks the next run
     expect(existsSync(mine)).toBe(true);
     // and the next backup works
     expect((await cli(['backup', '--db', db])).code).toBe(0);
-    expect(readdirSync(backups).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1);
+    expect(readdirSync(backups).filter((n) => /^sao-luu-.*\.(sqlite|json)$/.test(n))).toHaveLength(1);
   });
 
   it('a backup of another province asks for confirmation; --force restores it', async () => {

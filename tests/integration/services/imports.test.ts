@@ -106,7 +106,7 @@ describe('import pipeline on a real database', () => {
     };
     expect(c.data.values.find((v) => v.code === 'VB_BANHANH')!.value).toBe(5);
     // the original is archived with its SHA-256
-    const orig = originalFile(ctx.db, first.submissionId!);
+    const orig = originalFile(ctx, first.submissionId!);
     expect(Buffer.from(orig.bytes).equals(f.bytes)).toBe(true);
   });
 

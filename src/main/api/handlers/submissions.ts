@@ -15,5 +15,5 @@ export const submissionsHandlers: HandlersFor<typeof submissionsContract> = {
   'submissions.correct': (input, ctx) => correctValue(ctx.db, input),
   'submissions.setStatus': ({ id, status, reason }, ctx) => setSubmissionStatus(ctx.db, id, status, reason),
   'submissions.update': (input, ctx) => updateSubmission(ctx.db, input),
-  'submissions.original': ({ id }, ctx) => originalFile(ctx.db, id),
+  'submissions.original': ({ id }, ctx) => originalFile(ctx, id),
 };

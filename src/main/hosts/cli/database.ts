@@ -102,6 +102,28 @@ export async function restore({ o, dbPath, print }: Omit<CommandEnv, 'ctx' | 'ev
   if (!o.from) throw new UsageError('Thiếu tùy chọn --from (tệp sao lưu).');
   const from = resolve(o.from);
   if (!existsSync(from)) throw new CliFailure(`Không tìm thấy bản sao lưu "${basename(from)}".`);
+  if (from.endsWith('.json')) {
+    // a chunked backup (its manifest): restored from the backups folder it belongs to, by its name
+    if (resolve(dirname(from)) !== resolve(backupDirFor(dbPath)))
+      throw new CliFailure(
+        `"${basename(from)}" là bản kê của một bản sao lưu trong thư mục sao lưu của cơ sở dữ liệu khác. Hãy khôi ` +
+          'phục từ đúng cơ sở dữ liệu đó, hoặc dùng một bản sao lưu trọn gói (.sqlite, tạo bằng "bdg backup --out").',
+      );
+    const ctx = openedOnUse(dbPath);
+    try {
+      const { keptAs } = await call(ctx, 'backup.restore', {
+        name: basename(from),
+        ...(o.force ? { force: true } : {}),
+      });
+      print(
+        { restored: from, keptAs },
+        `Đã khôi phục cơ sở dữ liệu từ ${o.from}. Bản trước khi khôi phục được giữ ở ${keptAs}.`,
+      );
+      return 0;
+    } finally {
+      ctx.close();
+    }
+  }
   // a folder is refused by the core's check like any other file that is not a backup
   const bytes = statSync(from).isFile() ? readFileSync(from) : new Uint8Array(0);
   // a copy taken from a PC that was not shut down cleanly has its last changes in its -wal: they go along

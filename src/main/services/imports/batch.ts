@@ -11,6 +11,7 @@ import type { ImportResult } from '../../../shared/domain/report';
 import { AppError, INTERNAL_MESSAGE } from '../../../shared/result';
 import { databaseError } from '../../db/errors';
 import type { Ctx } from '../context';
+import { moveAfterBatch } from '../backups';
 import { getPeriodRow } from '../periods';
 import { checkFile, commitChecked, recordAnswer, registerFor, type Checked } from './file';
 import { layoutOf } from './by-layout';
@@ -163,5 +164,7 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
   } finally {
     ctx.cancelledBatches.delete(batchId);
   }
+  // the batch's originals leave the database now (one pack, one fsync), so the next backup copies little
+  if (results.some((r) => r.status === 'accepted')) moveAfterBatch(ctx);
   return { batchId, results, cancelled };
 }

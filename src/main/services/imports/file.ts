@@ -10,7 +10,7 @@
 import type { ImportFileInput } from '../../../shared/contract/imports';
 import type { ImportResult } from '../../../shared/domain/report';
 import { AppError } from '../../../shared/result';
-import { backupSync } from '../../db/snapshot';
+import { backupBeforeBatch } from '../backups';
 import type { ParsedForm } from '../../excel/form-reader';
 import { parseForm } from '../../excel/parse-pool';
 import { getCatalog, getTemplateRow } from '../catalog';
@@ -177,7 +177,7 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
   const settings = getSettings(db);
   const { input } = c;
   if (input.batchId && !ctx.batchesBackedUp.has(input.batchId) && ctx.dbPath !== ':memory:') {
-    backupSync(raw, ctx.backupDir, 'truoc-nhap-bao-cao', settings.backupKeep);
+    backupBeforeBatch(ctx);
     ctx.batchesBackedUp.add(input.batchId);
   }
   const revision = commitRevision(raw, {
