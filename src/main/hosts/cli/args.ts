@@ -59,9 +59,8 @@ const OPTIONS = {
   reason: { type: 'string' },
   id: { type: 'string' },
   columns: { type: 'string' },
-  // layouts (issue 17): layout save --name, import --layout ID
+  // layouts (issue 17): layout save --name (--layout is above)
   name: { type: 'string' },
-  layout: { type: 'string' },
 } as const;
 
 export function parse(argv: string[]) {
