@@ -3,6 +3,7 @@
  * LibreOffice: scripts/make-layout-fixtures.ts) mapped once by `layouts.suggest`, saved, and imported with
  * `layoutId` through the same checks, transaction and inbox as the app's own form.
  */
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -219,6 +220,21 @@ describe.each(VARIANTS)('a province form written by %s', (_writer, dir) => {
       unitCode: 'LCA-S01',
     });
     expectAccepted(chosen);
+  });
+});
+
+describe('a workbook with no table', () => {
+  it('is refused by suggest with a Vietnamese message saying what to check', async () => {
+    const { ctx } = province({ kind: 'year', year: 2025 });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Thư').getCell('A1').value = 'Kính gửi: Ban Vì sự tiến bộ phụ nữ tỉnh';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const r = await dispatch(ctx, 'layouts.suggest', { file: { name: 'cong-van.xlsx', bytes } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('bad_file');
+      expect(r.error.message).toContain('Không tìm thấy bảng số liệu trong tệp "cong-van.xlsx"');
+    }
   });
 });
 
