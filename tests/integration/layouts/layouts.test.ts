@@ -183,6 +183,22 @@ describe.each(VARIANTS)('a province form written by %s', (_writer, dir) => {
     expect(stored.find((v) => v.element === 'NTM_18_6')?.value).toEqual({ state: 'yesno', value: false });
   });
 
+  it('a one-figure row reads the column its layout row names instead of the first figure column', async () => {
+    const p = setup();
+    const s = await suggest(p.ctx, SO_Y_TE);
+    // she says the maternal deaths are read from column E (blank in the file): no figure, and the 0 typed under
+    // "Tổng số" is set apart as not counted
+    s.rows = s.rows.map((r) => (r.code === 'TUVONG_ME' ? { ...r, column: 'E' } : r));
+    const id = await save(p.ctx, s, 'Biểu Sở Y tế (cột E)');
+    const r = await importOne(p.ctx, p.period.id, file(SO_Y_TE), { layoutId: id });
+    expectAccepted(r);
+    const stored = storedOf(p.ctx, r.submissionId!);
+    expect(stored.find((v) => v.element === 'TUVONG_ME')).toBeUndefined();
+    expect(stored).toEqual(typedValues(p.ctx, SO_Y_TE).filter((v) => v.element !== 'TUVONG_ME'));
+    expect(codes(r.notCounted)).toEqual(['VALUE_IN_GREY_CELL']);
+    expect(messages(r.notCounted)).toContain('TUVONG_ME');
+  });
+
   it('a drifted copy (a row and a column inserted) is matched by labels again and imports the same values', async () => {
     const p = setup();
     const id = await save(p.ctx, await suggest(p.ctx, SO_Y_TE), 'Biểu Sở Y tế');
