@@ -230,12 +230,17 @@ describe.each(VARIANTS)('a province form written by %s', (_writer, dir) => {
     const before2 = tableCounts(p.ctx);
     const u = await importOne(p.ctx, p.period.id, file(SO_NOI_VU, 'bao-cao-nam-2025.xlsx'), { layoutId: noiVu });
     expectRefused(p.ctx, before2, u, 'UNKNOWN_UNIT', 'unidentified');
-    // she says whose it is: the same file is then accepted
+    // she assigns the inbox entry to a unit: its original is read with the same layout again
+    const assigned = await ok<{ status: string; unit: string | null }>(
+      dispatch(p.ctx, 'inbox.assign', { id: u.entryId!, unitCode: 'LCA-S01', layoutId: noiVu }),
+    );
+    expect(assigned).toMatchObject({ status: 'accepted', unit: 'LCA-S01' });
+    // or she says whose it is as she imports it again: the same bytes as the revision now standing
     const chosen = await importOne(p.ctx, p.period.id, file(SO_NOI_VU, 'bao-cao-nam-2025.xlsx'), {
       layoutId: noiVu,
       unitCode: 'LCA-S01',
     });
-    expectAccepted(chosen);
+    expect(chosen.status).toBe('unchanged');
   });
 });
 
