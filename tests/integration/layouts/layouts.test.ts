@@ -285,7 +285,10 @@ describe('saving layouts', () => {
     });
     expect(twice.ok).toBe(false);
 
-    const { id } = await ok<{ id: number }>(dispatch(ctx, 'layouts.save', { name: 'Biểu Sở Y tế', definition }));
+    // the whole suggestion may be sent back (the review screen's copy): its preview and findings are not kept
+    const { id } = await ok<{ id: number }>(
+      dispatch(ctx, 'layouts.save', { name: 'Biểu Sở Y tế', definition: { ...definition, preview: s.preview } }),
+    );
     const again = await dispatch(ctx, 'layouts.save', { name: 'Biểu Sở Y tế', definition });
     expect(again.ok ? null : again.error.code).toBe('conflict');
     const list = await ok<{ layouts: Array<{ id: number; name: string; rows: number }> }>(
@@ -294,6 +297,7 @@ describe('saving layouts', () => {
     expect(list.layouts).toMatchObject([{ id, name: 'Biểu Sở Y tế', rows: 8, purpose: 'import' }]);
     const got = await ok<{ definition: LayoutDefinition }>(dispatch(ctx, 'layouts.get', { id }));
     expect(got.definition.rows).toEqual(definition.rows);
+    expect(got.definition).not.toHaveProperty('preview');
     expect(await ok(dispatch(ctx, 'layouts.delete', { id }))).toEqual({ deleted: true });
     const audited = ctx.raw
       .prepare("SELECT action FROM audit_log WHERE entity = 'layout' ORDER BY id")
