@@ -259,6 +259,38 @@ describe('a workbook with no table', () => {
   });
 });
 
+describe('the unit named by the sheet', () => {
+  it('is found from the sheet name when no header cell names it; each file of the layout is read by its own sheet', async () => {
+    const p = province({ kind: 'year', year: 2025 });
+    const form = async (sheet: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(['SỐ LIỆU BÌNH ĐẲNG GIỚI NĂM 2025']);
+      ws.addRow([]);
+      ws.addRow(['STT', 'Nội dung', 'Số lượng']);
+      ws.addRow(['1', 'Số văn bản chỉ đạo về BĐG, VSTBPN được ban hành', 2]);
+      ws.addRow(['2', 'Số cuộc tuyên truyền, phổ biến pháp luật về BĐG', 7]);
+      return { name: 'so-lieu-2025.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    };
+    const s = await ok<LayoutSuggestion>(dispatch(p.ctx, 'layouts.suggest', { file: await form('Sở Tài chính') }));
+    expect(s.unit).toEqual({ source: 'sheet', cell: null });
+    expect(s.unitFound).toEqual({ code: 'LCA-S02', name: 'Sở Tài chính' });
+    expect(s.rows.map((r) => r.code)).toEqual(['VB_BANHANH', 'TT_CUOC']);
+    const { preview: _p, unitFound: _u, periodFound: _f, ...definition } = s;
+    const { id } = await ok<{ id: number }>(dispatch(p.ctx, 'layouts.save', { name: 'Biểu theo trang', definition }));
+    // another unit's file in the same layout: its sheet is named after it
+    const r = await importOne(p.ctx, p.period.id, await form('Sở Y tế'), { layoutId: id });
+    expectAccepted(r);
+    expect(r.unit).toBe('LCA-S03');
+    expect(storedOf(p.ctx, r.submissionId!)).toEqual(
+      sortValues([
+        { element: 'TT_CUOC', cell: 'value', value: { state: 'number', value: 7 } },
+        { element: 'VB_BANHANH', cell: 'value', value: { state: 'number', value: 2 } },
+      ]),
+    );
+  });
+});
+
 describe('saving layouts', () => {
   it('checks the codes against the catalogue and the name; lists, gets and deletes, audited', async () => {
     const { ctx } = province({ kind: 'year', year: 2025 });
