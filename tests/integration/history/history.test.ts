@@ -305,6 +305,31 @@ describe('a past year through the doors; a receipt date given is judged', () => 
     expect(after).toMatchObject({ history: 0, late: 2 });
   });
 
+  it('a paper report typed in for 2024 without a date is history; units that did not exist then are refused, saying why', async () => {
+    const p = (await ok<Period[]>(dispatch(ctx, 'periods.list', {}))).find((x) => x.label === '6 tháng đầu năm 2024')!;
+    const entered = await ok<ImportResult>(
+      dispatch(ctx, 'submissions.enter', { periodId: p.id, unitCode: 'LS-X02', values: { VB_BANHANH: { value: 3 } } }),
+    );
+    expect(entered.status).toBe('accepted');
+    const s = await ok<StatusReport>(dispatch(ctx, 'status.get', { periodId: p.id }));
+    expect(s.units.find((u) => u.unit === 'LS-X02')?.status).toBe('history');
+    // the successor did not exist in 2024; the dissolved commune does not report for 2026
+    const notYet = await dispatch(ctx, 'submissions.enter', {
+      periodId: p.id,
+      unitCode: 'LS-N01',
+      values: { VB_BANHANH: { value: 1 } },
+    });
+    expect(notYet.ok).toBe(false);
+    expect(JSON.stringify(notYet)).toContain('bắt đầu hoạt động từ 01/07/2025');
+    const ended = await dispatch(ctx, 'submissions.enter', {
+      periodId: p2026.id,
+      unitCode: 'LS-C01',
+      values: { VB_BANHANH: { value: 1 } },
+    });
+    expect(ended.ok).toBe(false);
+    expect(JSON.stringify(ended)).toContain('hết hiệu lực từ 01/07/2025');
+  });
+
   it('bdg period create --year 2021 prints the window and deadline of 2021', async () => {
     const r = await cli(['period', 'create', '--db', ctx.dbPath, '--year', '2021', '--kind', 'half_year', '--json']);
     expect(r.code, r.err).toBe(0);
