@@ -5,6 +5,8 @@
  * contract (dispatch) and by the real CLI (`consolidate --json`). Real SQLite file, real .xlsx written by the
  * app's own template and the demo form filler.
  */
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { fillForm } from '../../../src/main/demo/form-filler';
@@ -17,6 +19,7 @@ import { linkUnits, saveUnit } from '../../../src/main/services/units';
 import type { UnitKind } from '../../../src/shared/domain/catalog';
 import type { Period, Unit } from '../../../src/shared/domain/records';
 import type { Consolidation, ImportResult, StatusReport } from '../../../src/shared/domain/report';
+import { formatNumber } from '../../../src/shared/text/vi';
 import { tmpCtx } from '../../helpers/tmp';
 
 async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
@@ -266,6 +269,71 @@ describe('consolidate: previous = the same cell / indicator of 6 tháng đầu n
   });
 });
 
+describe('the documents compare with last year filled as history, and do not call its units late', () => {
+  it('report docx: Phần II/IV say "so với cùng kỳ năm trước" with the 2025 figures', async () => {
+    const doc = await ok<{ bytes: Uint8Array }>(dispatch(ctx, 'reports.docx', { periodId: p2026.id }));
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(doc.bytes) })).value;
+    const c = await ok<Consolidation>(dispatch(ctx, 'consolidation.get', { periodId: p2026.id }));
+    const compared = c.indicators.filter((i) => i.previous !== null && i.value !== null);
+    expect(compared.length).toBeGreaterThan(3);
+    expect(text).toMatch(/(tăng|giảm) [\d.,]+[^.]* so với cùng kỳ năm trước \(/);
+    // the phrase carries last year's figure, as the 2025 period gives it
+    const phrases = [...text.matchAll(/cùng kỳ năm trước \(([\d.,]+)/g)].map((m) => m[1]);
+    expect(phrases.length).toBeGreaterThan(3);
+    const prevTexts = compared.map((i) => formatNumber(i.previous!, 2));
+    for (const p of phrases) expect(prevTexts, p).toContain(p);
+  });
+
+  it('report docx and print view of 2025: 30 units entered as history, no late units named', async () => {
+    const doc = await ok<{ bytes: Uint8Array }>(dispatch(ctx, 'reports.docx', { periodId: p2025.id }));
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(doc.bytes) })).value;
+    expect(text).toContain('0 đơn vị gửi muộn, 30 đơn vị nhập bổ sung sau kỳ (không xét hạn)');
+    expect(text).not.toContain('Đơn vị gửi muộn:');
+    const html = (await ok<{ html: string }>(dispatch(ctx, 'reports.printHtml', { periodId: p2025.id }))).html;
+    expect(html.split('Nhập bổ sung (không xét hạn)').length - 1).toBe(30);
+    expect(html).not.toContain('>Muộn<');
+    expect(html).toContain('nhập bổ sung 30');
+    // the reminder names nobody: every unit of then has sent
+    const rem = await ok<{ units: number }>(dispatch(ctx, 'reports.reminder', { periodId: p2025.id }));
+    expect(rem.units).toBe(0);
+  });
+
+  it('the ministry workbook of 2026 fills "Cùng kỳ (6 tháng đầu năm 2025)" with last year’s indicators', async () => {
+    const wbOut = await ok<{ bytes: Uint8Array }>(dispatch(ctx, 'reports.workbook', { periodId: p2026.id }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(wbOut.bytes) as unknown as ExcelJS.Buffer);
+    const c = await ok<Consolidation>(dispatch(ctx, 'consolidation.get', { periodId: p2026.id }));
+    let header: { ws: ExcelJS.Worksheet; row: number } | null = null;
+    wb.eachSheet((ws) =>
+      ws.eachRow((row, r) => {
+        if (!header && String(row.getCell(7).value ?? '') === 'Cùng kỳ (6 tháng đầu năm 2025)') header = { ws, row: r };
+      }),
+    );
+    expect(header, 'the indicators sheet with its "Cùng kỳ" column').not.toBeNull();
+    const { ws, row } = header!;
+    let filled = 0;
+    for (let r = row + 1; r <= ws.rowCount; r++) {
+      const code = ws.getCell(r, 1).value;
+      const ind = c.indicators.find((i) => i.code === code);
+      if (!ind || ind.previous === null || ind.previous === undefined) continue;
+      expect(ws.getCell(r, 7).value as number, String(code)).toBeCloseTo(ind.previous, 6);
+      filled++;
+    }
+    expect(filled).toBeGreaterThan(3);
+  });
+
+  it('the trend has the 2025 point from the history-filled period', async () => {
+    const trends = await ok<Record<string, Array<{ periodId: number; value: number | null }>>>(
+      dispatch(ctx, 'consolidation.trends', { kind: 'half_year' }),
+    );
+    const c = await ok<Consolidation>(dispatch(ctx, 'consolidation.get', { periodId: p2026.id }));
+    for (const i of c.indicators) {
+      const point = trends[i.code]!.find((p) => p.periodId === p2025.id)!;
+      expect(point.value, i.code).toBe(i.previous);
+    }
+  });
+});
+
 describe('a past year through the doors; a receipt date given is judged', () => {
   it('periods.create for 2021..2024 through dispatch: NĐ 09 window and deadline of that year', async () => {
     for (const year of [2021, 2022, 2023, 2024]) {
@@ -303,6 +371,31 @@ describe('a past year through the doors; a receipt date given is judged', () => 
     const after = await ok<StatusReport>(dispatch(ctx, 'status.get', { periodId: p.id }));
     expect(after.units.find((u) => u.unit === 'LS-C01')?.status).toBe('late');
     expect(after).toMatchObject({ history: 0, late: 2 });
+  });
+
+  it('a paper report typed in for 2024 without a date is history; units that did not exist then are refused, saying why', async () => {
+    const p = (await ok<Period[]>(dispatch(ctx, 'periods.list', {}))).find((x) => x.label === '6 tháng đầu năm 2024')!;
+    const entered = await ok<ImportResult>(
+      dispatch(ctx, 'submissions.enter', { periodId: p.id, unitCode: 'LS-X02', values: { VB_BANHANH: { value: 3 } } }),
+    );
+    expect(entered.status).toBe('accepted');
+    const s = await ok<StatusReport>(dispatch(ctx, 'status.get', { periodId: p.id }));
+    expect(s.units.find((u) => u.unit === 'LS-X02')?.status).toBe('history');
+    // the successor did not exist in 2024; the dissolved commune does not report for 2026
+    const notYet = await dispatch(ctx, 'submissions.enter', {
+      periodId: p.id,
+      unitCode: 'LS-N01',
+      values: { VB_BANHANH: { value: 1 } },
+    });
+    expect(notYet.ok).toBe(false);
+    expect(JSON.stringify(notYet)).toContain('bắt đầu hoạt động từ 01/07/2025');
+    const ended = await dispatch(ctx, 'submissions.enter', {
+      periodId: p2026.id,
+      unitCode: 'LS-C01',
+      values: { VB_BANHANH: { value: 1 } },
+    });
+    expect(ended.ok).toBe(false);
+    expect(JSON.stringify(ended)).toContain('hết hiệu lực từ 01/07/2025');
   });
 
   it('bdg period create --year 2021 prints the window and deadline of 2021', async () => {
