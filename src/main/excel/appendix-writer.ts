@@ -434,10 +434,13 @@ export async function fillWorkbook(
   const styles = await zip.file('xl/styles.xml')?.async('string');
   const xml = await zip.file(entry)!.async('string');
   const patched = patchSheetXml(xml, writes, percentStyles(styles));
-  // the entries keep their dates: the same blank and figures give the same bytes
-  zip.file(entry, patched, { date: zip.file(entry)!.date });
+  // the entries keep their dates (the same blank and figures give the same bytes); no folder entries are added
+  zip.file(entry, patched, { date: zip.file(entry)!.date, createFolders: false });
   const wb = await zip.file('xl/workbook.xml')!.async('string');
-  zip.file('xl/workbook.xml', withFullCalcOnLoad(wb), { date: zip.file('xl/workbook.xml')!.date });
+  zip.file('xl/workbook.xml', withFullCalcOnLoad(wb), {
+    date: zip.file('xl/workbook.xml')!.date,
+    createFolders: false,
+  });
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes: out, written: writes.filter((w) => w.value !== null).length };
 }

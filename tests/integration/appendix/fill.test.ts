@@ -6,7 +6,8 @@
  * titles), styles.xml, the other sheet and every other part are byte for byte the blank's.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/hosts/cli/run';
@@ -144,7 +145,8 @@ describe.each(BLANKS)('the ministry appendix %s', (file) => {
   it('leaves every other cell, row, sheet part, style and sheet byte for byte as the blank has it', async () => {
     const before = await parts(bytes);
     const after = await parts(fill.bytes);
-    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    // the same entries in the same order (no folder entry added, none dropped)
+    expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, content] of before) {
       if (name === SHEET_PART || name === 'xl/workbook.xml') continue;
       expect(after.get(name)!.equals(content), `${name} unchanged`).toBe(true);
@@ -234,7 +236,34 @@ describe.each(BLANKS)('the ministry appendix %s', (file) => {
       empty: fill.empty,
     });
     expect(Buffer.from(readFileSync(outPath)).equals(Buffer.from(fill.bytes))).toBe(true);
-  });
+
+    // and the built command itself, as the officer runs it (npm run bdg → out/cli/bdg.cjs), on a copy of the
+    // database file (this process holds the original open: one program at a time)
+    const spawned = join(dir, `spawned-${file}`);
+    const dbCopy = join(dir, 'copy.sqlite');
+    copyFileSync(p.ctx.dbPath, dbCopy);
+    const stdout = execFileSync(
+      'node',
+      [
+        join(__dirname, '../../../scripts/bdg.mjs'),
+        'export',
+        '--db',
+        dbCopy,
+        '--period',
+        String(p.period.id),
+        '--into',
+        into,
+        '--layout',
+        String(layoutId),
+        '--out',
+        spawned,
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ filled: fill.filled, empty: fill.empty });
+    expect(Buffer.from(readFileSync(spawned)).equals(Buffer.from(fill.bytes))).toBe(true);
+  }, 200_000);
 
   it('refuses, naming the cell, a layout that would write into a formula or under a merge; nothing is returned', async () => {
     const save = async (name: string, change: (d: LayoutDefinition) => void) =>
