@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { fillWorkbook, patchSheetXml, withFullCalcOnLoad } from '../../../src/main/excel/appendix-writer';
+import { fillWorkbook, formulaBoxes, patchSheetXml, withFullCalcOnLoad } from '../../../src/main/excel/appendix-writer';
 import { loadGrid } from '../../../src/main/excel/grid';
 
 async function book(build: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -131,5 +131,34 @@ describe('appendix writer', () => {
     await expect(fillWorkbook(bytes, 'pl.xlsx', 'Phụ lục I', [{ ref: 'A1', value: 1 }])).rejects.toThrow(
       /không có trang tính "Phụ lục I".*"PL"/,
     );
+  });
+
+  it('reads the cells a formula reads on its own sheet', () => {
+    const refs = (f: string) => formulaBoxes(f).map((b) => `${b.top}:${b.left}-${b.bottom}:${b.right}`);
+    expect(refs('SUM(D13:D14)')).toEqual(['13:4-14:4']);
+    expect(refs('IF(AND(ISNUMBER(F8),$H$8<>0),F8/H8*100,"")')).toEqual(['8:6-8:6', '8:8-8:8', '8:6-8:6', '8:8-8:8']);
+    expect(refs('Sheet2!A1+\'Phụ lục\'!B2:C3+"D4"&LOG10(E5)')).toEqual(['5:5-5:5']);
+    expect(refs('SUM(D:D)+SUM(3:4)')).toEqual(['1:4-1048576:4', '3:1-4:16384']);
+  });
+
+  it('drops the cached result of the formulas that read a written cell, and only theirs', () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>0</v></c><c r="B1"><v>5</v></c>' +
+      '<c r="C1" s="2"><f>A1*2</f><v>0</v></c><c r="D1" t="str"><f>IF(A1&gt;0,"x","")</f><v></v></c>' +
+      '<c r="E1"><f>B1*2</f><v>10</v></c></row>' +
+      '<row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">A1+1</f><v>1</v></c></row>' +
+      '<row r="3"><c r="A3"><f t="shared" si="0"/><v>2</v></c><c r="B3"><f>SUM(B1:B2)</f><v>5</v></c>' +
+      '<c r="C3"><f>C1+1</f><v>1</v></c></row>' +
+      '</sheetData></worksheet>';
+    const out = patchSheetXml(xml, [{ ref: 'A1', value: 3 }]);
+    expect(out).toContain('<c r="A1"><v>3</v></c>');
+    expect(out).toContain('<c r="C1" s="2"><f>A1*2</f></c>');
+    expect(out).toContain('<c r="D1"><f>IF(A1&gt;0,"x","")</f></c>');
+    expect(out).toContain('<c r="E1"><f>B1*2</f><v>10</v></c>');
+    expect(out).toContain('<c r="A2"><f t="shared" ref="A2:A3" si="0">A1+1</f></c>');
+    expect(out).toContain('<c r="A3"><f t="shared" si="0"/></c>');
+    expect(out).toContain('<c r="B3"><f>SUM(B1:B2)</f><v>5</v></c>');
+    // C3 reads C1, which reads the written A1: its result changes too
+    expect(out).toContain('<c r="C3"><f>C1+1</f></c>');
   });
 });
