@@ -167,9 +167,13 @@ export async function suggestLayout(
     indicators: input.purpose === 'appendix' ? catalog.indicators : [],
     ...(input.purpose ? { purpose: input.purpose } : {}),
     unitOf: (text, source) => {
-      if (source === 'file') return unitInFileName(reg, text);
-      const who = resolveUnit({ source: 'header', ...NO_IDENTITY, visibleUnitName: text }, '', reg);
-      return who.kind === 'unit' ? who.unit : null;
+      const unit =
+        source === 'file'
+          ? unitInFileName(reg, text)
+          : ((w) => (w.kind === 'unit' ? w.unit : null))(
+              resolveUnit({ source: 'header', ...NO_IDENTITY, visibleUnitName: text }, '', reg),
+            );
+      return unit ? { code: unit.code, name: unit.name } : null;
     },
   });
 }

@@ -166,7 +166,11 @@ export function findSheetTable(sheet: GridSheet): FoundTable | null {
     if (!label) continue;
     if (FOOTER.test(searchKey(label))) break;
     if (!normaliseLabel(label)) continue;
-    const section = isSectionNumbering(label) && !hasFigure(sheet, r, figureColumns);
+    // "I." in the label, or in the numbering column left of it ("I" | "CÔNG TÁC CHỈ ĐẠO"), with no figure
+    const stt = labelColumn > 1 ? text(sheet, r, labelColumn - 1) : '';
+    const numbered =
+      isSectionNumbering(label) || (!!stt && isSectionNumbering(`${stt.replace(/[.)]$/, '')}. ${label}`));
+    const section = numbered && !hasFigure(sheet, r, figureColumns);
     rows.push({ row: r, label, section });
   }
   return { sheet, headerRows, columns, labelColumn, figureColumns: figureColumns.sort((a, b) => a - b), rows };
