@@ -393,12 +393,131 @@ export function patchSheetXml(
       if (!row.selfClosing) edits.push([row.start, tagEnd, newOpen]);
     }
   }
+  // formulas that read a written cell lose their cached result, so that every program shows them recomputed:
+  // Excel recalculates on open (fullCalcOnLoad), LibreOffice only recalculates a formula without a cached value
+  for (const edit of staleFormulaEdits(text, rows, writes)) edits.push(edit);
+
   // applied from the end; edits at the same offset (new cells before the same neighbour) in reverse push order,
   // so they land in the order they were pushed (column order)
   let out = text;
   const stable = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e[0] - a.e[0] || b.i - a.i);
   for (const { e } of stable) out = out.slice(0, e[0]) + e[2] + out.slice(e[1]);
   return widenDimension(out, maxRow, maxCol);
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+/**
+ * The cells and ranges a formula reads on its own sheet, as boxes (D8, D13:D14, D:D, 3:5); references to another
+ * sheet (`Sheet2!A1`) and inside string literals are not counted.
+ */
+export function formulaBoxes(formula: string): Box[] {
+  const src = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const boxes: Box[] = [];
+  const re =
+    /(?<![A-Za-z0-9_.$!:])(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)(?![A-Za-z0-9_(!])/g;
+  for (const m of src.matchAll(re)) {
+    const [a, b = a] = m[1]!.replace(/\$/g, '').split(':');
+    const cell = (x: string) => /^([A-Z]{1,3})(\d+)$/.exec(x);
+    const ca = cell(a!);
+    const cb = cell(b!);
+    if (ca && cb) {
+      const p = { col: columnNumber(ca[1]!), row: Number(ca[2]) };
+      const q = { col: columnNumber(cb[1]!), row: Number(cb[2]) };
+      boxes.push({
+        top: Math.min(p.row, q.row),
+        bottom: Math.max(p.row, q.row),
+        left: Math.min(p.col, q.col),
+        right: Math.max(p.col, q.col),
+      });
+    } else if (/^[A-Z]+$/.test(a!) && /^[A-Z]+$/.test(b!)) {
+      const [l, r] = [columnNumber(a!), columnNumber(b!)].sort((x, y) => x - y);
+      boxes.push({ top: 1, bottom: MAX_ROW, left: l!, right: r! });
+    } else if (/^\d+$/.test(a!) && /^\d+$/.test(b!)) {
+      const [t, u] = [Number(a), Number(b)].sort((x, y) => x - y);
+      boxes.push({ top: t!, bottom: u!, left: 1, right: MAX_COL });
+    }
+  }
+  return boxes;
+}
+
+/** Edits that drop the cached result (`<v>`, and its type `t`) of every formula cell reading a written cell. */
+function staleFormulaEdits(
+  xml: string,
+  rows: ParsedRow[],
+  writes: ReadonlyArray<CellWrite>,
+): Array<[number, number, string]> {
+  // the cells whose figure changes: the written ones, then (until nothing more) the formulas reading them
+  const changed = writes.filter((w) => w.value !== null).map((w) => splitRef(w.ref));
+  if (changed.length === 0) return [];
+  const hits = (boxes: Box[]) =>
+    boxes.some((b) => changed.some((w) => b.top <= w.row && w.row <= b.bottom && b.left <= w.col && w.col <= b.right));
+  const formulaOf = (cell: ParsedCell) => {
+    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(cell.body);
+    return f ? { attrs: attributes(`<f${f[1]}>`), text: decode(f[2] ?? '') } : null;
+  };
+  interface FormulaCell {
+    row: number;
+    cell: ParsedCell;
+    /** what it reads; a shared formula's group reads what its master reads, shifted over the group's range */
+    boxes: Box[] | null;
+    si: string | null;
+  }
+  const formulas: FormulaCell[] = [];
+  const groups = new Map<string, Box[]>();
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      const f = formulaOf(cell);
+      if (!f) continue;
+      const si = f.attrs.get('t') === 'shared' ? (f.attrs.get('si') ?? '') : null;
+      if (si !== null && f.text && f.attrs.has('ref')) {
+        const [a, b = a] = f.attrs.get('ref')!.split(':');
+        const end = splitRef(b!);
+        const down = Math.max(0, end.row - row.row);
+        const across = Math.max(0, end.col - cell.col);
+        groups.set(
+          si,
+          formulaBoxes(f.text).map((x) => ({
+            ...x,
+            bottom: Math.min(MAX_ROW, x.bottom + down),
+            right: Math.min(MAX_COL, x.right + across),
+          })),
+        );
+      }
+      formulas.push({ row: row.row, cell, boxes: si === null ? formulaBoxes(f.text) : null, si });
+    }
+  }
+  const stale = new Set<FormulaCell>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const fc of formulas) {
+      if (stale.has(fc)) continue;
+      // a clone whose master is not found counts as reading a changed cell (never a stale figure)
+      const boxes = fc.boxes ?? groups.get(fc.si!) ?? null;
+      if (boxes && !hits(boxes)) continue;
+      stale.add(fc);
+      changed.push({ row: fc.row, col: fc.cell.col });
+      grew = true;
+    }
+  }
+  const edits: Array<[number, number, string]> = [];
+  for (const { cell } of stale) {
+    if (!/<v[\s>/]/.test(cell.body)) continue;
+    const raw = xml.slice(cell.start, cell.end);
+    const start = /^<c[^>]*?>/.exec(raw)![0];
+    const tag = start.replace(/\st\s*=\s*("[^"]*"|'[^']*')/, '');
+    const body = raw.slice(start.length).replace(/<v\s*\/>|<v(?:\s[^>]*)?>[\s\S]*?<\/v>/, '');
+    edits.push([cell.start, cell.end, tag + body]);
+  }
+  return edits;
 }
 
 /** `<dimension ref>` grown to hold a written cell outside it (unchanged otherwise) */
@@ -434,10 +553,13 @@ export async function fillWorkbook(
   const styles = await zip.file('xl/styles.xml')?.async('string');
   const xml = await zip.file(entry)!.async('string');
   const patched = patchSheetXml(xml, writes, percentStyles(styles));
-  // the entries keep their dates: the same blank and figures give the same bytes
-  zip.file(entry, patched, { date: zip.file(entry)!.date });
+  // the entries keep their dates (the same blank and figures give the same bytes); no folder entries are added
+  zip.file(entry, patched, { date: zip.file(entry)!.date, createFolders: false });
   const wb = await zip.file('xl/workbook.xml')!.async('string');
-  zip.file('xl/workbook.xml', withFullCalcOnLoad(wb), { date: zip.file('xl/workbook.xml')!.date });
+  zip.file('xl/workbook.xml', withFullCalcOnLoad(wb), {
+    date: zip.file('xl/workbook.xml')!.date,
+    createFolders: false,
+  });
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes: out, written: writes.filter((w) => w.value !== null).length };
 }

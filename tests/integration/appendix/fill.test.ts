@@ -6,7 +6,8 @@
  * titles), styles.xml, the other sheet and every other part are byte for byte the blank's.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/hosts/cli/run';
@@ -98,6 +99,8 @@ describe.each(BLANKS)('the ministry appendix %s', (file) => {
       layoutId,
       file: { name: file, bytes: new Uint8Array(bytes) },
     });
+    // BDG_LOOK_DIR=…: keep the filled copy, to look at it (LibreOffice → PDF → PNG)
+    if (process.env.BDG_LOOK_DIR) writeFileSync(join(process.env.BDG_LOOK_DIR, `filled-${file}`), fill.bytes);
   }, 120_000);
 
   it('suggests the rows (indicators and elements) and the columns’ roles; heading, SUM and province rows unmapped', () => {
@@ -144,7 +147,8 @@ describe.each(BLANKS)('the ministry appendix %s', (file) => {
   it('leaves every other cell, row, sheet part, style and sheet byte for byte as the blank has it', async () => {
     const before = await parts(bytes);
     const after = await parts(fill.bytes);
-    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    // the same entries in the same order (no folder entry added, none dropped)
+    expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, content] of before) {
       if (name === SHEET_PART || name === 'xl/workbook.xml') continue;
       expect(after.get(name)!.equals(content), `${name} unchanged`).toBe(true);
@@ -165,10 +169,28 @@ describe.each(BLANKS)('the ministry appendix %s', (file) => {
     expect(b.rows).toEqual(a.rows);
     const mapped = new Set([...expected(consolidation)].filter(([, v]) => v !== null).map(([ref]) => ref));
     expect([...b.cells.keys()].sort()).toEqual([...a.cells.keys()].sort());
+    // a formula reading a written cell keeps its formula and style, and loses only its cached result (so that
+    // LibreOffice, which ignores fullCalcOnLoad, recomputes it too); the others are untouched
+    const reads = (formula: string): string[] =>
+      [...formula.matchAll(/([A-Z])(\d+)(?::([A-Z])(\d+))?/g)].flatMap((m) => {
+        const out: string[] = [];
+        for (let r = Number(m[2]); r <= Number(m[4] ?? m[2]); r++) out.push(`${m[1]}${r}`);
+        return out;
+      });
+    let stale = 0;
     for (const [ref, xml] of a.cells) {
+      const formula = /<f[^>]*>([^<]*)<\/f>/.exec(xml)?.[1];
       if (mapped.has(ref)) expect(styleOf(b.cells.get(ref)), `${ref} keeps its style`).toBe(styleOf(xml));
-      else expect(b.cells.get(ref), `${ref} untouched`).toBe(xml);
+      else if (formula && reads(formula).some((x) => mapped.has(x))) {
+        stale++;
+        expect(b.cells.get(ref), `${ref}: formula kept, cached result dropped`).toBe(
+          xml.replace(/ t="[^"]*"/, '').replace(/<v>[^<]*<\/v>|<v\/>/, ''),
+        );
+      } else expect(b.cells.get(ref), `${ref} untouched`).toBe(xml);
     }
+    // D15, E15 (the SUM row) and "so với cùng kỳ" on the rows whose result or previous figure was written
+    expect(stale).toBeGreaterThanOrEqual(8);
+    expect(b.cells.get('I18'), 'the province row’s formula reads nothing written').toBe(a.cells.get('I18'));
     // the formulas are still there, untouched
     expect(b.cells.get('D15')).toMatch(/<f[^>]*>SUM\(D13:D14\)<\/f>/);
     expect(b.cells.get('I9')).toMatch(/<f[ >]/);
@@ -234,7 +256,34 @@ describe.each(BLANKS)('the ministry appendix %s', (file) => {
       empty: fill.empty,
     });
     expect(Buffer.from(readFileSync(outPath)).equals(Buffer.from(fill.bytes))).toBe(true);
-  });
+
+    // and the built command itself, as the officer runs it (npm run bdg → out/cli/bdg.cjs), on a copy of the
+    // database file (this process holds the original open: one program at a time)
+    const spawned = join(dir, `spawned-${file}`);
+    const dbCopy = join(dir, 'copy.sqlite');
+    copyFileSync(p.ctx.dbPath, dbCopy);
+    const stdout = execFileSync(
+      'node',
+      [
+        join(__dirname, '../../../scripts/bdg.mjs'),
+        'export',
+        '--db',
+        dbCopy,
+        '--period',
+        String(p.period.id),
+        '--into',
+        into,
+        '--layout',
+        String(layoutId),
+        '--out',
+        spawned,
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ filled: fill.filled, empty: fill.empty });
+    expect(Buffer.from(readFileSync(spawned)).equals(Buffer.from(fill.bytes))).toBe(true);
+  }, 200_000);
 
   it('refuses, naming the cell, a layout that would write into a formula or under a merge; nothing is returned', async () => {
     const save = async (name: string, change: (d: LayoutDefinition) => void) =>

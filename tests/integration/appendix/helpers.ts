@@ -80,12 +80,12 @@ export function reviewed(s: LayoutSuggestion, change: (d: LayoutDefinition) => v
 
 // ---------------------------------------------------------------------------------------------- raw parts
 
+/** Every entry of the zip in its order (a folder entry as an empty buffer, its name ending in "/"). */
 export async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new Map<string, Buffer>();
   for (const name of Object.keys(zip.files)) {
-    if (zip.files[name]!.dir) continue;
-    out.set(name, Buffer.from(await zip.file(name)!.async('uint8array')));
+    out.set(name, zip.files[name]!.dir ? Buffer.alloc(0) : Buffer.from(await zip.file(name)!.async('uint8array')));
   }
   return out;
 }

@@ -34,9 +34,8 @@ const OPTIONS = {
   label: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
-  // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17); --layout also for import
+  // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17; --layout is declared below)
   into: { type: 'string' },
-  layout: { type: 'string' },
   unit: { type: 'string', multiple: true },
   'received-at': { type: 'string' },
   'received-reason': { type: 'string' },
