@@ -122,6 +122,10 @@ describe('chunked backups and the originals store', () => {
 
       const r = await ok<{ keptAs: string }>(p.ctx, 'backup.restore', { name: b.name });
       expect(existsSync(r.keptAs)).toBe(true);
+      // the restore itself put back every pack the restored database references (before any read)
+      const live = originalsDirFor(p.ctx.dbPath);
+      expect(m.originalPacks.length).toBeGreaterThan(0);
+      for (const pack of m.originalPacks) expect(existsSync(join(live, pack)), pack).toBe(true);
       expect(dump(p.ctx)).toEqual(tables);
       expect(await originals(p.ctx)).toEqual(files);
       expect(await ok<{ integrity: string }>(p.ctx, 'db.check', {})).toEqual({ integrity: 'ok', foreignKeys: 'ok' });
