@@ -47,6 +47,7 @@ import { databaseId, setMeta } from '../src/main/services/settings';
 import { exportTemplates } from '../src/main/services/templates';
 import { buildNationalDb, NATIONAL_UNITS, seedSubmissions, seedUnits } from './bench/national';
 import { benchLayout } from './bench/layout';
+import { benchBackup } from './bench/backup';
 
 const JSON_OUT = process.argv.includes('--json');
 const FILES = 120;
@@ -303,6 +304,17 @@ async function main(): Promise<void> {
       }
     }
 
+    // backups that cost what changed (issue 20): scripts/bench/backup.ts
+    const bk = benchBackup({ national: NATIONAL, say });
+    const backups = {
+      backupMs: bk.backupMs,
+      backupFirstMs: bk.backupFirstMs,
+      backupDiskRatio: bk.backupDiskRatio,
+      ...(bk.backupNationalMs !== undefined
+        ? { backupNationalMs: bk.backupNationalMs, backupNationalFirstMs: bk.backupNationalFirstMs ?? 0 }
+        : {}),
+    };
+
     // the command's start, as `npm run bdg` runs it (the first call builds the bundle if it is stale)
     const bdg = join(__dirname, 'bdg.mjs');
     execFileSync(process.execPath, [bdg, '--help'], { stdio: 'ignore' });
@@ -333,6 +345,7 @@ async function main(): Promise<void> {
       scale1000Ms: round(scale1000Ms),
       peakRssMB: Math.round(peakRss / 1024 / 1024),
       ...national,
+      ...backups,
       cliStartMs,
       ...layoutBench,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -359,6 +372,9 @@ async function main(): Promise<void> {
         : {}),
       cliStartMs: [300, 'ms'],
       layoutSuggestWrongConfident: [0, ''],
+      backupMs: [50, 'ms'],
+      ...(NATIONAL ? { backupNationalMs: [500, 'ms'] } : {}),
+      backupDiskRatio: [3, ''],
     } as Record<string, [number, string]>;
     const lines = [
       ['Số đo', 'Kết quả', 'Mục tiêu'],
@@ -384,6 +400,14 @@ async function main(): Promise<void> {
         'càng gần 1 càng tốt',
       ],
       ['trendEachSumMs', `${out.trendEachSumMs} ms (${out.indicators} lần 'consolidation.trend')`, ''],
+      ['backupFirstMs (lần đầu: chuyển tệp gốc ra kho)', `${bk.backupFirstMs} ms`, ''],
+      ...(NATIONAL ? [['backupNationalFirstMs (lần đầu, cả nước)', `${bk.backupNationalFirstMs} ms`, '']] : []),
+      [
+        '  các lần sao lưu sau một đợt',
+        `${bk.backupRuns.join(' ')} ms${bk.backupNationalRuns ? ` | cả nước ${bk.backupNationalRuns.join(' ')} ms` : ''}`,
+        `trung vị`,
+      ],
+      ['  đĩa: các bản sao lưu | dữ liệu', `${bk.backupDiskMB} MB | ${bk.liveMB} MB`, ''],
       ['máy', `${out.cpus} lõi, ${out.cpu}, Node ${out.node}`, ''],
     ];
     const w0 = Math.max(...lines.map((l) => l[0]!.length));

@@ -45,7 +45,7 @@ import {
   sweepTemps,
 } from './originals-store';
 
-export const CHUNK_SIZE = 64 * 1024;
+export const CHUNK_SIZE = 16 * 1024;
 export const MANIFEST_FORMAT = 'bdg-backup-1';
 /** one row of the chunk table: 32-byte hash, u32 pack index, f64 offset, u32 length */
 const ROW = 48;

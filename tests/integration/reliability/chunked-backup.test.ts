@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
-import type { Ctx } from '../../../src/main/api/context';
+import { createContext, type Ctx } from '../../../src/main/api/context';
 import { chunksDir, readManifest } from '../../../src/main/db/chunk-backup';
 import {
   backupOriginalsDir,
@@ -122,9 +122,28 @@ describe('chunked backups and the originals store', () => {
 
       const r = await ok<{ keptAs: string }>(p.ctx, 'backup.restore', { name: b.name });
       expect(existsSync(r.keptAs)).toBe(true);
+      // the restore itself put back every pack the restored database references (before any read)
+      const live = originalsDirFor(p.ctx.dbPath);
+      expect(m.originalPacks.length).toBeGreaterThan(0);
+      for (const pack of m.originalPacks) expect(existsSync(join(live, pack)), pack).toBe(true);
       expect(dump(p.ctx)).toEqual(tables);
       expect(await originals(p.ctx)).toEqual(files);
       expect(await ok<{ integrity: string }>(p.ctx, 'db.check', {})).toEqual({ integrity: 'ok', foreignKeys: 'ok' });
+
+      // a new PC: a fresh database beside the same backups folder, no originals store at all
+      const path = p.ctx.dbPath;
+      p.ctx.close();
+      for (const ext of ['', '-wal', '-shm']) rmSync(path + ext, { force: true });
+      rmSync(live, { recursive: true, force: true });
+      const fresh = createContext(path);
+      try {
+        await ok(fresh, 'backup.restore', { name: b.name });
+        for (const pack of m.originalPacks) expect(existsSync(join(live, pack)), pack).toBe(true);
+        expect(dump(fresh)).toEqual(tables);
+        expect(await originals(fresh)).toEqual(files);
+      } finally {
+        fresh.close();
+      }
     } finally {
       p.ctx.dispose();
     }
@@ -281,7 +300,8 @@ describe('chunked backups and the originals store', () => {
       const m = readManifest(b.path);
       const chunk = join(chunksDir(p.ctx.backupDir), m.chunkPacks[0]!);
       const c = readFileSync(chunk);
-      c[10] = c[10]! ^ 0xff;
+      // a byte near the end of a page (cell content or unused space: SQLite alone might not notice)
+      c[c.length - 1] = c[c.length - 1]! ^ 0xff;
       writeFileSync(chunk, c);
       const before = dump(p.ctx);
       const refused = await dispatch(p.ctx, 'backup.restore', { name: b.name });

@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { createContext } from '../../../src/main/api/context';
 import { listBackups, verifyBackup } from '../../../src/main/db/snapshot';
+import { materializeBackup } from '../../../src/main/db/chunk-backup';
+import { readPacked } from '../../../src/main/db/originals-store';
 import { fillForm } from '../../../src/main/demo/form-filler';
 import { templateRowsFor } from '../../../src/main/excel/form-layout';
 import { backupDirFor } from '../../../src/main/paths';
@@ -217,7 +219,9 @@ export function checkDatabase(dbPath: string, batch: Batch, label: string): DbSt
     const valueStmt = db.prepare(
       'SELECT element, cell, state, num, text FROM submission_values WHERE submission_id = ?',
     );
-    const fileStmt = db.prepare('SELECT sha256, size, length(bytes) AS len FROM files WHERE sha256 = ?');
+    const fileStmt = db.prepare(
+      'SELECT sha256, size, length(bytes) AS len, pack, pack_offset AS offset FROM files WHERE sha256 = ?',
+    );
     const attemptStmt = db.prepare(
       "SELECT count(*) AS n FROM import_attempts WHERE submission_id = ? AND status = 'accepted'",
     );
@@ -239,9 +243,15 @@ export function checkDatabase(dbPath: string, batch: Batch, label: string): DbSt
       expect(got.size, `${label}: ${s.code} has ALL of its ${want.size} values`).toBe(want.size);
       expect(Object.fromEntries(got), `${label}: ${s.code} values`).toEqual(Object.fromEntries(want));
       expect(s.sha256, `${label}: ${s.code} file hash`).toBe(batch.fileSha.get(s.code));
-      const f = fileStmt.get(s.sha256) as { size: number; len: number } | undefined;
+      const f = fileStmt.get(s.sha256) as
+        { sha256: string; size: number; len: number; pack: string | null; offset: number | null } | undefined;
       expect(f, `${label}: ${s.code} archived file`).toBeDefined();
-      expect(f!.len).toBe(f!.size);
+      if (f!.pack === null) expect(f!.len).toBe(f!.size);
+      // moved out to the originals store: whole and checked against its hash
+      else
+        expect(
+          readPacked(dbPath, backupDirFor(dbPath), { ...f!, pack: f!.pack, offset: f!.offset ?? 0 }, s.code).length,
+        ).toBe(f!.size);
       expect((attemptStmt.get(s.id) as { n: number }).n, `${label}: ${s.code} import attempt`).toBe(1);
     }
     // nothing dangling: values, attempts and files only for stored submissions
@@ -258,7 +268,19 @@ export function checkDatabase(dbPath: string, batch: Batch, label: string): DbSt
     return { submissions: subs.length, units };
   } finally {
     db.close();
-    for (const b of listBackups(backupDirFor(dbPath))) verifyBackup(b.path);
+    for (const b of listBackups(backupDirFor(dbPath))) {
+      if (!b.name.endsWith('.json')) verifyBackup(b.path);
+      else {
+        // a chunked backup: rebuilt from its chunks (each checked), then checked like a copy
+        const image = `${b.path}.kiem-tra.sqlite`;
+        try {
+          materializeBackup(backupDirFor(dbPath), b.name, image);
+          verifyBackup(image, b.name);
+        } finally {
+          rmSync(image, { force: true });
+        }
+      }
+    }
     // no half-written backup under a backup's name (a kill may leave a *.tmp, never listed)
     const bdir = backupDirFor(dbPath);
     const leftovers = (existsSync(bdir) ? readdirSync(bdir, { withFileTypes: true }) : []).filter(
