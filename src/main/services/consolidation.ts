@@ -5,12 +5,13 @@ import type { CellKey, UnitKind } from '../../shared/domain/catalog';
 import type { Consolidation, StatusReport } from '../../shared/domain/report';
 import type { StoredValue } from '../../shared/domain/records';
 import type { Indicator } from '../../shared/domain/catalog';
-import { consolidatePartials, femaleShares, type PartialInput } from '../../shared/rules/aggregate';
+import { consolidatePartials, femaleShares, type CellPartial, type PartialInput } from '../../shared/rules/aggregate';
 import { compileExpression, expressionElements } from '../../shared/rules/expressions';
 import { computeStatus, type FirstReceived, type UnitAttempts } from '../../shared/rules/completeness';
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
+import { cachedRead } from '../db/read-cache';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
@@ -19,6 +20,7 @@ import { taskCounts } from './plan';
 import { withPrevious } from './previous';
 import { firstSubmissions, latestSubmissions, valuesBySubmission } from './submissions';
 import { rowToCellValue } from './values';
+import { searchKey } from '../../shared/text/vi';
 
 export interface UnitValues {
   unitId: number;
@@ -56,8 +58,18 @@ export function unitValues(db: Db, periodId: number): UnitValues[] {
   });
 }
 
+/**
+ * Who sent what and when in a period. What comes from the database (every expected unit's line, sorted) is kept
+ * until the next write (db/read-cache.ts); only the day's countdown is computed on each call.
+ */
 export function periodStatus(db: Db, periodId: number, today: string = localIsoDate()): StatusReport {
   const period = getPeriodRow(db, periodId);
+  const status = cachedRead(db.$client, `status:${periodId}`, () => statusOf(db, periodId, period.deadline));
+  // a new array each call (the lines themselves are shared: read-only)
+  return { ...status, units: [...status.units], periodId, today, daysLeft: daysUntil(today, period.deadline) };
+}
+
+function statusOf(db: Db, periodId: number, deadline: string) {
   const expected = expectedUnits(db, periodId);
   const first = firstSubmissions(db, periodId);
   const latest = new Map(latestSubmissions(db, periodId).map((s) => [s.unitId, s]));
@@ -71,8 +83,8 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
       history: s.history === 1,
     });
   }
-  const status = computeStatus({
-    deadline: period.deadline,
+  return computeStatus({
+    deadline,
     expectedUnits: expected.map((u) => ({
       unitId: u.id,
       code: u.code,
@@ -85,7 +97,6 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
     firstReceived,
     attempts: unitAttempts(db, periodId),
   });
-  return { ...status, periodId, today, daysLeft: daysUntil(today, period.deadline) };
 }
 
 const ATTEMPTS_SQL =
@@ -123,19 +134,17 @@ function unitAttempts(db: Db, periodId: number): Map<number, UnitAttempts> {
   return out;
 }
 
-/** Partial sums per unit kind of the latest accepted revisions; `elementFilter` narrows the values joined. */
-const partialSelect = (elementFilter: string): string =>
+/** Partial sums per unit kind of the latest accepted revisions (the whole period: a scope filters the result). */
+const partialSql =
   'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submissions s ' +
   'JOIN units u ON u.id = s.unit_id ' +
-  `JOIN submission_values v ON v.submission_id = s.id${elementFilter} ` +
+  'JOIN submission_values v ON v.submission_id = s.id ' +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
   'GROUP BY u.kind, v.element, v.cell, v.state';
-const ELEMENTS_IN = ' AND v.element IN (SELECT value FROM json_each(?))';
-const partialSql = partialSelect('');
-const partialOfSql = partialSelect(ELEMENTS_IN);
+/** Every text answer of the latest accepted revisions, in the units' order (the catalogue picks its elements). */
 const textSql =
   'SELECT v.element, u.code, u.name, v.text FROM submissions s JOIN units u ON u.id = s.unit_id ' +
-  `JOIN submission_values v ON v.submission_id = s.id${ELEMENTS_IN} ` +
+  'JOIN submission_values v ON v.submission_id = s.id ' +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text' ORDER BY u.sort_order, u.code";
 
 type PartialRow = [UnitKind, string, CellKey, 'number' | 'yesno', number | null, number];
@@ -167,39 +176,97 @@ function indicatorScope(indicator: Indicator): Scope | null {
  * the rules of src/shared/rules/aggregate.ts turn the partial sums into figures and indicators. With a scope,
  * only its elements are summed and only its indicators computed (one indicator's trend).
  */
-function consolidateRaw(db: Db, periodId: number, catalog = getCatalog(db), scope?: Scope) {
+function consolidateRaw(
+  db: Db,
+  periodId: number,
+  catalog = getCatalog(db),
+  scope?: Scope,
+  opts: { texts?: boolean } = {},
+) {
   const period = getPeriodRow(db, periodId);
-  const raw = db.$client;
   const inScope = (code: string): boolean => !scope || scope.codes.has(code);
-  const statement = (sql: string) => preparedOnce(raw, sql, () => raw.prepare(sql).raw(true));
-  const partialRows = scope
-    ? statement(partialOfSql).iterate(JSON.stringify([...scope.codes]), periodId)
-    : statement(partialSql).iterate(periodId);
   const byKind: PartialInput['byKind'] = {};
-  for (const [kind, element, cell, state, sum, count] of partialRows as IterableIterator<PartialRow>) {
-    (byKind[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
+  for (const [kind, partials] of Object.entries(periodPartials(db, periodId)) as Array<[UnitKind, CellPartial[]]>) {
+    const kept = scope ? partials.filter((p) => inScope(p.element)) : partials;
+    if (kept.length) byKind[kind] = kept;
   }
-  const textCodes = catalog.dataElements.filter((e) => e.type === 'text' && inScope(e.code)).map((e) => e.code);
-  const order = new Map(catalog.dataElements.map((e, i) => [e.code, i]));
-  const texts: Consolidation['texts'] = [];
-  if (textCodes.length) {
-    for (const [code, unit, unitName, text] of statement(textSql).iterate(
-      JSON.stringify(textCodes),
-      periodId,
-    ) as IterableIterator<[string, string, string, string | null]>) {
-      if (text && text.trim()) texts.push({ code, unit, unitName, text });
-    }
-  }
-  texts.sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));
   return consolidatePartials({
     elements: scope ? catalog.dataElements.filter((e) => inScope(e.code)) : catalog.dataElements,
     indicators: scope ? scope.indicators : catalog.indicators,
     provinceTargets: catalog.provinceTargets,
     year: period.year,
     byKind,
-    texts,
+    texts: opts.texts === false ? [] : periodTexts(db, periodId, catalog, scope),
     provinceValues: getProvinceValues(db, periodId).filter((v) => inScope(v.element)),
   });
+}
+
+/**
+ * The partial sums of a period per unit kind (SQLite's GROUP BY), kept until the next write (db/read-cache.ts):
+ * the same rows the query gives, whatever the catalogue (it picks and combines them afterwards).
+ */
+function periodPartials(db: Db, periodId: number): Partial<Record<UnitKind, CellPartial[]>> {
+  const raw = db.$client;
+  return cachedRead(raw, `partials:${periodId}`, () => {
+    const out: Partial<Record<UnitKind, CellPartial[]>> = {};
+    const stmt = preparedOnce(raw, partialSql, () => raw.prepare(partialSql).raw(true));
+    for (const [kind, element, cell, state, sum, count] of stmt.iterate(periodId) as IterableIterator<PartialRow>) {
+      (out[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
+    }
+    return out;
+  });
+}
+
+type TextRow = Consolidation['texts'][number];
+
+/**
+ * The period's text answers (non-blank, of the catalogue's text elements), in the catalogue's order of elements
+ * and the units' order within each: every one (documents need them all; the screens page them through
+ * `consolidation.texts`). The rows read are kept until the next write, for the last few periods asked.
+ */
+function periodTexts(db: Db, periodId: number, catalog = getCatalog(db), scope?: Scope): TextRow[] {
+  const textCodes = new Set(
+    catalog.dataElements.filter((e) => e.type === 'text' && (!scope || scope.codes.has(e.code))).map((e) => e.code),
+  );
+  if (textCodes.size === 0) return [];
+  const raw = db.$client;
+  const rows = cachedRead(
+    raw,
+    `texts:${periodId}`,
+    () =>
+      preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(periodId) as Array<
+        [string, string, string, string | null]
+      >,
+    { bounded: true },
+  );
+  const order = new Map(catalog.dataElements.map((e, i) => [e.code, i]));
+  const texts: TextRow[] = [];
+  for (const [code, unit, unitName, text] of rows) {
+    if (textCodes.has(code) && text && text.trim()) texts.push({ code, unit, unitName, text });
+  }
+  texts.sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));
+  return texts;
+}
+
+/** How many text answers `consolidation.get` carries (the rest are paged through `consolidation.texts`). */
+export const TEXTS_FIRST_PAGE = 50;
+
+/**
+ * One page of a period's text answers, optionally of one element and matching a search (diacritics, case and
+ * spacing ignored, on the unit's name and code and the answer), with the count of all that match.
+ */
+export function consolidationTexts(
+  db: Db,
+  input: { periodId: number; code?: string; search?: string; offset?: number; limit?: number },
+): { total: number; offset: number; items: TextRow[] } {
+  getPeriodRow(db, input.periodId);
+  let list = periodTexts(db, input.periodId);
+  if (input.code) list = list.filter((x) => x.code === input.code);
+  const q = input.search ? searchKey(input.search) : '';
+  if (q) list = list.filter((x) => searchKey(`${x.unitName} ${x.unit} ${x.text}`).includes(q));
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? TEXTS_FIRST_PAGE;
+  return { total: list.length, offset, items: list.slice(offset, offset + limit) };
 }
 
 /** The same period of the previous year (same kind), if the database has it. */
@@ -216,7 +283,11 @@ export function previousPeriod(db: Db, periodId: number) {
   );
 }
 
-export function periodConsolidation(db: Db, periodId: number): Consolidation {
+/**
+ * A period's consolidation. `texts` carries the first TEXTS_FIRST_PAGE text answers (with `textsTotal`; the screens
+ * page the rest through `consolidation.texts`), or every one with `allTexts` (the documents).
+ */
+export function periodConsolidation(db: Db, periodId: number, opts: { allTexts?: boolean } = {}): Consolidation {
   const catalog = getCatalog(db);
   const current = consolidateRaw(db, periodId, catalog);
   const status = periodStatus(db, periodId);
@@ -224,7 +295,7 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
   let previous: Consolidation['previous'] = null;
   if (prev) {
     // Province totals sum every unit of each year, so units merged in 2025 compare through their successors.
-    const p = consolidateRaw(db, prev.id, catalog);
+    const p = consolidateRaw(db, prev.id, catalog, undefined, { texts: false });
     previous = { periodId: prev.id, label: prev.label, values: p.values, indicators: p.indicators };
   }
   const compared = withPrevious(current.values, current.indicators, previous);
@@ -232,7 +303,8 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
     values: compared.values,
     indicators: compared.indicators,
     femaleShares: femaleShares(current.values),
-    texts: current.texts,
+    texts: opts.allTexts ? current.texts : current.texts.slice(0, TEXTS_FIRST_PAGE),
+    textsTotal: current.texts.length,
     byKind: current.byKind,
     reporting: {
       expected: status.expected,
@@ -245,6 +317,11 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
   };
 }
 
+/** latestSubmissions of a period, kept until the next write (db/read-cache.ts): read-only. */
+function latestOf(db: Db, periodId: number): ReturnType<typeof latestSubmissions> {
+  return cachedRead(db.$client, `latest:${periodId}`, () => latestSubmissions(db, periodId));
+}
+
 /** One cell of the latest revision of every unit that reported it in a period: a point lookup per revision. */
 function cellOfLatest(
   db: Db,
@@ -252,7 +329,7 @@ function cellOfLatest(
   element: string,
   cell: CellKey,
 ): Array<{ sub: ReturnType<typeof latestSubmissions>[number]; value: StoredValue['value'] }> {
-  const latest = latestSubmissions(db, periodId);
+  const latest = latestOf(db, periodId);
   if (latest.length === 0) return [];
   const stmt = preparedOnce(db.$client, 'consolidation.cellOfLatest', () =>
     db.$client.prepare(
@@ -292,7 +369,7 @@ export function drill(
   const prevByUnit = new Map<number, number | null>();
   if (prev)
     for (const { sub, value } of cellOfLatest(db, prev.id, element, cell)) prevByUnit.set(sub.unitId, numberOf(value));
-  const previousReported = new Set(prev ? latestSubmissions(db, prev.id).map((x) => x.unitId) : []);
+  const previousReported = new Set(prev ? latestOf(db, prev.id).map((x) => x.unitId) : []);
   const predecessors = unitLinkMaps(db).pred;
   const previousOf = (unitId: number): number | null => {
     if (previousReported.has(unitId)) return prevByUnit.get(unitId) ?? null;
@@ -345,7 +422,9 @@ export function trend(db: Db, indicator: string, kind?: 'half_year' | 'year'): T
   const ind = catalog.indicators.find((i) => i.code === indicator);
   const scope = ind ? (indicatorScope(ind) ?? undefined) : undefined;
   return trendPeriods(db, kind).map((p) => {
-    const r = ind ? consolidateRaw(db, p.id, catalog, scope).indicators.find((i) => i.code === indicator) : undefined;
+    const r = ind
+      ? consolidateRaw(db, p.id, catalog, scope, { texts: false }).indicators.find((i) => i.code === indicator)
+      : undefined;
     return { periodId: p.id, label: p.label, year: p.year, value: r?.value ?? null };
   });
 }
@@ -356,7 +435,7 @@ export function trends(db: Db, kind?: 'half_year' | 'year'): Record<string, Tren
   const out: Record<string, TrendPoint[]> = {};
   for (const i of catalog.indicators) out[i.code] = [];
   for (const p of trendPeriods(db, kind)) {
-    const c = consolidateRaw(db, p.id, catalog);
+    const c = consolidateRaw(db, p.id, catalog, undefined, { texts: false });
     const byCode = new Map(c.indicators.map((i) => [i.code, i.value]));
     for (const i of catalog.indicators) {
       out[i.code]!.push({ periodId: p.id, label: p.label, year: p.year, value: byCode.get(i.code) ?? null });

@@ -35,7 +35,8 @@ export function reportModel(
       dataElements: catalog.dataElements,
       indicators: catalog.indicators,
     },
-    consolidation: periodConsolidation(db, periodId),
+    // the documents list every text answer (the screens page them)
+    consolidation: periodConsolidation(db, periodId, { allTexts: true }),
     status: periodStatus(db, periodId),
     byUnit: unitValues(db, periodId).map((u) => ({
       unitCode: u.unitCode,

@@ -65,6 +65,7 @@ export const OP_NAME_LIST = [
   'status.get',
   'consolidation.get',
   'consolidation.drill',
+  'consolidation.texts',
   'consolidation.trend',
   'consolidation.trends',
   'reports.workbook',

@@ -32,6 +32,26 @@ export const reportsContract = {
     cell: CellKey;
     rows: DrillRow[];
   }>(),
+  /**
+   * a period's text answers one page at a time (consolidation.get carries only the first page and textsTotal):
+   * of one element (`code`) and matching `search` (diacritics and case ignored, on the unit and the answer)
+   */
+  'consolidation.texts': op(
+    z
+      .object({
+        periodId: id,
+        code: elementCode.optional(),
+        search: z.string().max(200).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ).returns<{
+    /** how many answers match (all pages) */
+    total: number;
+    offset: number;
+    items: Consolidation['texts'];
+  }>(),
   'consolidation.trend': op(
     z.object({ indicator: z.string().min(1).max(50), kind: z.enum(['half_year', 'year']).optional() }).strict(),
   ).returns<TrendPoint[]>(),

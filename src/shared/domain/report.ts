@@ -80,8 +80,13 @@ export interface Consolidation {
   femaleShares: Array<{ code: string; percent: number }>;
   /** history: received reports filed as history (timeliness not judged) */
   reporting: { expected: number; received: number; onTime: number; history?: number };
-  /** text answers, listed by unit */
+  /**
+   * text answers, listed by unit: the first page only (50) in `consolidation.get`, every one in the documents'
+   * model; the rest are paged through `consolidation.texts`
+   */
   texts: Array<{ code: string; unit: string; unitName: string; text: string }>;
+  /** how many text answers the period has in all (`texts` may hold only the first of them) */
+  textsTotal?: number;
   byKind: Array<{ kind: UnitKind; values: ConsolidatedValue[]; indicators: IndicatorResult[] }>;
   /** the same period of the previous year, compared through successor links; null when there is none */
   previous: {

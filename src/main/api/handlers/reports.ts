@@ -1,5 +1,12 @@
 import type { reportsContract } from '../../../shared/contract/reports';
-import { drill, periodConsolidation, periodStatus, trend, trends } from '../../services/consolidation';
+import {
+  consolidationTexts,
+  drill,
+  periodConsolidation,
+  periodStatus,
+  trend,
+  trends,
+} from '../../services/consolidation';
 import { ministryWorkbook, printHtml, reminder, reminderWord, reportWord } from '../../services/reports';
 import type { HandlersFor } from '../types';
 
@@ -7,6 +14,7 @@ export const reportsHandlers: HandlersFor<typeof reportsContract> = {
   'status.get': ({ periodId }, ctx) => periodStatus(ctx.db, periodId, ctx.today()),
   'consolidation.get': ({ periodId }, ctx) => periodConsolidation(ctx.db, periodId),
   'consolidation.drill': ({ periodId, element, cell }, ctx) => drill(ctx.db, periodId, element, cell),
+  'consolidation.texts': (input, ctx) => consolidationTexts(ctx.db, input),
   'consolidation.trend': ({ indicator, kind }, ctx) => trend(ctx.db, indicator, kind),
   'consolidation.trends': ({ kind }, ctx) => trends(ctx.db, kind),
   'reports.workbook': ({ periodId, includeSensitive, docNumber }, ctx) =>

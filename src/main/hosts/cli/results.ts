@@ -52,6 +52,17 @@ export const status: Command = async ({ ctx, o, print }) => {
 export const consolidate: Command = async ({ ctx, o, print }) => {
   const periodId = intArg(o.period, 'period')!;
   const c = await call(ctx, 'consolidation.get', { periodId });
+  // the answer carries the first page of text answers; the command's JSON has always listed every one
+  const total = c.textsTotal ?? c.texts.length;
+  if (total > c.texts.length) {
+    const all: typeof c.texts = [];
+    while (all.length < total) {
+      const page = await call(ctx, 'consolidation.texts', { periodId, offset: all.length, limit: 500 });
+      if (page.items.length === 0) break;
+      all.push(...page.items);
+    }
+    c.texts = all;
+  }
   print(
     c,
     `Đã tổng hợp ${c.values.length} ô số liệu, ${c.indicators.filter((i) => i.value !== null).length}/${c.indicators.length} chỉ tiêu tính được; ${c.reporting.received}/${c.reporting.expected} đơn vị đã báo cáo.`,

@@ -52,8 +52,8 @@ function ConsolidationBody({ periodId }: { periodId: number }) {
           { key: 'indicators', label: 'Chỉ tiêu', children: <IndicatorsTab c={c} index={index} /> },
           {
             key: 'texts',
-            label: `Ý kiến của đơn vị (${formatNumber(c.texts.length)})`,
-            children: <Texts c={c} index={index} />,
+            label: `Ý kiến của đơn vị (${formatNumber(c.textsTotal ?? c.texts.length)})`,
+            children: <Texts c={c} periodId={periodId} index={index} />,
           },
         ]}
       />

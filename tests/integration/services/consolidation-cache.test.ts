@@ -1,0 +1,267 @@
+/**
+ * Issue 20: what db/read-cache.ts keeps (a period's partial sums, texts, status, latest revisions) is dropped by
+ * every write that can change it. For each kind of write (import, correction, withdrawal, a unit's kind, a unit's
+ * validity, the catalogue, a province value, another connection's commit), the answers are first served from what
+ * was kept, then the write goes through the dispatcher, and the next answers must equal the pre-change
+ * consolidation computed from scratch (reference/consolidation-v1.ts) and differ from the ones before the write.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createContext, type Ctx } from '../../../src/main/api/context';
+import { dispatch } from '../../../src/main/api/dispatch';
+import { unitFigures } from '../../../src/main/demo/data';
+import { getCatalog } from '../../../src/main/services/catalog';
+import { periodConsolidation } from '../../../src/main/services/consolidation';
+import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
+import { filledForm, fillOf } from '../../helpers/province';
+import { tmpDir } from '../../helpers/tmp';
+import * as ref from './reference/consolidation-v1';
+
+const FIXTURE = resolve(__dirname, '../../fixtures/db/v0.1.0.sqlite');
+/** the fixture's open period (2025, year) */
+const P = 2;
+const open: Ctx[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+function fixture(): Ctx {
+  const path = join(tmpDir(), 'fixture.sqlite');
+  copyFileSync(FIXTURE, path);
+  const ctx = createContext(path, { today: () => '2026-01-20' });
+  open.push(ctx);
+  return ctx;
+}
+
+async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T> {
+  const r = (await dispatch(ctx, op, input)) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!r.ok) throw new Error(`${op}: ${r.error!.message}`);
+  return r.data as T;
+}
+
+interface Answers {
+  consolidation: Consolidation;
+  status: StatusReport;
+  trends: unknown;
+}
+
+/** The answers the screens get, asked twice (the second from what was kept). */
+async function answers(ctx: Ctx): Promise<Answers> {
+  const get = async (): Promise<Answers> => ({
+    consolidation: await call<Consolidation>(ctx, 'consolidation.get', { periodId: P }),
+    status: await call<StatusReport>(ctx, 'status.get', { periodId: P }),
+    trends: await call(ctx, 'consolidation.trends', {}),
+  });
+  const first = await get();
+  expect(await get()).toEqual(first);
+  return first;
+}
+
+/** What the answers must be: the pre-change code, from scratch. */
+function truth(ctx: Ctx): Answers {
+  const c = ref.periodConsolidation(ctx.db, P);
+  return {
+    consolidation: { ...c, texts: c.texts.slice(0, 50), textsTotal: c.texts.length },
+    status: ref.periodStatus(ctx.db, P, ctx.today()),
+    trends: ref.trends(ctx.db),
+  };
+}
+
+/** Warms what is kept, writes, and checks the next answers are right and changed in `what`. */
+async function expectDropped(
+  ctx: Ctx,
+  write: () => Promise<unknown> | unknown,
+  changed: (a: Answers) => unknown,
+): Promise<void> {
+  const before = await answers(ctx);
+  expect(before).toEqual(truth(ctx));
+  await write();
+  const after = await answers(ctx);
+  expect(after).toEqual(truth(ctx));
+  expect(changed(after)).not.toEqual(changed(before));
+}
+
+const unitRow = (ctx: Ctx, code: string) =>
+  ctx.raw.prepare('SELECT id, code, name, kind, valid_from, valid_to FROM units WHERE code = ?').get(code) as {
+    id: number;
+    code: string;
+    name: string;
+    kind: string;
+  };
+const currentOf = (ctx: Ctx, code: string) =>
+  (
+    ctx.raw
+      .prepare(
+        'SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+          'WHERE s.period_id = ? AND u.code = ? AND s.superseded_by IS NULL',
+      )
+      .get(P, code) as { id: number }
+  ).id;
+const firstNumber = (ctx: Ctx, submissionId: number) =>
+  ctx.raw
+    .prepare(
+      "SELECT element, cell, num FROM submission_values WHERE submission_id = ? AND state = 'number' AND num > 0 " +
+        'ORDER BY element, cell LIMIT 1',
+    )
+    .get(submissionId) as { element: string; cell: string; num: number };
+const values = (a: Answers) => a.consolidation.values;
+
+describe('what is kept for the national scale is dropped by every write that can change it', () => {
+  it('an import (a new revision)', async () => {
+    const ctx = fixture();
+    const c = getCatalog(ctx.db);
+    const figures = unitFigures(c.dataElements, c.validationRules, c.cellLabels, 777, c.indicators);
+    const file = await filledForm(ctx, P, 'LC-S03', fillOf(figures));
+    await expectDropped(
+      ctx,
+      async () => {
+        const r = await call<{ status: string }>(ctx, 'imports.file', {
+          periodId: P,
+          file,
+          receivedAt: '2026-01-10',
+          allowBlanking: true,
+        });
+        expect(r.status).toBe('accepted');
+      },
+      values,
+    );
+  }, 120_000);
+
+  it('a correction of one value', async () => {
+    const ctx = fixture();
+    const id = currentOf(ctx, 'LC-X02');
+    const v = firstNumber(ctx, id);
+    await expectDropped(
+      ctx,
+      () =>
+        call(ctx, 'submissions.correct', {
+          id,
+          element: v.element,
+          cell: v.cell,
+          value: { state: 'number', value: v.num + 1000 },
+          reason: 'Đơn vị báo sửa số',
+        }),
+      values,
+    );
+  }, 120_000);
+
+  it('a withdrawal', async () => {
+    const ctx = fixture();
+    await expectDropped(
+      ctx,
+      () => call(ctx, 'submissions.withdraw', { periodId: P, unitCode: 'LC-X02', reason: 'Đơn vị gửi nhầm tệp' }),
+      (a) => [a.consolidation.values, a.status.received],
+    );
+  }, 120_000);
+
+  it("a unit's kind", async () => {
+    const ctx = fixture();
+    const u = unitRow(ctx, 'LC-X02');
+    await expectDropped(
+      ctx,
+      () => call(ctx, 'units.save', { id: u.id, code: u.code, name: u.name, kind: 'doan_the' }),
+      (a) => a.consolidation.byKind,
+    );
+  }, 120_000);
+
+  it("a unit's validity and details (name, contact)", async () => {
+    const ctx = fixture();
+    const u = unitRow(ctx, 'LC-X02');
+    await expectDropped(
+      ctx,
+      () =>
+        call(ctx, 'units.save', {
+          id: u.id,
+          code: u.code,
+          name: 'Xã Bảo Thắng mới',
+          kind: u.kind,
+          contact: 'Chị Lan',
+          validFrom: '2025-01-01',
+          validTo: '2030-12-31',
+        }),
+      (a) => [a.status.units, a.consolidation.texts],
+    );
+  }, 120_000);
+
+  it("the period's list of units that must report", async () => {
+    const ctx = fixture();
+    const ids = (
+      ctx.raw.prepare('SELECT unit_id FROM period_units WHERE period_id = ? ORDER BY unit_id').all(P) as Array<{
+        unit_id: number;
+      }>
+    ).map((r) => r.unit_id);
+    await expectDropped(
+      ctx,
+      () => call(ctx, 'periods.setExpected', { id: P, unitIds: ids.slice(1) }),
+      (a) => [a.status.expected, a.consolidation.reporting],
+    );
+  }, 120_000);
+
+  it('the catalogue (a province target)', async () => {
+    const ctx = fixture();
+    const ind = ref.periodConsolidation(ctx.db, P).indicators.find((x) => x.value !== null)!;
+    await expectDropped(
+      ctx,
+      () =>
+        call(ctx, 'catalog.setProvinceTarget', {
+          indicator: ind.code,
+          year: 2025,
+          target: { op: '>=', value: (ind.value ?? 0) + 1 },
+        }),
+      (a) => a.consolidation.indicators,
+    );
+  }, 120_000);
+
+  it('a province value', async () => {
+    const ctx = fixture();
+    const el = getCatalog(ctx.db).dataElements.find((e) => e.collectedFrom === 'province' && e.type === 'integer')!;
+    await expectDropped(
+      ctx,
+      () =>
+        call(ctx, 'periods.setProvinceValue', {
+          id: P,
+          element: el.code,
+          cell: el.cells[0],
+          value: { state: 'number', value: 123457 },
+        }),
+      values,
+    );
+  }, 120_000);
+
+  it("another connection's commit (a second program on the same file)", async () => {
+    const ctx = fixture();
+    const id = currentOf(ctx, 'LC-X02');
+    const v = firstNumber(ctx, id);
+    await expectDropped(
+      ctx,
+      () => {
+        const other = new Database(ctx.dbPath);
+        other
+          .prepare('UPDATE submission_values SET num = num + 7 WHERE submission_id = ? AND element = ? AND cell = ?')
+          .run(id, v.element, v.cell);
+        other.close();
+      },
+      values,
+    );
+  }, 120_000);
+
+  it('inside a transaction nothing is kept: a rolled-back change is never served afterwards', async () => {
+    const ctx = fixture();
+    const id = currentOf(ctx, 'LC-X02');
+    const v = firstNumber(ctx, id);
+    const before = periodConsolidation(ctx.db, P);
+    expect(() =>
+      ctx.raw.transaction(() => {
+        ctx.raw
+          .prepare('UPDATE submission_values SET num = num + 5 WHERE submission_id = ? AND element = ? AND cell = ?')
+          .run(id, v.element, v.cell);
+        // read inside the transaction: sees its own change
+        expect(periodConsolidation(ctx.db, P).values).not.toEqual(before.values);
+        throw new Error('rollback');
+      })(),
+    ).toThrow('rollback');
+    expect(periodConsolidation(ctx.db, P)).toEqual(before);
+  }, 120_000);
+});
