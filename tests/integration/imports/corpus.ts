@@ -21,6 +21,7 @@ import { saveUnit } from '../../../src/main/services/units';
 import { exportTemplates } from '../../../src/main/services/templates';
 import type { UnitKind } from '../../../src/shared/domain/catalog';
 import type { Result } from '../../../src/shared/result';
+import { fillTasks, PLAN_FIXTURE, PLAN_UNITS, taskRowsOf } from '../../helpers/plan';
 
 const ROOT = resolve(__dirname, '../../..');
 const XLSX = join(ROOT, 'tests/fixtures/xlsx');
@@ -193,6 +194,45 @@ export async function runCorpus(dir: string): Promise<Record<string, unknown>> {
         batchId: 'g-3',
       });
       out.generated = normalise({ r1, r2, r3, db: dump(ctx, false) });
+    } finally {
+      ctx.close();
+    }
+  }
+
+  // 4. the year's plan: forms with task rows (statuses, results, activity counts, some unclear), as one batch
+  {
+    const { ctx, periodId } = fresh(
+      dir,
+      'plan',
+      PLAN_UNITS.map(([code, name, kind]) => [code, name, kind] as [string, string, UnitKind]),
+    );
+    try {
+      const plan = await call(ctx, 'plan.import', {
+        year: 2026,
+        file: { name: 'ke-hoach-2026.xlsx', bytes: new Uint8Array(readFileSync(PLAN_FIXTURE)) },
+      });
+      const catalog = getCatalog(ctx.db);
+      const exported = (await exportTemplates(ctx.db, periodId)).filter((f) => f.unit !== null);
+      const statuses = ['Đã hoàn thành', 'đang thực hiện', 'Chưa thực hiện', 'xong rồi', '', 'x'];
+      const files = [];
+      for (let i = 0; i < exported.length; i++) {
+        const f = exported[i]!;
+        const figures = unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, 500 + i);
+        let bytes: Uint8Array = await fillForm(f.bytes, toFill(figures), catalog.cellLabels);
+        const rows = await taskRowsOf(bytes);
+        const fill: Record<number, { status?: string; result?: string; activities?: number | string }> = {};
+        rows.forEach((r, j) => {
+          fill[Number(r.code.slice(3))] = {
+            status: statuses[(i + j) % statuses.length]!,
+            result: j % 2 ? `Đã tổ chức ${j + 1} hội nghị` : '',
+            activities: j % 3 === 2 ? 'ba' : j + i,
+          };
+        });
+        if (rows.length) bytes = await fillTasks(bytes, fill);
+        files.push({ name: f.name, bytes });
+      }
+      const r = await call(ctx, 'imports.batch', { periodId, files, receivedAt: '2026-06-04', batchId: 'p-1' });
+      out.plan = normalise({ plan, result: r, db: dump(ctx, false) });
     } finally {
       ctx.close();
     }

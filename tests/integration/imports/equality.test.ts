@@ -32,4 +32,7 @@ describe('the import answers and stores exactly what it did before it was made f
   it('generated forms: new revisions, unchanged, blanking, duplicates', async () => {
     expect((await corpus()).generated).toEqual(reference.generated);
   }, 120_000);
+  it("forms with the year's plan's task rows", async () => {
+    expect((await corpus()).plan).toEqual(reference.plan);
+  }, 120_000);
 });
