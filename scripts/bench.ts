@@ -12,6 +12,13 @@
  * - importRatio = importSeconds / bareSeconds. Both sides are measured alike: three runs each, interleaved
  *   (exceljs pass, import run, exceljs pass, …) in the same process, the median of each. No forced garbage
  *   collection: a forced one shrinks the heap, and exceljs then ran twice as slow, which would flatter the ratio;
+ * - floorSeconds: the import's floor on the same 120 files (scripts/bench/floor.ts: the bytes hashed, the form
+ *   sheet inflated and scanned once, one WAL synchronous=FULL transaction per file with the original and as many
+ *   values as the import stored for it), median of three runs interleaved with the import runs;
+ *   importFloorRatio = importSeconds / floorSeconds (goal ≤ 1.5);
+ * - peakRss1000MB: the peak RSS of a child process importing 1,000 forms of 1,000 units in ONE 'imports.batch'
+ *   call (scripts/bench/peak-rss.ts; goal ≤ 250 MB; `--no-peak` skips it: making the forms takes minutes);
+ * - `--only-import`: the import figures only (import, exceljs, floor; `--peak` adds peakRss1000MB);
  * - consolidateMs: 'consolidation.get' on the imported period (120 units), median of 20 warm runs;
  * - trendMs: the ten-year comparison, 20 periods × 120 units: ONE 'consolidation.trends' call that returns the
  *   trend of every indicator (median of 5 warm runs); the sum of one 'consolidation.trend' call per indicator is
@@ -45,6 +52,8 @@ import { toFill, unitFigures } from '../src/main/demo/data';
 import { createPeriod } from '../src/main/services/periods';
 import { databaseId, setMeta } from '../src/main/services/settings';
 import { exportTemplates } from '../src/main/services/templates';
+import { floorRun } from './bench/floor';
+import { peakRss1000 } from './bench/peak-rss';
 import { buildNationalDb, NATIONAL_UNITS, seedSubmissions, seedUnits } from './bench/national';
 import { benchLayout } from './bench/layout';
 import { benchBackup } from './bench/backup';
@@ -53,6 +62,10 @@ const JSON_OUT = process.argv.includes('--json');
 const FILES = 120;
 const SCALE_UNITS = 1000;
 const NATIONAL = !process.argv.includes('--no-national');
+/** the import part only (importSeconds, bareSeconds, floorSeconds and their ratios), to iterate on the import */
+const ONLY_IMPORT = process.argv.includes('--only-import');
+/** peakRss1000MB: 1,000 forms imported in one batch in a child process (minutes to make the forms; `--no-peak`) */
+const PEAK = ONLY_IMPORT ? process.argv.includes('--peak') : !process.argv.includes('--no-peak');
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 const say = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -214,21 +227,84 @@ async function main(): Promise<void> {
     };
     const bareRuns: number[] = [];
     const importRuns: number[] = [];
+    const floorRuns: number[] = [];
     let results: ImportResult[] = [];
     for (let run = 1; run <= RUNS; run++) {
       bareRuns.push(await bare());
       const r = await importRun(run);
       importRuns.push(r.seconds);
       results = r.results;
+      // the floor (scripts/bench/floor.ts) on the same files, with as many values as this run stored for each
+      const countOf = r.ctx.raw.prepare('SELECT count(*) AS n FROM submission_values WHERE submission_id = ?');
+      const counts = r.results.map((x) =>
+        x.status === 'accepted' ? (countOf.get(x.submissionId) as { n: number }).n : 0,
+      );
+      floorRuns.push(floorRun(join(dir, `floor-${run}.sqlite`), files, counts));
       // the last run's database goes on to the consolidation, trend and export figures
       if (run < RUNS) r.ctx.close();
       else ctx = r.ctx;
     }
     const importSeconds = median(importRuns);
     const bareSeconds = median(bareRuns);
+    const floorSeconds = median(floorRuns);
     const accepted = results.filter((r) => r.status === 'accepted').length;
     for (const r of results.filter((x) => x.status !== 'accepted').slice(0, 3)) {
       say(`  ${r.file}: ${r.status} ${r.errors.map((e) => e.message).join(' | ')}`);
+    }
+    const importFigures = {
+      files: files.length,
+      accepted,
+      libreOfficeFiles: libre,
+      importSeconds: round(importSeconds, 2),
+      bareSeconds: round(bareSeconds, 2),
+      importRatio: round(importSeconds / bareSeconds, 2),
+      importRuns: importRuns.map((x) => round(x, 3)),
+      bareRuns: bareRuns.map((x) => round(x, 3)),
+      floorSeconds: round(floorSeconds, 3),
+      importFloorRatio: round(importSeconds / floorSeconds, 2),
+      floorRuns: floorRuns.map((x) => round(x, 3)),
+    };
+    const floorLines = [
+      ['floorSeconds (đọc + giải nén + quét + 1 giao dịch/tệp)', `${importFigures.floorSeconds} s`, ''],
+      [
+        '  các lần chạy (nhập | sàn)',
+        `${importFigures.importRuns.join(' ')} | ${importFigures.floorRuns.join(' ')} s`,
+        `trung vị của ${RUNS}`,
+      ],
+      [
+        'importFloorRatio',
+        `${importFigures.importFloorRatio}`,
+        `≤ 1.5 ${importFigures.importFloorRatio <= 1.5 ? 'đạt' : 'CHƯA ĐẠT'}`,
+      ],
+    ];
+    const peakFigures: { peakRss1000MB?: number; peakAccepted?: number } = {};
+    if (PEAK) {
+      say('1.000 tệp trong một đợt nhập (tiến trình riêng)…');
+      const peak = await peakRss1000(join(dir, 'peak'));
+      peakFigures.peakRss1000MB = peak.peakRss1000MB;
+      peakFigures.peakAccepted = peak.accepted;
+      floorLines.push([
+        'peakRss1000MB (1.000 tệp, một đợt)',
+        `${peak.peakRss1000MB} MB (${peak.accepted} đã nhận)`,
+        `≤ 250 MB ${peak.peakRss1000MB <= 250 ? 'đạt' : 'CHƯA ĐẠT'}`,
+      ]);
+    }
+    if (ONLY_IMPORT) {
+      const lines = [
+        ['files (đã nhận)', `${files.length} (${accepted}; ${libre} qua LibreOffice)`, '120'],
+        ['importSeconds', `${importFigures.importSeconds} s`, ''],
+        ['bareSeconds (exceljs load)', `${importFigures.bareSeconds} s`, ''],
+        [
+          'importRatio',
+          `${importFigures.importRatio}`,
+          `≤ 1.3 ${importFigures.importRatio <= 1.3 ? 'đạt' : 'CHƯA ĐẠT'}`,
+        ],
+        ...floorLines,
+      ];
+      const w0 = Math.max(...lines.map((l) => l[0]!.length));
+      for (const l of lines) console.log(`${l[0]!.padEnd(w0)}  ${l[1]}  ${l[2]}`);
+      if (JSON_OUT) console.log(JSON.stringify({ ...importFigures, ...peakFigures }));
+      return;
     }
 
     // ten years of history: the other 19 periods seeded straight into SQLite
@@ -329,14 +405,8 @@ async function main(): Promise<void> {
     const { misses: _misses, ...layoutBench } = await benchLayout();
 
     const out = {
-      files: files.length,
-      accepted,
-      libreOfficeFiles: libre,
-      importSeconds: round(importSeconds, 2),
-      bareSeconds: round(bareSeconds, 2),
-      importRatio: round(importSeconds / bareSeconds, 2),
-      importRuns: importRuns.map((x) => round(x, 3)),
-      bareRuns: bareRuns.map((x) => round(x, 3)),
+      ...importFigures,
+      ...peakFigures,
       consolidateMs: round(consolidateMs),
       trendMs: round(trendMs),
       trendEachSumMs: round(trendEachSumMs),
@@ -399,6 +469,7 @@ async function main(): Promise<void> {
         `${out.layoutSuggestRight} (${out.layoutSuggestRows} dòng diễn đạt lại)`,
         'càng gần 1 càng tốt',
       ],
+      ...floorLines,
       ['trendEachSumMs', `${out.trendEachSumMs} ms (${out.indicators} lần 'consolidation.trend')`, ''],
       ['backupFirstMs (lần đầu: chuyển tệp gốc ra kho)', `${bk.backupFirstMs} ms`, ''],
       ...(NATIONAL ? [['backupNationalFirstMs (lần đầu, cả nước)', `${bk.backupNationalFirstMs} ms`, '']] : []),

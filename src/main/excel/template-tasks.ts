@@ -261,15 +261,20 @@ export function readTaskAnswers(sheet: GridSheet, findings: Finding[]): StoredVa
   return out;
 }
 
+/** The header labels' search keys, computed once (headerAt looks at every row until it finds the header). */
+const HEADER_KEYS = Object.entries(TASK_HEADERS).map(([name, label]) => [name, searchKey(label)] as const);
+
 function headerAt(
   sheet: GridSheet,
   r: number,
 ): { code: number; status?: number; result?: number; activities?: number } | null {
   const found: Record<string, number> = {};
   for (let c = 1; c <= Math.min(sheet.colCount, 40); c++) {
-    const k = searchKey(cellText(sheet.get(r, c)) ?? '');
-    for (const [name, label] of Object.entries(TASK_HEADERS)) {
-      if (k === searchKey(label) && found[name] === undefined) found[name] = c;
+    const t = cellText(sheet.get(r, c));
+    if (!t) continue; // a blank cell is no label (the keys of the labels are never empty)
+    const k = searchKey(t);
+    for (const [name, key] of HEADER_KEYS) {
+      if (k === key && found[name] === undefined) found[name] = c;
     }
   }
   if (found.status === undefined || found.code === undefined) return null;

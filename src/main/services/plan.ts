@@ -24,6 +24,7 @@ import { unitNameKey } from '../../shared/text/unit-names';
 import { compareVi, searchKey } from '../../shared/text/vi';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import * as t from '../db/schema';
 import { readPlan } from '../excel/plan-reader';
 import { taskFingerprint, type TaskMeta, type TemplateTask } from '../excel/template-tasks';
@@ -574,12 +575,13 @@ export function copyPlan(
 
 /** The tasks of the year given to a unit, for its form (plan order). */
 export function templateTasks(db: Db, year: number, unitId: number): TemplateTask[] {
-  const rows = db.$client
-    .prepare(
+  // prepared once per connection: the import asks for every file
+  const rows = preparedOnce(db.$client, 'plan.templateTasks', () =>
+    db.$client.prepare(
       'SELECT t.id, t.stt, t.section, t.title, t.due, a.role FROM plan_tasks t JOIN plan_assignments a ON a.task_id = t.id ' +
         'WHERE t.year = ? AND a.unit_id = ? ORDER BY t.sort_order, t.id',
-    )
-    .all(year, unitId) as Array<{
+    ),
+  ).all(year, unitId) as Array<{
     id: number;
     stt: string | null;
     section: string;

@@ -1,6 +1,6 @@
 /** The officer's settings (agency lines, signer, nơi nhận…), stored as one JSON row. */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Settings } from '../../shared/contract';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
@@ -71,7 +71,14 @@ export function updateSettings(db: Db, patch: Partial<Settings>, reason?: string
 
 /** A small key/value store for internal markers (catalogue version, last daily backup…). */
 export function getMeta(db: Db, key: string): string | null {
-  const row = db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
+  // prepared once per handle: the import reads the database identity for every file
+  const row = preparedOnce(db, 'settings.meta', () =>
+    db
+      .select()
+      .from(settingsTable)
+      .where(eq(settingsTable.key, sql.placeholder('key')))
+      .prepare(),
+  ).get({ key });
   return row ? row.value : null;
 }
 

@@ -36,13 +36,27 @@ export function cleanText(s: string): string {
  * SQLite's lower() only folds ASCII, so the key is computed here and stored.
  */
 export function searchKey(s: string): string {
-  return cleanText(s)
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  // printable ASCII: NFD changes nothing and there is no mark or đ to drop, only the case to fold
+  if (/^[ -~]*$/.test(s)) return cleanText(s).toLowerCase();
+  // the same labels come back in every form (headers, row names): their keys are kept (a pure function)
+  let k = searchKeys.get(s);
+  if (k === undefined) {
+    k = cleanText(s)
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
+    if (s.length <= 200) {
+      // labels are short; a long text is not kept (the memory stays small: at most 20,000 short keys)
+      if (searchKeys.size >= SEARCH_KEYS_MAX) searchKeys.clear();
+      searchKeys.set(s, k);
+    }
+  }
+  return k;
 }
+const SEARCH_KEYS_MAX = 20_000;
+const searchKeys = new Map<string, string>();
 
 /** True when every word of the query occurs in the text, ignoring case and diacritics. */
 export function matchesSearch(text: string, query: string): boolean {

@@ -1,0 +1,54 @@
+/**
+ * searchKey's fast paths (issue 20: printable ASCII folded directly, short labels' keys kept) give exactly the key
+ * of the full rule: cleanText, NFD, marks dropped, đ → d, lower case.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanText, searchKey } from '../../../src/shared/text/vi';
+
+const full = (s: string): string =>
+  cleanText(s)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+
+const samples = [
+  '',
+  ' ',
+  'Ma so',
+  '  Mã   số ',
+  'Mã số',
+  'Tình trạng',
+  'TÌNH TRẠNG',
+  'Phường Cam Đường',
+  'Phường Cam Đường'.normalize('NFD'),
+  'Kết\u00a0quả\tthực\nhiện',
+  'Số hoạt động\u200b',
+  'ABC-123 x/y (z)',
+  'a  b',
+  'tab\there',
+  '\ufeffBOM',
+  'x'.repeat(300),
+  'Đơn vị '.repeat(60),
+  'Xã \u202Egnp.exe',
+];
+
+describe('searchKey', () => {
+  it('equals the full rule on ASCII, Vietnamese (NFC and NFD), odd spaces, long texts', () => {
+    for (const s of samples) expect(searchKey(s), JSON.stringify(s)).toBe(full(s));
+  });
+  it('gives the same key the second time (kept keys) and for random strings', () => {
+    const alphabet = 'aăâbdđeêoôơuưyAĂÂĐÊÔƠƯ \u00a0\t\u0301\u0323\u200bMã số';
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const s = Array.from(
+        { length: Math.floor(rnd() * 20) },
+        () => alphabet[Math.floor(rnd() * alphabet.length)],
+      ).join('');
+      expect(searchKey(s)).toBe(full(s));
+      expect(searchKey(s)).toBe(full(s));
+    }
+  });
+});
