@@ -23,6 +23,9 @@
  *   20 periods (ten years), values seeded straight into SQLite: 'consolidation.get' (and the size of its JSON
  *   answer, consolidationBytes), 'consolidation.drill' of one figure, 'consolidation.trends', 'reports.workbook',
  *   'status.get', each the median of warm runs (`--no-national` skips it);
+ * - dashboardNationalMs, uiHeapMB (+ dashboardDomNodes, dashboardListRows, drawerNationalMs, drawerDomRows,
+ *   dashboard120Ms, dashboardScaleRatio): the UI at national scale in Chromium, see scripts/bench/ui.ts (skipped
+ *   with a line saying why when Chromium or the built renderer is missing; `--no-ui` skips it);
  * - cliStartMs: `node scripts/bdg.mjs --help` (the built command, as `npm run bdg` runs it), median of 5 starts.
  *   Tests never assert on time; this script only prints.
  */
@@ -46,11 +49,13 @@ import { createPeriod } from '../src/main/services/periods';
 import { databaseId, setMeta } from '../src/main/services/settings';
 import { exportTemplates } from '../src/main/services/templates';
 import { buildNationalDb, NATIONAL_UNITS, seedSubmissions, seedUnits } from './bench/national';
+import { benchUi, uiBenchMissing } from './bench/ui';
 
 const JSON_OUT = process.argv.includes('--json');
 const FILES = 120;
 const SCALE_UNITS = 1000;
 const NATIONAL = !process.argv.includes('--no-national');
+const UI = NATIONAL && !process.argv.includes('--no-ui');
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 const say = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -302,6 +307,24 @@ async function main(): Promise<void> {
       }
     }
 
+    // the UI at national scale, in Chromium
+    let ui: Record<string, number> = {};
+    const uiMissing = UI ? uiBenchMissing() : null;
+    if (uiMissing) say(`Bỏ qua số đo giao diện (Chromium): ${uiMissing}.`);
+    else if (UI) {
+      const f = await benchUi({ dir, say });
+      ui = {
+        dashboardNationalMs: f.dashboardNationalMs,
+        uiHeapMB: f.uiHeapMB,
+        dashboardDomNodes: f.dashboardDomNodes,
+        dashboardListRows: f.dashboardListRows,
+        drawerNationalMs: f.drawerNationalMs,
+        drawerDomRows: f.drawerDomRows,
+        dashboard120Ms: f.dashboard120Ms,
+        dashboardScaleRatio: f.dashboardScaleRatio,
+      };
+    }
+
     // the command's start, as `npm run bdg` runs it (the first call builds the bundle if it is stale)
     const bdg = join(__dirname, 'bdg.mjs');
     execFileSync(process.execPath, [bdg, '--help'], { stdio: 'ignore' });
@@ -330,6 +353,7 @@ async function main(): Promise<void> {
       scale1000Ms: round(scale1000Ms),
       peakRssMB: Math.round(peakRss / 1024 / 1024),
       ...national,
+      ...ui,
       cliStartMs,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       node: process.version,
@@ -353,6 +377,7 @@ async function main(): Promise<void> {
             consolidationBytes: [200_000, 'B'],
           }
         : {}),
+      ...(ui.dashboardNationalMs !== undefined ? { dashboardNationalMs: [1500, 'ms'], uiHeapMB: [100, 'MB'] } : {}),
       cliStartMs: [300, 'ms'],
     } as Record<string, [number, string]>;
     const lines = [
@@ -373,6 +398,15 @@ async function main(): Promise<void> {
           `≤ ${lim}${unit ? ' ' + unit : ''} ${v <= lim ? 'đạt' : 'CHƯA ĐẠT'}`,
         ];
       }),
+      ...(ui.dashboardNationalMs !== undefined
+        ? [
+            [
+              '  giao diện (Chromium)',
+              `${ui.dashboard120Ms} ms với 120 đơn vị (×${ui.dashboardScaleRatio}); ${ui.dashboardDomNodes} nút DOM, ${ui.dashboardListRows} dòng; chi tiết ${ui.drawerNationalMs} ms, ${ui.drawerDomRows} dòng`,
+              '',
+            ],
+          ]
+        : []),
       ['trendEachSumMs', `${out.trendEachSumMs} ms (${out.indicators} lần 'consolidation.trend')`, ''],
       ['máy', `${out.cpus} lõi, ${out.cpu}, Node ${out.node}`, ''],
     ];
