@@ -30,6 +30,9 @@
  *   20 periods (ten years), values seeded straight into SQLite: 'consolidation.get' (and the size of its JSON
  *   answer, consolidationBytes), 'consolidation.drill' of one figure, 'consolidation.trends', 'reports.workbook',
  *   'status.get', each the median of warm runs (`--no-national` skips it);
+ * - dashboardNationalMs, uiHeapMB (+ dashboardDomNodes, dashboardListRows, drawerNationalMs, drawerDomRows,
+ *   dashboard120Ms, dashboardScaleRatio): the UI at national scale in Chromium, see scripts/bench/ui.ts (skipped
+ *   with a line saying why when Chromium or the built renderer is missing; `--no-ui` skips it);
  * - cliStartMs: `node scripts/bdg.mjs --help` (the built command, as `npm run bdg` runs it), median of 5 starts.
  *   Tests never assert on time; this script only prints.
  */
@@ -57,6 +60,7 @@ import { peakRss1000 } from './bench/peak-rss';
 import { buildNationalDb, NATIONAL_UNITS, seedSubmissions, seedUnits } from './bench/national';
 import { benchLayout } from './bench/layout';
 import { benchBackup } from './bench/backup';
+import { benchUi, uiBenchMissing } from './bench/ui';
 
 const JSON_OUT = process.argv.includes('--json');
 const FILES = 120;
@@ -66,6 +70,7 @@ const NATIONAL = !process.argv.includes('--no-national');
 const ONLY_IMPORT = process.argv.includes('--only-import');
 /** peakRss1000MB: 1,000 forms imported in one batch in a child process (minutes to make the forms; `--no-peak`) */
 const PEAK = ONLY_IMPORT ? process.argv.includes('--peak') : !process.argv.includes('--no-peak');
+const UI = NATIONAL && !process.argv.includes('--no-ui');
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 const say = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -390,6 +395,23 @@ async function main(): Promise<void> {
         ? { backupNationalMs: bk.backupNationalMs, backupNationalFirstMs: bk.backupNationalFirstMs ?? 0 }
         : {}),
     };
+    // the UI at national scale, in Chromium
+    let ui: Record<string, number> = {};
+    const uiMissing = UI ? uiBenchMissing() : null;
+    if (uiMissing) say(`Bỏ qua số đo giao diện (Chromium): ${uiMissing}.`);
+    else if (UI) {
+      const f = await benchUi({ dir, say });
+      ui = {
+        dashboardNationalMs: f.dashboardNationalMs,
+        uiHeapMB: f.uiHeapMB,
+        dashboardDomNodes: f.dashboardDomNodes,
+        dashboardListRows: f.dashboardListRows,
+        drawerNationalMs: f.drawerNationalMs,
+        drawerDomRows: f.drawerDomRows,
+        dashboard120Ms: f.dashboard120Ms,
+        dashboardScaleRatio: f.dashboardScaleRatio,
+      };
+    }
 
     // the command's start, as `npm run bdg` runs it (the first call builds the bundle if it is stale)
     const bdg = join(__dirname, 'bdg.mjs');
@@ -416,6 +438,7 @@ async function main(): Promise<void> {
       peakRssMB: Math.round(peakRss / 1024 / 1024),
       ...national,
       ...backups,
+      ...ui,
       cliStartMs,
       ...layoutBench,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -440,6 +463,7 @@ async function main(): Promise<void> {
             consolidationBytes: [200_000, 'B'],
           }
         : {}),
+      ...(ui.dashboardNationalMs !== undefined ? { dashboardNationalMs: [1500, 'ms'], uiHeapMB: [100, 'MB'] } : {}),
       cliStartMs: [300, 'ms'],
       layoutSuggestWrongConfident: [0, ''],
       backupMs: [50, 'ms'],
@@ -470,6 +494,15 @@ async function main(): Promise<void> {
         'càng gần 1 càng tốt',
       ],
       ...floorLines,
+      ...(ui.dashboardNationalMs !== undefined
+        ? [
+            [
+              '  giao diện (Chromium)',
+              `${ui.dashboard120Ms} ms với 120 đơn vị (×${ui.dashboardScaleRatio}); ${ui.dashboardDomNodes} nút DOM, ${ui.dashboardListRows} dòng; chi tiết ${ui.drawerNationalMs} ms, ${ui.drawerDomRows} dòng`,
+              '',
+            ],
+          ]
+        : []),
       ['trendEachSumMs', `${out.trendEachSumMs} ms (${out.indicators} lần 'consolidation.trend')`, ''],
       ['backupFirstMs (lần đầu: chuyển tệp gốc ra kho)', `${bk.backupFirstMs} ms`, ''],
       ...(NATIONAL ? [['backupNationalFirstMs (lần đầu, cả nước)', `${bk.backupNationalFirstMs} ms`, '']] : []),

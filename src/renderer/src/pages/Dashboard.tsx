@@ -25,6 +25,7 @@ import { ErrorBox, LinkButton, Loading, PeriodPage } from '../components/common'
 import { MetTag, targetText } from '../components/IndicatorTag';
 import { indicatorChart } from '../components/indicatorChart';
 import { LogTable } from '../components/LogTable';
+import { PreviewList } from '../components/PreviewList';
 import {
   IMPORT_STATUS_COLOR,
   IMPORT_STATUS_LABEL,
@@ -102,14 +103,21 @@ function DashboardBody({ periodId }: { periodId: number }) {
     [strategy, index],
   );
 
+  const lateOrMissing = useMemo(
+    () =>
+      (s?.units ?? [])
+        .filter((u) => u.status === 'late' || u.status === 'missing')
+        .sort((a, b) => (a.status === b.status ? compareVi(a.name, b.name) : a.status === 'missing' ? -1 : 1)),
+    [s],
+  );
+  // units whose files were all refused: they did send, and wait for the officer's feedback
+  const returned = useMemo(
+    () => (s?.units ?? []).filter((u) => u.status === 'returned').sort((a, b) => compareVi(a.name, b.name)),
+    [s],
+  );
+
   if (status.isLoading) return <Loading />;
   if (status.error || !s) return <ErrorBox error={status.error} onRetry={() => void status.refetch()} />;
-
-  const lateOrMissing = s.units
-    .filter((u) => u.status === 'late' || u.status === 'missing')
-    .sort((a, b) => (a.status === b.status ? compareVi(a.name, b.name) : a.status === 'missing' ? -1 : 1));
-  // units whose files were all refused: they did send, and wait for the officer's feedback
-  const returned = s.units.filter((u) => u.status === 'returned').sort((a, b) => compareVi(a.name, b.name));
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -195,9 +203,12 @@ function DashboardBody({ periodId }: { periodId: number }) {
       ) : null}
       {states.needsFix.length ? (
         <Card title={`Báo cáo cần bổ sung (${formatNumber(states.needsFix.length)})`} size="small">
-          <List
-            size="small"
-            dataSource={states.needsFix}
+          <PreviewList
+            testId="needs-fix-list"
+            title="Báo cáo cần bổ sung"
+            items={states.needsFix}
+            rowKey={(x) => x.id}
+            searchText={(x) => x.unitName}
             renderItem={(x) => (
               <List.Item
                 extra={
@@ -270,13 +281,19 @@ function DashboardBody({ periodId }: { periodId: number }) {
   );
 }
 
+const unitSearchText = (u: UnitStatusRow): string =>
+  [u.name, u.unit, u.contact, u.phone, u.email].filter(Boolean).join(' ');
+const unitKey = (u: UnitStatusRow): number => u.unitId;
+
 function LateList({ units }: { units: UnitStatusRow[] }) {
-  if (!units.length) return <Empty description="Không có đơn vị nào chưa nộp hay nộp trễ." />;
   return (
-    <List
-      size="small"
-      style={{ maxHeight: 360, overflow: 'auto' }}
-      dataSource={units}
+    <PreviewList
+      testId="late-list"
+      title="Đơn vị chưa nộp hoặc nộp trễ"
+      items={units}
+      rowKey={unitKey}
+      searchText={unitSearchText}
+      empty={<Empty description="Không có đơn vị nào chưa nộp hay nộp trễ." />}
       renderItem={(u) => (
         <List.Item
           extra={
@@ -313,10 +330,12 @@ export function FirstAttempt({ u }: { u: Pick<UnitStatusRow, 'firstAttemptAt' | 
 
 function ReturnedList({ units }: { units: UnitStatusRow[] }) {
   return (
-    <List
-      size="small"
-      style={{ maxHeight: 360, overflow: 'auto' }}
-      dataSource={units}
+    <PreviewList
+      testId="returned-list"
+      title="Đơn vị đã gửi nhưng cần gửi lại"
+      items={units}
+      rowKey={unitKey}
+      searchText={unitSearchText}
       renderItem={(u) => (
         <List.Item
           extra={

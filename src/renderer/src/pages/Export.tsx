@@ -7,8 +7,8 @@ import {
   MailOutlined,
   PrinterOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Space, Tabs, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Pagination, Space, Tabs, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { formatNumber } from '../../../shared/text/vi';
 import type { Output } from '../../../shared/contract';
@@ -287,6 +287,9 @@ function Reminder({ periodId }: { periodId: number }) {
   );
 }
 
+/** addresses a page (a national reminder goes to thousands of units) */
+const EMAIL_PAGE = 50;
+
 /** Beside the letter: the units' e-mail addresses (each a mail link, all copied at once) and the Zalo message. */
 function SendBeside({
   doc,
@@ -295,7 +298,11 @@ function SendBeside({
   doc: Output<'reports.reminder'>;
   copyText: (text: string, done: string) => Promise<void>;
 }) {
-  const all = doc.emails.map((e) => e.email).join('; ');
+  const all = useMemo(() => doc.emails.map((e) => e.email).join('; '), [doc.emails]);
+  const [chosen, setPage] = useState(1);
+  // a new letter may have fewer pages than the one before
+  const page = Math.min(chosen, Math.max(1, Math.ceil(doc.emails.length / EMAIL_PAGE)));
+  const pageOf = doc.emails.slice((page - 1) * EMAIL_PAGE, page * EMAIL_PAGE);
   return (
     <Card size="small" title="Gửi kèm qua thư điện tử, Zalo" style={{ marginBottom: 12 }}>
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -322,7 +329,7 @@ function SendBeside({
               style={{ margin: 0, paddingLeft: 20, maxHeight: 220, overflowY: 'auto' }}
               tabIndex={0}
             >
-              {doc.emails.map((e) => (
+              {pageOf.map((e) => (
                 <li key={e.unit}>
                   {e.name}:{' '}
                   <a
@@ -334,6 +341,16 @@ function SendBeside({
                 </li>
               ))}
             </ul>
+            <Pagination
+              size="small"
+              align="center"
+              current={page}
+              pageSize={EMAIL_PAGE}
+              total={doc.emails.length}
+              onChange={setPage}
+              showSizeChanger={false}
+              hideOnSinglePage
+            />
           </>
         ) : (
           <Typography.Text type="secondary">Các đơn vị được đôn đốc chưa có địa chỉ thư điện tử.</Typography.Text>

@@ -1,9 +1,10 @@
 /** One consolidated figure taken apart: each unit's value, with the sum. */
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Input, Table, Typography, type TableColumnsType } from 'antd';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { DrillRow } from '../../../../shared/contract';
 import type { CellKey, DataElement, UnitKind } from '../../../../shared/domain/catalog';
-import { compareVi, formatNumber } from '../../../../shared/text/vi';
+import { compareVi, formatNumber, searchKey } from '../../../../shared/text/vi';
 import { useOp } from '../../api/client';
 import { ErrorBox, Loading } from '../../components/common';
 import { UNIT_KIND_LABEL } from '../../labels';
@@ -25,19 +26,61 @@ const COLUMNS: TableColumnsType<DrillRow> = [
   { title: 'Giá trị', width: 120, align: 'right', render: (_: unknown, r) => shown(r) },
 ];
 
+/** rows a page: the drawer never holds every unit of the country */
+export const DRILL_PAGE = 20;
+
 export function DrillList({ periodId, element, cell }: { periodId: number; element: DataElement; cell: CellKey }) {
   const q = useOp('consolidation.drill', { periodId, element: element.code, cell });
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
+  const deferred = useDeferredValue(query);
+  const sorted = useMemo(() => {
+    const rows = [...(q.data?.rows ?? [])].sort((a, b) => compareVi(a.unitName, b.unitName));
+    const sum = rows.reduce((s, r) => s + (typeof r.value === 'number' ? r.value : r.value === true ? 1 : 0), 0);
+    return { rows, sum, keys: rows.map((r) => searchKey(r.unitName)) };
+  }, [q.data]);
+  const shown = useMemo(() => {
+    const words = searchKey(deferred).split(' ').filter(Boolean);
+    if (!words.length) return sorted.rows;
+    return sorted.rows.filter((_, i) => words.every((w) => sorted.keys[i]!.includes(w)));
+  }, [sorted, deferred]);
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorBox error={q.error} />;
-  const rows = [...q.data.rows].sort((a, b) => compareVi(a.unitName, b.unitName));
-  const sum = rows.reduce((s, r) => s + (typeof r.value === 'number' ? r.value : r.value === true ? 1 : 0), 0);
+  const { rows, sum } = sorted;
   return (
     <>
       <Typography.Paragraph>
         {formatNumber(rows.length)} đơn vị báo cáo; cộng lại: <strong>{formatNumber(sum, 4)}</strong>
         {element.type === 'yesno' ? ' đơn vị trả lời “Có”' : ` ${element.unit}`}.
       </Typography.Paragraph>
-      <Table<DrillRow> size="small" rowKey="submissionId" pagination={false} dataSource={rows} columns={COLUMNS} />
+      {rows.length > DRILL_PAGE ? (
+        <Input.Search
+          allowClear
+          aria-label="Tìm đơn vị"
+          placeholder="Tìm đơn vị (gõ có dấu hay không dấu đều được)"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(1);
+          }}
+          style={{ marginBottom: 8 }}
+        />
+      ) : null}
+      <Table<DrillRow>
+        size="small"
+        rowKey="submissionId"
+        dataSource={shown}
+        columns={COLUMNS}
+        locale={{ emptyText: 'Không có đơn vị nào khớp với từ tìm kiếm.' }}
+        pagination={{
+          current: page,
+          pageSize: DRILL_PAGE,
+          onChange: setPage,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (total, [a, b]) => `${formatNumber(a)}–${formatNumber(b)} / ${formatNumber(total)} đơn vị`,
+        }}
+      />
     </>
   );
 }

@@ -196,7 +196,7 @@ export function ImportResults({
         size="small"
         rowKey="key"
         dataSource={results}
-        pagination={false}
+        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
         columns={cols}
       />
       {confirming ? (

@@ -120,9 +120,10 @@ function ImportBody() {
         {queue.length && !running ? (
           <List
             size="small"
-            style={{ marginTop: 12, maxHeight: 180, overflow: 'auto' }}
+            style={{ marginTop: 12 }}
             header={<Typography.Text strong>Tệp chờ nhập ({formatNumber(queue.length)})</Typography.Text>}
             dataSource={queue}
+            pagination={{ pageSize: 20, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
             renderItem={(f) => <List.Item>{fileLabel(f)}</List.Item>}
           />
         ) : null}

@@ -39,6 +39,7 @@ export function ExpectedUnits({ period, expectedIds }: { period: Period; expecte
         onChange={(keys) => setTarget(keys.map(Number))}
         titles={['Không phải báo cáo', 'Phải báo cáo']}
         showSearch
+        pagination={{ pageSize: 20, showSizeChanger: false }}
         filterOption={(input, item) => matchesSearch(`${item.title} ${item.description}`, input)}
         render={(item) => item.title}
         styles={{ section: { width: 440, height: 380 } }}

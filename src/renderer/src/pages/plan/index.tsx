@@ -14,6 +14,9 @@ import { usePeriod } from '../../state/period';
 import { PlanTasks } from './PlanTasks';
 import { TaskResults } from './TaskResults';
 
+/** at most this many of the import's messages of each sort in the notice (a national list can have thousands) */
+const LIST_MAX = 20;
+
 export function PlanPage() {
   const { period, periods } = usePeriod();
   const thisYear = new Date().getFullYear();
@@ -98,14 +101,23 @@ export function PlanPage() {
           description={
             result.unmatched.length || result.errors.length ? (
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {result.unmatched.map((u) => (
+                {result.unmatched.slice(0, LIST_MAX).map((u) => (
                   <li key={`u${u.row}${u.text}`}>
                     Dòng {u.row}: “{u.text}” chưa khớp đơn vị nào — chọn đơn vị ở nhiệm vụ tương ứng bên dưới.
                   </li>
                 ))}
-                {result.errors.map((e) => (
+                {result.errors.slice(0, LIST_MAX).map((e) => (
                   <li key={`e${e.row}${e.message}`}>{e.message}</li>
                 ))}
+                {result.unmatched.length > LIST_MAX || result.errors.length > LIST_MAX ? (
+                  <li>
+                    … và{' '}
+                    {formatNumber(
+                      Math.max(0, result.unmatched.length - LIST_MAX) + Math.max(0, result.errors.length - LIST_MAX),
+                    )}{' '}
+                    dòng nữa.
+                  </li>
+                ) : null}
               </ul>
             ) : null
           }

@@ -11,7 +11,7 @@ import { App, Button, Checkbox, Empty, Flex, Input, Select, Space, Typography } 
 import { useMemo, useState } from 'react';
 import type { UnitKind } from '../../../../shared/domain/catalog';
 import type { Unit } from '../../../../shared/domain/records';
-import { formatNumber, matchesSearch } from '../../../../shared/text/vi';
+import { formatNumber, searchKey } from '../../../../shared/text/vi';
 import { call, errorMessage, useOp, useOpMutation } from '../../api/client';
 import { hostErrorMessage, saveFiles } from '../../api/host';
 import { ErrorBox, PageHeader } from '../../components/common';
@@ -36,19 +36,23 @@ export function UnitsPage() {
   const setActive = useOpMutation('units.setActive');
 
   const units = useMemo(() => list.data ?? [], [list.data]);
-  const rows = useMemo(
+  // each unit's search key once per list, not on every keystroke (a national register has thousands)
+  const keys = useMemo(
     () =>
-      units.filter(
-        (u) =>
-          (kind === 'all' || u.kind === kind) &&
-          (!activeOnly || u.active) &&
-          matchesSearch(
-            [u.code, u.name, u.contact, u.position, u.email, u.phone, u.address, u.note].filter(Boolean).join(' '),
-            q,
-          ),
+      units.map((u) =>
+        searchKey(
+          [u.code, u.name, u.contact, u.position, u.email, u.phone, u.address, u.note].filter(Boolean).join(' '),
+        ),
       ),
-    [units, kind, activeOnly, q],
+    [units],
   );
+  const rows = useMemo(() => {
+    const words = searchKey(q).split(' ').filter(Boolean);
+    return units.filter(
+      (u, i) =>
+        (kind === 'all' || u.kind === kind) && (!activeOnly || u.active) && words.every((w) => keys[i]!.includes(w)),
+    );
+  }, [units, keys, kind, activeOnly, q]);
 
   const exportXlsx = async () => {
     setExporting(true);
