@@ -34,8 +34,9 @@ const OPTIONS = {
   label: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
-  // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17; --layout is declared below)
+  // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17); import --layout ID too
   into: { type: 'string' },
+  layout: { type: 'string' },
   unit: { type: 'string', multiple: true },
   'received-at': { type: 'string' },
   'received-reason': { type: 'string' },
@@ -58,7 +59,7 @@ const OPTIONS = {
   reason: { type: 'string' },
   id: { type: 'string' },
   columns: { type: 'string' },
-  // layouts (issue 17): layout save --name (--layout is above)
+  // layouts (issue 17): layout save --name
   name: { type: 'string' },
 } as const;
 
