@@ -11,6 +11,11 @@
 const INVISIBLE = /\p{Cf}/u;
 const INVISIBLE_ALL = /\p{Cf}+/gu;
 
+/** clean texts and search keys of short strings, kept (both pure): at most this many each, then forgotten */
+const SEARCH_KEYS_MAX = 20_000;
+const cleanTexts = new Map<string, string>();
+const searchKeys = new Map<string, string>();
+
 /** Does `s` hold an invisible format character that cleanText strips (for telling the officer)? */
 export function hasInvisible(s: string): boolean {
   return INVISIBLE.test(s);
@@ -23,12 +28,21 @@ export function hasInvisible(s: string): boolean {
 export function cleanText(s: string): string {
   // most cells are plain printable ASCII with single spaces: nothing to do
   if (/^[!-~]+(?: [!-~]+)*$/.test(s)) return s;
-  return s
-    .normalize('NFC')
-    .replace(/[\u00a0\u2007\u202f\u200b\ufeff\u2028\u2029\t\r\n]+/g, ' ')
-    .replace(INVISIBLE_ALL, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  // the same labels come back in every form: their clean texts are kept (a pure function; short texts only)
+  let c = cleanTexts.get(s);
+  if (c === undefined) {
+    c = s
+      .normalize('NFC')
+      .replace(/[\u00a0\u2007\u202f\u200b\ufeff\u2028\u2029\t\r\n]+/g, ' ')
+      .replace(INVISIBLE_ALL, '')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+    if (s.length <= 200) {
+      if (cleanTexts.size >= SEARCH_KEYS_MAX) cleanTexts.clear();
+      cleanTexts.set(s, c);
+    }
+  }
+  return c;
 }
 
 /**
@@ -55,8 +69,6 @@ export function searchKey(s: string): string {
   }
   return k;
 }
-const SEARCH_KEYS_MAX = 20_000;
-const searchKeys = new Map<string, string>();
 
 /** True when every word of the query occurs in the text, ignoring case and diacritics. */
 export function matchesSearch(text: string, query: string): boolean {

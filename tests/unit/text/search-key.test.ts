@@ -1,12 +1,21 @@
 /**
- * searchKey's fast paths (issue 20: printable ASCII folded directly, short labels' keys kept) give exactly the key
- * of the full rule: cleanText, NFD, marks dropped, đ → d, lower case.
+ * searchKey's and cleanText's fast paths (issue 20: printable ASCII folded directly, short labels' results kept) give
+ * exactly the full rules: NFC, odd spaces, invisible characters, trimmed; then NFD, marks dropped, đ → d, lower case.
  */
 import { describe, expect, it } from 'vitest';
 import { cleanText, searchKey } from '../../../src/shared/text/vi';
 
+const clean = (s: string): string =>
+  /^[!-~]+(?: [!-~]+)*$/.test(s)
+    ? s
+    : s
+        .normalize('NFC')
+        .replace(/[\u00a0\u2007\u202f\u200b\ufeff\u2028\u2029\t\r\n]+/g, ' ')
+        .replace(/\p{Cf}+/gu, '')
+        .replace(/ {2,}/g, ' ')
+        .trim();
 const full = (s: string): string =>
-  cleanText(s)
+  clean(s)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/đ/g, 'd')
@@ -36,7 +45,10 @@ const samples = [
 
 describe('searchKey', () => {
   it('equals the full rule on ASCII, Vietnamese (NFC and NFD), odd spaces, long texts', () => {
-    for (const s of samples) expect(searchKey(s), JSON.stringify(s)).toBe(full(s));
+    for (const s of samples) {
+      expect(searchKey(s), JSON.stringify(s)).toBe(full(s));
+      expect(cleanText(s), JSON.stringify(s)).toBe(clean(s));
+    }
   });
   it('gives the same key the second time (kept keys) and for random strings', () => {
     const alphabet = 'aăâbdđeêoôơuưyAĂÂĐÊÔƠƯ \u00a0\t\u0301\u0323\u200bMã số';
@@ -49,6 +61,8 @@ describe('searchKey', () => {
       ).join('');
       expect(searchKey(s)).toBe(full(s));
       expect(searchKey(s)).toBe(full(s));
+      expect(cleanText(s)).toBe(clean(s));
+      expect(cleanText(s)).toBe(clean(s));
     }
   });
 });
