@@ -36,6 +36,8 @@ const OPTIONS = {
   out: { type: 'string' },
   // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17; --layout is declared below)
   into: { type: 'string' },
+  // layout suggest|save --appendix: the ministry's blank appendix (purpose 'appendix')
+  appendix: { type: 'boolean' },
   unit: { type: 'string', multiple: true },
   'received-at': { type: 'string' },
   'received-reason': { type: 'string' },
