@@ -64,6 +64,16 @@ export const BENCH_FORM: Array<Row | { section: string }> = [
   ['2. Số đài PT-TH địa phương có chuyên mục về BĐG hằng tháng', 'DAI_CHUYENMUC', [1]],
   ['3. Số hương ước, quy ước của cộng đồng đã được thông qua (bản)', 'HUONGUOC_TONG', [30]],
   ['4. Số mô hình phụ nữ khởi nghiệp được hỗ trợ vốn', null, [5]],
+  ['5. Số tin bài tuyên truyền BĐG đăng trên hệ thống thông tin cơ sở', 'TINBAI_BDG', [20]],
+  ['6. Số giờ làm việc nhà không được trả công bình quân/tuần', 'GIO_NOITRO', [14, 20]],
+  { section: 'VI. CÁC CHỈ TIÊU KHÁC' },
+  ['1. Số cơ quan, địa phương có lãnh đạo chủ chốt là nữ', 'CQ_LDCC_NU', [3]],
+  ['2. Số người bị BLGĐ, bạo lực trên cơ sở giới được phát hiện', 'NBBL_PHATHIEN', [9, 8]],
+  ['3. Số người gây bạo lực được tư vấn, tham vấn', 'NGBL_TUVAN', [4, 0]],
+  ['4. Số cơ sở TGXH công lập có hoạt động phòng ngừa, ứng phó bạo lực trên cơ sở giới', 'CSTGXH_BLG', [1]],
+  ['5. Số tổ chức được phổ biến và cam kết thực hiện BĐG', 'TOCHUC_PHOBIEN', [11]],
+  ['6. Số hộ gia đình đạt danh hiệu gia đình văn hóa', null, [1500]],
+  ['7. Số phụ nữ được hỗ trợ vay vốn ưu đãi', null, [230]],
 ];
 
 /** The bench form as a workbook: a title, the unit line, a two-row header, the rows. */

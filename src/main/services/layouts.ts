@@ -84,7 +84,13 @@ export function saveLayout(
   input: { name: string; definition: LayoutDefinition; purpose?: LayoutPurpose | undefined; id?: number | undefined },
 ): { id: number } {
   const name = input.name.trim();
-  const definition = layoutDefinitionSchema.parse(input.definition);
+  // what a suggestion carries besides the layout (the preview, the unit and period it read) is not kept
+  const {
+    preview: _preview,
+    unitFound: _unit,
+    periodFound: _period,
+    ...definition
+  } = layoutDefinitionSchema.parse(input.definition) as LayoutDefinition & Record<string, unknown>;
   checkCodes(db, definition);
   const purpose = input.purpose ?? 'import';
   const other = db.select().from(t.layouts).where(eq(t.layouts.name, name)).get();

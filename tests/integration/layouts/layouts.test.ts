@@ -183,6 +183,22 @@ describe.each(VARIANTS)('a province form written by %s', (_writer, dir) => {
     expect(stored.find((v) => v.element === 'NTM_18_6')?.value).toEqual({ state: 'yesno', value: false });
   });
 
+  it('a one-figure row reads the column its layout row names instead of the first figure column', async () => {
+    const p = setup();
+    const s = await suggest(p.ctx, SO_Y_TE);
+    // she says the maternal deaths are read from column E (blank in the file): no figure, and the 0 typed under
+    // "Tổng số" is set apart as not counted
+    s.rows = s.rows.map((r) => (r.code === 'TUVONG_ME' ? { ...r, column: 'E' } : r));
+    const id = await save(p.ctx, s, 'Biểu Sở Y tế (cột E)');
+    const r = await importOne(p.ctx, p.period.id, file(SO_Y_TE), { layoutId: id });
+    expectAccepted(r);
+    const stored = storedOf(p.ctx, r.submissionId!);
+    expect(stored.find((v) => v.element === 'TUVONG_ME')).toBeUndefined();
+    expect(stored).toEqual(typedValues(p.ctx, SO_Y_TE).filter((v) => v.element !== 'TUVONG_ME'));
+    expect(codes(r.notCounted)).toEqual(['VALUE_IN_GREY_CELL']);
+    expect(messages(r.notCounted)).toContain('TUVONG_ME');
+  });
+
   it('a drifted copy (a row and a column inserted) is matched by labels again and imports the same values', async () => {
     const p = setup();
     const id = await save(p.ctx, await suggest(p.ctx, SO_Y_TE), 'Biểu Sở Y tế');
@@ -214,12 +230,17 @@ describe.each(VARIANTS)('a province form written by %s', (_writer, dir) => {
     const before2 = tableCounts(p.ctx);
     const u = await importOne(p.ctx, p.period.id, file(SO_NOI_VU, 'bao-cao-nam-2025.xlsx'), { layoutId: noiVu });
     expectRefused(p.ctx, before2, u, 'UNKNOWN_UNIT', 'unidentified');
-    // she says whose it is: the same file is then accepted
+    // she assigns the inbox entry to a unit: its original is read with the same layout again
+    const assigned = await ok<{ status: string; unit: string | null }>(
+      dispatch(p.ctx, 'inbox.assign', { id: u.entryId!, unitCode: 'LCA-S01', layoutId: noiVu }),
+    );
+    expect(assigned).toMatchObject({ status: 'accepted', unit: 'LCA-S01' });
+    // or she says whose it is as she imports it again: the same bytes as the revision now standing
     const chosen = await importOne(p.ctx, p.period.id, file(SO_NOI_VU, 'bao-cao-nam-2025.xlsx'), {
       layoutId: noiVu,
       unitCode: 'LCA-S01',
     });
-    expectAccepted(chosen);
+    expect(chosen.status).toBe('unchanged');
   });
 });
 
@@ -235,6 +256,38 @@ describe('a workbook with no table', () => {
       expect(r.error.code).toBe('bad_file');
       expect(r.error.message).toContain('Không tìm thấy bảng số liệu trong tệp "cong-van.xlsx"');
     }
+  });
+});
+
+describe('the unit named by the sheet', () => {
+  it('is found from the sheet name when no header cell names it; each file of the layout is read by its own sheet', async () => {
+    const p = province({ kind: 'year', year: 2025 });
+    const form = async (sheet: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(['SỐ LIỆU BÌNH ĐẲNG GIỚI NĂM 2025']);
+      ws.addRow([]);
+      ws.addRow(['STT', 'Nội dung', 'Số lượng']);
+      ws.addRow(['1', 'Số văn bản chỉ đạo về BĐG, VSTBPN được ban hành', 2]);
+      ws.addRow(['2', 'Số cuộc tuyên truyền, phổ biến pháp luật về BĐG', 7]);
+      return { name: 'so-lieu-2025.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    };
+    const s = await ok<LayoutSuggestion>(dispatch(p.ctx, 'layouts.suggest', { file: await form('Sở Tài chính') }));
+    expect(s.unit).toEqual({ source: 'sheet', cell: null });
+    expect(s.unitFound).toEqual({ code: 'LCA-S02', name: 'Sở Tài chính' });
+    expect(s.rows.map((r) => r.code)).toEqual(['VB_BANHANH', 'TT_CUOC']);
+    const { preview: _p, unitFound: _u, periodFound: _f, ...definition } = s;
+    const { id } = await ok<{ id: number }>(dispatch(p.ctx, 'layouts.save', { name: 'Biểu theo trang', definition }));
+    // another unit's file in the same layout: its sheet is named after it
+    const r = await importOne(p.ctx, p.period.id, await form('Sở Y tế'), { layoutId: id });
+    expectAccepted(r);
+    expect(r.unit).toBe('LCA-S03');
+    expect(storedOf(p.ctx, r.submissionId!)).toEqual(
+      sortValues([
+        { element: 'TT_CUOC', cell: 'value', value: { state: 'number', value: 7 } },
+        { element: 'VB_BANHANH', cell: 'value', value: { state: 'number', value: 2 } },
+      ]),
+    );
   });
 });
 
@@ -264,7 +317,10 @@ describe('saving layouts', () => {
     });
     expect(twice.ok).toBe(false);
 
-    const { id } = await ok<{ id: number }>(dispatch(ctx, 'layouts.save', { name: 'Biểu Sở Y tế', definition }));
+    // the whole suggestion may be sent back (the review screen's copy): its preview and findings are not kept
+    const { id } = await ok<{ id: number }>(
+      dispatch(ctx, 'layouts.save', { name: 'Biểu Sở Y tế', definition: { ...definition, preview: s.preview } }),
+    );
     const again = await dispatch(ctx, 'layouts.save', { name: 'Biểu Sở Y tế', definition });
     expect(again.ok ? null : again.error.code).toBe('conflict');
     const list = await ok<{ layouts: Array<{ id: number; name: string; rows: number }> }>(
@@ -273,6 +329,7 @@ describe('saving layouts', () => {
     expect(list.layouts).toMatchObject([{ id, name: 'Biểu Sở Y tế', rows: 8, purpose: 'import' }]);
     const got = await ok<{ definition: LayoutDefinition }>(dispatch(ctx, 'layouts.get', { id }));
     expect(got.definition.rows).toEqual(definition.rows);
+    expect(got.definition).not.toHaveProperty('preview');
     expect(await ok(dispatch(ctx, 'layouts.delete', { id }))).toEqual({ deleted: true });
     const audited = ctx.raw
       .prepare("SELECT action FROM audit_log WHERE entity = 'layout' ORDER BY id")

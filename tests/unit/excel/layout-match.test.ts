@@ -55,6 +55,8 @@ describe('the table words', () => {
     expect(headerKind('Kết quả thực hiện')).toBe('value');
     expect(headerKind('Nội dung')).toBe('label');
     expect(headerKind('Đơn vị tính')).toBe('skip');
+    expect(headerKind('Tỷ lệ nữ (%)')).toBe('skip');
+    expect(headerKind('So với cùng kỳ năm trước')).toBe('skip');
   });
 
   it('section headings, the period of a title, the unit of a header line', () => {

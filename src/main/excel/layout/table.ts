@@ -56,6 +56,8 @@ export function headerKind(raw: string): HeaderKind | null {
   if (/^(stt|tt|so tt|so thu tu)$/.test(k)) return 'skip';
   if (/^(dvt|don vi tinh|don vi|dv tinh)$/.test(k)) return 'skip';
   if (/^(ghi chu|ma|ma so|ma chi tieu|nguon|nguon so lieu)\b/.test(k)) return 'skip';
+  // a share ("Tỷ lệ nữ (%)") or a comparison is not a cell of the element
+  if (/\b(ty le|so sanh|tang giam|cung ky)\b|%/.test(k)) return 'skip';
   const words = nfc.split(/[^\p{L}]+/u);
   if (words.includes('nữ')) return 'female';
   if (words.includes('nam')) return 'male';
