@@ -122,6 +122,8 @@ export async function buildAppendix(): Promise<Buffer> {
     cells.getCell(1).value = row.stt || null;
     cells.getCell(2).value = row.label;
     cells.getCell(3).value = row.unit || null;
+    // a label longer than the column wraps onto a second line: the row is as tall as the ministry's
+    if (row.label.length > 48) cells.height = 32;
     for (let c = 1; c <= 9; c++) {
       const cell = cells.getCell(c);
       cell.border = box;

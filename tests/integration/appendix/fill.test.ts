@@ -346,3 +346,66 @@ describe('an appendix layout is required', () => {
     expect(!r2.ok && r2.error.code).toBe('not_found');
   }, 120_000);
 });
+
+describe('the appendix mapped and filled through the CLI alone', () => {
+  it('layout suggest --appendix → her changes → layout save --appendix → export --into', async () => {
+    const p = await provinceWithFigures();
+    const file = BLANKS[1];
+    const dir = p.ctx.dir;
+    const into = join(dir, file);
+    writeFileSync(into, blank(file));
+    const cli = async (args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await runCli([...args, '--db', p.ctx.dbPath, '--json'], {
+        out: (s) => (out += s),
+        err: (s) => (err += s),
+      });
+      expect(code, err).toBe(0);
+      return JSON.parse(out) as Record<string, unknown>;
+    };
+    const s = (await cli(['layout', 'suggest', '--appendix', into])) as unknown as LayoutSuggestion;
+    expect(s.appendixColumns?.map((c) => c.role)).toEqual(['total', 'female', 'result', 'target', 'previous']);
+    s.rows.find((r) => r.row === 11)!.column = 'F';
+    const from = join(dir, 'mau-phu-luc.json');
+    writeFileSync(from, JSON.stringify(s));
+    const { id } = (await cli(['layout', 'save', '--appendix', '--name', 'Phụ lục II', '--from', from])) as {
+      id: number;
+    };
+    const out = join(dir, 'phu-luc-da-dien.xlsx');
+    const r = await cli([
+      'export',
+      '--period',
+      String(p.period.id),
+      '--into',
+      into,
+      '--layout',
+      String(id),
+      '--out',
+      out,
+    ]);
+    const byDispatch = await call<Fill>(p.ctx, 'reports.fillAppendix', {
+      periodId: p.period.id,
+      layoutId: id,
+      file: { name: file, bytes: new Uint8Array(blank(file)) },
+    });
+    expect(r).toEqual({
+      path: out,
+      bytes: byDispatch.bytes.byteLength,
+      filled: byDispatch.filled,
+      empty: byDispatch.empty,
+    });
+    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(byDispatch.bytes))).toBe(true);
+    const cells = sheetCells((await parts(readFileSync(out))).get(SHEET_PART)!.toString('utf8')).cells;
+    expect(valueOf(cells.get('F11')!)).toBe('Có');
+    // without --appendix the layout is an import one, and export refuses it
+    const { id: wrong } = (await cli(['layout', 'save', '--name', 'nhầm', '--from', from])) as { id: number };
+    let err = '';
+    const code = await runCli(
+      ['export', '--db', p.ctx.dbPath, '--period', '1', '--into', into, '--layout', String(wrong), '--out', out],
+      { out: () => {}, err: (x) => (err += x) },
+    );
+    expect(code).toBe(1);
+    expect(err).toMatch(/không phải mẫu phụ lục của Bộ/);
+  }, 120_000);
+});

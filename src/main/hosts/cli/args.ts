@@ -37,6 +37,8 @@ const OPTIONS = {
   // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17); import --layout ID too
   into: { type: 'string' },
   layout: { type: 'string' },
+  // layout suggest|save --appendix: the ministry's blank appendix (purpose 'appendix')
+  appendix: { type: 'boolean' },
   unit: { type: 'string', multiple: true },
   'received-at': { type: 'string' },
   'received-reason': { type: 'string' },
