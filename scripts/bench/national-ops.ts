@@ -1,0 +1,154 @@
+/**
+ * The bench's national part (issue 20): a database as a ministry would hold it (buildNationalDb: 4,300 units,
+ * 20 periods), built ONCE, then each screen's operation timed through the dispatcher on the 2026 6-month period.
+ *
+ * For each operation two figures: `cold`, the first call after a write (what the screen waits for right after an
+ * import: nothing kept, db/read-cache.ts), and the median of warm runs (the same screen asked again, or another
+ * screen of the same period, until the next write). The goals are judged on the warm figure, the cold one is printed
+ * next to it. Slow operations get fewer runs so the part ends in about three minutes on a loaded 2-core machine.
+ *
+ *   npx tsx scripts/bench/national-ops.ts [--units N] [--db path]   (alone; `npm run bench` calls measureNational)
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createContext, type Ctx } from '../../src/main/api/context';
+import { dispatch } from '../../src/main/api/dispatch';
+import type { Result } from '../../src/shared/result';
+import { buildNationalDb, NATIONAL_UNITS } from './national';
+
+const now = (): number => performance.now();
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
+
+async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T> {
+  const r = (await dispatch(ctx, op, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
+  return r.data;
+}
+
+/** A write that changes nothing the operations read, so the next call is cold (db/read-cache.ts drops all). */
+function touch(ctx: Ctx): void {
+  ctx.raw.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('bench.touch', ?)").run(String(now()));
+}
+
+export interface NationalFigures {
+  nationalUnits: number;
+  nationalPeriods: number;
+  nationalSeedSeconds: number;
+  consolidationBytes: number;
+  nationalConsolidateMs: number;
+  nationalConsolidateColdMs: number;
+  nationalDrillMs: number;
+  nationalDrillColdMs: number;
+  nationalTrendsMs: number;
+  nationalTrendsColdMs: number;
+  nationalWorkbookMs: number;
+  nationalStatusMs: number;
+  nationalStatusColdMs: number;
+  nationalTextsPageMs: number;
+}
+
+/** Times one operation: its cold call (after a write), then `runs` warm calls; [cold, warm median]. */
+async function coldWarm(ctx: Ctx, runs: number, fn: () => Promise<unknown>): Promise<[number, number]> {
+  touch(ctx);
+  const t0 = now();
+  await fn();
+  const cold = now() - t0;
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t1 = now();
+    await fn();
+    xs.push(now() - t1);
+  }
+  return [cold, median(xs)];
+}
+
+export async function measureNational(
+  dir: string,
+  opts: { units?: number; db?: string; say?: (s: string) => void } = {},
+): Promise<NationalFigures> {
+  const say = opts.say ?? ((s: string) => void process.stderr.write(`${s}\n`));
+  const units = opts.units ?? NATIONAL_UNITS;
+  const path = opts.db ?? join(dir, 'national.sqlite');
+  let ctx: Ctx;
+  let target: number;
+  let periods: number;
+  let seedSeconds = 0;
+  if (existsSync(path)) {
+    ctx = createContext(path, { today: () => '2026-06-10' });
+    target = (
+      ctx.raw.prepare("SELECT id FROM periods WHERE year = 2026 AND kind = 'half_year'").get() as { id: number }
+    ).id;
+    periods = (ctx.raw.prepare('SELECT count(*) AS n FROM periods').get() as { n: number }).n;
+  } else {
+    say(`Quy mô cả nước: dựng ${units.toLocaleString('vi-VN')} đơn vị × 20 kỳ…`);
+    const built = buildNationalDb(path, { units });
+    ctx = built.ctx;
+    target = built.target;
+    periods = built.periods.size;
+    seedSeconds = built.seedSeconds;
+    say(`  nạp xong trong ${round(seedSeconds)} s`);
+  }
+  try {
+    const get = () => call(ctx, 'consolidation.get', { periodId: target });
+    const answer = await get();
+    const consolidationBytes = Buffer.byteLength(JSON.stringify(answer));
+    const [consCold, cons] = await coldWarm(ctx, 5, get);
+    say(`  consolidation.get: ${round(cons)} ms (lần đầu sau khi ghi ${round(consCold)} ms), ${consolidationBytes} B`);
+    const [drillCold, drill] = await coldWarm(ctx, 5, () =>
+      call(ctx, 'consolidation.drill', { periodId: target, element: 'TT_LUOT', cell: 'female' }),
+    );
+    say(`  consolidation.drill: ${round(drill)} ms (lần đầu ${round(drillCold)} ms)`);
+    const [statusCold, status] = await coldWarm(ctx, 5, () => call(ctx, 'status.get', { periodId: target }));
+    say(`  status.get: ${round(status)} ms (lần đầu ${round(statusCold)} ms)`);
+    const [, textsPage] = await coldWarm(ctx, 5, () =>
+      call(ctx, 'consolidation.texts', { periodId: target, offset: 1000, limit: 50, search: 'de xuat' }),
+    );
+    const [trendsCold, trends] = await coldWarm(ctx, 2, () => call(ctx, 'consolidation.trends', {}));
+    say(`  consolidation.trends: ${round(trends)} ms (lần đầu ${round(trendsCold)} ms)`);
+    // the workbook is slow at this scale: one run, after the others warmed what it reads
+    const t0 = now();
+    await call(ctx, 'reports.workbook', { periodId: target });
+    const workbook = now() - t0;
+    say(`  reports.workbook: ${round(workbook)} ms`);
+    return {
+      nationalUnits: units,
+      nationalPeriods: periods,
+      nationalSeedSeconds: round(seedSeconds),
+      consolidationBytes,
+      nationalConsolidateMs: round(cons),
+      nationalConsolidateColdMs: round(consCold),
+      nationalDrillMs: round(drill),
+      nationalDrillColdMs: round(drillCold),
+      nationalTrendsMs: round(trends),
+      nationalTrendsColdMs: round(trendsCold),
+      nationalWorkbookMs: round(workbook),
+      nationalStatusMs: round(status),
+      nationalStatusColdMs: round(statusCold),
+      nationalTextsPageMs: round(textsPage),
+    };
+  } finally {
+    ctx.close();
+  }
+}
+
+if (require.main === module) {
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'bdg-national-'));
+  const db = arg('--db');
+  measureNational(dir, { ...(arg('--units') ? { units: Number(arg('--units')) } : {}), ...(db ? { db } : {}) })
+    .then((f) => console.log(JSON.stringify(f)))
+    .finally(() => rmSync(dir, { recursive: true, force: true }))
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
