@@ -213,9 +213,12 @@ function fitScale(ws: Sheet, cols: number): number {
 
 /** Each row as tall as its most wrapped cell (merged cells count over their whole width). */
 function fitWrappedRows(ws: Sheet, fromRow: number, toRow: number) {
+  // exceljs computes columnCount by visiting every row: read once (the loop below adds no column), not per cell,
+  // which made Phụ lục V of 4,300 units quadratic (minutes)
+  const columns = ws.columnCount;
   const mergedWidth = (cell: Cell, c: number): number => {
     let to = c;
-    while (to < ws.columnCount && ws.getCell(cell.row, to + 1).master === cell) to++;
+    while (to < columns && ws.getCell(cell.row, to + 1).master === cell) to++;
     return rangeWidthPt(ws, c, to);
   };
   for (let r = fromRow; r <= toRow; r++) {
