@@ -107,7 +107,7 @@ export function saveLayout(
         .where(eq(t.layouts.id, input.id))
         .run();
       audit(tx as unknown as Db, {
-        action: 'layout.update',
+        action: 'update',
         entity: 'layout',
         entityId: input.id,
         before: { name: before.name, purpose: before.purpose, rows: mappedCount(parseDefinition(before)) },
@@ -117,7 +117,7 @@ export function saveLayout(
     }
     const row = tx.insert(t.layouts).values({ name, purpose, definition: json }).returning({ id: t.layouts.id }).get();
     audit(tx as unknown as Db, {
-      action: 'layout.create',
+      action: 'create',
       entity: 'layout',
       entityId: row.id,
       after: { name, purpose, rows: mappedCount(definition) },
@@ -148,7 +148,7 @@ export function deleteLayout(db: Db, id: number): { deleted: boolean } {
   return db.transaction((tx) => {
     tx.delete(t.layouts).where(eq(t.layouts.id, id)).run();
     audit(tx as unknown as Db, {
-      action: 'layout.delete',
+      action: 'delete',
       entity: 'layout',
       entityId: id,
       before: { name: row.name, purpose: row.purpose, rows: mappedCount(parseDefinition(row)) },

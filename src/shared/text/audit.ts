@@ -137,8 +137,23 @@ function listed(parts: string[], none: string): string {
 
 type Formatter = (e: AuditEntry, names: AuditNames) => string;
 
+/** ": phụ lục của Bộ, 12 dòng đã gán" for a layout's audit entry */
+function layoutWhat(a: Record<string, unknown>): string {
+  const purpose = a.purpose === 'appendix' ? 'phụ lục của Bộ' : 'nhập báo cáo';
+  return ` (${purpose}, ${formatNumber(num(a.rows) ?? 0)} dòng đã gán chỉ tiêu)`;
+}
+
 /** One formatter per kind of entry, keyed `entity.action`. */
 export const AUDIT_FORMATTERS: Record<string, Formatter> = {
+  'layout.create': (e) => {
+    const a = isObj(e.after) ? e.after : {};
+    return `Lưu mẫu biểu ${quote(str(a.name) ?? '')}${layoutWhat(a)}`;
+  },
+  'layout.update': (e) => {
+    const a = isObj(e.after) ? e.after : {};
+    return `Sửa mẫu biểu ${quote(str(a.name) ?? '')}${layoutWhat(a)}`;
+  },
+  'layout.delete': (e) => `Xóa mẫu biểu ${quote(str(isObj(e.before) ? e.before.name : undefined) ?? '')}`,
   'plan.import': (e) => {
     const a = isObj(e.after) ? e.after : {};
     const file = str(a.file);
@@ -353,6 +368,7 @@ const ENTITY_WORD: Record<string, string> = {
   province_target: 'chỉ tiêu của tỉnh',
   plan: 'kế hoạch năm',
   plan_task: 'nhiệm vụ của kế hoạch',
+  layout: 'mẫu biểu của tỉnh',
 };
 
 /** The entry as one sentence; the reason, when there is one, follows after " — lý do: ". */

@@ -9,6 +9,7 @@
  * `scripts/import-reference.ts` wrote tests/fixtures/imports/reference.json with the code BEFORE the import was
  * made faster; tests/integration/imports/equality.test.ts compares today's code with it.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createContext, type Ctx } from '../../../src/main/api/context';
@@ -19,6 +20,7 @@ import { getCatalog } from '../../../src/main/services/catalog';
 import { createPeriod } from '../../../src/main/services/periods';
 import { saveUnit } from '../../../src/main/services/units';
 import { exportTemplates } from '../../../src/main/services/templates';
+import { readOriginal } from '../../../src/main/services/originals';
 import type { UnitKind } from '../../../src/shared/domain/catalog';
 import type { Result } from '../../../src/shared/result';
 import { fillTasks, PLAN_FIXTURE, PLAN_UNITS, taskRowsOf } from '../../helpers/plan';
@@ -56,13 +58,41 @@ const FIXTURE_UNITS: Array<[string, string, UnitKind]> = [
   ['LCA-S02', 'Sở Tài chính', 'so_nganh'],
 ];
 
+/**
+ * The generated forms' zip entries carry the time they were written (DOS time, 2-second steps), so whether two
+ * fillings of an empty form are the same bytes depended on the clock. Each round's files get one fixed time
+ * instead (the local and central headers' time and date fields; nothing else changes): round 1 and round 2 always
+ * differ, two files of one round are the same bytes exactly when their contents are.
+ */
+function stampZip(bytes: Uint8Array, round: number): Uint8Array {
+  const b = Buffer.from(bytes);
+  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return b;
+  const entries = b.readUInt16LE(eocd + 10);
+  let at = b.readUInt32LE(eocd + 16);
+  const time = 0x6000 + round * 2; // 12:00:0(2·round)
+  const date = ((2026 - 1980) << 9) | (6 << 5) | 1;
+  for (let i = 0; i < entries; i++) {
+    if (b.readUInt32LE(at) !== 0x02014b50) break;
+    b.writeUInt16LE(time, at + 12);
+    b.writeUInt16LE(date, at + 14);
+    const local = b.readUInt32LE(at + 42);
+    if (b.readUInt32LE(local) === 0x04034b50) {
+      b.writeUInt16LE(time, local + 10);
+      b.writeUInt16LE(date, local + 12);
+    }
+    at += 46 + b.readUInt16LE(at + 28) + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return b;
+}
+
 async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T | { error: unknown }> {
   const r = (await dispatch(ctx, op, input)) as Result<T>;
   return r.ok ? r.data : { error: r.error };
 }
 
 const tables: Array<[string, string]> = [
-  ['files', 'SELECT sha256, size, length(bytes) = size AS whole FROM files ORDER BY rowid'],
+  ['files', 'SELECT sha256, size FROM files ORDER BY rowid'],
   [
     'submissions',
     'SELECT id, period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status, ' +
@@ -81,6 +111,14 @@ const tables: Array<[string, string]> = [
 function dump(ctx: Ctx, sizes = true): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const [name, sql] of tables) out[name] = ctx.raw.prepare(sql).all();
+  // every original is whole wherever it is kept (in the database, or moved out into a pack after its batch):
+  // read back through the app's one reader, its SHA-256 checked against the row's
+  out.files = (out.files as Array<{ sha256: string; size: number }>).map((f) => {
+    const bytes = readOriginal(ctx, f.sha256);
+    const whole =
+      !!bytes && bytes.length === f.size && createHash('sha256').update(bytes).digest('hex') === f.sha256 ? 1 : 0;
+    return { ...f, whole };
+  });
   if (!sizes) out.files = out.files!.map((f) => ({ ...(f as object), size: '<varies>' }));
   return out;
 }
@@ -159,13 +197,15 @@ export async function runCorpus(dir: string): Promise<Record<string, unknown>> {
     try {
       const catalog = getCatalog(ctx.db);
       const exported = (await exportTemplates(ctx.db, periodId)).filter((f) => f.unit !== null);
+      let round = 1;
       const fill = async (f: (typeof exported)[number], seed: number, drop = 0) => {
         let figures = unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, seed);
         if (drop) figures = figures.filter((_, j) => j % drop !== 0);
-        return { name: f.name, bytes: await fillForm(f.bytes, toFill(figures), catalog.cellLabels) };
+        return { name: f.name, bytes: stampZip(await fillForm(f.bytes, toFill(figures), catalog.cellLabels), round) };
       };
       const first = [];
       for (let i = 0; i < exported.length; i++) first.push(await fill(exported[i]!, 1000 + i));
+      round = 2;
       const r1 = await call(ctx, 'imports.batch', { periodId, files: first, receivedAt: '2026-06-04', batchId: 'g-1' });
       const second = [];
       for (let i = 0; i < exported.length; i++) {
@@ -185,6 +225,7 @@ export async function runCorpus(dir: string): Promise<Record<string, unknown>> {
         batchId: 'g-2',
       });
       // the blanking refusal, then allowed
+      round = 3;
       const blank = await fill(exported[2]!, 1000 + 2, 3);
       const r3 = await call(ctx, 'imports.file', {
         periodId,

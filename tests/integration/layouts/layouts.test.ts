@@ -335,6 +335,6 @@ describe('saving layouts', () => {
       .prepare("SELECT action FROM audit_log WHERE entity = 'layout' ORDER BY id")
       .all()
       .map((x) => (x as { action: string }).action);
-    expect(audited).toEqual(['layout.create', 'layout.delete']);
+    expect(audited).toEqual(['create', 'delete']);
   });
 });

@@ -277,7 +277,7 @@ export function checkDatabase(dbPath: string, batch: Batch, label: string): DbSt
           materializeBackup(backupDirFor(dbPath), b.name, image);
           verifyBackup(image, b.name);
         } finally {
-          rmSync(image, { force: true });
+          for (const f of [image, `${image}-wal`, `${image}-shm`]) rmSync(f, { force: true });
         }
       }
     }
@@ -285,7 +285,7 @@ export function checkDatabase(dbPath: string, batch: Batch, label: string): DbSt
     const bdir = backupDirFor(dbPath);
     const leftovers = (existsSync(bdir) ? readdirSync(bdir, { withFileTypes: true }) : []).filter(
       // a killed backup leaves its temporary copy (and that copy's journal), cleaned on a later start
-      (e) => e.isFile() && !/^sao-luu-.*\.sqlite$/.test(e.name) && !/\.tmp(-journal|-wal|-shm)?$/.test(e.name),
+      (e) => e.isFile() && !/^sao-luu-.*\.(sqlite|json)$/.test(e.name) && !/\.tmp(-journal|-wal|-shm)?$/.test(e.name),
     );
     expect(
       leftovers.map((e) => e.name),

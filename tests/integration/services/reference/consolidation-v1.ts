@@ -2,7 +2,9 @@
  * THE REFERENCE, NOT THE APP: the consolidation as it was before issue 20 (main at cd0ccf3, services/consolidation.ts
  * verbatim, imports repointed). The equality tests compare the new paths (cached partial sums, paged texts, lean
  * status and drill queries) with this on the fixtures and on a generated national database. Do not update it to
- * follow the app: it is what the app must still agree with.
+ * follow the app: it is what the app must still agree with. The one exception: issue 17's ADDITIVE fields (each
+ * value's and indicator's `previous`, read from the period-level `previous` block this code already built, and
+ * `reporting.history`), added at the end of periodConsolidation so that the answers compare whole.
  */
 /** Consolidation and completeness of a period, built from the latest accepted revision of each unit. */
 import { and, asc, eq } from 'drizzle-orm';
@@ -24,6 +26,7 @@ import { expectedUnits, getPeriodRow, getProvinceValues } from '../../../../src/
 import { taskCounts } from '../../../../src/main/services/plan';
 import { firstSubmissions, latestSubmissions, valuesBySubmission } from '../../../../src/main/services/submissions';
 import { rowToCellValue } from '../../../../src/main/services/values';
+import { withPrevious } from '../../../../src/main/services/previous';
 
 export interface UnitValues {
   unitId: number;
@@ -227,13 +230,20 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
     const p = consolidateRaw(db, prev.id, catalog);
     previous = { periodId: prev.id, label: prev.label, values: p.values, indicators: p.indicators };
   }
+  // issue 17's additive fields (see the header)
+  const compared = withPrevious(current.values, current.indicators, previous);
   return {
-    values: current.values,
-    indicators: current.indicators,
+    values: compared.values,
+    indicators: compared.indicators,
     femaleShares: femaleShares(current.values),
     texts: current.texts,
     byKind: current.byKind,
-    reporting: { expected: status.expected, received: status.received, onTime: status.onTime },
+    reporting: {
+      expected: status.expected,
+      received: status.received,
+      onTime: status.onTime,
+      history: status.history,
+    },
     previous,
     tasks: taskCounts(db, periodId),
   };
