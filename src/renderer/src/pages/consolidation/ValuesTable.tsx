@@ -7,7 +7,17 @@ import { formatNumber } from '../../../../shared/text/vi';
 import { SheetTable } from '../../components/SheetTable';
 import { CELL_LABEL } from '../../labels';
 import type { CatalogIndex } from '../../state/catalog';
-import { figureColumn, mainValue, toMap, useRows, vkey, type Row } from './rows';
+import {
+  figureColumn,
+  hasOwnPrevious,
+  mainValue,
+  previousMain,
+  signedChange,
+  toMap,
+  useRows,
+  vkey,
+  type Row,
+} from './rows';
 
 export function ValuesTable({
   c,
@@ -22,7 +32,8 @@ export function ValuesTable({
   const v = useMemo(() => toMap(c.values), [c.values]);
   const prev = useMemo(() => (c.previous ? toMap(c.previous.values) : null), [c.previous]);
   const shares = useMemo(() => new Map(c.femaleShares.map((s) => [s.code, s.percent])), [c.femaleShares]);
-  const NCOLS = 7 + (prev ? 1 : 0);
+  const withPrevious = !!prev || hasOwnPrevious(c.values);
+  const NCOLS = 7 + (withPrevious ? 2 : 0);
 
   const figure = (el: DataElement, cell: CellKey) => {
     if (!el.cells.includes(cell)) return null;
@@ -73,11 +84,24 @@ export function ValuesTable({
           const n = Math.max(0, ...el.cells.map((cell) => v.get(vkey(el.code, cell))?.units ?? 0));
           return n ? formatNumber(n) : '—';
         }),
-        ...(prev
+        ...(withPrevious
           ? [
               figureColumn('Cùng kỳ năm trước', 110, (el) => {
-                const x = mainValue(prev, el);
-                return x ? formatNumber(x.value) : '—';
+                const p = previousMain(v, prev, el);
+                return p === null ? '—' : formatNumber(p);
+              }),
+              figureColumn('Tăng, giảm', 100, (el) => {
+                const p = previousMain(v, prev, el);
+                const now = mainValue(v, el)?.value;
+                if (p === null || now === undefined) return '—';
+                const d = now - p;
+                return (
+                  <span
+                    aria-label={d === 0 ? 'không đổi' : `${d > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(d), 1)}`}
+                  >
+                    {signedChange(d)}
+                  </span>
+                );
               }),
             ]
           : []),
