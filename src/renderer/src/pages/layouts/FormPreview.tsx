@@ -28,8 +28,19 @@ export function FormPreview({
     if (i >= 0) setPage(Math.floor(i / PAGE) + 1);
   }, [focusRow, preview.rows]);
   const isHeader = (r: LayoutPreviewRow) => headerRows.includes(r.row);
+  // the label column wide, the others as narrow as figures
+  const labelColumn = (suggestion as { labelColumn?: unknown }).labelColumn;
+  const widthOf = (col: string) => (col === labelColumn ? 200 : 72);
+  // a title line above the table (one cell written) reads across the form, as in the merged cells of the file
+  const firstHeader = Math.min(...headerRows);
+  const titleCol = (r: LayoutPreviewRow): string | null => {
+    if (r.row >= firstHeader) return null;
+    const written = preview.columns.filter((c) => (r.cells[c] ?? '').trim());
+    return written.length === 1 ? written[0]! : null;
+  };
   return (
-    <section aria-label="Mẫu biểu như trong tệp">
+    // the form may be wider than its pane: the pane scrolls, and takes the focus so the keyboard can scroll it
+    <section aria-label="Mẫu biểu như trong tệp" tabIndex={0} style={{ overflowX: 'auto' }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         Trang tính “{suggestion.sheet}”, dòng tiêu đề bảng: {headerRows.join(', ')}. Hiện{' '}
         {formatNumber(preview.rows.length)} dòng đầu của mẫu.
@@ -39,7 +50,8 @@ export function FormPreview({
         bordered
         rowKey="row"
         dataSource={preview.rows}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        style={{ minWidth: 52 + preview.columns.reduce((w, c) => w + widthOf(c), 0) }}
         pagination={{
           current: page,
           pageSize: PAGE,
@@ -56,9 +68,8 @@ export function FormPreview({
           {
             title: 'Dòng',
             dataIndex: 'row',
-            width: 56,
+            width: 52,
             align: 'right',
-            fixed: 'left',
           },
           ...preview.columns.map((col) => {
             const role = roleOf(columns, col);
@@ -68,7 +79,7 @@ export function FormPreview({
                 <span>
                   {col}
                   {role ? (
-                    <Tag color="blue" style={{ marginInlineStart: 6 }}>
+                    <Tag color="blue" style={{ display: 'table', marginTop: 2 }}>
                       {role}
                     </Tag>
                   ) : null}
@@ -78,7 +89,14 @@ export function FormPreview({
                 const t = r.cells[col] ?? '';
                 return isHeader(r) ? <strong>{t}</strong> : t;
               },
-              onCell: () => ({ style: { maxWidth: 360, whiteSpace: 'normal' as const } }),
+              width: widthOf(col),
+              onCell: (r: LayoutPreviewRow) => {
+                const t = titleCol(r);
+                if (!t) return {};
+                const at = preview.columns.indexOf(t);
+                const here = preview.columns.indexOf(col);
+                return { colSpan: here < at ? 1 : here === at ? preview.columns.length - at : 0 };
+              },
             };
           }),
         ]}

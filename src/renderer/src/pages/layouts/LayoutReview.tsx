@@ -226,12 +226,12 @@ export function LayoutReview({
       </Card>
 
       <Row gutter={16}>
-        <Col xs={24} xxl={10}>
+        <Col xs={24} xl={10}>
           <Card size="small" title="Mẫu biểu như trong tệp" style={{ marginBottom: 16 }}>
             <FormPreview suggestion={suggestion} columns={columns} focusRow={focusRow} />
           </Card>
         </Col>
-        <Col xs={24} xxl={14}>
+        <Col xs={24} xl={14}>
           <Card
             size="small"
             title="Ghép từng dòng với chỉ tiêu"

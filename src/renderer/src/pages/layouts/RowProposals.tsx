@@ -82,6 +82,8 @@ export function RowProposals({
       <Table<LayoutRow>
         size="small"
         rowKey="row"
+        tableLayout="fixed"
+        scroll={{ x: 716 }}
         dataSource={shown}
         pagination={{
           current: page,
@@ -93,10 +95,11 @@ export function RowProposals({
         locale={{ emptyText: 'Không có dòng nào' }}
         onRow={(r) => ({ onFocus: () => onFocusRow(r.row), onClick: () => onFocusRow(r.row) })}
         columns={[
-          { title: 'Dòng', dataIndex: 'row', width: 56, align: 'right' },
-          { title: 'Nhãn trong mẫu', dataIndex: 'label', width: 260 },
+          { title: 'Dòng', dataIndex: 'row', width: 48, align: 'right' },
+          { title: 'Nhãn trong mẫu', dataIndex: 'label', width: 200 },
           {
             title: 'Chỉ tiêu ghép',
+            width: 260,
             render: (_: unknown, r) => (
               <ElementPicker
                 catalog={catalog}
@@ -110,7 +113,7 @@ export function RowProposals({
           },
           {
             title: 'Mức độ khớp',
-            width: 120,
+            width: 104,
             render: (_: unknown, r) => {
               const s = rowState(r, reviewed);
               const tag = <Tag color={ROW_STATE[s].color}>{ROW_STATE[s].label}</Tag>;
@@ -123,7 +126,7 @@ export function RowProposals({
           },
           {
             title: 'Thao tác',
-            width: 150,
+            width: 104,
             render: (_: unknown, r) => {
               const s = rowState(r, reviewed);
               return (

@@ -71,22 +71,18 @@ export function columnTwice(columns: LayoutColumns): { col: string; roles: strin
   return null;
 }
 
-/** What `layouts.save` takes: the suggestion as reviewed, without the preview and what was found. */
+/**
+ * What `layouts.save` takes: the suggestion as reviewed, without the preview and what was found in this copy;
+ * anything else the suggestion carries (the label column, …) is kept as it came.
+ */
 export function definitionOf(
   s: LayoutSuggestion,
   rows: LayoutRow[],
   columns: LayoutColumns,
   appendixColumns: LayoutDefinition['appendixColumns'],
 ): LayoutDefinition {
-  return {
-    sheet: s.sheet,
-    headerRows: s.headerRows,
-    columns,
-    rows,
-    unit: s.unit,
-    period: s.period,
-    ...(appendixColumns?.length ? { appendixColumns } : {}),
-  };
+  const { preview: _p, unitFound: _u, periodFound: _f, appendixColumns: _a, ...definition } = s;
+  return { ...definition, columns, rows, ...(appendixColumns?.length ? { appendixColumns } : {}) };
 }
 
 /** The row's label without the numbering ("1.", "a)", "I.") and units in brackets: a new element's name. */
