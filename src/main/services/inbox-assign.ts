@@ -86,6 +86,8 @@ export interface AssignInput {
   receivedAt?: string | undefined;
   receivedReason?: string | undefined;
   allowBlanking?: boolean | undefined;
+  /** the layout the file was imported with (issue 17): the original is read with it again */
+  layoutId?: number | undefined;
 }
 
 /** `inbox.assign`: an entry's stored original checked again as the chosen unit's report. */
@@ -119,6 +121,7 @@ export async function assignEntry(ctx: Ctx, input: AssignInput): Promise<ImportR
       channel: (entry.via as ImportFileInput['channel']) ?? 'email',
       batchId: `${ASSIGN_BATCH}${entry.id}`,
       ...(input.allowBlanking ? { allowBlanking: true } : {}),
+      ...(input.layoutId !== undefined ? { layoutId: input.layoutId } : {}),
     },
     { id: entry.id },
   );

@@ -84,7 +84,13 @@ export function saveLayout(
   input: { name: string; definition: LayoutDefinition; purpose?: LayoutPurpose | undefined; id?: number | undefined },
 ): { id: number } {
   const name = input.name.trim();
-  const definition = layoutDefinitionSchema.parse(input.definition);
+  // what a suggestion carries besides the layout (the preview, the unit and period it read) is not kept
+  const {
+    preview: _preview,
+    unitFound: _unit,
+    periodFound: _period,
+    ...definition
+  } = layoutDefinitionSchema.parse(input.definition) as LayoutDefinition & Record<string, unknown>;
   checkCodes(db, definition);
   const purpose = input.purpose ?? 'import';
   const other = db.select().from(t.layouts).where(eq(t.layouts.name, name)).get();
@@ -166,9 +172,13 @@ export async function suggestLayout(
     elements: catalog.dataElements,
     indicators: input.purpose === 'appendix' ? catalog.indicators : [],
     unitOf: (text, source) => {
-      if (source === 'file') return unitInFileName(reg, text);
-      const who = resolveUnit({ source: 'header', ...NO_IDENTITY, visibleUnitName: text }, '', reg);
-      return who.kind === 'unit' ? who.unit : null;
+      const unit =
+        source === 'file'
+          ? unitInFileName(reg, text)
+          : ((w) => (w.kind === 'unit' ? w.unit : null))(
+              resolveUnit({ source: 'header', ...NO_IDENTITY, visibleUnitName: text }, '', reg),
+            );
+      return unit ? { code: unit.code, name: unit.name } : null;
     },
   });
 }

@@ -117,6 +117,8 @@ export const inboxContract = {
         receivedAt: isoDate.optional(),
         receivedReason: z.string().trim().min(1).max(500).optional(),
         allowBlanking: z.boolean().optional(),
+        /** the saved layout the file was imported with (a province's own form, issue 17): read with it again */
+        layoutId: id.optional(),
       })
       .strict(),
   )

@@ -56,6 +56,8 @@ export function headerKind(raw: string): HeaderKind | null {
   if (/^(stt|tt|so tt|so thu tu)$/.test(k)) return 'skip';
   if (/^(dvt|don vi tinh|don vi|dv tinh)$/.test(k)) return 'skip';
   if (/^(ghi chu|ma|ma so|ma chi tieu|nguon|nguon so lieu)\b/.test(k)) return 'skip';
+  // a share ("Tỷ lệ nữ (%)") or a comparison is not a cell of the element
+  if (/\b(ty le|so sanh|tang giam|cung ky)\b|%/.test(k)) return 'skip';
   const words = nfc.split(/[^\p{L}]+/u);
   if (words.includes('nữ')) return 'female';
   if (words.includes('nam')) return 'male';
@@ -166,7 +168,11 @@ export function findSheetTable(sheet: GridSheet): FoundTable | null {
     if (!label) continue;
     if (FOOTER.test(searchKey(label))) break;
     if (!normaliseLabel(label)) continue;
-    const section = isSectionNumbering(label) && !hasFigure(sheet, r, figureColumns);
+    // "I." in the label, or in the numbering column left of it ("I" | "CÔNG TÁC CHỈ ĐẠO"), with no figure
+    const stt = labelColumn > 1 ? text(sheet, r, labelColumn - 1) : '';
+    const numbered =
+      isSectionNumbering(label) || (!!stt && isSectionNumbering(`${stt.replace(/[.)]$/, '')}. ${label}`));
+    const section = numbered && !hasFigure(sheet, r, figureColumns);
     rows.push({ row: r, label, section });
   }
   return { sheet, headerRows, columns, labelColumn, figureColumns: figureColumns.sort((a, b) => a - b), rows };

@@ -56,6 +56,9 @@ const OPTIONS = {
   reason: { type: 'string' },
   id: { type: 'string' },
   columns: { type: 'string' },
+  // layouts (issue 17): layout save --name, import --layout ID
+  name: { type: 'string' },
+  layout: { type: 'string' },
 } as const;
 
 export function parse(argv: string[]) {

@@ -18,6 +18,11 @@ Các lệnh:
               TỆP_HOẶC_THƯ_MỤC... [--json]
                                                        Nhập báo cáo đơn vị gửi về
   import      … --unit MA TỆP                          Kiểm tra TỆP như báo cáo của đơn vị MA (tệp chưa rõ đơn vị)
+  import      … --layout ID TỆP_HOẶC_THƯ_MỤC...        Nhập tệp theo mẫu biểu riêng của tỉnh đã lưu (mẫu số ID)
+  layout suggest --db F TỆP.xlsx [--json]             Gợi ý mẫu biểu ngoài: bảng, cột, mã chỉ tiêu cho từng dòng
+  layout save --db F --name "…" --from MAU.json [--id N] [--json]
+                                                       Lưu mẫu biểu ngoài (MAU.json: kết quả của layout suggest)
+  layout list --db F [--json]                          Liệt kê mẫu biểu ngoài đã lưu
   inbox       --db F --period ID [--json]              Hộp thư đến: mọi tệp và báo cáo giấy đã nhận, kể cả bị từ chối
   submission enter --db F --period ID --unit MA --values SO_LIEU.json [--scan TỆP.pdf|jpg|png]
               [--received-at YYYY-MM-DD] [--channel paper|scan] [--json]
@@ -90,6 +95,16 @@ const DETAIL: Record<string, string> = {
     'bdg inbox --db F --period ID [--json]\n' +
     '  Mọi tệp và báo cáo giấy của kỳ, mới nhất trước: trạng thái (accepted, unchanged, rejected, unidentified,\n' +
     '  duplicate, withdrawn), đơn vị, ngày nhận, kênh (file, paper, scan), lý do từ chối.\n',
+  layout:
+    'bdg layout suggest --db F TỆP.xlsx [--json]\n' +
+    '  Đọc một biểu Excel riêng của tỉnh (không phải mẫu của ứng dụng): tìm bảng (dòng tiêu đề, kể cả hai dòng như\n' +
+    '  "Số liệu" trên "Tổng số | Trong đó: Nữ"), cột nào là Tổng số / Nữ / Nam / Giá trị, và gợi ý mã chỉ tiêu cho\n' +
+    '  từng dòng kèm độ tin cậy (0..1); dòng không khớp chắc chắn để trống (code null), không đoán.\n' +
+    'bdg layout save --db F --name "Tên" --from MAU.json [--id N]\n' +
+    '  Lưu mẫu (MAU.json: kết quả của suggest --json, đã sửa hoặc bỏ mã từng dòng nếu cần); --id N: thay mẫu số N.\n' +
+    'bdg layout list --db F [--json]\n' +
+    '  Nhập tệp theo mẫu: bdg import --db F --period ID --layout N TỆP_HOẶC_THƯ_MỤC... (kiểm tra như mẫu của ứng dụng;\n' +
+    '  tệp bị xóa một dòng đã gán bị từ chối, nêu tên dòng).\n',
   serve:
     'bdg serve [--db F] [--port N] [--demo] [--no-open]\n' +
     '  Chạy máy chủ cục bộ (127.0.0.1) phục vụ giao diện; in ra đường dẫn kèm mã truy cập dùng một lần.\n' +

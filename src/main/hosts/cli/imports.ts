@@ -34,7 +34,7 @@ function collectFiles(paths: string[]): string[] {
 async function importFiles(
   { ctx, events, io }: CommandEnv,
   files: string[],
-  input: { periodId: number; receivedAt?: string; receivedReason?: string; allowBlanking?: boolean },
+  input: { periodId: number; receivedAt?: string; receivedReason?: string; allowBlanking?: boolean; layoutId?: number },
 ): Promise<ImportResult[]> {
   const batchId = randomUUID();
   // the core reads and checks every file first (phase 'read'), then writes and answers them (phase 'done'): one
@@ -94,6 +94,7 @@ export const importCommand: Command = async (env) => {
     ...(receivedAt ? { receivedAt } : {}),
     ...(receivedReason ? { receivedReason } : {}),
     ...(o['allow-blanking'] ? { allowBlanking: true } : {}),
+    ...(o.layout !== undefined ? { layoutId: intArg(o.layout, 'layout')! } : {}),
   };
   let results: ImportResult[];
   if (o.unit?.length) {

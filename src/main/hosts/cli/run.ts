@@ -13,6 +13,7 @@ import { backup, check, restore } from './database';
 import { HELP, commandHelp } from './help';
 import { feedback, reminder, report } from './letters';
 import { importCommand } from './imports';
+import { layout } from './layouts';
 import { plan } from './plan';
 import { inbox, submission } from './inbox';
 import { catalog, init, period, template, units } from './records';
@@ -39,6 +40,7 @@ const COMMANDS = new Map<string, Command>([
   ['plan', plan],
   ['inbox', inbox],
   ['submission', submission],
+  ['layout', layout],
 ]);
 
 const SUBCOMMANDS: Record<string, string[]> = {
@@ -48,6 +50,7 @@ const SUBCOMMANDS: Record<string, string[]> = {
   plan: ['import', 'list'],
   report: ['docx'],
   submission: ['enter', 'withdraw', 'set-received'],
+  layout: ['suggest', 'save', 'list'],
 };
 
 export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -13,6 +13,7 @@ import { databaseError } from '../../db/errors';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
 import { checkFile, commitChecked, recordAnswer, registerFor, type Checked } from './file';
+import { layoutOf } from './by-layout';
 import { reject } from './result';
 
 export type { ImportBatchInput };
@@ -56,6 +57,7 @@ function duplicate(c: Checked, name: string, others: string[]): ImportResult {
 
 export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<ImportBatchResult> {
   getPeriodRow(ctx.db, input.periodId); // not_found before any file
+  layoutOf(ctx.db, input); // the layout too (issue 17)
   const batchId = input.batchId ?? randomUUID();
   const { files, ...rest } = input;
   const stop = () => ctx.cancelledBatches.has(batchId);

@@ -146,6 +146,8 @@ export interface NewRevision {
   officer: string;
   /** the audit entry's action: 'import' (a file), 'enter' (a paper or scanned report entered by hand) */
   action?: 'import' | 'enter';
+  /** the layout the file was read with (a province's own form, issue 17) */
+  layoutId?: number | null;
 }
 
 /**
@@ -173,6 +175,7 @@ export function commitRevision(
       r.sha256,
     ) as { id: number };
     if (r.current) st.supersede.run(id, r.current.id);
+    if (r.layoutId) raw.prepare('UPDATE submissions SET layout_id = ? WHERE id = ?').run(r.layoutId, id);
     for (const v of r.values) {
       const row = cellValueToRow(v.value);
       st.value.run(id, v.element, v.cell, row.state, row.num, row.text);

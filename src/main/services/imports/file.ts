@@ -36,6 +36,7 @@ import {
 import { expectedError, identify, periodWarnings, type UnitRow } from './identify';
 import { answered, dedupe, reject, toMsg, unchanged, type Msg } from './result';
 import { makeRegister, resolveChosen, resolveUnit, type Register } from './unit-identity';
+import { layoutOf, layoutPeriodWarnings, readWithLayout, resolveLayoutUnit, type LayoutImport } from './by-layout';
 import { formatNumber } from '../../../shared/text/vi';
 
 export type { ImportFileInput };
@@ -89,9 +90,14 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
     );
   }
   const catalog = getCatalog(db);
+  const layout = layoutOf(db, input); // a file in a province's own form, read by its saved layout (issue 17)
   let parsed: ParsedForm;
+  let byLayout: LayoutImport | null = null;
   try {
-    parsed = await parseForm(input.file.bytes, name, catalog);
+    if (layout) {
+      byLayout = await readWithLayout(layout, input.file.bytes, name, catalog);
+      parsed = byLayout.parsed;
+    } else parsed = await parseForm(input.file.bytes, name, catalog);
   } catch (e) {
     return answer(reject(name, [{ code: 'BAD_FILE', message: e instanceof AppError ? e.message : UNREADABLE }]));
   }
@@ -113,7 +119,7 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
         `Không có đơn vị mã "${input.unitCode}" trong danh sách đơn vị. Hãy chọn một đơn vị có trong danh sách.`,
       );
     who = resolveChosen(parsed.identity, chosen, reg);
-  } else who = resolveUnit(parsed.identity, name, reg);
+  } else who = byLayout ? resolveLayoutUnit(byLayout, name, reg) : resolveUnit(parsed.identity, name, reg);
   if (who.kind === 'unidentified') {
     // unidentified only when who sent it is the one open question (the officer then assigns it)
     const readerErrors = parsed.findings.filter((f) => f.severity === 'error').map(toMsg);
@@ -129,7 +135,8 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   const form = checkForm(parsed, catalog, template, resolved);
   const tasks = checkTaskAnswers(db, period.year, resolved.id, parsed); // the plan's task rows (services/plan.ts)
   form.values.push(...tasks.values);
-  const warnings = [...periodWarnings(parsed.identity, period), ...who.warnings, ...form.warnings, ...tasks.warnings];
+  const said = byLayout ? layoutPeriodWarnings(byLayout, period) : periodWarnings(parsed.identity, period);
+  const warnings = [...said, ...who.warnings, ...form.warnings, ...tasks.warnings];
   if (form.errors.length)
     return answer(withNotCounted(reject(name, form.errors, dedupe(warnings), unitRef), form.notCounted));
 
@@ -187,6 +194,7 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     warnings: [...c.form.warnings, ...c.form.notCounted],
     findings: c.findings,
     officer: settings.officer.trim() || 'Cán bộ thường trực',
+    layoutId: input.layoutId ?? null,
   });
   return {
     ...withNotCounted(answered(input.file.name, 'accepted', c.unit, revision, c.form.warnings), c.form.notCounted),
