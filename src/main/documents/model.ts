@@ -60,7 +60,14 @@ export const STATUS_TEXT: Record<UnitReportStatus, string> = {
   late: 'Muộn',
   missing: 'Chưa gửi',
   returned: 'Đã gửi, cần gửi lại',
+  history: 'Nhập bổ sung (không xét hạn)',
 };
+
+/** Units whose report was filed as history, after "X đúng hạn, Y muộn" (empty when none). */
+export const historyClause = (n: number): string => (n > 0 ? `, ${n} đơn vị nhập bổ sung sau kỳ (không xét hạn)` : '');
+
+/** Is a unit's status one the documents mark (bold, red): late, missing or to be re-sent; history is not. */
+export const flaggedStatus = (status: UnitReportStatus): boolean => status !== 'on_time' && status !== 'history';
 
 export const OP_SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '<': '<', '>': '>', '==': '=' };
 
@@ -509,7 +516,7 @@ export function narrative(model: ReportModel): { reporting: string[]; indicators
   reporting.push(
     `Tính đến ngày ${formatDate(model.today)}, Ban đã nhận được báo cáo của ${s.received}/${s.expected} đơn vị` +
       (rate === null ? '' : ` (đạt ${formatNumber(rate, 1)}%)`) +
-      `, trong đó ${s.onTime} đơn vị gửi đúng hạn, ${s.late} đơn vị gửi muộn; ` +
+      `, trong đó ${s.onTime} đơn vị gửi đúng hạn, ${s.late} đơn vị gửi muộn${historyClause(s.history)}; ` +
       (s.missing > 0 ? `còn ${s.missing} đơn vị chưa gửi báo cáo` : 'tất cả các đơn vị đã gửi báo cáo') +
       ` (chi tiết tại ${appendixName(APPENDIX.reporting)}).`,
   );

@@ -42,6 +42,7 @@ import {
   suppressed,
   textRows,
   type ReportModel,
+  flaggedStatus,
 } from './model';
 
 /** Options for Playwright's page.pdf (and, renamed, Electron's webContents.printToPDF). */
@@ -221,7 +222,7 @@ function appendix3(model: ReportModel): string {
     .map(
       (u, i) =>
         `<tr><td class="c">${i + 1}</td><td>${esc(u.name)}</td><td>${esc(kindName(model, u.kind))}</td><td class="c${
-          u.status === 'on_time' ? '' : ' miss'
+          flaggedStatus(u.status) ? ' miss' : ''
         }">${STATUS_TEXT[u.status]}</td><td class="c nw">${esc(formatDate(u.receivedAt))}</td><td class="c">${esc(
           u.revision ?? '',
         )}</td></tr>`,
@@ -233,7 +234,7 @@ function appendix3(model: ReportModel): string {
     `Tình hình gửi báo cáo của các đơn vị (hạn gửi ${formatDate(s.deadline)})`,
   )}
 <table class="data">${colgroup([6, 34, 28, 12, 12, 8])}<thead><tr><th>STT</th><th>Đơn vị</th><th>Loại đơn vị</th><th>Tình trạng</th><th>Ngày nhận</th><th>Lần gửi</th></tr></thead><tbody>${body}
-<tr class="group"><td colspan="3">Cộng: ${s.expected} đơn vị</td><td colspan="3">Đã gửi ${s.received} (đúng hạn ${s.onTime}, muộn ${s.late}); chưa gửi ${s.missing}</td></tr></tbody></table></section>`;
+<tr class="group"><td colspan="3">Cộng: ${s.expected} đơn vị</td><td colspan="3">Đã gửi ${s.received} (đúng hạn ${s.onTime}, muộn ${s.late}${s.history ? `, nhập bổ sung ${s.history}` : ''}); chưa gửi ${s.missing}</td></tr></tbody></table></section>`;
 }
 
 function appendix4(model: ReportModel): string {

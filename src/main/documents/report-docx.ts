@@ -22,6 +22,7 @@ import {
   STATUS_TEXT,
   type IndicatorRow,
   type ReportModel,
+  historyClause,
 } from './model';
 
 export interface ReportDraftInput {
@@ -208,6 +209,7 @@ function reportingParagraphs(model: ReportModel): Block[] {
         `Số liệu tính từ ngày ${formatDate(model.period.dataFrom)} đến ngày ${formatDate(model.period.dataTo)}; hạn gửi báo cáo ` +
           `của các đơn vị là ngày ${formatDate(s.deadline)}. Tính đến ngày ${formatDate(model.today)}, đã nhận báo cáo của ` +
           `${s.received}/${s.expected} đơn vị, trong đó ${s.onTime} đơn vị gửi đúng hạn, ${s.late} đơn vị gửi muộn` +
+          historyClause(s.history) +
           (s.returned > 0 ? `; ${s.returned} đơn vị đã gửi nhưng báo cáo bị trả lại để sửa` : '') +
           (s.missing > 0 ? `; ${s.missing} đơn vị chưa gửi báo cáo` : '') +
           ' (chi tiết tại Phụ lục III).',

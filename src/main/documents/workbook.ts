@@ -41,6 +41,7 @@ import {
   TIEU_NGU,
   unitFigure,
   type ReportModel,
+  flaggedStatus,
 } from './model';
 
 const FONT = 'Times New Roman';
@@ -590,7 +591,7 @@ function appendix3(wb: ExcelJS.Workbook, model: ReportModel) {
     num(ws.getCell(r, 1), i + 1, INT_FMT, f);
     text(ws.getCell(r, 2), u.name, f);
     text(ws.getCell(r, 3), kindName(model, u.kind), f);
-    text(ws.getCell(r, 4), STATUS_TEXT[u.status], { ...f, bold: u.status !== 'on_time' });
+    text(ws.getCell(r, 4), STATUS_TEXT[u.status], { ...f, bold: flaggedStatus(u.status) });
     text(ws.getCell(r, 5), formatDate(u.receivedAt), f);
     num(ws.getCell(r, 6), u.revision, INT_FMT, f);
     r++;
@@ -600,7 +601,8 @@ function appendix3(wb: ExcelJS.Workbook, model: ReportModel) {
   text(ws.getCell(r, 1), 'Cộng', { bold: true, size: TABLE_FONT });
   text(
     ws.getCell(r, 4),
-    `Đã gửi ${s.received}/${s.expected}: đúng hạn ${s.onTime}, muộn ${s.late}; chưa gửi ${s.missing}`,
+    `Đã gửi ${s.received}/${s.expected}: đúng hạn ${s.onTime}, muộn ${s.late}` +
+      `${s.history ? `, nhập bổ sung ${s.history}` : ''}; chưa gửi ${s.missing}`,
     {
       bold: true,
       size: TABLE_FONT,

@@ -7,7 +7,7 @@ import type { StoredValue } from '../../shared/domain/records';
 import type { Indicator } from '../../shared/domain/catalog';
 import { consolidatePartials, femaleShares, type PartialInput } from '../../shared/rules/aggregate';
 import { compileExpression, expressionElements } from '../../shared/rules/expressions';
-import { computeStatus, type UnitAttempts } from '../../shared/rules/completeness';
+import { computeStatus, type FirstReceived, type UnitAttempts } from '../../shared/rules/completeness';
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
@@ -16,6 +16,7 @@ import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
 import { expectedUnits, getPeriodRow, getProvinceValues } from './periods';
 import { taskCounts } from './plan';
+import { withPrevious } from './previous';
 import { firstSubmissions, latestSubmissions, valuesBySubmission } from './submissions';
 import { rowToCellValue } from './values';
 
@@ -60,10 +61,15 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
   const expected = expectedUnits(db, periodId);
   const first = firstSubmissions(db, periodId);
   const latest = new Map(latestSubmissions(db, periodId).map((s) => [s.unitId, s]));
-  const firstReceived = new Map<number, { receivedAt: string; revision: number; submissionId: number }>();
+  const firstReceived = new Map<number, FirstReceived>();
   for (const [unitId, s] of first) {
     const l = latest.get(unitId)!;
-    firstReceived.set(unitId, { receivedAt: s.officialDate ?? s.receivedAt, revision: l.revision, submissionId: l.id });
+    firstReceived.set(unitId, {
+      receivedAt: s.officialDate ?? s.receivedAt,
+      revision: l.revision,
+      submissionId: l.id,
+      history: s.history === 1,
+    });
   }
   const status = computeStatus({
     deadline: period.deadline,
@@ -221,13 +227,19 @@ export function periodConsolidation(db: Db, periodId: number): Consolidation {
     const p = consolidateRaw(db, prev.id, catalog);
     previous = { periodId: prev.id, label: prev.label, values: p.values, indicators: p.indicators };
   }
+  const compared = withPrevious(current.values, current.indicators, previous);
   return {
-    values: current.values,
-    indicators: current.indicators,
+    values: compared.values,
+    indicators: compared.indicators,
     femaleShares: femaleShares(current.values),
     texts: current.texts,
     byKind: current.byKind,
-    reporting: { expected: status.expected, received: status.received, onTime: status.onTime },
+    reporting: {
+      expected: status.expected,
+      received: status.received,
+      onTime: status.onTime,
+      history: status.history,
+    },
     previous,
     tasks: taskCounts(db, periodId),
   };

@@ -15,6 +15,7 @@ import type { CellKey, UnitKind } from '../../shared/domain/catalog';
 import type { CellValue, Finding, StoredValue } from '../../shared/domain/records';
 import type { ImportResult } from '../../shared/domain/report';
 import { AppError } from '../../shared/result';
+import { isHistoryEntry } from '../../shared/rules/period';
 import { formatNumber } from '../../shared/text/vi';
 import { NO_IDENTITY } from '../excel/form-identity';
 import type { ParsedForm } from '../excel/form-reader';
@@ -319,6 +320,7 @@ export function enterReport(ctx: Ctx, input: EnterInput): ImportResult & { entry
     findings,
     officer: settings.officer.trim() || 'Cán bộ thường trực',
     action: 'enter',
+    history: isHistoryEntry(period.deadline, ctx.today(), !!input.receivedAt),
   });
   const result = { ...answered(file.name, 'accepted', unitRef, revision, warnings), entryId: revision.entryId };
   auditReceipt(ctx, input, odd, [result]);

@@ -48,6 +48,7 @@ export function toSubmission(s: SubmissionRow, u: typeof t.units.$inferSelect): 
     supersededBy: s.supersededBy,
     withdrawnAt: s.withdrawnAt,
     createdAt: s.createdAt,
+    ...(s.history ? { history: true } : {}),
   };
 }
 
@@ -354,7 +355,8 @@ export function withdrawSubmission(
 
 /**
  * Corrects the received date of a revision (a mandatory reason, audited): the submission's date and its inbox
- * entry's. Timeliness follows (it is judged on the first accepted report's date, unless an official date is set).
+ * entry's. Timeliness follows (it is judged on the first accepted report's date, unless an official date is set);
+ * a revision filed as history is judged from then on.
  */
 export function setReceivedDate(
   db: Db,
@@ -377,7 +379,8 @@ export function setReceivedDate(
         `Ngày nhận ${formatDate(input.receivedAt)} sớm hơn ngày bắt đầu khoảng số liệu của kỳ "${period.label}" (${formatDate(period.dataFrom)}), khi đơn vị chưa thể có báo cáo. Hãy kiểm tra lại ngày.`,
       );
     }
-    d.update(t.submissions).set({ receivedAt: input.receivedAt }).where(eq(t.submissions.id, s.id)).run();
+    // a date given makes the revision judged on it: no longer history (shared/rules/period.ts isHistoryEntry)
+    d.update(t.submissions).set({ receivedAt: input.receivedAt, history: 0 }).where(eq(t.submissions.id, s.id)).run();
     d.update(t.importAttempts)
       .set({ receivedAt: input.receivedAt })
       .where(and(eq(t.importAttempts.submissionId, s.id), eq(t.importAttempts.status, 'accepted')))
@@ -386,7 +389,7 @@ export function setReceivedDate(
       action: 'set_received',
       entity: 'submission',
       entityId: s.id,
-      before: { receivedAt: s.receivedAt },
+      before: { receivedAt: s.receivedAt, ...(s.history ? { history: true } : {}) },
       after: { receivedAt: input.receivedAt },
       reason: input.reason,
     });

@@ -53,6 +53,7 @@ export const { label: REPORT_STATUS_LABEL, color: REPORT_STATUS_COLOR } = tagged
   late: ['Trễ hạn', 'orange'],
   missing: ['Chưa nộp', 'red'],
   returned: ['Đã gửi, cần gửi lại', 'volcano'],
+  history: ['Nhập bổ sung (không xét hạn)', 'blue'],
 });
 
 export const { label: IMPORT_STATUS_LABEL, color: IMPORT_STATUS_COLOR } = tagged<ImportStatus>({

@@ -100,6 +100,8 @@ export interface Submission {
   withdrawnAt?: IsoDateTime | null;
   withdrawReason?: string | null;
   createdAt: IsoDateTime;
+  /** filed as history (entered long after the deadline without a receipt date): timeliness not judged */
+  history?: boolean;
 }
 
 export interface AuditEntry {

@@ -4,9 +4,10 @@ import type { Finding, IsoDate, IsoDateTime } from './records';
 
 /**
  * missing: nothing received; returned: files came but every one was refused (đã gửi, cần gửi lại);
- * on_time / late: judged on the first ACCEPTED report.
+ * on_time / late: judged on the first ACCEPTED report; history: that report was filed as history (entered long
+ * after the deadline without a receipt date, shared/rules/period.ts isHistoryEntry): received, timeliness not judged.
  */
-export type UnitReportStatus = 'missing' | 'returned' | 'on_time' | 'late';
+export type UnitReportStatus = 'missing' | 'returned' | 'on_time' | 'late' | 'history';
 
 export interface UnitStatusRow {
   unit: string;
@@ -36,6 +37,8 @@ export interface StatusCounts {
   missing: number;
   /** units whose files were all refused (counted apart from missing; not in received) */
   returned: number;
+  /** received units whose report was filed as history: in received, neither on time nor late */
+  history: number;
 }
 
 export interface StatusReport extends StatusCounts {
@@ -55,6 +58,8 @@ export interface ConsolidatedValue {
   value: number;
   /** number of units that reported this cell */
   units: number;
+  /** the same cell of the same period of the previous year (Consolidation.previous); null: no such period or figure */
+  previous?: number | null;
 }
 
 export interface IndicatorResult {
@@ -64,6 +69,8 @@ export interface IndicatorResult {
   denominator: number | null;
   target: { year: number; op: CompareOp; value: number; source?: 'national' | 'province' } | null;
   met: boolean | null;
+  /** the same indicator of the same period of the previous year; null: no such period or value */
+  previous?: number | null;
 }
 
 export interface Consolidation {
@@ -71,7 +78,8 @@ export interface Consolidation {
   indicators: IndicatorResult[];
   /** the women's share (nữ ÷ tổng số × 100) of each element whose summed total is above 0 */
   femaleShares: Array<{ code: string; percent: number }>;
-  reporting: { expected: number; received: number; onTime: number };
+  /** history: received reports filed as history (timeliness not judged) */
+  reporting: { expected: number; received: number; onTime: number; history?: number };
   /** text answers, listed by unit */
   texts: Array<{ code: string; unit: string; unitName: string; text: string }>;
   byKind: Array<{ kind: UnitKind; values: ConsolidatedValue[]; indicators: IndicatorResult[] }>;

@@ -2,11 +2,12 @@
  * Completeness and timeliness (PEERS.md §b5): expected = the units assigned to the period; received = those with
  * an accepted report; on time = the FIRST accepted report arrived on or before the deadline day. Later revisions
  * replace the figures but not the receipt date. A unit with no report that counts and whose latest file was
- * refused is `returned` (đã gửi, cần gửi lại): neither received nor missing.
+ * refused is `returned` (đã gửi, cần gửi lại): neither received nor missing. A first report filed as history
+ * (entered long after the deadline without a receipt date) is `history`: received, neither on time nor late.
  */
 import { UNIT_KINDS, type UnitKind } from '../domain/catalog';
 import type { IsoDate } from '../domain/records';
-import type { StatusCounts, StatusReport, UnitStatusRow } from '../domain/report';
+import type { StatusCounts, StatusReport, UnitReportStatus, UnitStatusRow } from '../domain/report';
 import { compareVi } from '../text/vi';
 import { isOnTime } from './period';
 
@@ -27,6 +28,8 @@ export interface FirstReceived {
   revision: number;
   /** the latest submission's id */
   submissionId: number;
+  /** the first accepted report was filed as history: received, timeliness not judged */
+  history?: boolean;
 }
 
 /** What the inbox says of a unit's files in the period. */
@@ -45,7 +48,15 @@ export interface StatusInput {
   attempts?: ReadonlyMap<number, UnitAttempts>;
 }
 
-const zero = (): StatusCounts => ({ expected: 0, received: 0, onTime: 0, late: 0, missing: 0, returned: 0 });
+const zero = (): StatusCounts => ({
+  expected: 0,
+  received: 0,
+  onTime: 0,
+  late: 0,
+  missing: 0,
+  returned: 0,
+  history: 0,
+});
 
 function count(c: StatusCounts, row: UnitStatusRow) {
   c.expected++;
@@ -54,8 +65,15 @@ function count(c: StatusCounts, row: UnitStatusRow) {
   else {
     c.received++;
     if (row.status === 'on_time') c.onTime++;
+    else if (row.status === 'history') c.history++;
     else c.late++;
   }
+}
+
+/** A received unit's status: history is not judged; otherwise on time or late by its first report's date. */
+function judged(f: FirstReceived, deadline: IsoDate): UnitReportStatus {
+  if (f.history) return 'history';
+  return isOnTime(f.receivedAt, deadline) ? 'on_time' : 'late';
 }
 
 /** Units sorted by name (Vietnamese collation), then code. */
@@ -69,7 +87,7 @@ export function computeStatus(input: StatusInput): Omit<StatusReport, 'periodId'
       unitId: u.unitId,
       name: u.name,
       kind: u.kind,
-      status: f ? (isOnTime(f.receivedAt, input.deadline) ? 'on_time' : 'late') : returned ? 'returned' : 'missing',
+      status: f ? judged(f, input.deadline) : returned ? 'returned' : 'missing',
       receivedAt: f ? f.receivedAt : null,
       revision: f ? f.revision : null,
       submissionId: f ? f.submissionId : null,

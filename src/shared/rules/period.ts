@@ -143,3 +143,17 @@ export function previousYearPeriodMatch<P extends PeriodLike>(current: PeriodLik
   const pool = byLabel.length > 0 ? byLabel : same;
   return pool.reduce((a, b) => (b.id > a.id ? b : a));
 }
+
+/**
+ * History (issue 17): a report entered into a period more than this many days after the period's deadline,
+ * WITHOUT a receipt date given by the officer, is filed as history: last year's files typed in when the app is
+ * adopted, whose real receipt dates nobody recorded. Its timeliness is not judged (neither on time nor late).
+ * Sixty days: well past any reminder round (a late unit is chased within weeks), so a merely late report of the
+ * period that just ended is still judged late. With a receipt date given, the report is judged on that date.
+ */
+export const HISTORY_AFTER_DAYS = 60;
+
+/** Is a report entered on `today` into a period due `deadline` history? Never when a receipt date is given. */
+export function isHistoryEntry(deadline: IsoDate, today: IsoDate, receivedAtGiven: boolean): boolean {
+  return !receivedAtGiven && daysUntil(today, deadline) < -HISTORY_AFTER_DAYS;
+}

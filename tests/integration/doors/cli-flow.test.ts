@@ -169,14 +169,16 @@ describe('bdg: the whole cycle through the CLI contract', () => {
       cell: 'total',
       value: 3702,
       units: 3,
+      previous: null, // issue 17: the same cell a year earlier (no 2025 period here)
     });
     expect(cons.values.find((v) => v.code === 'VB_BANHANH')).toEqual({
       code: 'VB_BANHANH',
       cell: 'value',
       value: 6,
       units: 3,
+      previous: null,
     });
-    expect(cons.reporting).toEqual({ expected: 42, received: 3, onTime: 3 });
+    expect(cons.reporting).toEqual({ expected: 42, received: 3, onTime: 3, history: 0 });
     expect(cons.indicators.find((i) => i.code === 'CL.M1.1')).toMatchObject({ value: null, met: null });
     expect(cons.indicators.find((i) => i.code === 'CL.M1.1')!.target).toMatchObject({
       year: 2030,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeStatus, reportingRate, type ExpectedUnit } from '../../../src/shared/rules/completeness';
+import { HISTORY_AFTER_DAYS, isHistoryEntry } from '../../../src/shared/rules/period';
 
 const u = (unitId: number, name: string, kind: ExpectedUnit['kind']): ExpectedUnit => ({
   unitId,
@@ -36,9 +37,9 @@ describe('computeStatus', () => {
   });
   it('by kind, in the catalogue order of kinds', () => {
     expect(s.byKind).toEqual([
-      { kind: 'so_nganh', expected: 1, received: 1, onTime: 0, late: 1, missing: 0, returned: 0 },
-      { kind: 'doan_the', expected: 1, received: 0, onTime: 0, late: 0, missing: 1, returned: 0 },
-      { kind: 'xa', expected: 3, received: 2, onTime: 2, late: 0, missing: 1, returned: 0 },
+      { kind: 'so_nganh', expected: 1, received: 1, onTime: 0, late: 1, missing: 0, returned: 0, history: 0 },
+      { kind: 'doan_the', expected: 1, received: 0, onTime: 0, late: 0, missing: 1, returned: 0, history: 0 },
+      { kind: 'xa', expected: 3, received: 2, onTime: 2, late: 0, missing: 1, returned: 0, history: 0 },
     ]);
   });
   it('sorts units with Vietnamese collation', () => {
@@ -87,5 +88,36 @@ describe('computeStatus with the inbox', () => {
   });
   it('a unit with no entry at all is missing, with no first attempt', () => {
     expect(s.units.find((x) => x.unitId === 3)).toMatchObject({ status: 'missing', firstAttemptAt: null });
+  });
+});
+
+describe('computeStatus: reports filed as history (issue 17)', () => {
+  const expectedUnits = [u(1, 'Xã Tả Van', 'xa'), u(2, 'Sở Y tế', 'so_nganh'), u(3, 'Xã Bản Hồ', 'xa')];
+  const firstReceived = new Map([
+    // entered in 2026 into the 6-month period of 2025, no receipt date: received, neither on time nor late
+    [1, { receivedAt: '2026-03-02', revision: 1, submissionId: 11, history: true }],
+    // the same, but she gave the receipt date: judged on it
+    [2, { receivedAt: '2025-06-20', revision: 1, submissionId: 21 }],
+  ]);
+  const s = computeStatus({ deadline: '2025-06-10', expectedUnits, firstReceived });
+
+  it('counts history as received, apart from on time and late', () => {
+    expect(s).toMatchObject({ expected: 3, received: 2, onTime: 0, late: 1, history: 1, missing: 1 });
+    expect(s.units.find((x) => x.unitId === 1)).toMatchObject({ status: 'history', receivedAt: '2026-03-02' });
+    expect(s.units.find((x) => x.unitId === 2)).toMatchObject({ status: 'late' });
+    expect(s.byKind.find((k) => k.kind === 'xa')).toMatchObject({ received: 1, history: 1, late: 0, missing: 1 });
+  });
+});
+
+describe('isHistoryEntry: more than HISTORY_AFTER_DAYS past the deadline, and no receipt date given', () => {
+  it('judges by the days past the deadline', () => {
+    expect(HISTORY_AFTER_DAYS).toBe(60);
+    expect(isHistoryEntry('2025-06-10', '2025-08-09', false)).toBe(false); // 60 days: still judged (late)
+    expect(isHistoryEntry('2025-06-10', '2025-08-10', false)).toBe(true); // 61 days
+    expect(isHistoryEntry('2025-06-10', '2026-12-01', false)).toBe(true);
+    expect(isHistoryEntry('2026-06-10', '2026-06-05', false)).toBe(false);
+  });
+  it('never when the officer gives the receipt date', () => {
+    expect(isHistoryEntry('2025-06-10', '2026-12-01', true)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ const STATUS_LABEL = {
   returned: 'đã gửi, cần gửi lại',
   on_time: 'đúng hạn',
   late: 'muộn',
+  history: 'nhập bổ sung (không xét hạn)',
 } as const;
 
 export const status: Command = async ({ ctx, o, print }) => {
@@ -22,6 +23,7 @@ export const status: Command = async ({ ctx, o, print }) => {
       late: s.late,
       missing: s.missing,
       returned: s.returned,
+      history: s.history,
       byKind: s.byKind,
       units: s.units.map((u) => ({
         unit: u.unit,
@@ -34,7 +36,8 @@ export const status: Command = async ({ ctx, o, print }) => {
       })),
     },
     `Phải báo cáo ${s.expected}, đã nhận ${s.received} (đúng hạn ${s.onTime}, muộn ${s.late}), chưa gửi ${s.missing}` +
-      `${s.returned ? `, đã gửi nhưng cần gửi lại ${s.returned}` : ''}.\n` +
+      `${s.returned ? `, đã gửi nhưng cần gửi lại ${s.returned}` : ''}` +
+      `${s.history ? `, nhập bổ sung không xét hạn ${s.history}` : ''}.\n` +
       s.units
         .map(
           (u) =>

@@ -35,8 +35,8 @@ function prepare(raw: BetterSqlite3.Database) {
     ),
     file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     submission: raw.prepare(
-      'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status) ' +
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received') RETURNING id",
+      'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status, ' +
+        "history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?) RETURNING id",
     ),
     supersede: raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?'),
     value: raw.prepare(
@@ -148,6 +148,8 @@ export interface NewRevision {
   action?: 'import' | 'enter';
   /** the layout the file was read with (a province's own form, issue 17) */
   layoutId?: number | null;
+  /** filed as history (shared/rules/period.ts isHistoryEntry): its timeliness is not judged */
+  history?: boolean;
 }
 
 /**
@@ -173,6 +175,7 @@ export function commitRevision(
       r.channel,
       name,
       r.sha256,
+      r.history ? 1 : 0,
     ) as { id: number };
     if (r.current) st.supersede.run(id, r.current.id);
     if (r.layoutId) raw.prepare('UPDATE submissions SET layout_id = ? WHERE id = ?').run(r.layoutId, id);

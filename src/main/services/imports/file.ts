@@ -38,6 +38,7 @@ import { answered, dedupe, reject, toMsg, unchanged, type Msg } from './result';
 import { makeRegister, resolveChosen, resolveUnit, type Register } from './unit-identity';
 import { layoutOf, layoutPeriodWarnings, readWithLayout, resolveLayoutUnit, type LayoutImport } from './by-layout';
 import { formatNumber } from '../../../shared/text/vi';
+import { isHistoryEntry } from '../../../shared/rules/period';
 
 export type { ImportFileInput };
 
@@ -195,6 +196,11 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     findings: c.findings,
     officer: settings.officer.trim() || 'Cán bộ thường trực',
     layoutId: input.layoutId ?? null,
+    history: isHistoryEntry(
+      getPeriodRow(db, c.periodId).deadline,
+      ctx.today(),
+      !!(input.receivedAt || input.officialDate),
+    ),
   });
   return {
     ...withNotCounted(answered(input.file.name, 'accepted', c.unit, revision, c.form.warnings), c.form.notCounted),

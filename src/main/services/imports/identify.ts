@@ -3,7 +3,8 @@
  * checked against the period, its template and the province, and the unit it names. Pure: the caller looks the
  * unit up and says whether the period expects it.
  */
-import { searchKey } from '../../../shared/text/vi';
+import { endedFrom } from '../../../shared/rules/unit-validity';
+import { formatDate, searchKey } from '../../../shared/text/vi';
 import type * as t from '../../db/schema';
 import type { FormIdentity } from '../../excel/form-identity';
 import type { Msg } from './result';
@@ -121,12 +122,24 @@ export function periodWarnings(id: FormIdentity, period: { label: string }): Msg
 }
 
 /** The unit must be one the period expects. */
-export function expectedError(unit: UnitRow, expected: boolean, period: { label: string }): Msg[] {
+export function expectedError(
+  unit: UnitRow,
+  expected: boolean,
+  period: { label: string; dataFrom?: string; dataTo?: string },
+): Msg[] {
   if (expected) return [];
+  // a unit that did not exist during the period (merged or dissolved before it, founded after it): say why
+  const ended = unit.validTo && period.dataTo && unit.validTo < period.dataTo;
+  const notYet = unit.validFrom && period.dataTo && unit.validFrom > period.dataTo;
+  const why = ended
+    ? ` Đơn vị này hết hiệu lực từ ${formatDate(endedFrom(unit.validTo!))} (sáp nhập, chia tách hoặc giải thể): báo cáo của địa bàn này do đơn vị kế thừa gửi; báo cáo của các kỳ trước vẫn nhập vào đúng kỳ đó.`
+    : notYet
+      ? ` Đơn vị này bắt đầu hoạt động từ ${formatDate(unit.validFrom!)}, sau khi kỳ này kết thúc.`
+      : '';
   return [
     {
       code: 'NOT_EXPECTED',
-      message: `Đơn vị "${unit.name}" không thuộc danh sách đơn vị phải báo cáo kỳ "${period.label}". Nếu đơn vị này cần báo cáo, hãy thêm vào danh sách ở màn hình Kỳ báo cáo rồi nhập lại.`,
+      message: `Đơn vị "${unit.name}" không thuộc danh sách đơn vị phải báo cáo kỳ "${period.label}".${why} Nếu đơn vị này cần báo cáo, hãy thêm vào danh sách ở màn hình Kỳ báo cáo rồi nhập lại.`,
     },
   ];
 }

@@ -126,6 +126,8 @@ function DashboardBody({ periodId }: { periodId: number }) {
           { t: 'Trễ hạn', v: s.late },
           { t: 'Chưa nộp', v: s.missing },
           { t: REPORT_STATUS_LABEL.returned, v: s.returned },
+          // last years' reports entered as history: received, neither on time nor late
+          ...(s.history ? [{ t: REPORT_STATUS_LABEL.history, v: s.history }] : []),
           { t: SUBMISSION_STATUS_LABEL.needs_fix, v: states.counts.needs_fix },
           { t: SUBMISSION_STATUS_LABEL.approved, v: states.counts.approved },
         ].map((x) => (
@@ -143,7 +145,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
               <Chart
                 option={statusChart}
                 height={200}
-                label={`Đã nhận ${s.received}, đúng hạn ${s.onTime}, trễ hạn ${s.late}, đã gửi nhưng cần gửi lại ${s.returned}, chưa nộp ${s.missing} trên ${s.expected} đơn vị`}
+                label={`Đã nhận ${s.received}, đúng hạn ${s.onTime}, trễ hạn ${s.late}${s.history ? `, nhập bổ sung không xét hạn ${s.history}` : ''}, đã gửi nhưng cần gửi lại ${s.returned}, chưa nộp ${s.missing} trên ${s.expected} đơn vị`}
               />
             ) : null}
             <Table

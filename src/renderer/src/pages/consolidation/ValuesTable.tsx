@@ -7,17 +7,7 @@ import { formatNumber } from '../../../../shared/text/vi';
 import { SheetTable } from '../../components/SheetTable';
 import { CELL_LABEL } from '../../labels';
 import type { CatalogIndex } from '../../state/catalog';
-import {
-  figureColumn,
-  hasOwnPrevious,
-  mainValue,
-  previousMain,
-  signedChange,
-  toMap,
-  useRows,
-  vkey,
-  type Row,
-} from './rows';
+import { figureColumn, mainValue, toMap, useRows, vkey, type Row } from './rows';
 
 export function ValuesTable({
   c,
@@ -32,8 +22,7 @@ export function ValuesTable({
   const v = useMemo(() => toMap(c.values), [c.values]);
   const prev = useMemo(() => (c.previous ? toMap(c.previous.values) : null), [c.previous]);
   const shares = useMemo(() => new Map(c.femaleShares.map((s) => [s.code, s.percent])), [c.femaleShares]);
-  const withPrevious = !!prev || hasOwnPrevious(c.values);
-  const NCOLS = 7 + (withPrevious ? 2 : 0);
+  const NCOLS = 7 + (prev ? 2 : 0);
 
   const figure = (el: DataElement, cell: CellKey) => {
     if (!el.cells.includes(cell)) return null;
@@ -84,28 +73,26 @@ export function ValuesTable({
           const n = Math.max(0, ...el.cells.map((cell) => v.get(vkey(el.code, cell))?.units ?? 0));
           return n ? formatNumber(n) : '—';
         }),
-        ...(withPrevious
+        ...(prev
           ? [
               figureColumn('Cùng kỳ năm trước', 110, (el) => {
-                const p = previousMain(v, prev, el);
-                return p === null ? '—' : formatNumber(p);
+                const x = mainValue(prev, el);
+                return x ? formatNumber(x.value) : '—';
               }),
-              figureColumn('Tăng, giảm', 100, (el) => {
-                const p = previousMain(v, prev, el);
-                const now = mainValue(v, el)?.value;
-                if (p === null || now === undefined) return '—';
-                const d = now - p;
-                return (
-                  <span
-                    aria-label={d === 0 ? 'không đổi' : `${d > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(d), 1)}`}
-                  >
-                    {signedChange(d)}
-                  </span>
-                );
-              }),
+              figureColumn('So với cùng kỳ', 110, (el) =>
+                changeText(mainValue(v, el)?.value, mainValue(prev, el)?.value),
+              ),
             ]
           : []),
       ]}
     />
   );
+}
+
+/** The change from last year's figure: "+12,5%" (or "+3" when last year's was 0); "—" when either is missing. */
+export function changeText(now: number | undefined, before: number | undefined): string {
+  if (now === undefined || before === undefined) return '—';
+  if (before === 0) return now === 0 ? '0' : `${now > 0 ? '+' : ''}${formatNumber(now)}`;
+  const pct = ((now - before) * 100) / Math.abs(before);
+  return `${pct > 0 ? '+' : ''}${formatNumber(pct, 1)}%`;
 }

@@ -39,7 +39,7 @@ function ConsolidationBody({ periodId }: { periodId: number }) {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={`${formatNumber(c.reporting.received)}/${formatNumber(c.reporting.expected)} đơn vị đã báo cáo (${formatNumber(c.reporting.onTime)} đúng hạn)${c.previous ? `; so sánh với kỳ “${c.previous.label}”` : ''}.`}
+        title={`${formatNumber(c.reporting.received)}/${formatNumber(c.reporting.expected)} đơn vị đã báo cáo (${formatNumber(c.reporting.onTime)} đúng hạn${c.reporting.history ? `, ${formatNumber(c.reporting.history)} nhập bổ sung không xét hạn` : ''})${c.previous ? `; so sánh với kỳ “${c.previous.label}”` : ''}.`}
       />
       <Tabs
         items={[

@@ -2,7 +2,6 @@
 import { useMemo, type ReactNode } from 'react';
 import type { CellKey, DataElement } from '../../../../shared/domain/catalog';
 import type { ConsolidatedValue } from '../../../../shared/domain/report';
-import { formatNumber } from '../../../../shared/text/vi';
 import type { CatalogIndex } from '../../state/catalog';
 
 export interface Row {
@@ -20,26 +19,6 @@ export const mainCell = (el: DataElement): CellKey => (el.cells.includes('total'
 export const hide = (r: Row) => (r.section ? { colSpan: 0 } : {});
 /** an element's main figure in a table of values */
 export const mainValue = (m: VMap | null | undefined, el: DataElement) => m?.get(vkey(el.code, mainCell(el)));
-
-/**
- * An element's main figure in the same period of the previous year: the value's own `previous` when the core gives
- * one (history, compared through successor links), else the previous period's consolidated value; null: none.
- */
-export function previousMain(now: VMap, prev: VMap | null, el: DataElement): number | null {
-  const own = (mainValue(now, el) as { previous?: number | null } | undefined)?.previous;
-  if (own !== undefined) return own;
-  return mainValue(prev, el)?.value ?? null;
-}
-
-/** true when any value carries its own `previous` (the core compares with last year value by value) */
-export const hasOwnPrevious = (values: ConsolidatedValue[]): boolean =>
-  values.some((v) => (v as { previous?: number | null }).previous !== undefined);
-
-/** "+1.234,5" / "−12" / "0": the change from last year, signed */
-export function signedChange(d: number): string {
-  if (d === 0) return '0';
-  return `${d > 0 ? '+' : '−'}${formatNumber(Math.abs(d), 1)}`;
-}
 
 /** A right-aligned column of figures: empty on section rows, `show(element)` on the others. */
 export function figureColumn(title: ReactNode, width: number, show: (el: DataElement) => ReactNode) {
