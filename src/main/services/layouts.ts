@@ -171,6 +171,7 @@ export async function suggestLayout(
   return suggestFromBytes(input.file.bytes, input.file.name, {
     elements: catalog.dataElements,
     indicators: input.purpose === 'appendix' ? catalog.indicators : [],
+    ...(input.purpose ? { purpose: input.purpose } : {}),
     unitOf: (text, source) => {
       const unit =
         source === 'file'

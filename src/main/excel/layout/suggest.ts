@@ -5,10 +5,11 @@
  * looks for the review screen. Pure: the caller passes the catalogue and how to look a unit's name up.
  */
 import type { DataElement, Indicator } from '../../../shared/domain/catalog';
-import type { LayoutPreviewRow, LayoutRow, LayoutSuggestion } from '../../../shared/contract/layouts';
+import type { LayoutPreviewRow, LayoutPurpose, LayoutRow, LayoutSuggestion } from '../../../shared/contract/layouts';
 import { AppError } from '../../../shared/result';
 import { cleanText } from '../../../shared/text/vi';
 import { cellText, loadGrid, type Grid } from '../grid';
+import { forAppendix } from './appendix';
 import { makeMatcher, matchLabels, type MatchCandidate } from './match';
 import { colName, findPeriodCell, findTable, findUnitCell, type FoundTable } from './table';
 
@@ -18,6 +19,8 @@ export interface SuggestOptions {
   indicators: Indicator[];
   /** the register's unit a text names (a header cell's or the sheet's name; the file's name), or null */
   unitOf: (text: string, source: 'cell' | 'sheet' | 'file') => { code: string; name: string } | null;
+  /** 'appendix': the ministry's blank appendix; its figure columns get their roles (appendix.ts) */
+  purpose?: LayoutPurpose;
 }
 
 export const PREVIEW_ROWS = 400;
@@ -71,7 +74,7 @@ export function suggestFromGrid(grid: Grid, fileName: string, opts: SuggestOptio
   });
   const { unit, unitFound } = findUnit(table, fileName, opts);
   const period = findPeriodCell(table.sheet, table.headerRows[0]! - 1);
-  return {
+  const suggestion: LayoutSuggestion = {
     sheet: table.sheet.name,
     headerRows: table.headerRows,
     columns: table.columns,
@@ -83,6 +86,7 @@ export function suggestFromGrid(grid: Grid, fileName: string, opts: SuggestOptio
     unitFound,
     periodFound: period?.period ?? null,
   };
+  return opts.purpose === 'appendix' ? forAppendix(table, suggestion) : suggestion;
 }
 
 function findUnit(

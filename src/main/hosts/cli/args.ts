@@ -34,6 +34,10 @@ const OPTIONS = {
   label: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
+  // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17; --layout is declared below)
+  into: { type: 'string' },
+  // layout suggest|save --appendix: the ministry's blank appendix (purpose 'appendix')
+  appendix: { type: 'boolean' },
   unit: { type: 'string', multiple: true },
   'received-at': { type: 'string' },
   'received-reason': { type: 'string' },

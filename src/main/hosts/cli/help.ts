@@ -35,6 +35,9 @@ Các lệnh:
   consolidate --db F --period ID [--json]              Tổng hợp số liệu và chỉ tiêu
   export      --db F --period ID --out TEP.xlsx [--include-sensitive] [--doc-number SO]
                                                        Xuất báo cáo gửi Bộ Nội vụ
+  export      --db F --period ID --into PHU_LUC.xlsx --layout ID --out TEP.xlsx [--json]
+                                                       Điền số liệu của tỉnh vào bản sao phụ lục của Bộ
+                                                       (mẫu phụ lục: layout suggest|save … --appendix)
   report docx --db F --period ID --out TEP.docx [--doc-number SO] [--include-sensitive]
                                                        Dự thảo báo cáo (Word) viết từ số liệu
   reminder    --db F --period ID --out TEP.docx|TEP.html [--doc-number SO] [--new-deadline YYYY-MM-DD]

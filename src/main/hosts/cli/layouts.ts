@@ -12,7 +12,11 @@ export const layout: Command = async ({ ctx, o, sub, rest, print }) => {
     const file = rest[0];
     if (!file) throw new UsageError('Thiếu tệp Excel cần lập mẫu: bdg layout suggest --db F TỆP.xlsx');
     if (!existsSync(file)) throw new UsageError(`Không tìm thấy tệp "${file}".`);
-    const s = await call(ctx, 'layouts.suggest', { file: { name: basename(file), bytes: readFileSync(file) } });
+    const s = await call(ctx, 'layouts.suggest', {
+      file: { name: basename(file), bytes: readFileSync(file) },
+      // --appendix: the ministry's blank appendix (its columns' roles, indicators among the rows' proposals)
+      ...(o.appendix ? { purpose: 'appendix' } : {}),
+    });
     // the preview is for the review screen; the CLI prints the layout itself (what `layout save --from` takes)
     const { preview: _preview, ...suggestion } = s;
     print(suggestion, human(s));
@@ -36,7 +40,12 @@ export const layout: Command = async ({ ctx, o, sub, rest, print }) => {
     // what suggest printed besides the layout (the unit and period it read) is not part of the layout
     const { preview: _p, unitFound: _u, periodFound: _f, ...definition } = parsed as Record<string, unknown>;
     const id = intArg(o.id, 'id', false);
-    const r = await call(ctx, 'layouts.save', { name, definition, ...(id !== undefined ? { id } : {}) });
+    const r = await call(ctx, 'layouts.save', {
+      name,
+      definition,
+      ...(id !== undefined ? { id } : {}),
+      ...(o.appendix ? { purpose: 'appendix' } : {}),
+    });
     print(r, `Đã lưu mẫu biểu ngoài "${name}" (số ${r.id}). Nhập tệp theo mẫu này: bdg import … --layout ${r.id} TỆP`);
     return 0;
   }

@@ -1,6 +1,6 @@
 /** `bdg status`, `consolidate`, `export`: who has sent, the consolidated figures, the ministry report. */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { formatDate } from '../../../shared/text/vi';
 import { call, intArg, UsageError, type Command } from './args';
 
@@ -59,9 +59,11 @@ export const consolidate: Command = async ({ ctx, o, print }) => {
   return 0;
 };
 
-export const exportCommand: Command = async ({ ctx, o, print }) => {
+export const exportCommand: Command = async (env) => {
+  const { ctx, o, print } = env;
   const periodId = intArg(o.period, 'period')!;
   if (!o.out) throw new UsageError('Thiếu tùy chọn --out (tệp .xlsx sẽ ghi).');
+  if (o.into !== undefined || o.layout !== undefined) return exportAppendix(periodId, env);
   const r = await call(ctx, 'reports.workbook', {
     periodId,
     ...(o['include-sensitive'] ? { includeSensitive: true } : {}),
@@ -72,3 +74,29 @@ export const exportCommand: Command = async ({ ctx, o, print }) => {
   print({ path: out, bytes: r.bytes.byteLength }, `Đã ghi báo cáo tổng hợp vào ${out}.`);
   return 0;
 };
+
+/** `export --into BLANK.xlsx --layout ID --out FILLED.xlsx`: the ministry's blank appendix filled (issue 17). */
+async function exportAppendix(periodId: number, { ctx, o, print }: Parameters<Command>[0]): Promise<number> {
+  if (!o.into) throw new UsageError('Thiếu tùy chọn --into (tệp phụ lục trống của Bộ, .xlsx).');
+  const layoutId = intArg(o.layout, 'layout')!;
+  const into = resolve(o.into);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(into);
+  } catch {
+    throw new UsageError(`Không đọc được tệp "${into}".`);
+  }
+  const r = await call(ctx, 'reports.fillAppendix', {
+    periodId,
+    layoutId,
+    file: { name: basename(into), bytes: new Uint8Array(bytes) },
+  });
+  const out = resolve(o.out!);
+  writeFileSync(out, r.bytes);
+  print(
+    { path: out, bytes: r.bytes.byteLength, filled: r.filled, empty: r.empty },
+    `Đã ghi ${r.filled} ô số liệu vào bản sao phụ lục ${out}` +
+      (r.empty ? `; ${r.empty} ô chưa có số liệu trong kỳ (để nguyên như bản trống).` : '.'),
+  );
+  return 0;
+}
