@@ -235,13 +235,13 @@ test('a folder of files in that layout imported with “Đọc theo mẫu biểu
   expect(v('TAPHUAN_LUOT', 'total')).toBeUndefined(); // the cleared row is not read
 });
 
-test('Tổng hợp: the same period last year beside, and the change', async () => {
+test('Tổng hợp: the same period last year beside, and the change (So với cùng kỳ)', async () => {
   await nav(page, 'Tổng hợp');
   await expect(page.getByRole('columnheader', { name: 'Cùng kỳ năm trước' })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'Số lượt người tham dự tuyên truyền về bình đẳng giới' });
-  // last year 100 + 200 + 300; this year 1.000 + 2.000 + 3.000
+  // last year 100 + 200 + 300; this year 1.000 + 2.000 + 3.000: ten times as many
   await expect(row.getByRole('cell', { name: '600', exact: true })).toBeVisible();
-  await expect(row.getByRole('cell', { name: '+5.400' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '+900%' })).toBeVisible();
   await shot('06-tong-hop');
   expect(await axe(page)).toEqual([]);
   expect(errors).toEqual([]);
