@@ -10,6 +10,7 @@ import {
   FormOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -27,6 +28,7 @@ import { DashboardPage } from './pages/Dashboard';
 import { ExportPage } from './pages/Export';
 import { ImportPage } from './pages/import';
 import { InboxPage } from './pages/inbox';
+import { LayoutsPage } from './pages/layouts';
 import { PaperEntryPage } from './pages/entry';
 import { PeriodsPage } from './pages/periods';
 import { PlanPage } from './pages/plan';
@@ -48,6 +50,7 @@ export const NAV = [
   { path: '/tong-hop', label: 'Tổng hợp', icon: <BarChartOutlined aria-hidden /> },
   { path: '/ke-hoach', label: 'Kế hoạch năm', icon: <ScheduleOutlined aria-hidden /> },
   { path: '/xuat-bao-cao', label: 'Xuất báo cáo', icon: <FileDoneOutlined aria-hidden /> },
+  { path: '/mau-bieu', label: 'Mẫu biểu của tỉnh', icon: <TableOutlined aria-hidden /> },
   { path: '/danh-muc', label: 'Danh mục chỉ tiêu', icon: <AppstoreOutlined aria-hidden /> },
   { path: '/cai-dat', label: 'Cài đặt', icon: <SettingOutlined aria-hidden /> },
 ] as const;
@@ -266,6 +269,7 @@ function Shell({ province }: { province: string }) {
             <Route path="/tong-hop" element={<ConsolidationPage />} />
             <Route path="/ke-hoach" element={<PlanPage />} />
             <Route path="/xuat-bao-cao" element={<ExportPage />} />
+            <Route path="/mau-bieu" element={<LayoutsPage />} />
             <Route path="/danh-muc" element={<CatalogPage />} />
             <Route path="/cai-dat" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -80,6 +80,13 @@ export const HELP: Record<string, ScreenHelp> = {
     what: 'Các chỉ tiêu đơn vị báo cáo, các chỉ tiêu tính toán và quy tắc kiểm tra số liệu.',
     next: ['Tỉnh có chỉ tiêu riêng: “Thêm chỉ tiêu”; đặt mục tiêu riêng của tỉnh ở thẻ “Chỉ tiêu tính toán”.'],
   },
+  'Mẫu biểu của tỉnh': {
+    what: 'Các mẫu biểu Excel không do ứng dụng tạo (mẫu tỉnh đang dùng, tệp các năm trước, phụ lục của Bộ), đã ghép từng dòng với chỉ tiêu.',
+    next: [
+      '“Thêm mẫu biểu”: chọn một bản trắng hoặc đã điền; xem lại từng dòng (xác nhận, đổi, bỏ ghép) rồi lưu dưới một tên.',
+      'Nhập tệp theo mẫu này: ở “Nhập báo cáo”, chọn mẫu ở ô “Đọc theo mẫu biểu”.',
+    ],
+  },
   'Cài đặt': {
     what: 'Thông tin cơ quan in trên văn bản, người ký, nơi nhận, sao lưu dữ liệu.',
     next: ['Sao lưu thường xuyên ra ổ USB; “Thông tin kỹ thuật” chỉ cần khi được hỗ trợ.'],

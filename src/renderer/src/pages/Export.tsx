@@ -19,6 +19,7 @@ import { DateInput } from '../components/DateInput';
 import { ErrorAlert } from '../components/FormModal';
 import { useTask } from '../components/useTask';
 import { useDraft } from '../state/drafts';
+import { AppendixFill } from './layouts/AppendixFill';
 
 export function ExportPage() {
   return (
@@ -72,6 +73,7 @@ function ExportBody({ periodId }: { periodId: number }) {
           { key: 'print', label: 'Bản in', children: <PrintView opts={opts} /> },
           { key: 'word', label: 'Dự thảo báo cáo (Word)', children: <ReportWord opts={opts} /> },
           { key: 'reminder', label: 'Văn bản đôn đốc', children: <Reminder periodId={periodId} /> },
+          { key: 'appendix', label: 'Điền phụ lục của Bộ', children: <AppendixFill periodId={periodId} /> },
         ]}
       />
     </>

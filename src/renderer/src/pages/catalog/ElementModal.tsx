@@ -8,7 +8,19 @@ import { ReporterSelect } from './reporters';
 
 type ElementForm = Input<'catalog.saveElement'>;
 
-export function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClose: () => void }) {
+export function ElementModal({
+  catalog,
+  onClose,
+  initialName,
+  onSaved,
+}: {
+  catalog: CatalogView;
+  onClose: () => void;
+  /** the name proposed (a form's row label, when a layout's row is mapped to a new element) */
+  initialName?: string;
+  /** told the new element's code once it is saved (before the dialog closes) */
+  onSaved?: (code: string, name: string) => void;
+}) {
   const { save, saving } = useSaveAndClose('catalog.saveElement', onClose);
   const [form] = Form.useForm<ElementForm>();
   const sections = catalog.sections.map((s) => ({ value: s.code, label: `${s.code}. ${s.name}` }));
@@ -31,12 +43,13 @@ export function ElementModal({ catalog, onClose }: { catalog: CatalogView; onClo
         sensitive: false,
         collectedFrom: 'units',
         unit: 'người',
+        ...(initialName ? { name: initialName } : {}),
       }}
       onFinish={(v) =>
-        save(
-          { ...v, reporterUnits: v.reporterUnits?.length ? v.reporterUnits : null },
-          () => `Đã thêm chỉ tiêu “${v.name}”.`,
-        )
+        save({ ...v, reporterUnits: v.reporterUnits?.length ? v.reporterUnits : null }, (r) => {
+          onSaved?.(r.code, v.name);
+          return `Đã thêm chỉ tiêu “${v.name}”.`;
+        })
       }
     >
       <Flex gap={12}>

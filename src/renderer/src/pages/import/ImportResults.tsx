@@ -188,7 +188,10 @@ export function ImportResults({
       <Progress
         percent={Math.round((done / total) * 100)}
         status={running ? 'active' : notAccepted ? 'normal' : 'success'}
-        format={() => `${formatNumber(done)}/${formatNumber(total)}`}
+        // dark text: antd's green "success" text is below WCAG AA contrast on white
+        format={() => (
+          <span style={{ color: 'rgba(0, 0, 0, 0.88)' }}>{`${formatNumber(done)}/${formatNumber(total)}`}</span>
+        )}
         aria-label="Tiến độ nhập tệp"
       />
       <Table<ResultRow>

@@ -53,6 +53,8 @@ export interface BatchOptions {
   officialDate: string | null;
   /** why an odd receipt date (in the future, before the period's data) is right; asked only when the core refuses */
   receivedReason?: string;
+  /** read the files with this saved layout (a form the app did not generate), not as the app's own form */
+  layoutId?: number | null;
   /** a file answered (from an event: only its status and unit), by its place in `files` */
   onProgress: (index: number, p: Pick<ImportResult, 'status' | 'unit'>) => void;
   /** the files of one call answered in full, from `from` on */
@@ -84,6 +86,7 @@ export async function runBatch(o: BatchOptions): Promise<{ cancelled: boolean }>
         batchId: o.batchId,
         ...(o.officialDate ? { officialDate: o.officialDate } : {}),
         ...(o.receivedReason ? { receivedReason: o.receivedReason } : {}),
+        ...(o.layoutId ? { layoutId: o.layoutId } : {}),
       });
       o.onResults(offset, r.results);
       offset += g.length;

@@ -4,7 +4,8 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { Channel, Period } from '../../../../shared/domain/records';
 import { localIsoDate } from '../../../../shared/rules/period';
-import { formatDate, formatDateTime, formatNumber } from '../../../../shared/text/vi';
+import { compareVi, formatDate, formatDateTime, formatNumber } from '../../../../shared/text/vi';
+import { useOp } from '../../api/client';
 import { PeriodPage } from '../../components/common';
 import { DateInput } from '../../components/DateInput';
 import { isWorkbook } from '../../components/dropFiles';
@@ -35,6 +36,13 @@ function ImportBody() {
   const [receivedAt, setReceivedAt] = useState<string>(localIsoDate());
   const [officialDate, setOfficialDate] = useState<string | null>(null);
   const [channel, setChannel] = useState<Channel>('email');
+  const [layoutId, setLayoutId] = useState<number>(0);
+  const layouts = useOp('layouts.list', {});
+  const importLayouts = (layouts.data?.layouts ?? [])
+    .filter((l) => l.purpose === 'import')
+    .sort((a, b) => compareVi(a.name, b.name));
+  // a layout deleted meanwhile falls back to the app's own form
+  const chosenLayout = importLayouts.some((l) => l.id === layoutId) ? layoutId : 0;
   const batch = useImportBatch();
   const batches = useSessionBatches(period?.id ?? 0);
   const running = batches.some((b) => b.running);
@@ -56,7 +64,14 @@ function ImportBody() {
 
   const run = async () => {
     if (!queue.length) return;
-    const ok = await batch.start({ periodId: period.id, files: queue, receivedAt, channel, officialDate });
+    const ok = await batch.start({
+      periodId: period.id,
+      files: queue,
+      receivedAt,
+      channel,
+      officialDate,
+      layoutId: chosenLayout || null,
+    });
     if (ok) {
       setQueue([]);
       setSkipped([]);
@@ -91,6 +106,19 @@ function ImportBody() {
               onChange={setChannel}
               options={CHANNEL_OPTIONS}
               style={{ width: 200 }}
+            />
+          </Form.Item>
+          <Form.Item label="Đọc theo mẫu biểu" htmlFor="import-layout" style={{ margin: 0 }} layout="vertical">
+            <Select
+              id="import-layout"
+              value={chosenLayout}
+              onChange={setLayoutId}
+              loading={layouts.isLoading}
+              style={{ width: 280 }}
+              options={[
+                { value: 0, label: 'Mẫu của ứng dụng' },
+                ...importLayouts.map((l) => ({ value: l.id, label: l.name })),
+              ]}
             />
           </Form.Item>
           <Space>

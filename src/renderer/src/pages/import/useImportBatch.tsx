@@ -24,6 +24,8 @@ export interface BatchInput {
   channel: Channel;
   officialDate: string | null;
   receivedReason?: string;
+  /** the saved layout the files are read with (null: the app's own form) */
+  layoutId?: number | null;
 }
 
 /** drops a batch that never got an answer (refused as a whole before any file) */
@@ -50,7 +52,7 @@ export function useImportBatch() {
     const { files } = input;
     const current = { id: crypto.randomUUID(), stopped: false };
     inFlight.current = current;
-    const { periodId, receivedAt, channel, officialDate, receivedReason } = input;
+    const { periodId, receivedAt, channel, officialDate, receivedReason, layoutId } = input;
     receipts.set(current.id, {
       periodId,
       receivedAt,
@@ -58,6 +60,7 @@ export function useImportBatch() {
       officialDate,
       batchId: current.id,
       ...(receivedReason ? { receivedReason } : {}),
+      ...(layoutId ? { layoutId } : {}),
     });
     addBatch({
       id: current.id,
@@ -187,6 +190,7 @@ export function useImportBatch() {
         allowBlanking: true,
         ...(receipt.officialDate ? { officialDate: receipt.officialDate } : {}),
         ...(receipt.receivedReason ? { receivedReason: receipt.receivedReason } : {}),
+        ...(receipt.layoutId ? { layoutId: receipt.layoutId } : {}),
       });
       updateBatch(batchId, (b) => ({
         rows: b.rows.map((x) => (x.key === key ? { ...r, key, file: x.file, source } : x)),
