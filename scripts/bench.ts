@@ -44,9 +44,7 @@ import ExcelJS from 'exceljs';
 import type { UnitKind } from '../src/shared/domain/catalog';
 import type { StoredValue } from '../src/shared/domain/records';
 import type { ImportResult } from '../src/shared/domain/report';
-import type { Result } from '../src/shared/result';
 import { createContext, type Ctx } from '../src/main/api/context';
-import { dispatch } from '../src/main/api/dispatch';
 import { fillForm } from '../src/main/demo/form-filler';
 import { parseForm, shutdownParsePool } from '../src/main/excel/parse-pool';
 import { templateRowsFor } from '../src/main/excel/form-layout';
@@ -62,6 +60,7 @@ import { benchLayout } from './bench/layout';
 import { benchBackup } from './bench/backup';
 import { benchUi, uiBenchMissing } from './bench/ui';
 import { measureNational } from './bench/national-ops';
+import { call, median, now, round, timed } from './bench/util';
 
 const JSON_OUT = process.argv.includes('--json');
 const FILES = 120;
@@ -74,31 +73,6 @@ const PEAK = ONLY_IMPORT ? process.argv.includes('--peak') : !process.argv.inclu
 const UI = NATIONAL && !process.argv.includes('--no-ui');
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 const say = (s: string): void => void process.stderr.write(`${s}\n`);
-
-const now = (): number => performance.now();
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
-
-async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T> {
-  const r = (await dispatch(ctx, op, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
-  return r.data;
-}
-
-async function timed(runs: number, warm: number, fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < warm; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    await fn();
-    xs.push(now() - t0);
-  }
-  return median(xs);
-}
 
 function resaveWithLibreOffice(dir: string, files: Array<{ name: string; bytes: Uint8Array }>): number {
   const inDir = join(dir, 'lo-in');

@@ -10,11 +10,10 @@
  *
  *   npx tsx scripts/make-appendix-fixtures.ts
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { libreOfficeResave } from './soffice';
 
 const OUT = resolve(__dirname, '../tests/fixtures/appendix');
 export const APPENDIX_SHEET = 'Phụ lục II';
@@ -174,34 +173,11 @@ export async function buildAppendix(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function libreOffice(src: string, dest: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'bdg-lo-'));
-  try {
-    copyFileSync(src, join(dir, 'in.xlsx'));
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        join(dir, 'out'),
-        join(dir, 'in.xlsx'),
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-    copyFileSync(join(dir, 'out', 'in.xlsx'), dest);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const path = join(OUT, 'phu-luc-bo.xlsx');
   writeFileSync(path, await buildAppendix());
-  libreOffice(path, join(OUT, 'phu-luc-bo-libreoffice.xlsx'));
+  libreOfficeResave(path, join(OUT, 'phu-luc-bo-libreoffice.xlsx'));
   console.log(`Đã ghi ${path} và bản LibreOffice.`);
 }
 

@@ -6,11 +6,10 @@
  *
  *   npx tsx scripts/make-unit-fixtures.ts
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { libreOfficeResave } from './soffice';
 
 const OUT = resolve(__dirname, '../tests/fixtures/units');
 
@@ -135,29 +134,6 @@ const LISTS: Record<string, (wb: ExcelJS.Workbook) => void> = {
   },
 };
 
-function libreOffice(src: string, dest: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'bdg-lo-'));
-  try {
-    copyFileSync(src, join(dir, 'in.xlsx'));
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        join(dir, 'out'),
-        join(dir, 'in.xlsx'),
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-    copyFileSync(join(dir, 'out', 'in.xlsx'), dest);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
   mkdirSync(join(OUT, 'exceljs'), { recursive: true });
   mkdirSync(join(OUT, 'libreoffice'), { recursive: true });
@@ -166,7 +142,7 @@ async function main(): Promise<void> {
     build(wb);
     const path = join(OUT, 'exceljs', `${name}.xlsx`);
     writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
-    libreOffice(path, join(OUT, 'libreoffice', `${name}.xlsx`));
+    libreOfficeResave(path, join(OUT, 'libreoffice', `${name}.xlsx`));
     console.log(name);
   }
 }

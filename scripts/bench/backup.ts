@@ -22,14 +22,12 @@ import { takeBackup } from '../../src/main/services/backups';
 import { getCatalog } from '../../src/main/services/catalog';
 import { createPeriod } from '../../src/main/services/periods';
 import { buildNationalDb, rowsByKind, seedSubmissions, type NationalDb } from './national';
+import { median, round } from './util';
 
 const ORIGINAL_BYTES = 16_000;
 const BATCH = 120;
 const BATCHES = 5;
 const DISK_BACKUPS = 30;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 function duBytes(path: string): number {
   const st = statSync(path, { throwIfNoEntry: false });

@@ -13,23 +13,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, type Ctx } from '../../src/main/api/context';
-import { dispatch } from '../../src/main/api/dispatch';
-import type { Result } from '../../src/shared/result';
 import { buildNationalDb, NATIONAL_UNITS } from './national';
-
-const now = (): number => performance.now();
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
-
-async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T> {
-  const r = (await dispatch(ctx, op, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
-  return r.data;
-}
+import { call, median, now, round } from './util';
 
 /** A write that changes nothing the operations read, so the next call is cold (db/read-cache.ts drops all). */
 function touch(ctx: Ctx): void {

@@ -25,6 +25,7 @@ import { startWebHost } from '../../src/main/hosts/web/server';
 import { createContext, type Ctx } from '../../src/main/api/context';
 import { createPeriod } from '../../src/main/services/periods';
 import { buildNationalDb, NATIONAL_UNITS } from './national';
+import { median, round } from './util';
 
 const ROOT = resolve(__dirname, '../..');
 const STATIC_DIR = join(ROOT, 'out/renderer');
@@ -58,13 +59,6 @@ export function uiBenchMissing(): string | null {
     return 'chưa dựng giao diện (out/renderer/index.html): chạy `npx electron-vite build`';
   return null;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
 
 /** Rows a list or table put in the document (antd List items, table body rows, virtual-list rows). */
 const ROWS_SELECTOR = '.ant-list-item, .ant-table-tbody > tr.ant-table-row, .ant-table-tbody-virtual .ant-table-row';
