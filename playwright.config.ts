@@ -1,6 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
 /**
+ * The browser runs in Vietnam's time zone (`timezoneId` below), so the web host the specs start in the test
+ * process must too: its "today" (ctx.today(), receipt dates, "a date in the future") is the process's local date.
+ * Without this, from 17:00 UTC the browser's today is a day after the host's and every default receipt date is
+ * refused as a date in the future. Set before the workers start, which inherit it.
+ */
+export const TEST_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+process.env.TZ = TEST_TIME_ZONE;
+
+/**
  * End-to-end tests: the built renderer (out/renderer) served by the web door, driven in Debian's Chromium.
  * Each spec starts its own host on a fresh temporary database (tests/e2e/host.ts).
  * Build first: `npx electron-vite build` (or `npx vite build -c src/renderer/vite.config.ts`).
@@ -19,7 +28,7 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    timezoneId: TEST_TIME_ZONE,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -30,6 +30,9 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
+// the host's "today" is this process's local date: the same time zone as the browser (playwright.config.ts)
+process.env.TZ = 'Asia/Ho_Chi_Minh';
+
 export async function startHost(opts: { province?: string; today?: string } = {}): Promise<TestHost> {
   if (!existsSync(join(STATIC_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` first.');
