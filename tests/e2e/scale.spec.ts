@@ -182,7 +182,15 @@ test('no screen renders more than a page of rows', async () => {
   const screens: Array<[string, () => Promise<void>]> = [
     ['Tổng quan', async () => void (await expect(page.getByTestId('late-list')).toBeVisible())],
     ['Đơn vị', async () => void (await expect(page.getByText('Đơn vị thử 1', { exact: true })).toBeVisible())],
-    ['Hồ sơ đã nhận', async () => void (await expect(page.locator('.ant-table-row').first()).toBeVisible())],
+    // the inbox lists what came in as files or paper (import_attempts); the seeded reports were written straight
+    // into SQLite, so its table is empty here: wait for the screen itself (an earlier screen's rows must not count)
+    [
+      'Hồ sơ đã nhận',
+      async () => {
+        await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ đã nhận' })).toBeVisible();
+        await expect(page.getByRole('main').getByRole('table')).toBeVisible();
+      },
+    ],
     ['Tổng hợp', async () => void (await expect(page.locator('button.clickable-num').first()).toBeVisible())],
     ['Kế hoạch', async () => void (await expect(page.getByRole('heading', { level: 1 })).toBeVisible())],
   ];
