@@ -36,7 +36,7 @@ function prepare(raw: BetterSqlite3.Database) {
     file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     submission: raw.prepare(
       'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status, ' +
-        "history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?) RETURNING id",
+        "history, layout_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) RETURNING id",
     ),
     supersede: raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?'),
     value: raw.prepare(
@@ -176,9 +176,9 @@ export function commitRevision(
       name,
       r.sha256,
       r.history ? 1 : 0,
+      r.layoutId ?? null,
     ) as { id: number };
     if (r.current) st.supersede.run(id, r.current.id);
-    if (r.layoutId) raw.prepare('UPDATE submissions SET layout_id = ? WHERE id = ?').run(r.layoutId, id);
     for (const v of r.values) {
       const row = cellValueToRow(v.value);
       st.value.run(id, v.element, v.cell, row.state, row.num, row.text);
