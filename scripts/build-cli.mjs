@@ -14,8 +14,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const requireFromRoot = createRequire(join(root, 'package.json'));
-/** whole packages only: a deep module (exceljs/lib/…, patched at load) may be a class, which a getter cannot stand for */
-export const LAZY = /^(exceljs|@e965\/xlsx|jszip|fflate)$/;
+export const LAZY = /^(exceljs|@e965\/xlsx|jszip|fflate|docx)$/;
+/**
+ * exceljs's own parts that exceljs-patch.ts and quote-prefix.ts wrap: each module is a class, imported as a default;
+ * the stand-in's `default` is a getter, so the class is required where the code first reads it (the wrap, done on
+ * first use, not at load). They stay outside the bundle: they must be the very modules exceljs itself uses.
+ */
+export const LAZY_PARTS = /^exceljs\/lib\//;
 
 /** `import X from 'exceljs'` becomes a proxy that requires exceljs the first time one of its members is used. */
 const lazyPackages = {
@@ -24,6 +29,18 @@ const lazyPackages = {
     b.onResolve({ filter: LAZY }, (args) =>
       args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' },
     );
+    b.onResolve({ filter: LAZY_PARTS }, (args) =>
+      args.namespace === 'lazy-part'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'lazy-part' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-part' }, (args) => ({
+      loader: 'js',
+      resolveDir: root,
+      contents:
+        `let m;\nObject.defineProperty(exports, "__esModule", { value: true });\n` +
+        `Object.defineProperty(exports, "default", { enumerable: true, get: () => (m ??= require(${JSON.stringify(args.path)})) });\n`,
+    }));
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
       // the member names are read here, at build time, so the bundle's interop can copy them as getters
       const real = requireFromRoot(args.path);
@@ -51,7 +68,12 @@ export async function buildCli(outDir = join(root, 'out', 'cli')) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    packages: 'external',
+    // the pure-JS packages every command needs (zod, drizzle-orm) are bundled: one file compiled instead of ~200
+    // resolved and read one by one (about a third of the start); native and lazily loaded ones stay outside, and so
+    // do exceljs's own modules that exceljs-patch.ts and quote-prefix.ts patch (they must be the copies exceljs uses)
+    external: ['better-sqlite3', 'electron', 'exceljs/*', '@e965/xlsx/*', 'jszip/*', 'fflate/*', 'docx/*'],
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
     plugins: [lazyPackages],
     absWorkingDir: root,

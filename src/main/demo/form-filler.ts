@@ -3,6 +3,7 @@
  * the benchmark and tests; units themselves fill the forms in Excel.
  */
 import ExcelJS from 'exceljs';
+import { ensureExcelJsPatched } from '../excel/exceljs-patch';
 import type { CellKey } from '../../shared/domain/catalog';
 import { FIXED_HEADERS, FORM_SHEET } from '../excel/form-layout';
 
@@ -14,6 +15,7 @@ export async function fillForm(
   fill: FormFill,
   cellLabels: Record<CellKey, string>,
 ): Promise<Buffer> {
+  ensureExcelJsPatched(); // read as the app reads (the same wrapped parsers, whichever ran first)
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet(FORM_SHEET);

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { formatDate } from '../../shared/text/vi';
 import { docNumberLine, type ReportModel } from './model';
-import { needsQuotePrefix } from './quote-prefix';
+import { markQuotePrefix, needsQuotePrefix } from './quote-prefix';
 
 export const PLAN_APPENDIX_TITLE = 'Kết quả thực hiện nhiệm vụ theo Kế hoạch';
 const HEADERS = [
@@ -37,8 +37,7 @@ const font = (o: { bold?: boolean; italic?: boolean; size?: number } = {}): Part
 function put(cell: ExcelJS.Cell, value: string | number, o: { bold?: boolean; italic?: boolean; size?: number } = {}) {
   cell.value = value;
   cell.font = font(o);
-  if (typeof value === 'string' && needsQuotePrefix(value))
-    cell.style = { ...cell.style, quotePrefix: true } as ExcelJS.Style;
+  if (typeof value === 'string' && needsQuotePrefix(value)) markQuotePrefix(cell);
   return cell;
 }
 

@@ -2,8 +2,10 @@
  * Excel's quote prefix (`quotePrefix="1"` on the cell's xf, what typing a leading apostrophe sets) for exceljs,
  * which does not write it. A string cell starting with `=`, `+`, `-`, `@`, tab or CR is inert as stored, but
  * F2 + Enter in Excel would turn it into a live formula; with the prefix the cell stays text after editing.
- * Imported by workbook.ts for its side effect: exceljs's style writer is wrapped once per process, and the import
- * throws if exceljs's internals ever change shape (it is pinned).
+ * exceljs's style writer is wrapped once per process, the first time a cell is marked (quoteIfFormulaLike,
+ * markQuotePrefix): a style carrying the prefix exists only after that, so it is always written by the wrapped
+ * writer; the wrap throws if exceljs's internals ever change shape (it is pinned). Not at import: `bdg` loads
+ * exceljs only when a command uses it.
  */
 // @ts-expect-error -- untyped CommonJS module of exceljs 4.4.0 (pinned in package.json)
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
@@ -26,7 +28,7 @@ interface StylesThis {
   _addStyle(style: StyleModel): number;
 }
 
-function patch(): void {
+function ensurePatched(): void {
   const styles = (StylesXform as { prototype?: Record<string | symbol, unknown> } | undefined)?.prototype;
   const style = (StyleXform as { prototype?: Record<string | symbol, unknown> } | undefined)?.prototype;
   if (
@@ -72,9 +74,16 @@ function patch(): void {
   };
 }
 
-patch();
-
 /** Marks a string cell as quote-prefixed when it needs it (see needsQuotePrefix). */
 export function quoteIfFormulaLike(cell: ExcelJS.Cell, s: string): void {
-  if (needsQuotePrefix(s)) (cell.style as StyleModel).quotePrefix = true;
+  if (needsQuotePrefix(s)) {
+    ensurePatched();
+    (cell.style as StyleModel).quotePrefix = true;
+  }
+}
+
+/** Gives the cell a style of its own carrying the quote prefix (whatever its text). */
+export function markQuotePrefix(cell: ExcelJS.Cell): void {
+  ensurePatched();
+  cell.style = { ...cell.style, quotePrefix: true } as ExcelJS.Style;
 }

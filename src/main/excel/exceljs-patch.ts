@@ -1,6 +1,8 @@
 /**
- * exceljs's reader, with three facts it drops kept (see below). Imported by grid.ts for its side effect: the parsers
- * are wrapped once per process, and the import throws if exceljs's internals ever change shape (it is pinned).
+ * exceljs's reader, with three facts it drops kept (see below). The parsers are wrapped once per process by
+ * ensureExcelJsPatched(), which every reader calls before loading a workbook with exceljs (grid.ts, the demo
+ * filler); it throws if exceljs's internals ever change shape (it is pinned). Not at import: `bdg` loads exceljs
+ * only when a command uses it.
  */
 import ExcelJS from 'exceljs';
 // exceljs ships no types for its parts; these are the ones its xlsx reader uses for <c>, <row> and <numFmt>
@@ -44,7 +46,7 @@ interface RowXformThis {
 type ParseOpen<T> = (this: T, node: XformNode) => boolean;
 type ParseClose<T> = (this: T, name: string) => boolean;
 
-function patchExcelJsReader(): void {
+export function ensureExcelJsPatched(): void {
   const cell = (CellXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
   const row = (RowXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
   const numFmt = (NumFmtXform as { prototype?: Record<string, unknown> } | undefined)?.prototype;
@@ -98,4 +100,3 @@ function patchExcelJsReader(): void {
     return numFmtOpen.call(this, node);
   } satisfies ParseOpen<unknown>;
 }
-patchExcelJsReader();

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../shared/result';
 import { cleanText } from '../../shared/text/vi';
-import { EMPTY_TEXT_RESULT } from './exceljs-patch';
+import { EMPTY_TEXT_RESULT, ensureExcelJsPatched } from './exceljs-patch';
 import { inspectBytes, LIMITS } from './file-guard';
 import { FastGridUnsupported, formulaCell, isFastPart, isPercentFormat, markPercent, readFastGrid } from './fast-grid';
 import {
@@ -79,6 +79,7 @@ const UNREADABLE = (fileName: string): string =>
   '(*.xlsx)" rồi gửi lại.';
 
 async function loadXlsx(bytes: Uint8Array, fileName: string): Promise<GridSheet[]> {
+  ensureExcelJsPatched();
   const wb = new ExcelJS.Workbook();
   try {
     // validations and conditional formats are not needed to read values, and huge validation ranges make exceljs

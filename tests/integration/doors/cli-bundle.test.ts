@@ -4,7 +4,7 @@
  * template export through exceljs, an import read by the parse worker, status, consolidate), and `npm run bdg`
  * rebuilds a stale bundle before it runs.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +89,38 @@ describe('the built bdg command', () => {
     expect(readFileSync(bundle).length).toBeGreaterThan(100_000);
     const { mtimeMs } = statSync(bundle);
     expect(mtimeMs).toBeGreaterThan(old.getTime() + 1000);
+  }, 120_000);
+
+  it('loads only what a command uses: status and --help never load exceljs, docx or the xlsx reader; a template export loads exceljs', async () => {
+    const dir = tmpDir();
+    const db = join(dir, 'tinh.sqlite');
+    // a preload that prints, at exit, every package module the process loaded
+    const hook = join(dir, 'loaded.cjs');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('node_modules')).map((k) => k.split('node_modules/').pop()))));",
+    );
+    const loaded = (args: string[]): string[] => {
+      const r = spawnSync(process.execPath, ['-r', hook, join(outDir, 'bdg.cjs'), ...args], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(/LOADED (.*)$/.exec(r.stderr)![1]!) as string[];
+    };
+    const pkgs = (mods: string[]) => [
+      ...new Set(mods.map((m) => (m.startsWith('@') ? m.split('/').slice(0, 2) : m.split('/').slice(0, 1)).join('/'))),
+    ];
+    built(['init', '--db', db, '--province', 'Tỉnh Lào Cai', '--json']);
+    built(['period', 'create', '--db', db, '--year', '2026', '--kind', 'half_year', '--json']);
+    for (const args of [['--help'], ['status', '--db', db, '--period', '1', '--json']]) {
+      const p = pkgs(loaded(args));
+      expect(p, args.join(' ')).not.toContain('exceljs');
+      expect(p, args.join(' ')).not.toContain('docx');
+      expect(p, args.join(' ')).not.toContain('@e965/xlsx');
+    }
+    // a template export writes with exceljs: then it is loaded, and the reader's wrapped parts with it only when read
+    const mods = loaded(['template', 'export', '--db', db, '--period', '1', '--out', join(dir, 'mau'), '--json']);
+    expect(pkgs(mods)).toContain('exceljs');
   }, 120_000);
 });
