@@ -64,6 +64,17 @@ export function formColumns(cellLabels: Record<CellKey, string>): { cellKeys: Ce
 /** The column of the first value cell (after the four fixed columns). */
 export const FIRST_VALUE_COL = 5;
 
+/** code → element, built once per catalogue's element list (the catalogue is cached whole and replaced on change) */
+const byCodeOf = new WeakMap<DataElement[], Map<string, DataElement>>();
+function elementsByCode(dataElements: DataElement[]): Map<string, DataElement> {
+  let m = byCodeOf.get(dataElements);
+  if (!m) {
+    m = new Map(dataElements.map((d) => [d.code, d]));
+    byCodeOf.set(dataElements, m);
+  }
+  return m;
+}
+
 /**
  * The rows of a template that a unit fills: unit-collected elements, in template order; for a unit only those it
  * reports (shared/domain/reporters.ts: the elements assigned to named units or roles go to those units only, the
@@ -76,7 +87,7 @@ export function templateRowsFor(
   dataElements: DataElement[],
   unit: ReporterUnit | UnitKind | null,
 ): DataElement[] {
-  const byCode = new Map(dataElements.map((d) => [d.code, d]));
+  const byCode = elementsByCode(dataElements);
   const out: DataElement[] = [];
   for (const code of template.rows) {
     const d = byCode.get(code);
