@@ -64,9 +64,12 @@ export function formColumns(cellLabels: Record<CellKey, string>): { cellKeys: Ce
 /** The column of the first value cell (after the four fixed columns). */
 export const FIRST_VALUE_COL = 5;
 
-/** code → element, built once per catalogue's element list (the catalogue is cached whole and replaced on change) */
+/**
+ * code → element, built once per catalogue's element list (the catalogue is cached whole and replaced on change);
+ * read only.
+ */
 const byCodeOf = new WeakMap<DataElement[], Map<string, DataElement>>();
-function elementsByCode(dataElements: DataElement[]): Map<string, DataElement> {
+export function elementsByCode(dataElements: DataElement[]): Map<string, DataElement> {
   let m = byCodeOf.get(dataElements);
   if (!m) {
     m = new Map(dataElements.map((d) => [d.code, d]));
