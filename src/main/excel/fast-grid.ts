@@ -158,16 +158,22 @@ class Scanner {
         unsupported('CDATA or DOCTYPE');
       }
       if (c1 === 0x2f /* / */) {
-        const q = s.indexOf('>', p + 2);
-        if (q < 0) unsupported('end tag not closed');
-        this.name = s.slice(p + 2, q).trim();
+        let q = p + 2;
+        while (q < s.length && s.charCodeAt(q) !== 0x3e) q++;
+        if (q >= s.length) unsupported('end tag not closed');
+        const raw = s.slice(p + 2, q);
+        // trimmed as String.prototype.trim does (any Unicode space at either end), looked at only when an end could be one
+        const e0 = raw.charCodeAt(0);
+        const e1 = raw.charCodeAt(raw.length - 1);
+        this.name = e0 <= 0x20 || e0 >= 0x80 || e1 <= 0x20 || e1 >= 0x80 ? raw.trim() : raw;
         this.pos = q + 1;
+        // the open tag's name was checked (checkName) when it was pushed; an end tag must match it exactly
         if (this.stack.pop() !== this.name) unsupported(`mismatched </${this.name}>`);
-        this.checkName();
         return CLOSE;
       }
       let q = p + 1;
-      while (q < s.length && !isNameEnd(s.charCodeAt(q))) q++;
+      let colon = false;
+      for (let c = s.charCodeAt(q); q < s.length && !isNameEnd(c); c = s.charCodeAt(++q)) if (c === 0x3a) colon = true;
       this.name = s.slice(p + 1, q);
       if (!this.name) unsupported('empty tag name');
       this.a0 = q;
@@ -190,10 +196,10 @@ class Scanner {
         c = s.charCodeAt(++q);
         while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = s.charCodeAt(++q);
         if (c !== 0x22 && c !== 0x27) unsupported('attribute without quotes');
+        // the closing quote, refusing a '<' before it (a character loop: these values are short)
         const e = s.indexOf(c === 0x22 ? '"' : "'", q + 1);
         if (e < 0) unsupported('attribute not closed');
-        const lt = s.indexOf('<', q + 1);
-        if (lt >= 0 && lt < e) unsupported("'<' in an attribute");
+        for (let j = q + 1; j < e; j++) if (s.charCodeAt(j) === 0x3c) unsupported("'<' in an attribute");
         q = e + 1;
         const after = s.charCodeAt(q);
         if (after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d && after !== 0x3e && after !== 0x2f) {
@@ -205,7 +211,7 @@ class Scanner {
       this.a1 = this.selfClosing ? q - 1 : q;
       this.pos = q + 1;
       if (!this.selfClosing) this.stack.push(this.name);
-      this.checkName();
+      if (colon) this.checkName();
       return OPEN;
     }
   }
@@ -302,8 +308,21 @@ function decodeEntities(s: string): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
+/**
+ * No character that decoding would change or refuse (a control character, tab or line end, '&', U+FFFE/U+FFFF):
+ * the usual cell value or attribute, returned as it is.
+ */
+function plain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x26 || c >= 0xfffe) return false;
+  }
+  return true;
+}
+
 /** Text content: entities decoded, line ends normalised like an XML parser does. */
 function decodeText(raw: string): string {
+  if (plain(raw)) return raw;
   let s = raw;
   if (CONTROL.test(s)) unsupported('control character');
   if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
@@ -312,6 +331,7 @@ function decodeText(raw: string): string {
 
 /** Attribute values: literal tabs and line ends become spaces (XML attribute normalisation), then entities. */
 function decodeAttr(raw: string): string {
+  if (plain(raw)) return raw;
   let s = raw;
   if (CONTROL.test(s)) unsupported('control character');
   if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n/g, ' ').replace(/[\t\n\r]/g, ' ');
@@ -619,9 +639,16 @@ function decodeAddress(a: string): [number, number] | null {
     col = col * 26 + c - 64;
   }
   if (i === 0 || i > 3 || col > 16384) return null;
-  const digits = a.slice(i);
-  if (!/^[1-9]\d{0,6}$/.test(digits)) return null;
-  return [Number(digits), col];
+  // the row: /^[1-9]\d{0,6}$/ (1 to 7 digits, no leading zero, nothing after)
+  const n = a.length - i;
+  if (n < 1 || n > 7) return null;
+  let row = 0;
+  for (let j = i; j < a.length; j++) {
+    const d = a.charCodeAt(j) - 0x30;
+    if (d < 0 || d > 9 || (j === i && d === 0)) return null;
+    row = row * 10 + d;
+  }
+  return [row, col];
 }
 
 interface Ctx {

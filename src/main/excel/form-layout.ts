@@ -65,6 +65,20 @@ export function formColumns(cellLabels: Record<CellKey, string>): { cellKeys: Ce
 export const FIRST_VALUE_COL = 5;
 
 /**
+ * code → element, built once per catalogue's element list (the catalogue is cached whole and replaced on change);
+ * read only.
+ */
+const byCodeOf = new WeakMap<DataElement[], Map<string, DataElement>>();
+export function elementsByCode(dataElements: DataElement[]): Map<string, DataElement> {
+  let m = byCodeOf.get(dataElements);
+  if (!m) {
+    m = new Map(dataElements.map((d) => [d.code, d]));
+    byCodeOf.set(dataElements, m);
+  }
+  return m;
+}
+
+/**
  * The rows of a template that a unit fills: unit-collected elements, in template order; for a unit only those it
  * reports (shared/domain/reporters.ts: the elements assigned to named units or roles go to those units only, the
  * others to every unit of their kinds). THE rule for the form written, the form read and the import's check.
@@ -76,7 +90,7 @@ export function templateRowsFor(
   dataElements: DataElement[],
   unit: ReporterUnit | UnitKind | null,
 ): DataElement[] {
-  const byCode = new Map(dataElements.map((d) => [d.code, d]));
+  const byCode = elementsByCode(dataElements);
   const out: DataElement[] = [];
   for (const code of template.rows) {
     const d = byCode.get(code);

@@ -42,6 +42,17 @@ export interface ReadFormOptions {
 
 const looksLikeCode = (s: string): boolean => /^[A-Za-z][A-Za-z0-9_.-]{1,39}$/.test(s.replace(/\s+/g, ''));
 
+/** upper-case code → element, built once per catalogue (the catalogue's element list is kept while it holds) */
+const codeMaps = new WeakMap<DataElement[], Map<string, DataElement>>();
+function codesOf(elements: DataElement[]): Map<string, DataElement> {
+  let m = codeMaps.get(elements);
+  if (!m) {
+    m = new Map(elements.map((d) => [d.code.toUpperCase(), d]));
+    codeMaps.set(elements, m);
+  }
+  return m;
+}
+
 /** Reads a filled form. Throws AppError('bad_file') only when the file itself cannot be opened. */
 export async function readForm(
   bytes: Uint8Array,
@@ -51,7 +62,7 @@ export async function readForm(
 ): Promise<ParsedForm> {
   const grid = await loadGrid(bytes, fileName, options.reader ? { reader: options.reader } : {});
   const metaSheet = grid.sheets.find((s) => s.name === META_SHEET || searchKey(s.name) === META_SHEET) ?? null;
-  const byCode = new Map(catalog.dataElements.map((d) => [d.code.toUpperCase(), d]));
+  const byCode = codesOf(catalog.dataElements);
   const found = findTable(grid, metaSheet, catalog.cellLabels, byCode);
   const table = found.table;
   const identity = readIdentity(grid, metaSheet, table && { sheet: table.sheet, headerRow: table.header.row });
@@ -60,10 +71,12 @@ export async function readForm(
     return { format: grid.format, identity, rowsSeen: {}, values: [], findings };
   }
   const label = (k: CellKey): string => catalog.cellLabels[k];
+  const expected = identity.metaRows ?? options.expectedRows ?? null;
   const rd: Reading = {
     ...table,
     byCode,
-    expected: identity.metaRows ?? options.expectedRows ?? null,
+    expected,
+    expectedUpper: expected && new Set(expected.map((x) => x.toUpperCase())),
     where: (d, row, k) =>
       `Dòng "${d.code}" (${d.name}${d.unit ? `, ${d.unit}` : ''}; dòng ${row} trong tệp)` +
       (k ? `, cột "${label(k)}"` : ''),
@@ -158,6 +171,8 @@ interface Reading {
   byCode: Map<string, DataElement>;
   /** the rows the form should have (from _meta or the caller); null when unknown */
   expected: string[] | null;
+  /** the same, upper-cased */
+  expectedUpper: Set<string> | null;
   where: Where;
   label: (k: CellKey) => string;
   findings: Finding[];
@@ -268,7 +283,7 @@ function rowElement(rd: Reading, r: number, rawCode: string, valueCols: CellKey[
     return null;
   }
   rowsSeen[d.code] = r;
-  if (rd.expected && !rd.expected.some((x) => x.toUpperCase() === d.code.toUpperCase())) {
+  if (rd.expectedUpper && !rd.expectedUpper.has(d.code.toUpperCase())) {
     rd.findings.push({
       code: 'UNEXPECTED_ROW',
       severity: 'warning',

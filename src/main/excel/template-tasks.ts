@@ -270,7 +270,11 @@ function headerAt(
 ): { code: number; status?: number; result?: number; activities?: number } | null {
   const found: Record<string, number> = {};
   for (let c = 1; c <= Math.min(sheet.colCount, 40); c++) {
-    const t = cellText(sheet.get(r, c));
+    const cell = sheet.get(r, c);
+    // a number, a date or TRUE/FALSE is never a label (their texts hold digits or are "true"/"false": no key of
+    // TASK_HEADERS), and most cells of a form are numbers: their texts are not made nor keyed
+    if (cell.kind === 'number' || cell.kind === 'date' || cell.kind === 'bool') continue;
+    const t = cellText(cell);
     if (!t) continue; // a blank cell is no label (the keys of the labels are never empty)
     const k = searchKey(t);
     for (const [name, key] of HEADER_KEYS) {

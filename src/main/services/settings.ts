@@ -47,6 +47,26 @@ export function getSettings(db: Db): Settings {
   };
 }
 
+/** The stored settings as last parsed, per handle: the import reads two texts of them for every file. */
+const parsedSettings = new WeakMap<object, { value: string; stored: Partial<Settings> }>();
+
+/**
+ * One text setting, the same as `getSettings(db)[key]` without copying the whole settings (the import's hot path
+ * reads the province and the officer for every file). The stored JSON is parsed again whenever it changed.
+ */
+export function getSettingText(db: Db, key: 'province' | 'officer'): string {
+  const row = preparedOnce(db, 'settings.app', () =>
+    db.select().from(settingsTable).where(eq(settingsTable.key, KEY)).prepare(),
+  ).get();
+  if (!row) return DEFAULT_SETTINGS[key];
+  let held = parsedSettings.get(db);
+  if (!held || held.value !== row.value) {
+    held = { value: row.value, stored: JSON.parse(row.value) as Partial<Settings> };
+    parsedSettings.set(db, held);
+  }
+  return key in held.stored ? held.stored[key]! : DEFAULT_SETTINGS[key];
+}
+
 export function updateSettings(db: Db, patch: Partial<Settings>, reason?: string): Settings {
   return db.transaction((tx) => {
     const before = getSettings(tx as unknown as Db);

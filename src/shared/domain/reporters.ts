@@ -72,9 +72,25 @@ export const isRoleEntry = (entry: string): boolean => entry.startsWith(ROLE_PRE
 export const roleOf = (entry: string): ReporterRole | undefined =>
   isRoleEntry(entry) ? REPORTER_ROLES.find((r) => r.code === entry.slice(ROLE_PREFIX.length)) : undefined;
 
+/**
+ * A unit name's key as the roles compare it (searchKey, spaces collapsed), kept per name: a form's rows ask it for
+ * every element assigned by role, with the same name each time. A pure function of the name; the memo is emptied
+ * when it grows past a register's worth of names.
+ */
+const nameKeys = new Map<string, string>();
+function nameKey(name: string): string {
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    if (nameKeys.size >= 20_000) nameKeys.clear();
+    k = searchKey(name).replace(/\s+/g, ' ').trim();
+    nameKeys.set(name, k);
+  }
+  return k;
+}
+
 /** Does the unit's name match the role? ("Sở Y tế", "Sở Y tế tỉnh Gia Lai", "SỞ Y TẾ" all match y_te.) */
 export function unitHasRole(unit: Pick<ReporterUnit, 'name'>, role: ReporterRole): boolean {
-  const key = searchKey(unit.name).replace(/\s+/g, ' ').trim();
+  const key = nameKey(unit.name);
   return role.names.some((n) => key === n || key.startsWith(`${n} `) || key.startsWith(`${n},`));
 }
 

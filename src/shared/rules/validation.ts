@@ -54,7 +54,9 @@ export function evaluateRules(
   cellLabels: Partial<Record<CellKey, string>>,
 ): Finding[] {
   const r = unitResolver(values);
-  const names = new Map(elements.map((e) => [e.code, e.name]));
+  // the elements' names, for the messages only: built when a first rule fails (most forms pass every rule)
+  let namesMap: Map<string, string> | null = null;
+  const namesOf = (): Map<string, string> => (namesMap ??= new Map(elements.map((e) => [e.code, e.name])));
   const findings: Finding[] = [];
   for (const rule of rules) {
     const left = compileExpression(rule.left);
@@ -65,6 +67,7 @@ export function evaluateRules(
     if (compare(l, rule.op, rr)) continue;
     const all = [...left.terms, ...right.terms];
     const oneElement = new Set(all.map((t) => t.element)).size === 1;
+    const names = namesOf();
     const side = (terms: Term[], v: number) =>
       `${terms.map((t) => termLabel(t, names, cellLabels, oneElement)).join(' + ')} = ${formatNumber(v, 4)}`;
     const cells = all.length;

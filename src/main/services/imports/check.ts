@@ -9,7 +9,7 @@ import type { StoredValue } from '../../../shared/domain/records';
 import { evaluateRules } from '../../../shared/rules/validation';
 import type * as t from '../../db/schema';
 import type { ParsedForm } from '../../excel/form-reader';
-import { structureFingerprint, templateRowsFor } from '../../excel/form-layout';
+import { elementsByCode, structureFingerprint, templateRowsFor } from '../../excel/form-layout';
 import { sortFindings, toMsg, type Msg } from './result';
 
 export interface FormCheck {
@@ -35,7 +35,7 @@ export function checkForm(
   const warnings: Msg[] = [];
   const notCounted = parsed.findings.filter((f) => NOT_COUNTED.has(f.code)).map(toMsg);
   // rows: the unit's form rows, matched by code
-  const elements = new Map(catalog.dataElements.map((e) => [e.code, e]));
+  const elements = elementsByCode(catalog.dataElements);
   const expectedRows = templateRowsFor({ ...tpl, rows: tpl.rows }, catalog.dataElements, unit);
   const expectedCodes = new Set(expectedRows.map((e) => e.code));
   sortFindings(

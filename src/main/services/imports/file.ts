@@ -17,7 +17,7 @@ import { getCatalog, getTemplateRow } from '../catalog';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
 import { checkTaskAnswers } from '../plan';
-import { databaseId, getSettings } from '../settings';
+import { databaseId, getSettingText } from '../settings';
 import { blankedCells, blankingError } from './blanking';
 import { checkForm } from './check';
 import {
@@ -103,11 +103,10 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
     return answer(reject(name, [{ code: 'BAD_FILE', message: e instanceof AppError ? e.message : UNREADABLE }]));
   }
   const template = getTemplateRow(db, period.templateId);
-  const settings = getSettings(db);
   const errors = identify(parsed.identity, {
     period,
     template,
-    province: settings.province,
+    province: getSettingText(db, 'province'),
     databaseId: databaseId(db),
   });
   const reg = register ?? registerFor(raw);
@@ -174,7 +173,6 @@ function withNotCounted(result: ImportResult, notCounted: Msg[]): ImportResult {
 /** Writes a checked file as the next revision (with the batch's one backup first); returns its result. */
 export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>): ImportResult {
   const { raw, db } = ctx;
-  const settings = getSettings(db);
   const { input } = c;
   if (input.batchId && !ctx.batchesBackedUp.has(input.batchId) && ctx.dbPath !== ':memory:') {
     backupBeforeBatch(ctx);
@@ -194,7 +192,7 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     values: c.form.values,
     warnings: [...c.form.warnings, ...c.form.notCounted],
     findings: c.findings,
-    officer: settings.officer.trim() || 'Cán bộ thường trực',
+    officer: getSettingText(db, 'officer').trim() || 'Cán bộ thường trực',
     layoutId: input.layoutId ?? null,
     history: isHistoryEntry(
       getPeriodRow(db, c.periodId).deadline,
