@@ -18,11 +18,13 @@ import {
   Card,
   Col,
   ConfigProvider,
+  Drawer,
   Empty,
   Flex,
   Input,
   Layout,
   List,
+  Modal,
   Menu,
   Pagination,
   Popover,
@@ -104,6 +106,12 @@ function Sample() {
             <Tooltip title="a">
               <span>a</span>
             </Tooltip>
+            <Drawer open size={640} title="a">
+              a
+            </Drawer>
+            <Modal open title="a" footer={null}>
+              a
+            </Modal>
             <Popover content="a">
               <span>a</span>
             </Popover>
