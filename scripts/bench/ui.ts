@@ -16,7 +16,7 @@
  * `npx tsx scripts/bench/ui.ts` runs it alone; scripts/bench.ts calls `benchUi`. It needs /usr/bin/chromium (or
  * CHROMIUM) and the built renderer (`npx electron-vite build`): without them `uiBenchMissing` says which.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -184,6 +184,26 @@ function seedDb(path: string, units: number, reuse: boolean): Seeded {
   return { ctx: built.ctx, units: built.units.length, target: built.target, seedSeconds: built.seedSeconds };
 }
 
+/**
+ * A copy of an existing national database (`scripts/bench/national.ts`'s, e.g. /work/bdb/n.sqlite) at `path`,
+ * given the app's settings and the new period (every unit missing) as `seedDb` gives a built one; the source is
+ * only read (copied), never opened.
+ */
+function seedFromCopy(source: string, path: string): Seeded {
+  copyFileSync(source, path);
+  const ctx = createContext(path, { today: () => '2026-06-10' });
+  const row = (sql: string) => (ctx.raw.prepare(sql).get() as { n: number } | undefined)?.n;
+  updateSettings(ctx.db, { setupDone: true, province: 'Tỉnh Thử', officer: 'Cán bộ thử' });
+  if (!row("SELECT id AS n FROM periods WHERE year = 2027 AND kind = 'half_year'"))
+    createPeriod(ctx.db, { year: 2027, kind: 'half_year' });
+  return {
+    ctx,
+    units: row('SELECT COUNT(*) AS n FROM units')!,
+    target: row("SELECT id AS n FROM periods WHERE year = 2026 AND kind = 'half_year'")!,
+    seedSeconds: 0,
+  };
+}
+
 /** Serves `seeded` and measures the dashboard (one warm-up load, then RUNS) and the drawer. */
 async function measure(browser: Browser, seeded: Seeded) {
   const web = await startWebHost({ ctx: seeded.ctx, staticDir: STATIC_DIR });
@@ -218,7 +238,7 @@ async function measure(browser: Browser, seeded: Seeded) {
  * by the next run. `say` gets progress lines.
  */
 export async function benchUi(
-  opts: { dir?: string; keep?: string; say?: (s: string) => void } = {},
+  opts: { dir?: string; keep?: string; db?: string; say?: (s: string) => void } = {},
 ): Promise<UiFigures> {
   const say = opts.say ?? ((s: string) => void process.stderr.write(`${s}\n`));
   const missing = uiBenchMissing();
@@ -226,7 +246,9 @@ export async function benchUi(
   const dir = opts.keep ?? opts.dir ?? mkdtempSync(join(tmpdir(), 'bdg-bench-ui-'));
   mkdirSync(dir, { recursive: true });
   say(`Giao diện ở quy mô cả nước: ${NATIONAL_UNITS.toLocaleString('vi-VN')} đơn vị…`);
-  const national = seedDb(join(dir, 'ui-national.sqlite'), NATIONAL_UNITS, !!opts.keep);
+  const national = opts.db
+    ? seedFromCopy(opts.db, join(dir, 'ui-national.sqlite'))
+    : seedDb(join(dir, 'ui-national.sqlite'), NATIONAL_UNITS, !!opts.keep);
   const small = seedDb(join(dir, 'ui-120.sqlite'), SMALL_UNITS, !!opts.keep);
   let browser: Browser | null = null;
   try {
@@ -262,8 +284,14 @@ if (require.main === module) {
   if (missing) {
     console.log(`Bỏ qua số đo giao diện: ${missing}.`);
   } else {
-    const keepAt = process.argv.indexOf('--keep');
-    benchUi(keepAt > 0 ? { keep: resolve(process.argv[keepAt + 1]!) } : {})
+    const arg = (name: string) => {
+      const at = process.argv.indexOf(name);
+      return at > 0 ? resolve(process.argv[at + 1]!) : undefined;
+    };
+    // --keep DIR: the databases stay in DIR for the next run; --db FILE: the national database is a copy of FILE
+    const keep = arg('--keep');
+    const db = arg('--db');
+    benchUi({ ...(keep ? { keep } : {}), ...(db ? { db } : {}) })
       .then((f) => {
         const targets: Record<string, [number, string]> = {
           dashboardNationalMs: [1500, 'ms'],

@@ -16,29 +16,39 @@ import {
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Flex, Layout, Menu, Select, Tag, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ComponentType } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { formatDate } from '../../shared/text/vi';
 import { useOp } from './api/client';
 import { ErrorBox, Loading } from './components/common';
 import { APP_NAME, PERIOD_STATUS_LABEL } from './labels';
-import { CatalogPage } from './pages/catalog';
-import { ConsolidationPage } from './pages/consolidation';
 import { DashboardPage } from './pages/Dashboard';
-import { ExportPage } from './pages/Export';
-import { ImportPage } from './pages/import';
-import { InboxPage } from './pages/inbox';
-import { LayoutsPage } from './pages/layouts';
-import { PaperEntryPage } from './pages/entry';
-import { PeriodsPage } from './pages/periods';
-import { PlanPage } from './pages/plan';
-import { SettingsPage } from './pages/Settings';
-import { SubmissionPage } from './pages/submission';
-import { UnitDetailPage } from './pages/UnitDetail';
-import { UnitsPage } from './pages/units';
-import { WelcomePage } from './pages/Welcome';
 import { useDemoSwitch } from './state/demo';
+import { THEME } from './theme';
 import { PeriodProvider, usePeriod } from './state/period';
+
+/**
+ * The screens other than Tổng quan, each loaded when first opened: the first screen parses only its own code
+ * (issue 20: the whole renderer was one 5 MB script parsed before anything showed).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each screen's own props
+function page<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const CatalogPage = page(() => import('./pages/catalog'), 'CatalogPage');
+const ConsolidationPage = page(() => import('./pages/consolidation'), 'ConsolidationPage');
+const ExportPage = page(() => import('./pages/Export'), 'ExportPage');
+const ImportPage = page(() => import('./pages/import'), 'ImportPage');
+const InboxPage = page(() => import('./pages/inbox'), 'InboxPage');
+const LayoutsPage = page(() => import('./pages/layouts'), 'LayoutsPage');
+const PaperEntryPage = page(() => import('./pages/entry'), 'PaperEntryPage');
+const PeriodsPage = page(() => import('./pages/periods'), 'PeriodsPage');
+const PlanPage = page(() => import('./pages/plan'), 'PlanPage');
+const SettingsPage = page(() => import('./pages/Settings'), 'SettingsPage');
+const SubmissionPage = page(() => import('./pages/submission'), 'SubmissionPage');
+const UnitDetailPage = page(() => import('./pages/UnitDetail'), 'UnitDetailPage');
+const UnitsPage = page(() => import('./pages/units'), 'UnitsPage');
+const WelcomePage = page(() => import('./pages/Welcome'), 'WelcomePage');
 
 export const NAV = [
   { path: '/', label: 'Tổng quan', icon: <DashboardOutlined aria-hidden /> },
@@ -72,7 +82,7 @@ function titleFor(pathname: string): string {
   return NAV.find((n) => n.path === navKey(pathname))?.label ?? APP_NAME;
 }
 
-const queryClient = new QueryClient({
+export const queryClient = new QueryClient({
   defaultOptions: {
     queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
     mutations: { retry: false },
@@ -81,27 +91,7 @@ const queryClient = new QueryClient({
 
 export function Root() {
   return (
-    <ConfigProvider
-      locale={viVN}
-      theme={{
-        token: {
-          colorPrimary: '#1f5fbf',
-          colorPrimaryHover: '#184d9c',
-          colorPrimaryActive: '#123b78',
-          colorLinkHover: '#184d9c',
-          colorError: '#cf1322',
-          colorLink: '#1f5fbf',
-          // darker secondary texts than antd's defaults so every text meets WCAG AA contrast (4.5:1)
-          colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
-          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-          colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-          colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
-          borderRadius: 6,
-          fontSize: 14,
-        },
-        components: { Layout: { headerBg: '#ffffff', siderBg: '#0f2a4d' }, Menu: { darkItemBg: '#0f2a4d' } },
-      }}
-    >
+    <ConfigProvider locale={viVN} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <HashRouter>
@@ -151,7 +141,9 @@ function Boot() {
           <Shell province={settings.data.province} />
         </PeriodProvider>
       ) : (
-        <WelcomePage settings={settings.data} />
+        <Suspense fallback={<Loading />}>
+          <WelcomePage settings={settings.data} />
+        </Suspense>
       )}
     </>
   );
@@ -257,23 +249,25 @@ function Shell({ province }: { province: string }) {
           </Flex>
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, outline: 'none' }} role="main">
-          <Routes>
-            <Route path="/" element={<DashboardPage />} />
-            <Route path="/don-vi" element={<UnitsPage />} />
-            <Route path="/don-vi/:id" element={<UnitDetailPage />} />
-            <Route path="/ky-bao-cao" element={<PeriodsPage />} />
-            <Route path="/nhap-bao-cao" element={<ImportPage />} />
-            <Route path="/bao-cao/:id" element={<SubmissionPage />} />
-            <Route path="/ho-so-da-nhan" element={<InboxPage />} />
-            <Route path="/nhap-bao-cao-giay" element={<PaperEntryPage />} />
-            <Route path="/tong-hop" element={<ConsolidationPage />} />
-            <Route path="/ke-hoach" element={<PlanPage />} />
-            <Route path="/xuat-bao-cao" element={<ExportPage />} />
-            <Route path="/mau-bieu" element={<LayoutsPage />} />
-            <Route path="/danh-muc" element={<CatalogPage />} />
-            <Route path="/cai-dat" element={<SettingsPage />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<DashboardPage />} />
+              <Route path="/don-vi" element={<UnitsPage />} />
+              <Route path="/don-vi/:id" element={<UnitDetailPage />} />
+              <Route path="/ky-bao-cao" element={<PeriodsPage />} />
+              <Route path="/nhap-bao-cao" element={<ImportPage />} />
+              <Route path="/bao-cao/:id" element={<SubmissionPage />} />
+              <Route path="/ho-so-da-nhan" element={<InboxPage />} />
+              <Route path="/nhap-bao-cao-giay" element={<PaperEntryPage />} />
+              <Route path="/tong-hop" element={<ConsolidationPage />} />
+              <Route path="/ke-hoach" element={<PlanPage />} />
+              <Route path="/xuat-bao-cao" element={<ExportPage />} />
+              <Route path="/mau-bieu" element={<LayoutsPage />} />
+              <Route path="/danh-muc" element={<CatalogPage />} />
+              <Route path="/cai-dat" element={<SettingsPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -5,7 +5,10 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { installHttpApi } from './api/http';
 import { hideIconNames } from './a11y';
-import { Root } from './App';
+import { queryClient, Root } from './App';
+import { prefetchFirstScreen } from './state/boot';
+// antd's styles of the first screens, written ahead of time (scripts/antd-styles.tsx), before the app's own
+import './antd-static.css';
 import './styles.css';
 
 // The CSP forbids eval: keep zod (pulled in by the shared contract) off its JIT path.
@@ -14,8 +17,11 @@ dayjs.locale('vi');
 installHttpApi();
 hideIconNames();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
+// the first screen's answers asked for before the first render (window.api is there from here on)
+void prefetchFirstScreen(queryClient).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 );

@@ -1,90 +1,41 @@
-/** A small ECharts wrapper (SVG renderer: crisp in screenshots and print, no eval). */
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-import { formatNumber } from '../../../shared/text/vi';
+/**
+ * A chart (ECharts, SVG renderer), its code loaded on first use (./EChart) and only once the page around it has
+ * painted: ECharts is the renderer's largest library, and the figures it draws are always written out beside it
+ * (the cards, the tables), so the page shows them first. Until then a box of the chart's size with the same
+ * spoken description, so nothing shifts when the chart arrives.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+export type ChartOption = EChartsCoreOption;
 
-// Vietnamese texts for the few built-in labels we may show (the rest falls back to the default locale).
-echarts.registerLocale('VI', {
-  time: {
-    month: Array.from({ length: 12 }, (_, i) => `Tháng ${i + 1}`),
-    monthAbbr: Array.from({ length: 12 }, (_, i) => `Th${String(i + 1).padStart(2, '0')}`),
-    dayOfWeek: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
-    dayOfWeekAbbr: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
-  },
-  legend: { selector: { all: 'Tất cả', inverse: 'Ngược lại' } },
-} as unknown as Parameters<typeof echarts.registerLocale>[1]);
+const EChart = lazy(() => import('./EChart'));
 
-export type ChartOption = echarts.EChartsCoreOption;
-
-export function Chart({
-  option,
-  height = 260,
-  label,
-  onClick,
-}: {
+export function Chart(props: {
   option: ChartOption;
   height?: number;
   /** spoken description of the chart (the figures are also shown as text nearby) */
   label: string;
   onClick?: (params: { name: string; seriesName?: string; dataIndex: number }) => void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
+  const height = props.height ?? 260;
+  // after the next paint: a frame, then a task (a frame callback alone runs before that frame paints)
+  const [painted, setPainted] = useState(false);
   useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, null, { renderer: 'svg', locale: 'VI' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(ref.current);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
     return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
     };
   }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(
-      {
-        textStyle: { fontFamily: "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif" },
-        tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v ?? '')) },
-        ...option,
-      },
-      true,
-    );
-  }, [option]);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c || !onClick) return;
-    const h = (p: unknown) => onClick(p as { name: string; seriesName?: string; dataIndex: number });
-    c.on('click', h);
-    return () => {
-      c.off('click', h);
-    };
-  }, [onClick]);
-
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  const box = <div role="img" aria-label={props.label} aria-busy style={{ width: '100%', height }} />;
+  if (!painted) return box;
+  return (
+    <Suspense fallback={box}>
+      <EChart {...props} height={height} />
+    </Suspense>
+  );
 }

@@ -62,10 +62,12 @@ function DeadlineText({ deadline, daysLeft }: { deadline: string; daysLeft: numb
 }
 
 function DashboardBody({ periodId }: { periodId: number }) {
+  // asked in this order, the host answering one at a time: the completeness figures first, the consolidation
+  // (the slowest, most of all its first call after a write) last, so the cheap answers do not wait behind it
   const status = useOp('status.get', { periodId });
-  const cons = useOp('consolidation.get', { periodId });
-  const recent = useOp('imports.recent', { periodId, limit: 10 });
   const subs = useOp('submissions.list', { periodId });
+  const recent = useOp('imports.recent', { periodId, limit: 10 });
+  const cons = useOp('consolidation.get', { periodId });
   const states = useMemo(() => submissionStates(subs.data ?? [], compareVi), [subs.data]);
   const { index } = useCatalog();
 

@@ -27,7 +27,12 @@ export function defaultPeriod(periods: Period[]): Period | null {
   return sorted.find((p) => p.status === 'open') ?? sorted[0] ?? null;
 }
 
-function readStored(): number | null {
+/** The period the screens work on: the one the officer chose (if it is still there), else the default. */
+export function currentPeriod(periods: Period[], chosen: number | null): Period | null {
+  return periods.find((p) => p.id === chosen) ?? defaultPeriod(periods);
+}
+
+export function readStored(): number | null {
   try {
     const v = Number(window.sessionStorage.getItem(KEY));
     return Number.isInteger(v) && v > 0 ? v : null;
@@ -41,7 +46,7 @@ export function PeriodProvider({ children }: { children: ReactNode }) {
   const [chosen, setChosen] = useState<number | null>(readStored);
   const value = useMemo<PeriodState>(() => {
     const periods = q.data ?? [];
-    const period = periods.find((p) => p.id === chosen) ?? defaultPeriod(periods);
+    const period = currentPeriod(periods, chosen);
     return {
       periods,
       loading: q.isLoading,

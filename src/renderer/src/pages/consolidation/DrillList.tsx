@@ -37,13 +37,16 @@ export function DrillList({ periodId, element, cell }: { periodId: number; eleme
   const sorted = useMemo(() => {
     const rows = [...(q.data?.rows ?? [])].sort((a, b) => compareVi(a.unitName, b.unitName));
     const sum = rows.reduce((s, r) => s + (typeof r.value === 'number' ? r.value : r.value === true ? 1 : 0), 0);
-    return { rows, sum, keys: rows.map((r) => searchKey(r.unitName)) };
+    return { rows, sum };
   }, [q.data]);
+  const words = useMemo(() => searchKey(deferred).split(' ').filter(Boolean), [deferred]);
+  // each unit's search key once, and only when the officer searches (not before the drawer first shows)
+  const searching = words.length > 0;
+  const keys = useMemo(() => (searching ? sorted.rows.map((r) => searchKey(r.unitName)) : null), [sorted, searching]);
   const shown = useMemo(() => {
-    const words = searchKey(deferred).split(' ').filter(Boolean);
-    if (!words.length) return sorted.rows;
-    return sorted.rows.filter((_, i) => words.every((w) => sorted.keys[i]!.includes(w)));
-  }, [sorted, deferred]);
+    if (!keys) return sorted.rows;
+    return sorted.rows.filter((_, i) => words.every((w) => keys[i]!.includes(w)));
+  }, [sorted, keys, words]);
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorBox error={q.error} />;
   const { rows, sum } = sorted;
