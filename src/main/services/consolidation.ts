@@ -11,7 +11,7 @@ import { computeStatus, type FirstReceived, type UnitAttempts } from '../../shar
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
-import { cachedRead } from '../db/read-cache';
+import { cachedRead, periodCachedRead } from '../db/read-cache';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
@@ -241,7 +241,7 @@ function consolidateRaw(
  */
 function periodPartials(db: Db, periodId: number): Partial<Record<UnitKind, CellPartial[]>> {
   const raw = db.$client;
-  return cachedRead(raw, `partials:${periodId}`, () => {
+  return periodCachedRead(raw, periodId, `partials:${periodId}`, () => {
     const out: Partial<Record<UnitKind, CellPartial[]>> = {};
     const stmt = preparedOnce(raw, partialSql, () => raw.prepare(partialSql).raw(true));
     for (const [kind, element, cell, state, sum, count] of stmt.iterate(periodId) as IterableIterator<PartialRow>) {
@@ -264,8 +264,9 @@ function periodTexts(db: Db, periodId: number, catalog = getCatalog(db), scope?:
   );
   if (textCodes.size === 0) return [];
   const raw = db.$client;
-  const rows = cachedRead(
+  const rows = periodCachedRead(
     raw,
+    periodId,
     `texts:${periodId}`,
     () =>
       preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(periodId) as Array<
