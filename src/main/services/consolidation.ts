@@ -17,6 +17,7 @@ import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
 import { getPeriodRow, getProvinceValues } from './periods';
 import { taskCounts } from './plan';
+import { sumPeriodCells } from './partial-sums';
 import { withPrevious } from './previous';
 import { latestSubmissions, valuesBySubmission } from './submissions';
 import { rowToCellValue } from './values';
@@ -236,12 +237,16 @@ function consolidateRaw(
 }
 
 /**
- * The partial sums of a period per unit kind (SQLite's GROUP BY), kept until the next write (db/read-cache.ts):
+ * The partial sums of a period per unit kind (the rows of SQLite's GROUP BY), kept until a write that can change
+ * them (db/read-cache.ts):
  * the same rows the query gives, whatever the catalogue (it picks and combines them afterwards).
  */
 function periodPartials(db: Db, periodId: number): Partial<Record<UnitKind, CellPartial[]>> {
   const raw = db.$client;
   return periodCachedRead(raw, periodId, `partials:${periodId}`, () => {
+    // one pass without a sort (services/partial-sums.ts); the GROUP BY where that cannot be set up
+    const summed = sumPeriodCells(raw, periodId);
+    if (summed) return summed;
     const out: Partial<Record<UnitKind, CellPartial[]>> = {};
     const stmt = preparedOnce(raw, partialSql, () => raw.prepare(partialSql).raw(true));
     for (const [kind, element, cell, state, sum, count] of stmt.iterate(periodId) as IterableIterator<PartialRow>) {

@@ -25,6 +25,25 @@ import { buildNationalDb } from '../../../scripts/bench/national';
 import { tmpDir } from '../../helpers/tmp';
 import * as ref from './reference/consolidation-v1';
 import * as refV2 from './reference/consolidation-v2';
+import { sumPeriodCells } from '../../../src/main/services/partial-sums';
+
+/** The partial sums as the code before computed them (SQLite's GROUP BY, services/consolidation.ts at 6ef6502). */
+const GROUP_BY_SQL =
+  'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submissions s ' +
+  'JOIN units u ON u.id = s.unit_id ' +
+  'JOIN submission_values v ON v.submission_id = s.id ' +
+  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
+  'GROUP BY u.kind, v.element, v.cell, v.state';
+
+function groupBySums(ctx: Ctx, periodId: number): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [kind, element, cell, state, sum, count] of ctx.raw.prepare(GROUP_BY_SQL).raw(true).all(periodId) as Array<
+    [string, string, string, string, number | null, number]
+  >) {
+    (out[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
+  }
+  return out;
+}
 
 const FIXTURE = resolve(__dirname, '../../fixtures/db/v0.1.0.sqlite');
 const open: Ctx[] = [];
@@ -81,6 +100,10 @@ async function expectSameAsBefore(
         history: statusBefore.history,
       },
     };
+    // the one-pass sums (services/partial-sums.ts) are the GROUP BY's rows, to the last bit
+    const sums = sumPeriodCells(ctx.raw, id);
+    expect(sums).not.toBeNull();
+    expect(sums, `sums of period ${id}`).toEqual(groupBySums(ctx, id));
     for (let round = 0; round < 2; round++) {
       const now = await call<Consolidation>(ctx, 'consolidation.get', { periodId: id });
       const { texts: firstPage, textsTotal, ...rest } = now;
@@ -242,6 +265,9 @@ describe('the national-scale paths give the figures of the consolidation before 
       'Đã tổ chức tuyên truyền về bình đẳng giới. '.repeat(40),
       r2,
     );
+    // a value of an element the catalogue does not have (summed by name), a number stored without its figure
+    run("INSERT INTO submission_values VALUES (?, 'ZZ_NOT_IN_CATALOGUE', 'value', 'number', 2.5, NULL)", z!.id);
+    run("INSERT INTO submission_values VALUES (?, 'ZZ_NOT_IN_CATALOGUE', 'total', 'number', NULL, NULL)", r2);
     expect(hasHistory(ctx, P)).toBe(true);
     await expectSameAsBefore(ctx, {
       drills: 100,
