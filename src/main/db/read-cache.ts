@@ -1,7 +1,8 @@
 /**
- * Reads kept per database handle until ANYTHING is written to the database: the national-scale consolidation
- * (4,300 units × 20 periods) cannot sum 200,000 values per period within the dashboard's budget, so the partial
- * sums, the status and the texts of a period are kept here, and thrown away at the first change.
+ * Reads kept per database handle until ANYTHING is written to the database (`cachedRead`: a period's status), or
+ * until a write that can change them (`periodCachedRead`, below: a period's partial sums and texts, kept across
+ * writes to other periods). At national scale (4,300 units × 20 periods) summing a period's 200,000 values costs
+ * ~0,2 s, so what was summed is kept here.
  *
  * What makes it right without any writer having to remember it: the key of every entry is the database's change
  * mark, `total_changes()` (every row this connection has inserted, updated or deleted since it opened, triggers
