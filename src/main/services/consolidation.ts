@@ -365,20 +365,47 @@ const LATEST_OF_UNIT =
   's.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.period_id = s.period_id ' +
   'AND n.unit_id = s.unit_id AND n.revision > s.revision AND n.withdrawn_at IS NULL)';
 
-/** One cell of the latest revision of every unit that reported it: one query (a key lookup per revision). */
-const DRILL_SQL =
-  'SELECT s.id, s.unit_id, u.code, u.name, u.kind, v.state, v.num, v.text FROM submissions s ' +
-  'JOIN submission_values v ON v.submission_id = s.id AND v.element = ? AND v.cell = ? ' +
-  `JOIN units u ON u.id = s.unit_id WHERE s.period_id = ? AND ${LATEST_OF_UNIT} ORDER BY s.revision DESC, s.id`;
+/** The latest accepted revision of each unit with its unit, in latestSubmissions' order. */
+const LATEST_SQL =
+  'SELECT s.id, s.unit_id, u.code, u.name, u.kind FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+  `WHERE s.period_id = ? AND ${LATEST_OF_UNIT} ORDER BY s.revision DESC, s.id`;
+/** One cell of the given revisions (a JSON array of ids): a key lookup per revision; `key` = index in the array. */
+const CELL_OF_SQL =
+  'SELECT j.key, v.state, v.num, v.text FROM json_each(?) j ' +
+  'JOIN submission_values v ON v.submission_id = j.value AND v.element = ? AND v.cell = ?';
 
-/** Every unit that reported in a period (latest revision), with its value of one cell when it has one. */
-const DRILL_PREVIOUS_SQL =
-  'SELECT s.unit_id, v.state, v.num, v.text FROM submissions s ' +
-  'LEFT JOIN submission_values v ON v.submission_id = s.id AND v.element = ? AND v.cell = ? ' +
-  `WHERE s.period_id = ? AND ${LATEST_OF_UNIT}`;
+type LatestRow = [number, number, string, string, string];
+interface Latest {
+  rows: LatestRow[];
+  /** the revisions' ids as a JSON array (CELL_OF_SQL's argument) */
+  ids: string;
+}
 
-type DrillSqlRow = [number, number, string, string, string, string, number | null, string | null];
-type DrillPreviousRow = [number, string | null, number | null, string | null];
+/**
+ * The latest revisions of a period, kept until a write that can change them (they read submissions and units
+ * only: db/read-cache.ts); read-only.
+ */
+function latestOf(db: Db, periodId: number): Latest {
+  const raw = db.$client;
+  return periodCachedRead(raw, periodId, `latest:${periodId}`, () => {
+    const rows = preparedOnce(raw, LATEST_SQL, () => raw.prepare(LATEST_SQL).raw(true)).all(periodId) as LatestRow[];
+    return { rows, ids: JSON.stringify(rows.map((r) => r[0])) };
+  });
+}
+
+/** One cell of every latest revision that has it: index in `latest.rows` → value. */
+function cellOf(db: Db, latest: Latest, element: string, cell: CellKey): Map<number, StoredValue['value']> {
+  const raw = db.$client;
+  const out = new Map<number, StoredValue['value']>();
+  if (latest.rows.length === 0) return out;
+  const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
+  for (const [key, state, num, text] of st.all(latest.ids, element, cell) as Array<
+    [number, string, number | null, string | null]
+  >) {
+    out.set(key, rowToCellValue({ state, num, text }));
+  }
+  return out;
+}
 
 const numberOf = (v: StoredValue['value']): number | null =>
   v.state === 'number' ? v.value : v.state === 'yesno' ? (v.value ? 1 : 0) : null;
@@ -386,8 +413,8 @@ const numberOf = (v: StoredValue['value']): number | null =>
 /**
  * The units behind one consolidated figure, each with the same figure a year earlier. A unit born of a merger
  * is compared with the sum of its predecessors (several merged into one); a unit split from one keeps the
- * predecessor's whole figure as its reference. Reads only that element and cell (of this period and the one a
- * year earlier), in one query per period, never every value of the period.
+ * predecessor's whole figure as its reference. Reads only that element and cell of the latest revisions (of this
+ * period and the one a year earlier: one query each), never every value of the period.
  */
 export function drill(
   db: Db,
@@ -395,16 +422,13 @@ export function drill(
   element: string,
   cell: CellKey,
 ): { element: string; cell: CellKey; rows: DrillRow[] } {
-  const raw = db.$client;
   const prev = previousPeriod(db, periodId);
   const prevByUnit = new Map<number, number | null>();
   const previousReported = new Set<number>();
   if (prev) {
-    const st = preparedOnce(raw, DRILL_PREVIOUS_SQL, () => raw.prepare(DRILL_PREVIOUS_SQL).raw(true));
-    for (const [unitId, state, num, text] of st.all(element, cell, prev.id) as DrillPreviousRow[]) {
-      previousReported.add(unitId);
-      if (state !== null) prevByUnit.set(unitId, numberOf(rowToCellValue({ state, num, text })));
-    }
+    const latest = latestOf(db, prev.id);
+    for (const r of latest.rows) previousReported.add(r[1]);
+    for (const [i, value] of cellOf(db, latest, element, cell)) prevByUnit.set(latest.rows[i]![1], numberOf(value));
   }
   const predecessors = prev ? unitLinkMaps(db).pred : new Map<number, number[]>();
   const previousOf = (unitId: number): number | null => {
@@ -415,21 +439,22 @@ export function drill(
       .filter((n): n is number => n !== null);
     return nums.length ? nums.reduce((x, y) => x + y, 0) : null;
   };
-  const st = preparedOnce(raw, DRILL_SQL, () => raw.prepare(DRILL_SQL).raw(true));
-  const rows: DrillRow[] = (st.all(element, cell, periodId) as DrillSqlRow[]).map(
-    ([submissionId, unitId, code, name, kind, state, num, text]) => {
-      const value = rowToCellValue({ state, num, text });
-      return {
-        unit: code,
-        unitName: name,
-        kind: kind as UnitKind,
-        value: value.state === 'na' ? null : value.value,
-        na: value.state === 'na',
-        submissionId,
-        previous: prev ? previousOf(unitId) : null,
-      };
-    },
-  );
+  const latest = latestOf(db, periodId);
+  const values = cellOf(db, latest, element, cell);
+  const rows: DrillRow[] = [];
+  latest.rows.forEach(([submissionId, unitId, code, name, kind], i) => {
+    const value = values.get(i);
+    if (!value) return;
+    rows.push({
+      unit: code,
+      unitName: name,
+      kind: kind as UnitKind,
+      value: value.state === 'na' ? null : value.value,
+      na: value.state === 'na',
+      submissionId,
+      previous: prev ? previousOf(unitId) : null,
+    });
+  });
   return { element, cell, rows };
 }
 
