@@ -46,7 +46,12 @@ interface Answers {
   consolidation: Consolidation;
   status: StatusReport;
   trends: unknown;
+  /** the drill-down of one figure (the latest revisions are kept per period) */
+  drill: unknown;
 }
+
+/** The figure drilled: a number every unit of the fixture reports. */
+const DRILLED = { element: 'TT_LUOT', cell: 'female' } as const;
 
 /** The answers the screens get, asked twice (the second from what was kept). */
 async function answers(ctx: Ctx): Promise<Answers> {
@@ -54,6 +59,7 @@ async function answers(ctx: Ctx): Promise<Answers> {
     consolidation: await call<Consolidation>(ctx, 'consolidation.get', { periodId: P }),
     status: await call<StatusReport>(ctx, 'status.get', { periodId: P }),
     trends: await call(ctx, 'consolidation.trends', {}),
+    drill: await call(ctx, 'consolidation.drill', { periodId: P, ...DRILLED }),
   });
   const first = await get();
   expect(await get()).toEqual(first);
@@ -67,6 +73,7 @@ function truth(ctx: Ctx): Answers {
     consolidation: { ...c, texts: c.texts.slice(0, 50), textsTotal: c.texts.length },
     status: ref.periodStatus(ctx.db, P, ctx.today()),
     trends: ref.trends(ctx.db),
+    drill: ref.drill(ctx.db, P, DRILLED.element, DRILLED.cell),
   };
 }
 
@@ -153,7 +160,7 @@ describe('what is kept for the national scale is dropped by every write that can
     await expectDropped(
       ctx,
       () => call(ctx, 'submissions.withdraw', { periodId: P, unitCode: 'LC-X02', reason: 'Đơn vị gửi nhầm tệp' }),
-      (a) => [a.consolidation.values, a.status.received],
+      (a) => [a.consolidation.values, a.status.received, a.drill],
     );
   }, 120_000);
 
