@@ -16,9 +16,20 @@ import { createContext, type Ctx } from '../../src/main/api/context';
 import { buildNationalDb, NATIONAL_UNITS } from './national';
 import { call, median, now, round } from './util';
 
-/** A write that changes nothing the operations read, so the next call is cold (db/read-cache.ts drops all). */
-function touch(ctx: Ctx): void {
+/**
+ * A write as an import into the period makes, changing nothing the operations read: the next call is cold
+ * (db/read-cache.ts drops what it keeps of the whole database, and the period's own sums and texts).
+ */
+function touch(ctx: Ctx, periodId: number): void {
   ctx.raw.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('bench.touch', ?)").run(String(now()));
+  ctx.raw
+    .prepare('UPDATE submissions SET status = status WHERE id = (SELECT min(id) FROM submissions WHERE period_id = ?)')
+    .run(periodId);
+}
+
+/** A write to the units (every period's sums depend on their kinds): the next call is cold for every period. */
+function touchUnits(ctx: Ctx): void {
+  ctx.raw.prepare('UPDATE units SET updated_at = updated_at WHERE id = (SELECT min(id) FROM units)').run();
 }
 
 export interface NationalFigures {
@@ -32,6 +43,10 @@ export interface NationalFigures {
   nationalDrillColdMs: number;
   nationalTrendsMs: number;
   nationalTrendsColdMs: number;
+  /** trends right after a write that concerns every period (a unit's details): every period summed again */
+  nationalTrendsAllColdMs: number;
+  /** consolidation.get right after such a write */
+  nationalConsolidateAllColdMs: number;
   nationalWorkbookMs: number;
   nationalStatusMs: number;
   nationalStatusColdMs: number;
@@ -39,8 +54,13 @@ export interface NationalFigures {
 }
 
 /** Times one operation: its cold call (after a write), then `runs` warm calls; [cold, warm median]. */
-async function coldWarm(ctx: Ctx, runs: number, fn: () => Promise<unknown>): Promise<[number, number]> {
-  touch(ctx);
+async function coldWarm(
+  ctx: Ctx,
+  runs: number,
+  fn: () => Promise<unknown>,
+  write: () => void,
+): Promise<[number, number]> {
+  write();
   const t0 = now();
   await fn();
   const cold = now() - t0;
@@ -83,19 +103,33 @@ export async function measureNational(
     const get = () => call(ctx, 'consolidation.get', { periodId: target });
     const answer = await get();
     const consolidationBytes = Buffer.byteLength(JSON.stringify(answer));
-    const [consCold, cons] = await coldWarm(ctx, 5, get);
+    const write = () => touch(ctx, target);
+    const [consAllCold] = await coldWarm(ctx, 0, get, () => touchUnits(ctx));
+    const [consCold, cons] = await coldWarm(ctx, 5, get, write);
     say(`  consolidation.get: ${round(cons)} ms (lần đầu sau khi ghi ${round(consCold)} ms), ${consolidationBytes} B`);
-    const [drillCold, drill] = await coldWarm(ctx, 5, () =>
-      call(ctx, 'consolidation.drill', { periodId: target, element: 'TT_LUOT', cell: 'female' }),
+    const [drillCold, drill] = await coldWarm(
+      ctx,
+      5,
+      () => call(ctx, 'consolidation.drill', { periodId: target, element: 'TT_LUOT', cell: 'female' }),
+      write,
     );
     say(`  consolidation.drill: ${round(drill)} ms (lần đầu ${round(drillCold)} ms)`);
-    const [statusCold, status] = await coldWarm(ctx, 5, () => call(ctx, 'status.get', { periodId: target }));
+    const [statusCold, status] = await coldWarm(ctx, 5, () => call(ctx, 'status.get', { periodId: target }), write);
     say(`  status.get: ${round(status)} ms (lần đầu ${round(statusCold)} ms)`);
-    const [, textsPage] = await coldWarm(ctx, 5, () =>
-      call(ctx, 'consolidation.texts', { periodId: target, offset: 1000, limit: 50, search: 'de xuat' }),
+    const [, textsPage] = await coldWarm(
+      ctx,
+      5,
+      () => call(ctx, 'consolidation.texts', { periodId: target, offset: 1000, limit: 50, search: 'de xuat' }),
+      write,
     );
-    const [trendsCold, trends] = await coldWarm(ctx, 2, () => call(ctx, 'consolidation.trends', {}));
-    say(`  consolidation.trends: ${round(trends)} ms (lần đầu ${round(trendsCold)} ms)`);
+    const trendsOp = () => call(ctx, 'consolidation.trends', {});
+    const [trendsAllCold] = await coldWarm(ctx, 0, trendsOp, () => touchUnits(ctx));
+    const [trendsCold, trends] = await coldWarm(ctx, 2, trendsOp, write);
+    say(
+      `  consolidation.trends: ${round(trends)} ms (lần đầu sau khi nhập vào kỳ ${round(trendsCold)} ms, ` +
+        `sau khi sửa đơn vị ${round(trendsAllCold)} ms)`,
+    );
+    say(`  consolidation.get sau khi sửa đơn vị (mọi kỳ tính lại): ${round(consAllCold)} ms`);
     // the workbook is slow at this scale: one run, after the others warmed what it reads
     const t0 = now();
     await call(ctx, 'reports.workbook', { periodId: target });
@@ -112,6 +146,8 @@ export async function measureNational(
       nationalDrillColdMs: round(drillCold),
       nationalTrendsMs: round(trends),
       nationalTrendsColdMs: round(trendsCold),
+      nationalTrendsAllColdMs: round(trendsAllCold),
+      nationalConsolidateAllColdMs: round(consAllCold),
       nationalWorkbookMs: round(workbook),
       nationalStatusMs: round(status),
       nationalStatusColdMs: round(statusCold),

@@ -1,7 +1,8 @@
 /**
- * Reads kept per database handle until ANYTHING is written to the database: the national-scale consolidation
- * (4,300 units × 20 periods) cannot sum 200,000 values per period within the dashboard's budget, so the partial
- * sums, the status and the texts of a period are kept here, and thrown away at the first change.
+ * Reads kept per database handle until ANYTHING is written to the database (`cachedRead`: a period's status), or
+ * until a write that can change them (`periodCachedRead`, below: a period's partial sums and texts, kept across
+ * writes to other periods). At national scale (4,300 units × 20 periods) summing a period's 200,000 values costs
+ * ~0,2 s, so what was summed is kept here.
  *
  * What makes it right without any writer having to remember it: the key of every entry is the database's change
  * mark, `total_changes()` (every row this connection has inserted, updated or deleted since it opened, triggers
@@ -63,5 +64,134 @@ export function cachedRead<T>(
     c.bounded.push(key);
     while (c.bounded.length > MAX_BOUNDED) c.entries.delete(c.bounded.shift()!);
   }
+  return value;
+}
+
+/*
+ * Per-period entries (a period's partial sums and texts): kept across writes that cannot change them, so that an
+ * import into this period leaves the other 19 periods' sums in place (the trends, the previous year's figures).
+ *
+ * What makes it right without any writer having to remember it: TEMP triggers of this connection (they live in
+ * its temp schema, not in the database file, and vanish with the handle) count, per period, every row inserted,
+ * updated or deleted in `submissions` and `submission_values`; any change to `units` (kind, code, name, order)
+ * counts for every period (period 0). An entry is served only while its period's count, the all-periods count
+ * and `PRAGMA data_version` (another connection's commit) are what they were when it was computed; inside an open
+ * transaction nothing is cached or served (the counts roll back with the data). The period's partial sums and
+ * texts read nothing else (services/consolidation.ts: submissions, submission_values, units).
+ *
+ * Imports insert ~50 values per file: the trigger on inserted values only fires for revisions that already
+ * existed when an entry was last computed (a new revision's values cannot be in any entry, and inserting the
+ * revision itself counted for its period), so an import pays one integer comparison per value.
+ */
+interface PeriodEntry {
+  version: string;
+  value: unknown;
+}
+interface Tracking {
+  /** every submission id at most this existed when an entry was last computed (the value trigger's bound) */
+  bound: number;
+  entries: Map<string, PeriodEntry>;
+  bounded: string[];
+}
+
+const tracking = new WeakMap<BetterSqlite3.Database, Tracking | null>();
+const versionStmt = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+
+const bump = (period: string): string =>
+  `INSERT INTO bdg_period_writes (period_id, n) VALUES (coalesce(${period}, 0), 1) ` +
+  'ON CONFLICT (period_id) DO UPDATE SET n = n + 1;';
+const periodOfSubmission = (id: string): string => `(SELECT period_id FROM main.submissions WHERE id = ${id})`;
+
+const TRACKING_SQL = `
+CREATE TEMP TABLE IF NOT EXISTS bdg_period_writes (period_id INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_submissions_insert AFTER INSERT ON main.submissions
+  BEGIN ${bump('NEW.period_id')} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_submissions_update AFTER UPDATE ON main.submissions
+  BEGIN ${bump('OLD.period_id')} ${bump('NEW.period_id')} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_submissions_delete AFTER DELETE ON main.submissions
+  BEGIN ${bump('OLD.period_id')} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_values_update AFTER UPDATE ON main.submission_values
+  BEGIN ${bump(periodOfSubmission('OLD.submission_id'))} ${bump(periodOfSubmission('NEW.submission_id'))} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_values_delete AFTER DELETE ON main.submission_values
+  BEGIN ${bump(periodOfSubmission('OLD.submission_id'))} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_insert AFTER INSERT ON main.units BEGIN ${bump('0')} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_update AFTER UPDATE ON main.units BEGIN ${bump('0')} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_delete AFTER DELETE ON main.units BEGIN ${bump('0')} END;
+`;
+
+/** The handle's tracking, installed on first use; null where it cannot be (then the whole-cache rule applies). */
+function trackingOf(raw: BetterSqlite3.Database): Tracking | null {
+  let t = tracking.get(raw);
+  if (t !== undefined) return t;
+  try {
+    raw.exec(TRACKING_SQL);
+    t = { bound: -1, entries: new Map(), bounded: [] };
+  } catch {
+    t = null;
+  }
+  tracking.set(raw, t);
+  return t;
+}
+
+/** Moves the inserted-values trigger's bound up to the newest submission (before an entry is computed). */
+function raiseBound(raw: BetterSqlite3.Database, t: Tracking): void {
+  const newest = ((raw.prepare('SELECT max(id) FROM main.submissions').raw(true).get() as [number | null])[0] ??
+    0) as number;
+  if (newest <= t.bound) return;
+  raw.exec(
+    'DROP TRIGGER IF EXISTS temp.bdg_values_insert; ' +
+      'CREATE TEMP TRIGGER bdg_values_insert AFTER INSERT ON main.submission_values ' +
+      `WHEN NEW.submission_id <= ${Math.trunc(newest)} BEGIN ${bump(periodOfSubmission('NEW.submission_id'))} END;`,
+  );
+  t.bound = newest;
+}
+
+/** The mark a period's entries are kept under: another connection's commits, all-periods and the period's count. */
+function periodVersion(raw: BetterSqlite3.Database, periodId: number): string {
+  let st = versionStmt.get(raw);
+  if (!st) {
+    st = raw
+      .prepare(
+        'SELECT (SELECT data_version FROM pragma_data_version), ' +
+          'coalesce((SELECT n FROM temp.bdg_period_writes WHERE period_id = 0), 0), ' +
+          'coalesce((SELECT n FROM temp.bdg_period_writes WHERE period_id = ?), 0)',
+      )
+      .raw(true);
+    versionStmt.set(raw, st);
+  }
+  return (st.get(periodId) as number[]).join(':');
+}
+
+/**
+ * `compute()`'s result for one period (it must read only submissions, submission_values and units of that period),
+ * kept until a write that can change it (see above). Read-only for callers; `key` must name the period.
+ */
+export function periodCachedRead<T>(
+  raw: BetterSqlite3.Database,
+  periodId: number,
+  key: string,
+  compute: () => T,
+  opts: { bounded?: boolean } = {},
+): T {
+  if (raw.inTransaction) return compute();
+  const t = trackingOf(raw);
+  if (!t) return cachedRead(raw, key, compute, opts);
+  const version = periodVersion(raw, periodId);
+  const held = t.entries.get(key);
+  if (held && held.version === version) return held.value as T;
+  try {
+    raiseBound(raw, t);
+  } catch {
+    // the bound could not be moved (a statement of this handle still running): keep nothing
+    return compute();
+  }
+  const value = compute();
+  // computing reads only; a compute that wrote (it must not) would leave the mark behind: keep nothing then
+  if (periodVersion(raw, periodId) !== version) return value;
+  if (!t.entries.has(key) && opts.bounded) {
+    t.bounded.push(key);
+    while (t.bounded.length > MAX_BOUNDED) t.entries.delete(t.bounded.shift()!);
+  }
+  t.entries.set(key, { version, value });
   return value;
 }

@@ -1,7 +1,7 @@
 /** Consolidation and completeness of a period, built from the latest accepted revision of each unit. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { DrillRow, TrendPoint } from '../../shared/contract';
-import type { CellKey, UnitKind } from '../../shared/domain/catalog';
+import { UNIT_KINDS, type CellKey, type UnitKind } from '../../shared/domain/catalog';
 import type { Consolidation, StatusReport } from '../../shared/domain/report';
 import type { StoredValue } from '../../shared/domain/records';
 import type { Indicator } from '../../shared/domain/catalog';
@@ -11,16 +11,17 @@ import { computeStatus, type FirstReceived, type UnitAttempts } from '../../shar
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
-import { cachedRead } from '../db/read-cache';
+import { cachedRead, periodCachedRead } from '../db/read-cache';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
-import { expectedUnits, getPeriodRow, getProvinceValues } from './periods';
+import { getPeriodRow, getProvinceValues } from './periods';
 import { taskCounts } from './plan';
+import { sumPeriodCells } from './partial-sums';
 import { withPrevious } from './previous';
-import { firstSubmissions, latestSubmissions, valuesBySubmission } from './submissions';
+import { latestSubmissions, valuesBySubmission } from './submissions';
 import { rowToCellValue } from './values';
-import { searchKey } from '../../shared/text/vi';
+import { compareVi, searchKey } from '../../shared/text/vi';
 
 export interface UnitValues {
   unitId: number;
@@ -69,30 +70,64 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
   return { ...status, units: [...status.units], periodId, today, daysLeft: daysUntil(today, period.deadline) };
 }
 
+/** The units expected in a period, with what the status shows of them, in the order of the units' ids. */
+const EXPECTED_SQL =
+  'SELECT u.id, u.code, u.name, u.kind, u.contact, u.phone, u.email, u.sort_order FROM period_units pu ' +
+  'JOIN units u ON u.id = pu.unit_id WHERE pu.period_id = ? ORDER BY u.id';
+/** The period's accepted revisions (withdrawn ones left out), oldest revision first. */
+const REVISIONS_SQL =
+  'SELECT id, unit_id, revision, received_at, official_date, history FROM submissions ' +
+  'WHERE period_id = ? AND withdrawn_at IS NULL ORDER BY revision, id';
+
+type ExpectedRow = [number, string, string, string, string | null, string | null, string | null, number];
+type RevisionRow = [number, number, number, string, string | null, number];
+
+const KIND_ORDER = new Map(UNIT_KINDS.map((k, i) => [k, i]));
+
+/**
+ * Who sent what and when: two lean queries (the expected units; every accepted revision) instead of the register's
+ * full rows and two reads of the submissions. The same lines as expectedUnits / firstSubmissions /
+ * latestSubmissions give (the register's order: kind, sort order, name; tests/integration/services
+ * /national-equality.test.ts compares with the code before).
+ */
 function statusOf(db: Db, periodId: number, deadline: string) {
-  const expected = expectedUnits(db, periodId);
-  const first = firstSubmissions(db, periodId);
-  const latest = new Map(latestSubmissions(db, periodId).map((s) => [s.unitId, s]));
+  const raw = db.$client;
+  const expected = (
+    preparedOnce(raw, EXPECTED_SQL, () => raw.prepare(EXPECTED_SQL).raw(true)).all(periodId) as ExpectedRow[]
+  ).sort(
+    (a, b) =>
+      (KIND_ORDER.get(a[3] as UnitKind) ?? 9) - (KIND_ORDER.get(b[3] as UnitKind) ?? 9) ||
+      a[7] - b[7] ||
+      compareVi(a[2], b[2]),
+  );
+  const first = new Map<number, RevisionRow>();
+  const latest = new Map<number, RevisionRow>();
+  for (const r of preparedOnce(raw, REVISIONS_SQL, () => raw.prepare(REVISIONS_SQL).raw(true)).all(
+    periodId,
+  ) as RevisionRow[]) {
+    if (!first.has(r[1])) first.set(r[1], r);
+    latest.set(r[1], r);
+  }
   const firstReceived = new Map<number, FirstReceived>();
-  for (const [unitId, s] of first) {
+  for (const [unitId, [, , , receivedAt, officialDate, history]] of first) {
     const l = latest.get(unitId)!;
     firstReceived.set(unitId, {
-      receivedAt: s.officialDate ?? s.receivedAt,
-      revision: l.revision,
-      submissionId: l.id,
-      history: s.history === 1,
+      receivedAt: officialDate ?? receivedAt,
+      revision: l[2],
+      submissionId: l[0],
+      history: history === 1,
     });
   }
   return computeStatus({
     deadline,
-    expectedUnits: expected.map((u) => ({
-      unitId: u.id,
-      code: u.code,
-      name: u.name,
-      kind: u.kind,
-      contact: u.contact,
-      phone: u.phone,
-      email: u.email,
+    expectedUnits: expected.map(([id, code, name, kind, contact, phone, email]) => ({
+      unitId: id,
+      code,
+      name,
+      kind: kind as UnitKind,
+      contact,
+      phone,
+      email,
     })),
     firstReceived,
     attempts: unitAttempts(db, periodId),
@@ -202,12 +237,16 @@ function consolidateRaw(
 }
 
 /**
- * The partial sums of a period per unit kind (SQLite's GROUP BY), kept until the next write (db/read-cache.ts):
+ * The partial sums of a period per unit kind (the rows of SQLite's GROUP BY), kept until a write that can change
+ * them (db/read-cache.ts):
  * the same rows the query gives, whatever the catalogue (it picks and combines them afterwards).
  */
 function periodPartials(db: Db, periodId: number): Partial<Record<UnitKind, CellPartial[]>> {
   const raw = db.$client;
-  return cachedRead(raw, `partials:${periodId}`, () => {
+  return periodCachedRead(raw, periodId, `partials:${periodId}`, () => {
+    // one pass without a sort (services/partial-sums.ts); the GROUP BY where that cannot be set up
+    const summed = sumPeriodCells(raw, periodId);
+    if (summed) return summed;
     const out: Partial<Record<UnitKind, CellPartial[]>> = {};
     const stmt = preparedOnce(raw, partialSql, () => raw.prepare(partialSql).raw(true));
     for (const [kind, element, cell, state, sum, count] of stmt.iterate(periodId) as IterableIterator<PartialRow>) {
@@ -230,8 +269,9 @@ function periodTexts(db: Db, periodId: number, catalog = getCatalog(db), scope?:
   );
   if (textCodes.size === 0) return [];
   const raw = db.$client;
-  const rows = cachedRead(
+  const rows = periodCachedRead(
     raw,
+    periodId,
     `texts:${periodId}`,
     () =>
       preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(periodId) as Array<
@@ -317,37 +357,54 @@ export function periodConsolidation(db: Db, periodId: number, opts: { allTexts?:
   };
 }
 
-/** latestSubmissions of a period, kept until the next write (db/read-cache.ts): read-only. */
-function latestOf(db: Db, periodId: number): ReturnType<typeof latestSubmissions> {
-  return cachedRead(db.$client, `latest:${periodId}`, () => latestSubmissions(db, periodId));
+/**
+ * The latest accepted revision of each unit (withdrawn ones left out; no later revision of the same unit that is
+ * not withdrawn), in latestSubmissions' order: newest revision first, then the order of the submissions' ids.
+ */
+const LATEST_OF_UNIT =
+  's.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.period_id = s.period_id ' +
+  'AND n.unit_id = s.unit_id AND n.revision > s.revision AND n.withdrawn_at IS NULL)';
+
+/** The latest accepted revision of each unit with its unit, in latestSubmissions' order. */
+const LATEST_SQL =
+  'SELECT s.id, s.unit_id, u.code, u.name, u.kind FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+  `WHERE s.period_id = ? AND ${LATEST_OF_UNIT} ORDER BY s.revision DESC, s.id`;
+/** One cell of the given revisions (a JSON array of ids): a key lookup per revision; `key` = index in the array. */
+const CELL_OF_SQL =
+  'SELECT j.key, v.state, v.num, v.text FROM json_each(?) j ' +
+  'JOIN submission_values v ON v.submission_id = j.value AND v.element = ? AND v.cell = ?';
+
+type LatestRow = [number, number, string, string, string];
+interface Latest {
+  rows: LatestRow[];
+  /** the revisions' ids as a JSON array (CELL_OF_SQL's argument) */
+  ids: string;
 }
 
-/** One cell of the latest revision of every unit that reported it in a period: a point lookup per revision. */
-function cellOfLatest(
-  db: Db,
-  periodId: number,
-  element: string,
-  cell: CellKey,
-): Array<{ sub: ReturnType<typeof latestSubmissions>[number]; value: StoredValue['value'] }> {
-  const latest = latestOf(db, periodId);
-  if (latest.length === 0) return [];
-  const stmt = preparedOnce(db.$client, 'consolidation.cellOfLatest', () =>
-    db.$client.prepare(
-      'SELECT submission_id AS id, state, num, text FROM submission_values ' +
-        'WHERE submission_id IN (SELECT value FROM json_each(?)) AND element = ? AND cell = ?',
-    ),
-  );
-  const rows = stmt.all(JSON.stringify(latest.map((x) => x.id)), element, cell) as Array<{
-    id: number;
-    state: string;
-    num: number | null;
-    text: string | null;
-  }>;
-  const byId = new Map(rows.map((r) => [r.id, rowToCellValue(r)]));
-  return latest.flatMap((sub) => {
-    const value = byId.get(sub.id);
-    return value ? [{ sub, value }] : [];
+/**
+ * The latest revisions of a period, kept until a write that can change them (they read submissions and units
+ * only: db/read-cache.ts); read-only.
+ */
+function latestOf(db: Db, periodId: number): Latest {
+  const raw = db.$client;
+  return periodCachedRead(raw, periodId, `latest:${periodId}`, () => {
+    const rows = preparedOnce(raw, LATEST_SQL, () => raw.prepare(LATEST_SQL).raw(true)).all(periodId) as LatestRow[];
+    return { rows, ids: JSON.stringify(rows.map((r) => r[0])) };
   });
+}
+
+/** One cell of every latest revision that has it: index in `latest.rows` → value. */
+function cellOf(db: Db, latest: Latest, element: string, cell: CellKey): Map<number, StoredValue['value']> {
+  const raw = db.$client;
+  const out = new Map<number, StoredValue['value']>();
+  if (latest.rows.length === 0) return out;
+  const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
+  for (const [key, state, num, text] of st.all(latest.ids, element, cell) as Array<
+    [number, string, number | null, string | null]
+  >) {
+    out.set(key, rowToCellValue({ state, num, text }));
+  }
+  return out;
 }
 
 const numberOf = (v: StoredValue['value']): number | null =>
@@ -356,8 +413,8 @@ const numberOf = (v: StoredValue['value']): number | null =>
 /**
  * The units behind one consolidated figure, each with the same figure a year earlier. A unit born of a merger
  * is compared with the sum of its predecessors (several merged into one); a unit split from one keeps the
- * predecessor's whole figure as its reference. Reads only that element and cell (of this period and the one a
- * year earlier), never every value of the period.
+ * predecessor's whole figure as its reference. Reads only that element and cell of the latest revisions (of this
+ * period and the one a year earlier: one query each), never every value of the period.
  */
 export function drill(
   db: Db,
@@ -367,10 +424,13 @@ export function drill(
 ): { element: string; cell: CellKey; rows: DrillRow[] } {
   const prev = previousPeriod(db, periodId);
   const prevByUnit = new Map<number, number | null>();
-  if (prev)
-    for (const { sub, value } of cellOfLatest(db, prev.id, element, cell)) prevByUnit.set(sub.unitId, numberOf(value));
-  const previousReported = new Set(prev ? latestOf(db, prev.id).map((x) => x.unitId) : []);
-  const predecessors = unitLinkMaps(db).pred;
+  const previousReported = new Set<number>();
+  if (prev) {
+    const latest = latestOf(db, prev.id);
+    for (const r of latest.rows) previousReported.add(r[1]);
+    for (const [i, value] of cellOf(db, latest, element, cell)) prevByUnit.set(latest.rows[i]![1], numberOf(value));
+  }
+  const predecessors = prev ? unitLinkMaps(db).pred : new Map<number, number[]>();
   const previousOf = (unitId: number): number | null => {
     if (previousReported.has(unitId)) return prevByUnit.get(unitId) ?? null;
     const nums = (predecessors.get(unitId) ?? [])
@@ -379,32 +439,23 @@ export function drill(
       .filter((n): n is number => n !== null);
     return nums.length ? nums.reduce((x, y) => x + y, 0) : null;
   };
-  const current = cellOfLatest(db, periodId, element, cell);
-  const units = unitsById(
-    db,
-    current.map((c) => c.sub.unitId),
-  );
-  const rows: DrillRow[] = current.map(({ sub, value }) => {
-    const u = units.get(sub.unitId)!;
-    return {
-      unit: u.code,
-      unitName: u.name,
-      kind: u.kind as UnitKind,
+  const latest = latestOf(db, periodId);
+  const values = cellOf(db, latest, element, cell);
+  const rows: DrillRow[] = [];
+  latest.rows.forEach(([submissionId, unitId, code, name, kind], i) => {
+    const value = values.get(i);
+    if (!value) return;
+    rows.push({
+      unit: code,
+      unitName: name,
+      kind: kind as UnitKind,
       value: value.state === 'na' ? null : value.value,
       na: value.state === 'na',
-      submissionId: sub.id,
-      previous: prev ? previousOf(sub.unitId) : null,
-    };
+      submissionId,
+      previous: prev ? previousOf(unitId) : null,
+    });
   });
   return { element, cell, rows };
-}
-
-function unitsById(db: Db, ids: number[]): Map<number, { code: string; name: string; kind: string }> {
-  const stmt = preparedOnce(db.$client, 'consolidation.unitsById', () =>
-    db.$client.prepare('SELECT id, code, name, kind FROM units WHERE id IN (SELECT value FROM json_each(?))'),
-  );
-  const rows = stmt.all(JSON.stringify(ids)) as Array<{ id: number; code: string; name: string; kind: string }>;
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 function trendPeriods(db: Db, kind?: 'half_year' | 'year') {

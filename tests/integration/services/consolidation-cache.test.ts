@@ -14,6 +14,7 @@ import { dispatch } from '../../../src/main/api/dispatch';
 import { unitFigures } from '../../../src/main/demo/data';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { periodConsolidation } from '../../../src/main/services/consolidation';
+import { periodCachedRead } from '../../../src/main/db/read-cache';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
 import { filledForm, fillOf } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
@@ -45,7 +46,12 @@ interface Answers {
   consolidation: Consolidation;
   status: StatusReport;
   trends: unknown;
+  /** the drill-down of one figure (the latest revisions are kept per period) */
+  drill: unknown;
 }
+
+/** The figure drilled: a number every unit of the fixture reports. */
+const DRILLED = { element: 'TT_LUOT', cell: 'female' } as const;
 
 /** The answers the screens get, asked twice (the second from what was kept). */
 async function answers(ctx: Ctx): Promise<Answers> {
@@ -53,6 +59,7 @@ async function answers(ctx: Ctx): Promise<Answers> {
     consolidation: await call<Consolidation>(ctx, 'consolidation.get', { periodId: P }),
     status: await call<StatusReport>(ctx, 'status.get', { periodId: P }),
     trends: await call(ctx, 'consolidation.trends', {}),
+    drill: await call(ctx, 'consolidation.drill', { periodId: P, ...DRILLED }),
   });
   const first = await get();
   expect(await get()).toEqual(first);
@@ -66,6 +73,7 @@ function truth(ctx: Ctx): Answers {
     consolidation: { ...c, texts: c.texts.slice(0, 50), textsTotal: c.texts.length },
     status: ref.periodStatus(ctx.db, P, ctx.today()),
     trends: ref.trends(ctx.db),
+    drill: ref.drill(ctx.db, P, DRILLED.element, DRILLED.cell),
   };
 }
 
@@ -152,7 +160,7 @@ describe('what is kept for the national scale is dropped by every write that can
     await expectDropped(
       ctx,
       () => call(ctx, 'submissions.withdraw', { periodId: P, unitCode: 'LC-X02', reason: 'Đơn vị gửi nhầm tệp' }),
-      (a) => [a.consolidation.values, a.status.received],
+      (a) => [a.consolidation.values, a.status.received, a.drill],
     );
   }, 120_000);
 
@@ -263,5 +271,141 @@ describe('what is kept for the national scale is dropped by every write that can
       })(),
     ).toThrow('rollback');
     expect(periodConsolidation(ctx.db, P)).toEqual(before);
+  }, 120_000);
+});
+
+/** The fixture's closed period (2025, six months): another period than P. */
+const Q = 1;
+
+describe("a period's sums are kept across writes to other periods, dropped by every write that can change them", () => {
+  /** Counts the computations of a per-period entry of P: what was kept is served, a change computes again. */
+  function counter(ctx: Ctx) {
+    let computed = 0;
+    const read = () =>
+      periodCachedRead(ctx.raw, P, `test:${P}`, () => {
+        computed++;
+        return ctx.raw.prepare('SELECT count(*) AS n FROM submission_values').get();
+      });
+    return {
+      /** reads twice; how many computations that took */
+      computations(): number {
+        const before = computed;
+        read();
+        read();
+        return computed - before;
+      },
+    };
+  }
+  const subOf = (ctx: Ctx, period: number) =>
+    (
+      ctx.raw.prepare('SELECT id FROM submissions WHERE period_id = ? ORDER BY id LIMIT 1').get(period) as {
+        id: number;
+      }
+    ).id;
+
+  it('each write to the period, or to the units, or by another connection, computes again; others do not', () => {
+    const ctx = fixture();
+    const c = counter(ctx);
+    const inP = subOf(ctx, P);
+    const inQ = subOf(ctx, Q);
+    expect(c.computations()).toBe(1);
+    expect(c.computations()).toBe(0);
+    // writes that cannot change P's sums: a setting, a value and a new revision of the other period
+    ctx.raw.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('t', 'x')").run();
+    ctx.raw.prepare('UPDATE submission_values SET num = num + 1 WHERE submission_id = ?').run(inQ);
+    ctx.raw
+      .prepare(
+        'INSERT INTO submissions (period_id, unit_id, revision, received_at, file_name, sha256) ' +
+          "SELECT period_id, unit_id, 9, received_at, 'q.xlsx', sha256 FROM submissions WHERE id = ?",
+      )
+      .run(inQ);
+    const newQ = Number((ctx.raw.prepare('SELECT max(id) AS id FROM submissions').get() as { id: number }).id);
+    ctx.raw.prepare("INSERT INTO submission_values VALUES (?, 'TT_CUOC', 'value', 'number', 5, NULL)").run(newQ);
+    ctx.raw.prepare('DELETE FROM submission_values WHERE submission_id = ?').run(newQ);
+    expect(c.computations()).toBe(0);
+    // each write to P
+    const writes: Array<[string, () => unknown]> = [
+      [
+        'a value updated',
+        () => ctx.raw.prepare('UPDATE submission_values SET num = num + 1 WHERE submission_id = ?').run(inP),
+      ],
+      [
+        'a value deleted',
+        () =>
+          ctx.raw
+            .prepare(
+              'DELETE FROM submission_values WHERE submission_id = ? AND element = (SELECT min(element) FROM submission_values WHERE submission_id = ?)',
+            )
+            .run(inP, inP),
+      ],
+      [
+        'a value inserted into an existing revision (a blank filled)',
+        () =>
+          ctx.raw.prepare("INSERT INTO submission_values VALUES (?, 'ZZ_NEW', 'value', 'number', 3, NULL)").run(inP),
+      ],
+      [
+        'a revision superseded',
+        () => ctx.raw.prepare('UPDATE submissions SET superseded_by = id WHERE id = ?').run(inP),
+      ],
+      [
+        'a new revision',
+        () =>
+          ctx.raw
+            .prepare(
+              'INSERT INTO submissions (period_id, unit_id, revision, received_at, file_name, sha256) ' +
+                "SELECT period_id, unit_id, 9, received_at, 'p.xlsx', sha256 FROM submissions WHERE id = ?",
+            )
+            .run(inP),
+      ],
+      [
+        // the new revision existed when the sums were last computed: its values count
+        'a value of the newest revision, in a write of its own',
+        () =>
+          ctx.raw
+            .prepare(
+              "INSERT INTO submission_values SELECT max(id), 'TT_CUOC', 'value', 'number', 5, NULL FROM submissions",
+            )
+            .run(),
+      ],
+      ["a unit's kind", () => ctx.raw.prepare("UPDATE units SET kind = 'doan_the' WHERE id = 1").run()],
+      [
+        "another connection's commit",
+        () => {
+          const other = new Database(ctx.dbPath);
+          other.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('other', 'y')").run();
+          other.close();
+        },
+      ],
+    ];
+    for (const [what, write] of writes) {
+      write();
+      expect(c.computations(), what).toBe(1);
+    }
+    // inside a transaction nothing is served nor kept
+    ctx.raw.transaction(() => {
+      expect(c.computations()).toBe(2);
+    })();
+    expect(c.computations()).toBe(0);
+  });
+
+  it('an import into another period: this period kept, the trends follow the other one, all equal to the code before', async () => {
+    const ctx = fixture();
+    // make the closed period open to take a file
+    ctx.raw.prepare("UPDATE periods SET status = 'open' WHERE id = ?").run(Q);
+    const before = await answers(ctx);
+    expect(before).toEqual(truth(ctx));
+    const c = getCatalog(ctx.db);
+    const figures = unitFigures(c.dataElements, c.validationRules, c.cellLabels, 4242, c.indicators);
+    const file = await filledForm(ctx, Q, 'LC-S03', fillOf(figures));
+    const r = await call<{ status: string }>(ctx, 'imports.file', {
+      periodId: Q,
+      file,
+      receivedAt: '2025-07-10',
+      allowBlanking: true,
+    });
+    expect(r.status).toBe('accepted');
+    const after = await answers(ctx);
+    expect(after).toEqual(truth(ctx));
+    expect(after.trends).not.toEqual(before.trends);
   }, 120_000);
 });

@@ -19,10 +19,31 @@ import { setProvinceValue } from '../../../src/main/services/periods';
 import { withdrawSubmission } from '../../../src/main/services/submissions';
 import { linkUnits } from '../../../src/main/services/units';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
+import type { CellKey } from '../../../src/shared/domain/catalog';
 import type { TrendPoint } from '../../../src/shared/contract';
 import { buildNationalDb } from '../../../scripts/bench/national';
 import { tmpDir } from '../../helpers/tmp';
 import * as ref from './reference/consolidation-v1';
+import * as refV2 from './reference/consolidation-v2';
+import { sumPeriodCells } from '../../../src/main/services/partial-sums';
+
+/** The partial sums as the code before computed them (SQLite's GROUP BY, services/consolidation.ts at 6ef6502). */
+const GROUP_BY_SQL =
+  'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submissions s ' +
+  'JOIN units u ON u.id = s.unit_id ' +
+  'JOIN submission_values v ON v.submission_id = s.id ' +
+  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
+  'GROUP BY u.kind, v.element, v.cell, v.state';
+
+function groupBySums(ctx: Ctx, periodId: number): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [kind, element, cell, state, sum, count] of ctx.raw.prepare(GROUP_BY_SQL).raw(true).all(periodId) as Array<
+    [string, string, string, string, number | null, number]
+  >) {
+    (out[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
+  }
+  return out;
+}
 
 const FIXTURE = resolve(__dirname, '../../fixtures/db/v0.1.0.sqlite');
 const open: Ctx[] = [];
@@ -35,6 +56,9 @@ async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T> {
   if (!r.ok) throw new Error(`${op}: ${r.error!.message}`);
   return r.data as T;
 }
+
+const hasHistory = (ctx: Ctx, periodId: number): boolean =>
+  ctx.raw.prepare('SELECT 1 FROM submissions WHERE period_id = ? AND history = 1').get(periodId) !== undefined;
 
 const periodIds = (ctx: Ctx): number[] =>
   (ctx.raw.prepare('SELECT id FROM periods ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
@@ -54,12 +78,32 @@ async function allTextPages(ctx: Ctx, periodId: number, size: number): Promise<C
 }
 
 /** The new answers equal the reference's, every period, twice (the second call is served from what was kept). */
-async function expectSameAsBefore(ctx: Ctx, opts: { drills?: number } = {}): Promise<void> {
+async function expectSameAsBefore(
+  ctx: Ctx,
+  opts: { drills?: number; alsoDrill?: Array<{ code: string; cell: CellKey }> } = {},
+): Promise<void> {
   const catalog = getCatalog(ctx.db);
   let texts = 0;
+  let drilled = 0;
   for (const id of periodIds(ctx)) {
-    const before = ref.periodConsolidation(ctx.db, id);
-    const statusBefore = ref.periodStatus(ctx.db, id, ctx.today());
+    // the status as it was at the start of this session (reference/consolidation-v2.ts: it judges history entries,
+    // which v1 did not know); where no entry is history, v1 gives the same
+    const statusBefore = refV2.periodStatus(ctx.db, id, ctx.today());
+    if (!hasHistory(ctx, id)) expect(ref.periodStatus(ctx.db, id, ctx.today())).toEqual(statusBefore);
+    const v1 = ref.periodConsolidation(ctx.db, id);
+    const before: Consolidation = {
+      ...v1,
+      reporting: {
+        expected: statusBefore.expected,
+        received: statusBefore.received,
+        onTime: statusBefore.onTime,
+        history: statusBefore.history,
+      },
+    };
+    // the one-pass sums (services/partial-sums.ts) are the GROUP BY's rows, to the last bit
+    const sums = sumPeriodCells(ctx.raw, id);
+    expect(sums).not.toBeNull();
+    expect(sums, `sums of period ${id}`).toEqual(groupBySums(ctx, id));
     for (let round = 0; round < 2; round++) {
       const now = await call<Consolidation>(ctx, 'consolidation.get', { periodId: id });
       const { texts: firstPage, textsTotal, ...rest } = now;
@@ -77,9 +121,16 @@ async function expectSameAsBefore(ctx: Ctx, opts: { drills?: number } = {}): Pro
     });
     texts += before.texts.length;
     // drills of the first figures of each kind of cell
-    for (const v of before.values.slice(0, opts.drills ?? 6)) {
+    for (const v of [...before.values.slice(0, opts.drills ?? 6), ...(opts.alsoDrill ?? [])]) {
       const was = ref.drill(ctx.db, id, v.code, v.cell);
-      expect(await call(ctx, 'consolidation.drill', { periodId: id, element: v.code, cell: v.cell })).toEqual(was);
+      expect(refV2.drill(ctx.db, id, v.code, v.cell)).toEqual(was);
+      const now = await call<{ rows: unknown[] }>(ctx, 'consolidation.drill', {
+        periodId: id,
+        element: v.code,
+        cell: v.cell,
+      });
+      expect(now, `drill ${v.code}.${v.cell} of period ${id}`).toEqual(was);
+      drilled += now.rows.length;
     }
   }
   for (const kind of [undefined, 'half_year', 'year'] as const) {
@@ -92,8 +143,9 @@ async function expectSameAsBefore(ctx: Ctx, opts: { drills?: number } = {}): Pro
       ref.trend(ctx.db, ind.code),
     );
   }
-  // the guard compares something: the fixtures have figures and text answers
+  // the guard compares something: the fixtures have figures, text answers and drilled units
   expect(texts).toBeGreaterThan(0);
+  expect(drilled).toBeGreaterThan(0);
 }
 
 /** Every cell of every sheet, as values (what the ministry reads). */
@@ -134,6 +186,93 @@ describe('the national-scale paths give the figures of the consolidation before 
       const now = await call<{ bytes: Uint8Array }>(ctx, 'reports.workbook', { periodId: id });
       expect(await workbookCells(now.bytes)).toEqual(await workbookCells(await workbookBefore(ctx, id)));
     }
+  }, 240_000);
+
+  it('on the fixture with the edge cases: history entries, withdrawn and replaced revisions, a unit valid part of the period, blanks, zeros and "không áp dụng", blank and long texts', async () => {
+    const path = join(tmpDir(), 'edges.sqlite');
+    copyFileSync(FIXTURE, path);
+    const ctx = createContext(path, { today: () => '2026-06-15' });
+    open.push(ctx);
+    const P = 2;
+    const run = (sql: string, ...args: unknown[]) => ctx.raw.prepare(sql).run(...args);
+    const current = (code: string) =>
+      ctx.raw
+        .prepare(
+          'SELECT s.id, s.unit_id AS unitId FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+            'WHERE s.period_id = ? AND u.code = ? AND s.superseded_by IS NULL',
+        )
+        .get(P, code) as { id: number; unitId: number } | undefined;
+    const reported = ctx.raw
+      .prepare(
+        'SELECT u.code FROM submissions s JOIN units u ON u.id = s.unit_id WHERE s.period_id = ? ' +
+          'AND s.superseded_by IS NULL ORDER BY u.code',
+      )
+      .all(P) as Array<{ code: string }>;
+    expect(reported.length).toBeGreaterThanOrEqual(4);
+    const [h, w, r, z] = reported.map((x) => current(x.code)!);
+    // a history entry (its first revision), and one in the other period
+    run('UPDATE submissions SET history = 1, official_date = NULL WHERE id = ?', h!.id);
+    run('UPDATE submissions SET history = 1 WHERE id = (SELECT min(id) FROM submissions WHERE period_id = 1)');
+    // a second revision, then withdrawn (the first counts again); another unit's second revision stays
+    const newRevision = (of: { id: number }, change: string) => {
+      run(
+        'INSERT INTO submissions (period_id, unit_id, revision, received_at, file_name, sha256) ' +
+          "SELECT period_id, unit_id, revision + 1, '2026-01-12', 'r2.xlsx', sha256 FROM submissions WHERE id = ?",
+        of.id,
+      );
+      const id = (ctx.raw.prepare('SELECT max(id) AS id FROM submissions').get() as { id: number }).id;
+      run(
+        `INSERT INTO submission_values SELECT ?, element, cell, state, ${change}, text FROM submission_values WHERE submission_id = ?`,
+        id,
+        of.id,
+      );
+      run('UPDATE submissions SET superseded_by = ? WHERE id = ?', id, of.id);
+      return id;
+    };
+    newRevision(w!, 'num * 3');
+    withdrawSubmission(ctx.db, { periodId: P, unitId: w!.unitId, reason: 'Đơn vị gửi nhầm tệp' });
+    const r2 = newRevision(r!, 'num + 1');
+    // a unit valid only part of the period
+    run("UPDATE units SET valid_to = '2025-08-31' WHERE id = ?", r!.unitId);
+    // blanks, zeros and "không áp dụng" in one revision; blank and long texts
+    const nums = ctx.raw
+      .prepare(
+        "SELECT element, cell FROM submission_values WHERE submission_id = ? AND state = 'number' ORDER BY element, cell LIMIT 3",
+      )
+      .all(z!.id) as Array<{ element: string; cell: string }>;
+    expect(nums.length).toBe(3);
+    run(
+      'UPDATE submission_values SET num = 0 WHERE submission_id = ? AND element = ? AND cell = ?',
+      z!.id,
+      nums[0]!.element,
+      nums[0]!.cell,
+    );
+    run(
+      'DELETE FROM submission_values WHERE submission_id = ? AND element = ? AND cell = ?',
+      z!.id,
+      nums[1]!.element,
+      nums[1]!.cell,
+    );
+    run(
+      "UPDATE submission_values SET state = 'na', num = NULL WHERE submission_id = ? AND element = ? AND cell = ?",
+      z!.id,
+      nums[2]!.element,
+      nums[2]!.cell,
+    );
+    run("UPDATE submission_values SET text = '   ' WHERE submission_id = ? AND state = 'text'", z!.id);
+    run(
+      "UPDATE submission_values SET text = ? WHERE submission_id = ? AND state = 'text'",
+      'Đã tổ chức tuyên truyền về bình đẳng giới. '.repeat(40),
+      r2,
+    );
+    // a value of an element the catalogue does not have (summed by name), a number stored without its figure
+    run("INSERT INTO submission_values VALUES (?, 'ZZ_NOT_IN_CATALOGUE', 'value', 'number', 2.5, NULL)", z!.id);
+    run("INSERT INTO submission_values VALUES (?, 'ZZ_NOT_IN_CATALOGUE', 'total', 'number', NULL, NULL)", r2);
+    expect(hasHistory(ctx, P)).toBe(true);
+    await expectSameAsBefore(ctx, {
+      drills: 100,
+      alsoDrill: nums.map((n) => ({ code: n.element, cell: n.cell as CellKey })),
+    });
   }, 240_000);
 
   it('on the demo province', async () => {
