@@ -160,7 +160,10 @@ const textPt = (s: string, size: number, bold: boolean) => {
 
 /** linesFor's answers, by size, width, weight and text (a national Phụ lục V repeats the same few numbers) */
 const LINES = new Map<number, Map<number, Array<Map<string | number, number>>>>();
+let last: { size: number; widthPt: number; bold: boolean; m: Map<string | number, number> } | null = null;
 function linesCache(size: number, widthPt: number, bold: boolean): Map<string | number, number> {
+  if (last && last.size === size && last.widthPt === widthPt && last.bold === bold && last.m.size <= 100_000)
+    return last.m;
   let bySize = LINES.get(widthPt);
   if (!bySize) LINES.set(widthPt, (bySize = new Map()));
   let byBold = bySize.get(size);
@@ -169,6 +172,7 @@ function linesCache(size: number, widthPt: number, bold: boolean): Map<string | 
   let m = byBold[k];
   if (!m) byBold[k] = m = new Map();
   else if (m.size > 100_000) m.clear();
+  last = { size, widthPt, bold, m };
   return m;
 }
 /** countLines of a cell's value (a number counted as its digits), remembered */
@@ -265,7 +269,11 @@ function fitWrappedRows(ws: Sheet, fromRow: number, toRow: number) {
   // exceljs computes columnCount by visiting every row: read once (the loop below adds no column), not per cell,
   // which made Phụ lục V of 4,300 units quadratic (minutes)
   const columns = ws.columnCount;
+  // a cell that is no merge's master is its column's width (rangeWidthPt of one column, read once per column)
+  const own: number[] = [];
+  for (let c = 1; c <= columns; c++) own[c] = rangeWidthPt(ws, c, c);
   const mergedWidth = (cell: Cell, c: number): number => {
+    if (cell.mergeCount === 0 && c <= columns) return own[c]!;
     let to = c;
     while (to < columns && ws.getCell(cell.row, to + 1).master === cell) to++;
     return rangeWidthPt(ws, c, to);
@@ -747,6 +755,31 @@ function appendix5(wb: X.Workbook, model: ReportModel) {
   const parts = figureColumnParts(model);
   const L = model.catalog.cellLabels;
   const units = sortedUnits(model);
+  // each unit's value of every column of every part, placed in one pass over its values (a search per cell was
+  // 4,300 × 79 scans of ~80 values nationally); per column the unit's first value of its element and cell wins,
+  // as unitFigure's search
+  const starts: number[] = [];
+  const colsOf = new Map<string, Map<string, number[]>>();
+  let width = 0;
+  for (const cols of parts) {
+    starts.push(width);
+    for (const { element, cell } of cols) {
+      let m = colsOf.get(element.code);
+      if (!m) colsOf.set(element.code, (m = new Map()));
+      const ks = m.get(cell);
+      if (ks) ks.push(width);
+      else m.set(cell, [width]);
+      width++;
+    }
+  }
+  const foundByUnit = units.map((u) => {
+    const found: Array<StoredValue | undefined> = new Array(width);
+    for (const sv of u.values) {
+      const ks = colsOf.get(sv.element)?.get(sv.cell);
+      if (ks) for (const k of ks) if (!found[k]) found[k] = sv;
+    }
+    return found;
+  });
   parts.forEach((cols, pi) => {
     const COLS = 2 + cols.length;
     const { ws, hr } = appendixSheet(wb, model, APPENDIX.byUnit, {
@@ -785,25 +818,13 @@ function appendix5(wb: X.Workbook, model: ReportModel) {
     }
     let r = h2 + 1;
     const f = { size: TABLE_FONT };
-    // the column of each element and cell, so a unit's values are placed in one pass (a search per cell was
-    // 4,300 × 79 scans of ~80 values nationally); the first value of an element and cell wins, as unitFigure's
-    const colOf = new Map<string, Map<string, number>>();
-    cols.forEach(({ element, cell }, j) => {
-      let m = colOf.get(element.code);
-      if (!m) colOf.set(element.code, (m = new Map()));
-      if (!m.has(cell)) m.set(cell, j);
-    });
-    const found: Array<StoredValue | undefined> = new Array(cols.length);
+    const offset = starts[pi]!;
     units.forEach((u, i) => {
       num(ws.getCell(r, 1), i + 1, INT_FMT, f);
       text(ws.getCell(r, 2), u.unitName, f);
-      found.fill(undefined);
-      for (const sv of u.values) {
-        const j = colOf.get(sv.element)?.get(sv.cell);
-        if (j !== undefined && !found[j]) found[j] = sv;
-      }
+      const found = foundByUnit[i]!;
       cols.forEach(({ element }, j) => {
-        const v = storedFigure(found[j], element, model.includeSensitive);
+        const v = storedFigure(found[offset + j], element, model.includeSensitive);
         const target = ws.getCell(r, 3 + j);
         if (typeof v === 'number') num(target, v, element.type === 'decimal' ? DEC_FMT : INT_FMT, f);
         else if (v !== null) text(target, v, f);

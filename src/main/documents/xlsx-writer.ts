@@ -368,8 +368,39 @@ class Styles {
     return id;
   }
 
-  /** the xf index of a cell's style (0 for none) */
+  private last: { font: unknown; border: unknown; alignment: unknown; numFmt: unknown; qp: unknown; id: number } = {
+    font: undefined,
+    border: undefined,
+    alignment: undefined,
+    numFmt: undefined,
+    qp: undefined,
+    id: 0,
+  };
+
+  /** the xf index of a cell's style (0 for none); a run of cells with the same parts as the last costs no lookup */
   id(style: Style): number {
+    const l = this.last;
+    if (
+      style.font === l.font &&
+      style.border === l.border &&
+      style.alignment === l.alignment &&
+      style.numFmt === l.numFmt &&
+      style.quotePrefix === l.qp
+    )
+      return l.id;
+    const id = this.lookup(style);
+    this.last = {
+      font: style.font,
+      border: style.border,
+      alignment: style.alignment,
+      numFmt: style.numFmt,
+      qp: style.quotePrefix,
+      id,
+    };
+    return id;
+  }
+
+  private lookup(style: Style): number {
     const numFmtId = style.numFmt ? this.numFmt(style.numFmt) : 0;
     const fontId = style.font ? this.font(style.font) + 1 : 0;
     const borderId = style.border ? this.border(style.border) + 1 : 0;
