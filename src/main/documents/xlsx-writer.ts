@@ -11,7 +11,8 @@
  * defined names. The parts are deflated by Node's zlib and put in the ZIP container by fflate (a `ZipInputFile`
  * carrying the already deflated bytes). Pure: no services, no database.
  */
-import { deflateRawSync, crc32 } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 // @ts-expect-error -- untyped CommonJS module of exceljs 4.4.0 (pinned in package.json): the theme exceljs writes
 import THEME_XML from 'exceljs/lib/xlsx/xml/theme1.js';
@@ -257,7 +258,7 @@ export class Workbook {
 
   /** The .xlsx file; zlib level 3: a third of level 6's time nationally, the file ~10 % larger. */
   writeBuffer(level = 3): Promise<Buffer> {
-    return zipParts(writeParts(this), level);
+    return packParts(this, level);
   }
 }
 
@@ -439,7 +440,8 @@ class Styles {
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/>' +
-      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>'
+      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext><ext uri="{9260A510-F301-46a8-8635-F512D64BE5F5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:timelineStyles defaultTimelineStyle="TimeSlicerStyleLight1"/></ext></extLst></styleSheet>'
     );
   }
 }
@@ -620,11 +622,15 @@ function iso(d: Date): string {
   return d.toISOString().replace(/\.\d{3}/, '');
 }
 
-/** every part of the package, name → XML (a string, or the pieces of a sheet's bytes) */
-function writeParts(wb: Workbook): Array<[string, string | Buffer[]]> {
+/** every part of the package: the sheets to `onSheet` as they are written, then the others, name → XML */
+function writeParts(wb: Workbook, onSheet: (name: string, xml: Buffer[]) => void): Array<[string, string]> {
   const styles = new Styles();
   const strings = new SharedStrings();
-  const sheets = wb.worksheets.map((ws) => sheetXml(ws, styles, strings));
+  // each sheet is handed on as soon as written (its deflating overlaps the next sheet's writing)
+  const sheets = wb.worksheets.map((ws, i) => {
+    onSheet(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(ws, styles, strings));
+    return i;
+  });
   const n = sheets.length;
   const names = wb.worksheets.map((ws) => xmlEscape(ws.name));
 
@@ -643,7 +649,7 @@ function writeParts(wb: Workbook): Array<[string, string | Buffer[]]> {
     }
   });
 
-  const parts: Array<[string, string | Buffer[]]> = [];
+  const parts: Array<[string, string]> = [];
   parts.push([
     '[Content_Types].xml',
     XML_HEAD +
@@ -658,6 +664,7 @@ function writeParts(wb: Workbook): Array<[string, string | Buffer[]]> {
       `<Override PartName="/xl/theme/theme1.xml" ContentType="${CT}.theme+xml"/>` +
       `<Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/>` +
       `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.spreadsheetml.sharedStrings+xml"/>` +
+      `<Default Extension="vml" ContentType="${CT}.vmlDrawing"/>` +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       `<Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`,
   ]);
@@ -705,7 +712,6 @@ function writeParts(wb: Workbook): Array<[string, string | Buffer[]]> {
       '<calcPr calcId="171027"/></workbook>',
   ]);
   parts.push(['xl/theme/theme1.xml', THEME_XML as string]);
-  sheets.forEach((xml, i) => parts.push([`xl/worksheets/sheet${i + 1}.xml`, xml]));
   parts.push(['xl/styles.xml', styles.xml()]);
   parts.push(['xl/sharedStrings.xml', strings.xml()]);
   return parts;
@@ -714,27 +720,32 @@ function writeParts(wb: Workbook): Array<[string, string | Buffer[]]> {
 /** A part already deflated by zlib, handed to fflate's ZIP writer as it is (method 8). */
 class Deflated implements ZipInputFile {
   readonly compression = 8;
-  readonly size: number;
-  readonly crc: number;
   ondata?: ZipInputFile['ondata'];
-  private readonly bytes: Uint8Array;
 
   constructor(
     readonly filename: string,
-    xml: string | Buffer[],
-    level: number,
-  ) {
-    const raw = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : Buffer.concat(xml);
-    this.size = raw.length;
-    this.crc = crc32(raw);
-    this.bytes = deflateRawSync(raw, { level });
-  }
+    readonly size: number,
+    readonly crc: number,
+    private readonly bytes: Uint8Array,
+  ) {}
   send(): void {
     this.ondata!(null, this.bytes, true);
   }
 }
 
-function zipParts(parts: Array<[string, string | Buffer[]]>, level: number): Promise<Buffer> {
+const deflateRawAsync = promisify(deflateRaw);
+
+/** zlib deflates on libuv's thread pool, so a sheet is compressed while the next one is written. */
+async function deflatePart(name: string, xml: string | Buffer[], level: number): Promise<Deflated> {
+  const raw = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : Buffer.concat(xml);
+  const crc = crc32(raw);
+  return new Deflated(name, raw.length, crc, await deflateRawAsync(raw, { level }));
+}
+
+async function packParts(wb: Workbook, level: number): Promise<Buffer> {
+  const sheets: Array<Promise<Deflated>> = [];
+  const others = writeParts(wb, (name, xml) => sheets.push(deflatePart(name, xml, level)));
+  const files = await Promise.all([...others.map(([name, xml]) => deflatePart(name, xml, level)), ...sheets]);
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     const zip = new Zip((err, chunk, final) => {
@@ -743,8 +754,7 @@ function zipParts(parts: Array<[string, string | Buffer[]]>, level: number): Pro
       if (final) resolve(Buffer.concat(chunks));
     });
     try {
-      for (const [name, text] of parts) {
-        const file = new Deflated(name, text, level);
+      for (const file of files) {
         zip.add(file);
         file.send();
       }

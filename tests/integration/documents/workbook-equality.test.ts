@@ -4,7 +4,8 @@
  * back with exceljs and compared sheet by sheet: names and order, every cell's type and value, number format,
  * font, alignment, border and fill, the quote prefix of formula-like texts (read from the raw styles), row heights,
  * column widths, merges, frozen panes, page setup (paper, orientation, scale/fit, margins, print area and titles),
- * header/footer, page breaks, the defined names and the document properties. On the report-model helper (formula
+ * header/footer, page breaks, the defined names and the document properties; and, stricter, every part of the
+ * package is the very XML exceljs wrote (same parts, byte for byte once unzipped). On the report-model helper (formula
  * and script texts, sensitive figures, a plan), the committed database fixture, the demo province and a generated
  * national database (400 units). Equality only: no time is asserted.
  */
@@ -89,11 +90,27 @@ async function snapshot(bytes: Uint8Array): Promise<string[]> {
   return lines;
 }
 
+/** Every part of the package, unzipped, name → text. */
+async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name]!.dir) out[name] = await zip.file(name)!.async('string');
+  return out;
+}
+
 /** The same workbook from the new writer as from the reference; returns how many lines were compared. */
 async function expectSameWorkbook(model: ReportModel, label: string): Promise<number> {
   // each writer gets its own copy: neither may depend on what the other did to the model
-  const before = await snapshot(new Uint8Array(await buildBefore(structuredClone(model))));
-  const now = await snapshot(new Uint8Array(await buildMinistryWorkbook(structuredClone(model))));
+  const beforeBytes = new Uint8Array(await buildBefore(structuredClone(model)));
+  const nowBytes = new Uint8Array(await buildMinistryWorkbook(structuredClone(model)));
+  // the package itself: the same parts, each the same XML as exceljs wrote (only the compression differs)
+  const [partsBefore, partsNow] = [await parts(beforeBytes), await parts(nowBytes)];
+  expect(Object.keys(partsNow), label).toEqual(Object.keys(partsBefore));
+  for (const name of Object.keys(partsBefore))
+    expect(partsNow[name] === partsBefore[name], `${label}: ${name} is the XML exceljs wrote`).toBe(true);
+  const before = await snapshot(beforeBytes);
+  const now = await snapshot(nowBytes);
   const diffs: string[] = [];
   for (let i = 0; i < Math.max(before.length, now.length) && diffs.length < 5; i++)
     if (before[i] !== now[i]) diffs.push(`line ${i}\n  before: ${before[i]}\n  now:    ${now[i]}`);
