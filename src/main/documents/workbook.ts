@@ -158,7 +158,7 @@ const textPt = (s: string, size: number, bold: boolean) => {
   return w * size * (bold ? 1.05 : 1) * 1.06;
 };
 
-/** linesFor's answers, by size, width, weight and text (a national Phụ lục V repeats the same few numbers) */
+/** linesOf's answers, by width, size, weight and value (a national Phụ lục V repeats the same few numbers) */
 const LINES = new Map<number, Map<number, Array<Map<string | number, number>>>>();
 let last: { size: number; widthPt: number; bold: boolean; m: Map<string | number, number> } | null = null;
 function linesCache(size: number, widthPt: number, bold: boolean): Map<string | number, number> {
@@ -175,8 +175,9 @@ function linesCache(size: number, widthPt: number, bold: boolean): Map<string | 
   last = { size, widthPt, bold, m };
   return m;
 }
-/** countLines of a cell's value (a number counted as its digits), remembered */
+/** countLines of a cell's value (a number counted as its digits), remembered for numbers and short texts only */
 function linesOf(v: string | number, size: number, widthPt: number, bold: boolean): number {
+  if (typeof v === 'string' && v.length > 64) return countLines(v, size, widthPt, bold);
   const m = linesCache(size, widthPt, bold);
   let n = m.get(v);
   if (n === undefined) m.set(v, (n = countLines(String(v), size, widthPt, bold)));
