@@ -460,7 +460,19 @@ export function unitFigure(
   cell: CellKey,
   includeSensitive: boolean,
 ): number | string | null {
-  const sv = values.find((v) => v.element === element.code && v.cell === cell);
+  return storedFigure(
+    values.find((v) => v.element === element.code && v.cell === cell),
+    element,
+    includeSensitive,
+  );
+}
+
+/** unitFigure of the value already found (the unit's first value of that element and cell), null when none. */
+export function storedFigure(
+  sv: StoredValue | undefined,
+  element: DataElement,
+  includeSensitive: boolean,
+): number | string | null {
   if (!sv) return null;
   switch (sv.value.state) {
     case 'number':

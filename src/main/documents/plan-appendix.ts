@@ -1,13 +1,13 @@
 /**
  * The ministry workbook's appendix "Kết quả thực hiện nhiệm vụ theo Kế hoạch": per task (under its section), the
  * lead units and how many units reported it done, in progress, not done or nothing. One call from
- * workbook.ts; writes nothing when the year has no plan. Pure exceljs, laid out like the other appendices
+ * workbook.ts; writes nothing when the year has no plan. Written with documents/xlsx-writer.ts, laid out like the other appendices
  * (A4 landscape, NĐ 30 margins, Times New Roman, page numbers from page 2).
  */
-import type ExcelJS from 'exceljs';
+import type * as X from './xlsx-writer';
 import { formatDate } from '../../shared/text/vi';
 import { docNumberLine, type ReportModel } from './model';
-import { markQuotePrefix, needsQuotePrefix } from './quote-prefix';
+import { needsQuotePrefix } from './quote-prefix';
 
 export const PLAN_APPENDIX_TITLE = 'Kết quả thực hiện nhiệm vụ theo Kế hoạch';
 const HEADERS = [
@@ -21,28 +21,28 @@ const HEADERS = [
   'Chưa báo cáo',
 ];
 const WIDTHS = [7, 58, 30, 12, 12, 12, 12, 12];
-const THIN: Partial<ExcelJS.Borders> = {
+const THIN: Partial<X.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const font = (o: { bold?: boolean; italic?: boolean; size?: number } = {}): Partial<ExcelJS.Font> => ({
+const font = (o: { bold?: boolean; italic?: boolean; size?: number } = {}): Partial<X.Font> => ({
   name: 'Times New Roman',
   size: o.size ?? 12,
   bold: !!o.bold,
   italic: !!o.italic,
 });
 
-function put(cell: ExcelJS.Cell, value: string | number, o: { bold?: boolean; italic?: boolean; size?: number } = {}) {
+function put(cell: X.Cell, value: string | number, o: { bold?: boolean; italic?: boolean; size?: number } = {}) {
   cell.value = value;
   cell.font = font(o);
-  if (typeof value === 'string' && needsQuotePrefix(value)) markQuotePrefix(cell);
+  if (typeof value === 'string' && needsQuotePrefix(value)) cell.style = { ...cell.style, quotePrefix: true };
   return cell;
 }
 
 /** Adds the appendix as the next "Phụ lục n" sheet; nothing when there are no tasks. */
-export function writePlanAppendix(wb: ExcelJS.Workbook, model: ReportModel): void {
+export function writePlanAppendix(wb: X.Workbook, model: ReportModel): void {
   const tasks = model.planTasks ?? [];
   if (!tasks.length) return;
   const n = wb.worksheets.filter((w) => /^Phụ lục \d+$/.test(w.name)).length + 1;

@@ -2,8 +2,7 @@
  * Excel's quote prefix (`quotePrefix="1"` on the cell's xf, what typing a leading apostrophe sets) for exceljs,
  * which does not write it. A string cell starting with `=`, `+`, `-`, `@`, tab or CR is inert as stored, but
  * F2 + Enter in Excel would turn it into a live formula; with the prefix the cell stays text after editing.
- * exceljs's style writer is wrapped once per process, the first time a cell is marked (quoteIfFormulaLike,
- * markQuotePrefix): a style carrying the prefix exists only after that, so it is always written by the wrapped
+ * exceljs's style writer is wrapped once per process, the first time a cell is marked (quoteIfFormulaLike): a style carrying the prefix exists only after that, so it is always written by the wrapped
  * writer; the wrap throws if exceljs's internals ever change shape (it is pinned). Not at import: `bdg` loads
  * exceljs only when a command uses it.
  */
@@ -80,10 +79,4 @@ export function quoteIfFormulaLike(cell: ExcelJS.Cell, s: string): void {
     ensurePatched();
     (cell.style as StyleModel).quotePrefix = true;
   }
-}
-
-/** Gives the cell a style of its own carrying the quote prefix (whatever its text). */
-export function markQuotePrefix(cell: ExcelJS.Cell): void {
-  ensurePatched();
-  cell.style = { ...cell.style, quotePrefix: true } as ExcelJS.Style;
 }

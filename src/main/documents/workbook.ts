@@ -2,13 +2,18 @@
  * The ministry report as an .xlsx workbook laid out as a Vietnamese administrative document (NĐ 30/2020/NĐ-CP):
  * sheet "Báo cáo" (header, title, short narrative, signature, nơi nhận) and one sheet per appendix.
  *
- * Every text that came from a unit is written as a plain string cell (exceljs writes strings as shared strings;
- * only `{ formula }` objects become formulas), so "=HYPERLINK(…)" or "+cmd" stays inert text.
+ * Every text that came from a unit is written as a plain string cell (a shared string: the writer has no formulas),
+ * so "=HYPERLINK(…)" or "+cmd" stays inert text.
+ *
+ * Written by documents/xlsx-writer.ts (exceljs's worksheet API and output, without its per-cell style cost: issue
+ * 20, ~400k styled cells nationally); tests/integration/documents/workbook-equality.test.ts proves the same file
+ * as the exceljs writer it replaced.
  */
-import ExcelJS from 'exceljs';
+import * as X from './xlsx-writer';
 import { CELL_KEYS } from '../../shared/domain/catalog';
+import type { StoredValue } from '../../shared/domain/records';
 import { formatDate } from '../../shared/text/vi';
-import { quoteIfFormulaLike } from './quote-prefix';
+import { needsQuotePrefix } from './quote-prefix';
 import { writePlanAppendix } from './plan-appendix';
 import {
   agencyInSentence,
@@ -39,7 +44,7 @@ import {
   suppressed,
   textRows,
   TIEU_NGU,
-  unitFigure,
+  storedFigure,
   type ReportModel,
   flaggedStatus,
 } from './model';
@@ -52,8 +57,8 @@ const MARGINS = { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3,
 /** Page numbers centred at the top, Times New Roman 13, none on page 1. */
 const HEADER_FOOTER = { differentFirst: true, firstHeader: '', oddHeader: '&C&"Times New Roman,Regular"&13&P' };
 
-type Sheet = ExcelJS.Worksheet;
-type Cell = ExcelJS.Cell;
+type Sheet = X.Worksheet;
+type Cell = X.Cell;
 
 interface FontOpts {
   size?: number;
@@ -62,14 +67,25 @@ interface FontOpts {
   underline?: boolean;
 }
 
-function font(o: FontOpts = {}): Partial<ExcelJS.Font> {
-  return {
-    name: FONT,
-    size: o.size ?? 13,
-    bold: !!o.bold,
-    italic: !!o.italic,
-    ...(o.underline ? { underline: true } : {}),
-  };
+/** One font object per distinct font, shared by the cells (never changed in place: a new size is a new object). */
+const FONTS = new Map<number, Array<Readonly<Partial<X.Font>> | undefined>>();
+function font(o: FontOpts = {}): Partial<X.Font> {
+  const size = o.size ?? 13;
+  let bySize = FONTS.get(size);
+  if (!bySize) FONTS.set(size, (bySize = []));
+  const key = (o.bold ? 4 : 0) + (o.italic ? 2 : 0) + (o.underline ? 1 : 0);
+  let f = bySize[key];
+  if (!f) {
+    f = Object.freeze({
+      name: FONT,
+      size,
+      bold: !!o.bold,
+      italic: !!o.italic,
+      ...(o.underline ? { underline: true } : {}),
+    });
+    bySize[key] = f;
+  }
+  return f;
 }
 
 /**
@@ -80,7 +96,7 @@ function text(cell: Cell, s: string, o: FontOpts = {}): Cell {
   const value = cleanForDocument(String(s));
   cell.value = value;
   cell.font = font(o);
-  quoteIfFormulaLike(cell, value);
+  if (needsQuotePrefix(value)) cell.style.quotePrefix = true;
   return cell;
 }
 
@@ -94,7 +110,7 @@ function num(cell: Cell, n: number | null | undefined, fmt = INT_FMT, o: FontOpt
   return cell;
 }
 
-const thin: Partial<ExcelJS.Borders> = {
+const thin: Partial<X.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
@@ -130,11 +146,49 @@ function charEm(ch: string): number {
   if (/\d/.test(ch)) return 0.52;
   return 0.36;
 }
-const textPt = (s: string, size: number, bold: boolean) =>
-  [...s].reduce((w, ch) => w + charEm(ch), 0) * size * (bold ? 1.05 : 1) * 1.06;
+/** charEm of each character seen, kept (the regexes ran for every character of ~400k cells nationally) */
+const EM = new Map<string, number>();
+const textPt = (s: string, size: number, bold: boolean) => {
+  let w = 0;
+  for (const ch of s) {
+    let em = EM.get(ch);
+    if (em === undefined) EM.set(ch, (em = charEm(ch)));
+    w += em;
+  }
+  return w * size * (bold ? 1.05 : 1) * 1.06;
+};
+
+/** linesOf's answers, by width, size, weight and value (a national Phụ lục V repeats the same few numbers) */
+const LINES = new Map<number, Map<number, Array<Map<string | number, number>>>>();
+let last: { size: number; widthPt: number; bold: boolean; m: Map<string | number, number> } | null = null;
+function linesCache(size: number, widthPt: number, bold: boolean): Map<string | number, number> {
+  if (last && last.size === size && last.widthPt === widthPt && last.bold === bold && last.m.size <= 100_000)
+    return last.m;
+  let bySize = LINES.get(widthPt);
+  if (!bySize) LINES.set(widthPt, (bySize = new Map()));
+  let byBold = bySize.get(size);
+  if (!byBold) bySize.set(size, (byBold = []));
+  const k = bold ? 1 : 0;
+  let m = byBold[k];
+  if (!m) byBold[k] = m = new Map();
+  else if (m.size > 100_000) m.clear();
+  last = { size, widthPt, bold, m };
+  return m;
+}
+/** countLines of a cell's value (a number counted as its digits), remembered for numbers and short texts only */
+function linesOf(v: string | number, size: number, widthPt: number, bold: boolean): number {
+  if (typeof v === 'string' && v.length > 64) return countLines(v, size, widthPt, bold);
+  const m = linesCache(size, widthPt, bold);
+  let n = m.get(v);
+  if (n === undefined) m.set(v, (n = countLines(String(v), size, widthPt, bold)));
+  return n;
+}
+function linesFor(s: string, size: number, widthPt: number, bold = false): number {
+  return linesOf(s, size, widthPt, bold);
+}
 
 /** Lines a text takes in a cell `widthPt` wide at `size` pt (each "\n" starts a line), wrapped word by word. */
-function linesFor(s: string, size: number, widthPt: number, bold = false): number {
+function countLines(s: string, size: number, widthPt: number, bold: boolean): number {
   const usable = Math.max(10, widthPt - 6);
   const space = textPt(' ', size, bold);
   return s.split('\n').reduce((n, part) => {
@@ -216,7 +270,11 @@ function fitWrappedRows(ws: Sheet, fromRow: number, toRow: number) {
   // exceljs computes columnCount by visiting every row: read once (the loop below adds no column), not per cell,
   // which made Phụ lục V of 4,300 units quadratic (minutes)
   const columns = ws.columnCount;
+  // a cell that is no merge's master is its column's width (rangeWidthPt of one column, read once per column)
+  const own: number[] = [];
+  for (let c = 1; c <= columns; c++) own[c] = rangeWidthPt(ws, c, c);
   const mergedWidth = (cell: Cell, c: number): number => {
+    if (cell.mergeCount === 0 && c <= columns) return own[c]!;
     let to = c;
     while (to < columns && ws.getCell(cell.row, to + 1).master === cell) to++;
     return rangeWidthPt(ws, c, to);
@@ -227,9 +285,8 @@ function fitWrappedRows(ws: Sheet, fromRow: number, toRow: number) {
     row.eachCell((cell, c) => {
       if (cell.isMerged && cell.master !== cell) return;
       const size = cell.font?.size ?? TABLE_FONT;
-      const v = cell.value;
-      const s = typeof v === 'number' ? String(v) : String(v ?? '');
-      height = Math.max(height, linesFor(s, size, mergedWidth(cell, c), !!cell.font?.bold) * size * 1.2 + 4);
+      const v = cell.value ?? '';
+      height = Math.max(height, linesOf(v, size, mergedWidth(cell, c), !!cell.font?.bold) * size * 1.2 + 4);
     });
     row.height = height;
   }
@@ -268,7 +325,7 @@ function appendixHeading(
 
 /** A new sheet, set up for printing; its heading is written once the columns have their widths. */
 function appendixSheet(
-  wb: ExcelJS.Workbook,
+  wb: X.Workbook,
   model: ReportModel,
   n: number,
   o: { title: string; cols: number; landscape: boolean; sensitive?: boolean; name?: string; widths: number[] },
@@ -304,17 +361,22 @@ function headerRow(ws: Sheet, r: number, labels: string[]) {
   });
 }
 
+/** a table cell's alignment, one shared object per horizontal alignment (never changed in place) */
+const TABLE_ALIGN = new Map<string, Partial<X.Alignment>>();
+function tableAlignment(horizontal: NonNullable<X.Alignment['horizontal']>): Partial<X.Alignment> {
+  let a = TABLE_ALIGN.get(horizontal);
+  if (!a) TABLE_ALIGN.set(horizontal, (a = Object.freeze({ vertical: 'middle', wrapText: true, horizontal })));
+  return a;
+}
+
 function borderRange(ws: Sheet, r1: number, r2: number, cols: number) {
   for (let r = r1; r <= r2; r++)
     for (let c = 1; c <= cols; c++) {
       const cell = ws.getCell(r, c);
       cell.border = thin;
-      cell.alignment = {
-        vertical: 'middle',
-        wrapText: true,
-        horizontal:
-          typeof cell.value === 'number' || cell.value === '<5' ? 'right' : (cell.alignment?.horizontal ?? 'left'),
-      };
+      cell.alignment = tableAlignment(
+        typeof cell.value === 'number' || cell.value === '<5' ? 'right' : (cell.alignment?.horizontal ?? 'left'),
+      );
       if (!cell.font) cell.font = font({ size: TABLE_FONT });
     }
 }
@@ -337,7 +399,7 @@ function keepTogether(ws: Sheet, r1: number, r2: number, pageHeightPt: number, s
   if (y + block > pageHeightPt && block <= pageHeightPt) ws.getRow(r1 - 1).addPageBreak();
 }
 
-function mainSheet(wb: ExcelJS.Workbook, model: ReportModel) {
+function mainSheet(wb: X.Workbook, model: ReportModel) {
   const ws = wb.addWorksheet('Báo cáo');
   setupSheet(ws, false);
   const COLS = 7;
@@ -410,7 +472,7 @@ function mainSheet(wb: ExcelJS.Workbook, model: ReportModel) {
   ws.pageSetup.printArea = `A1:G${last}`;
 }
 
-function appendix1(wb: ExcelJS.Workbook, model: ReportModel) {
+function appendix1(wb: X.Workbook, model: ReportModel) {
   const COLS = 9;
   const { ws, hr } = appendixSheet(wb, model, APPENDIX.indicators, {
     title: `Kết quả thực hiện các chỉ tiêu ${model.period.label.toLocaleLowerCase('vi')}`,
@@ -516,7 +578,7 @@ function keepSectionRows(ws: Sheet, rows: number[], hr: number, o: 'portrait' | 
   for (const r of breakBefore) ws.getRow(r - 1).addPageBreak();
 }
 
-function appendix2(wb: ExcelJS.Workbook, model: ReportModel) {
+function appendix2(wb: X.Workbook, model: ReportModel) {
   const COLS = 8;
   const { ws, hr } = appendixSheet(wb, model, APPENDIX.elements, {
     title: `Số liệu tổng hợp ${model.period.label.toLocaleLowerCase('vi')}`,
@@ -579,7 +641,7 @@ function appendix2(wb: ExcelJS.Workbook, model: ReportModel) {
   keepSectionRows(ws, groupRows, hr, 'landscape');
 }
 
-function appendix3(wb: ExcelJS.Workbook, model: ReportModel) {
+function appendix3(wb: X.Workbook, model: ReportModel) {
   const COLS = 6;
   const { ws, hr } = appendixSheet(wb, model, APPENDIX.reporting, {
     title: `Tình hình gửi báo cáo của các đơn vị (hạn gửi ${formatDate(model.status.deadline)})`,
@@ -617,7 +679,7 @@ function appendix3(wb: ExcelJS.Workbook, model: ReportModel) {
   printRange(ws, COLS, r, hr);
 }
 
-function appendix4(wb: ExcelJS.Workbook, model: ReportModel) {
+function appendix4(wb: X.Workbook, model: ReportModel) {
   const kinds = model.consolidation.byKind;
   const COLS = 2 + kinds.length;
   const { ws, hr } = appendixSheet(wb, model, APPENDIX.byKind, {
@@ -690,10 +752,35 @@ function appendix4(wb: ExcelJS.Workbook, model: ReportModel) {
 /** Longest element name in a per-unit header cell before it is cut (given in full under the table). */
 const HEADER_CHARS = 60;
 
-function appendix5(wb: ExcelJS.Workbook, model: ReportModel) {
+function appendix5(wb: X.Workbook, model: ReportModel) {
   const parts = figureColumnParts(model);
   const L = model.catalog.cellLabels;
   const units = sortedUnits(model);
+  // each unit's value of every column of every part, placed in one pass over its values (a search per cell was
+  // 4,300 × 79 scans of ~80 values nationally); per column the unit's first value of its element and cell wins,
+  // as unitFigure's search
+  const starts: number[] = [];
+  const colsOf = new Map<string, Map<string, number[]>>();
+  let width = 0;
+  for (const cols of parts) {
+    starts.push(width);
+    for (const { element, cell } of cols) {
+      let m = colsOf.get(element.code);
+      if (!m) colsOf.set(element.code, (m = new Map()));
+      const ks = m.get(cell);
+      if (ks) ks.push(width);
+      else m.set(cell, [width]);
+      width++;
+    }
+  }
+  const foundByUnit = units.map((u) => {
+    const found: Array<StoredValue | undefined> = new Array(width);
+    for (const sv of u.values) {
+      const ks = colsOf.get(sv.element)?.get(sv.cell);
+      if (ks) for (const k of ks) if (!found[k]) found[k] = sv;
+    }
+    return found;
+  });
   parts.forEach((cols, pi) => {
     const COLS = 2 + cols.length;
     const { ws, hr } = appendixSheet(wb, model, APPENDIX.byUnit, {
@@ -732,11 +819,13 @@ function appendix5(wb: ExcelJS.Workbook, model: ReportModel) {
     }
     let r = h2 + 1;
     const f = { size: TABLE_FONT };
+    const offset = starts[pi]!;
     units.forEach((u, i) => {
       num(ws.getCell(r, 1), i + 1, INT_FMT, f);
       text(ws.getCell(r, 2), u.unitName, f);
-      cols.forEach(({ element, cell }, j) => {
-        const v = unitFigure(u.values, element, cell, model.includeSensitive);
+      const found = foundByUnit[i]!;
+      cols.forEach(({ element }, j) => {
+        const v = storedFigure(found[offset + j], element, model.includeSensitive);
         const target = ws.getCell(r, 3 + j);
         if (typeof v === 'number') num(target, v, element.type === 'decimal' ? DEC_FMT : INT_FMT, f);
         else if (v !== null) text(target, v, f);
@@ -766,7 +855,7 @@ function appendix5(wb: ExcelJS.Workbook, model: ReportModel) {
   });
 }
 
-function appendix6(wb: ExcelJS.Workbook, model: ReportModel) {
+function appendix6(wb: X.Workbook, model: ReportModel) {
   const COLS = 4;
   const { ws, hr } = appendixSheet(wb, model, APPENDIX.texts, {
     title: 'Ý kiến đánh giá và kiến nghị của các đơn vị',
@@ -795,7 +884,7 @@ function appendix6(wb: ExcelJS.Workbook, model: ReportModel) {
 }
 
 export async function buildMinistryWorkbook(model: ReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new X.Workbook();
   wb.creator = model.settings.agencyName || 'Báo cáo BĐG';
   wb.title = `Báo cáo ${model.period.label}`;
   wb.created = new Date(`${model.today}T00:00:00Z`);
@@ -808,6 +897,5 @@ export async function buildMinistryWorkbook(model: ReportModel): Promise<Buffer>
   appendix5(wb, model);
   appendix6(wb, model);
   writePlanAppendix(wb, model);
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return wb.writeBuffer();
 }

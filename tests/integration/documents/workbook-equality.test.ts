@@ -1,0 +1,220 @@
+/**
+ * Issue 20: the ministry workbook written by documents/xlsx-writer.ts is the workbook the exceljs writer wrote
+ * (reference/workbook-v1.ts, main's documents/workbook.ts and plan-appendix.ts verbatim). Both files are read
+ * back with exceljs and compared sheet by sheet: names and order, every cell's type and value, number format,
+ * font, alignment, border and fill, the quote prefix of formula-like texts (read from the raw styles), row heights,
+ * column widths, merges, frozen panes, page setup (paper, orientation, scale/fit, margins, print area and titles),
+ * header/footer, page breaks, the defined names and the document properties; and, stricter, every part of the
+ * package is the very XML exceljs wrote (same parts, byte for byte once unzipped). On the report-model helper (formula
+ * and script texts, sensitive figures, a plan), the committed database fixture, the demo province and a generated
+ * national database (400 units). Equality only: no time is asserted.
+ */
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createContext, type Ctx } from '../../../src/main/api/context';
+import { buildDemo } from '../../../src/main/demo';
+import type { ReportModel } from '../../../src/main/documents/model';
+import { buildMinistryWorkbook } from '../../../src/main/documents/workbook';
+import { reportModel } from '../../../src/main/services/reports';
+import type { TaskAnswer, TaskResult } from '../../../src/shared/contract/plan';
+import { buildNationalDb } from '../../../scripts/bench/national';
+import { FORMULA_TEXT, makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
+import { tmpDir } from '../../helpers/tmp';
+import { buildMinistryWorkbook as buildBefore } from '../services/reference/workbook-v1';
+
+const FIXTURE = resolve(__dirname, '../../fixtures/db/v0.1.0.sqlite');
+const open: Ctx[] = [];
+afterAll(() => {
+  for (const c of open) c.close();
+});
+
+const json = (v: unknown) => JSON.stringify(v ?? null);
+
+/** The addresses (sheet!cell) whose style carries Excel's quote prefix, from the package's own XML. */
+async function quotePrefixed(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const styles = await zip.file('xl/styles.xml')!.async('string');
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.match(/<xf [^>]*>/g) ?? [];
+  const prefixed = new Set(xfs.flatMap((x, i) => (/quotePrefix="1"/.test(x) ? [String(i)] : [])));
+  const out: string[] = [];
+  for (const name of Object.keys(zip.files)
+    .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+    .sort()) {
+    const xml = await zip.file(name)!.async('string');
+    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"/g)) if (prefixed.has(m[2]!)) out.push(`${name}!${m[1]}`);
+  }
+  return out.sort();
+}
+
+/** Everything a reader sees in the workbook, as lines "where: what" (one per cell, row, column, sheet setting). */
+async function snapshot(bytes: Uint8Array): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const lines: string[] = [
+    `workbook: ${json({ creator: wb.creator, title: wb.title, created: wb.created, modified: wb.modified })}`,
+    `definedNames: ${json(wb.definedNames.model)}`,
+    `sheets: ${json(wb.worksheets.map((ws) => ws.name))}`,
+  ];
+  for (const ws of wb.worksheets) {
+    const at = (s: string) => `${ws.name}!${s}`;
+    lines.push(`${at('pageSetup')}: ${json(ws.pageSetup)}`);
+    lines.push(`${at('headerFooter')}: ${json(ws.headerFooter)}`);
+    lines.push(`${at('views')}: ${json(ws.views)}`);
+    lines.push(`${at('properties')}: ${json(ws.properties)}`);
+    lines.push(`${at('merges')}: ${json([...ws.model.merges].sort())}`);
+    lines.push(`${at('rowBreaks')}: ${json((ws as unknown as { rowBreaks: unknown }).rowBreaks)}`);
+    lines.push(`${at('dimensions')}: ${json(ws.dimensions.range)}`);
+    (ws.columns ?? []).forEach((c, i) => lines.push(`${at(`col ${i + 1}`)}: ${json(c.width)}`));
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      lines.push(`${at(`row ${r}`)}: height ${json(row.height)}`);
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        lines.push(
+          `${at(cell.address)}: ${json({
+            type: cell.type,
+            value: cell.value,
+            numFmt: cell.numFmt,
+            font: cell.font,
+            alignment: cell.alignment,
+            border: cell.border,
+            fill: cell.fill,
+            protection: cell.protection,
+          })}`,
+        );
+      });
+    });
+  }
+  for (const q of await quotePrefixed(bytes)) lines.push(`quotePrefix: ${q}`);
+  return lines;
+}
+
+/** Every part of the package, unzipped, name → text. */
+async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name]!.dir) out[name] = await zip.file(name)!.async('string');
+  return out;
+}
+
+/** The same workbook from the new writer as from the reference; returns how many lines were compared. */
+async function expectSameWorkbook(model: ReportModel, label: string): Promise<number> {
+  // each writer gets its own copy: neither may depend on what the other did to the model
+  const beforeBytes = new Uint8Array(await buildBefore(structuredClone(model)));
+  const nowBytes = new Uint8Array(await buildMinistryWorkbook(structuredClone(model)));
+  // the package itself: the same parts, each the same XML as exceljs wrote (only the compression differs)
+  const [partsBefore, partsNow] = [await parts(beforeBytes), await parts(nowBytes)];
+  expect(Object.keys(partsNow), label).toEqual(Object.keys(partsBefore));
+  for (const name of Object.keys(partsBefore))
+    expect(partsNow[name] === partsBefore[name], `${label}: ${name} is the XML exceljs wrote`).toBe(true);
+  const before = await snapshot(beforeBytes);
+  const now = await snapshot(nowBytes);
+  const diffs: string[] = [];
+  for (let i = 0; i < Math.max(before.length, now.length) && diffs.length < 5; i++)
+    if (before[i] !== now[i]) diffs.push(`line ${i}\n  before: ${before[i]}\n  now:    ${now[i]}`);
+  expect(diffs, label).toEqual([]);
+  expect(now.length, label).toBe(before.length);
+  return now.length;
+}
+
+const answer = (
+  unit: string,
+  unitName: string,
+  role: 'lead' | 'partner',
+  status: TaskAnswer['status'],
+): TaskAnswer => ({
+  unit,
+  unitName,
+  kind: 'so_nganh',
+  role,
+  status,
+  result: null,
+  activities: null,
+  submissionId: null,
+});
+const PLAN: TaskResult[] = [
+  {
+    id: 1,
+    section: 'I. Công tác chỉ đạo',
+    stt: '1',
+    title: 'Ban hành kế hoạch thực hiện công tác bình đẳng giới năm 2026',
+    due: '2026-03-31',
+    lead: ['SNV'],
+    answers: [answer('SNV', 'Sở Nội vụ', 'lead', 'done'), answer('SYT', 'Sở Y tế', 'partner', 'in_progress')],
+    done: 1,
+    inProgress: 1,
+    notDone: 0,
+    notReported: 3,
+  },
+  {
+    id: 2,
+    section: 'I. Công tác chỉ đạo',
+    stt: null,
+    title: '=HYPERLINK("http://x.example","nhiệm vụ")',
+    due: null,
+    lead: [],
+    answers: [],
+    done: 0,
+    inProgress: 0,
+    notDone: 2,
+    notReported: 3,
+  },
+  {
+    id: 3,
+    section: '+II. Truyền thông',
+    stt: '2',
+    title: 'Tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới',
+    due: '2026-11-30',
+    lead: ['HPN'],
+    answers: [answer('HPN', 'Hội Liên hiệp Phụ nữ tỉnh', 'lead', 'not_done')],
+    done: 0,
+    inProgress: 0,
+    notDone: 1,
+    notReported: 4,
+  },
+];
+
+describe('the ministry workbook from the new writer is the exceljs one', () => {
+  it('on the report-model helper: formula and script texts, sensitive figures hidden and shown, a plan, a number', async () => {
+    const base = makeReportModel();
+    // the helper's texts include a formula-like one and a script: the quote prefix and escaping are compared
+    expect(JSON.stringify(base)).toContain(JSON.stringify(FORMULA_TEXT).slice(1, -1));
+    expect(JSON.stringify(base)).toContain(JSON.stringify(SCRIPT_TEXT).slice(1, -1));
+    await expectSameWorkbook(base, 'helper');
+    await expectSameWorkbook(makeReportModel({ includeSensitive: true, docNumber: '12' }), 'helper, sensitive shown');
+    const lines = await expectSameWorkbook(makeReportModel({ planTasks: PLAN }), 'helper with a plan');
+    expect(lines).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('on the committed database fixture, every period', async () => {
+    const path = join(tmpDir(), 'fixture.sqlite');
+    copyFileSync(FIXTURE, path);
+    const ctx = createContext(path, { today: () => '2026-06-15' });
+    open.push(ctx);
+    const ids = (ctx.raw.prepare('SELECT id FROM periods ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) await expectSameWorkbook(reportModel(ctx.db, id, { today: '2026-06-15' }), `period ${id}`);
+  }, 240_000);
+
+  it('on the demo province', async () => {
+    const path = join(tmpDir(), 'demo.sqlite');
+    await buildDemo(path);
+    const ctx = createContext(path, { demo: true });
+    open.push(ctx);
+    const p = ctx.raw.prepare("SELECT id FROM periods WHERE label = 'Năm 2026'").get() as { id: number };
+    await expectSameWorkbook(reportModel(ctx.db, p.id, { today: '2026-12-20', docNumber: '5' }), 'demo');
+  }, 240_000);
+
+  it('on a generated national database (400 units): Phụ lục V split in parts, every unit and text answer', async () => {
+    const path = join(tmpDir(), 'national.sqlite');
+    const built = buildNationalDb(path, { units: 400 });
+    open.push(built.ctx);
+    const model = reportModel(built.ctx.db, built.target, { today: '2026-06-10' });
+    expect(model.byUnit.length).toBeGreaterThan(300);
+    expect(model.consolidation.texts.length).toBeGreaterThan(300);
+    const lines = await expectSameWorkbook(model, 'national');
+    expect(lines).toBeGreaterThan(40_000);
+  }, 600_000);
+});
