@@ -19,7 +19,9 @@ try {
   const title = await win.title();
   const info = await win.evaluate(() => window.api['app.info']({}));
   if (!info.ok) throw new Error(`app.info lỗi: ${info.error.message}`);
-  const hasNode = await win.evaluate(() => typeof window.require !== 'undefined' || typeof window.process !== 'undefined');
+  const hasNode = await win.evaluate(
+    () => typeof window.require !== 'undefined' || typeof window.process !== 'undefined',
+  );
   if (hasNode) throw new Error('Trang giao diện truy cập được Node: cấu hình bảo mật sai');
   console.log(`OK: "${title}", cơ sở dữ liệu ${info.data.dbPath}, lược đồ ${info.data.schemaVersion}`);
 } finally {

@@ -31,6 +31,10 @@ if (bin) {
     'Không tìm thấy chương trình Electron trên máy này (không tải được khi cài đặt), nên ứng dụng chạy trong trình duyệt.\n' +
       'Giao diện và dữ liệu giống hệt bản cài đặt; chỉ truy cập được từ chính máy này.',
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/hosts/cli/main.ts', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/hosts/cli/main.ts', 'serve', ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   child.on('exit', (code) => process.exit(code ?? 0));
 }
