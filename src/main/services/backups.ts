@@ -21,6 +21,7 @@ import type { FilePayload } from '../../shared/contract/op';
 import { AppError } from '../../shared/result';
 import type { Ctx } from './context';
 import {
+  backupReason,
   backupSync,
   identityOf,
   listBackups,
@@ -38,7 +39,7 @@ import {
 } from '../db/snapshot';
 import { acquireOwnerLock } from '../db/owner-lock';
 import { materializeBackup, writeChunkBackup, type ChunkBackupResult } from '../db/chunk-backup';
-import { ensurePacksFor, moveOriginalsOut, referencedPacks, type MoveResult } from '../db/originals-store';
+import { ensurePacksFor, moveOriginalsOut, type MoveResult } from '../db/originals-store';
 import { getMeta, getSettings, setMeta } from './settings';
 
 export const DAILY_BACKUP_MARKER = 'backup.lastDaily';
@@ -88,7 +89,7 @@ export function takeBackup(
   ctx: Ctx,
   reason: string,
   keep?: number,
-): BackupFile & { written?: ChunkBackupResult['written'] } {
+): BackupFile & { written?: ChunkBackupResult['written']; hashed?: ChunkBackupResult['hashed'] } {
   if (ctx.dbPath === ':memory:') return backupSync(ctx.raw, ctx.backupDir, reason, keep);
   const dir = ctx.backupDir;
   mkdirSync(dir, { recursive: true });
@@ -102,15 +103,17 @@ export function takeBackup(
     reason,
     identity: { databaseId: id.databaseId, province: id.province },
   });
-  if (keep !== undefined) rotateBackups(dir, keep, referencedPacks(ctx.raw));
-  const b = listBackups(dir).find((x) => x.name === name);
+  // the live database references what the image does (read in the image's transaction, a moment ago)
+  if (keep !== undefined) rotateBackups(dir, keep, new Set(r.manifest.originalPacks));
+  // the entry as the list gives it (listBackups would read every manifest again)
   return {
     name,
     path: r.path,
-    size: b?.size ?? r.manifest.dbSize + r.manifest.originalsBytes,
-    createdAt: b?.createdAt ?? statSync(r.path).mtime.toISOString(),
-    reason: b?.reason ?? reason,
+    size: r.manifest.dbSize + r.manifest.originalsBytes,
+    createdAt: statSync(r.path).mtime.toISOString(),
+    reason: backupReason(name),
     written: r.written,
+    hashed: r.hashed,
   };
 }
 
