@@ -228,6 +228,8 @@ interface Tracker {
   dev: number;
   /** the salt-1 the WAL header has while no restart happened since that image */
   salt1: number;
+  /** our connection's data_version in that image's transaction: another connection committed since if it differs */
+  dataVersion: number;
 }
 
 type Need = (i: number, length: number) => boolean;
@@ -302,10 +304,19 @@ function readImage(
   raw: BetterSqlite3.Database,
   dbPath: string,
   chunkSize: number,
-  plan: (wal: { salt1: number; pages: Set<number> } | null, pageSize: number) => Need | null,
+  plan: (wal: { salt1: number; pages: Set<number> } | null, pageSize: number, dataVersion: number) => Need | null,
   each: (i: number, c: Buffer | null, length: number) => void,
   beforeCheckpoint?: () => void,
-): { size: number; direct: boolean; restartedFrom: number | null; partial: boolean; refs: Set<string> } {
+): {
+  size: number;
+  direct: boolean;
+  /** the WAL header's salt-1 under the lock before the checkpoint (null: no header), when the file was read */
+  walSalt1: number | null;
+  /** data_version before the checkpoint (the listing's) and in the image's transaction */
+  dataVersion: number | null;
+  partial: boolean;
+  refs: Set<string>;
+} {
   const all: Need = () => true;
   const readFile = (path: string, size: number, ask: Need) => {
     const fd = openSync(path, 'r');
@@ -342,8 +353,8 @@ function readImage(
     try {
       const wal = walFramePages(`${dbPath}-wal`, pageSize);
       before = wal?.salt1 ?? null;
-      need = plan(wal, pageSize);
       dv1 = raw.pragma('data_version', { simple: true }) as number;
+      need = plan(wal, pageSize, dv1);
     } finally {
       raw.exec('COMMIT');
     }
@@ -361,7 +372,15 @@ function readImage(
           readFile(dbPath, size, ask);
           // the original packs the image references, read in the same transaction: the same state
           const refs = referencedPacks(raw);
-          return { size, direct: true, restartedFrom: before, partial: ask !== all, refs };
+          // (data_version: when another connection committed across the gap, no tracking starts from here)
+          return {
+            size,
+            direct: true,
+            walSalt1: before,
+            dataVersion: dv2 === dv1 ? dv2 : null,
+            partial: ask !== all,
+            refs,
+          };
         }
       } finally {
         raw.exec('COMMIT');
@@ -374,7 +393,7 @@ function readImage(
     raw.prepare('VACUUM INTO ?').run(tmp);
     const refs = referencedPacks(raw);
     const size = readFile(tmp, statSync(tmp).size, all);
-    return { size, direct: false, restartedFrom: null, partial: false, refs };
+    return { size, direct: false, walSalt1: null, dataVersion: null, partial: false, refs };
   } finally {
     rmSync(tmp, { force: true });
   }
@@ -480,9 +499,13 @@ function writeChunkBackupTracked(
       base = null;
     }
   }
-  const plan = (wal: { salt1: number; pages: Set<number> } | null, pageSize: number): Need | null => {
-    // no restart since the base image (see the tracker's comment), the same file, chunks of whole pages
-    if (!base || !wal || !tracker || wal.salt1 !== tracker.salt1 || chunkSize % pageSize !== 0) return null;
+  // the tracker holds for this file, and no other connection committed since its image
+  let trackerHolds = false;
+  const plan = (wal: { salt1: number; pages: Set<number> } | null, pageSize: number, dv: number): Need | null => {
+    trackerHolds = !!base && !!tracker && tracker.dataVersion === dv;
+    // no restart since the base image (see the tracker's comment), chunks of whole pages
+    if (!base || !tracker || !trackerHolds || !wal || wal.salt1 !== tracker.salt1 || chunkSize % pageSize !== 0)
+      return null;
     const dirty = new Set<number>();
     for (const p of wal.pages) if (p >= 1) dirty.add(Math.floor(((p - 1) * pageSize) / chunkSize));
     const locs = base.locs;
@@ -507,6 +530,7 @@ function writeChunkBackupTracked(
   let originals: Set<string> = new Set();
   let dbSize = 0;
   let restartedFrom: number | null = null;
+  let armVersion = 0;
   try {
     const img = readImage(
       raw,
@@ -528,7 +552,13 @@ function writeChunkBackupTracked(
     );
     dbSize = img.size;
     hashed.tracked = img.partial;
-    restartedFrom = img.direct ? img.restartedFrom : null;
+    // the salt-1 the checkpoint restarted the WAL from: the header's; with an empty WAL (no header) it is the
+    // tracker's expectation when the tracker held (only our connection wrote, and not a frame, since its image:
+    // the wal-index still has that salt, or a larger one if something restarted it, which the next backup sees)
+    if (img.direct && img.dataVersion !== null) {
+      restartedFrom = img.walSalt1 ?? (trackerHolds ? tracker!.salt1 : null);
+      armVersion = img.dataVersion;
+    }
     function add(c: Buffer): void {
       const hash = createHash('sha256').update(c).digest();
       const hex = hash.toString('hex');
@@ -610,7 +640,16 @@ function writeChunkBackupTracked(
   // the next backup may start from this image when the checkpoint before it restarted the WAL (salt-1 + 1)
   const arm =
     restartedFrom !== null && id
-      ? { dbPath, backupDir, chunkSize, manifest: name, ino: id.ino, dev: id.dev, salt1: (restartedFrom + 1) >>> 0 }
+      ? {
+          dbPath,
+          backupDir,
+          chunkSize,
+          manifest: name,
+          ino: id.ino,
+          dev: id.dev,
+          salt1: (restartedFrom + 1) >>> 0,
+          dataVersion: armVersion,
+        }
       : null;
   return { result: { name, path, manifest, written, hashed }, arm };
 }

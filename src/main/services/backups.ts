@@ -38,7 +38,13 @@ import {
   type DbIdentity,
 } from '../db/snapshot';
 import { acquireOwnerLock } from '../db/owner-lock';
-import { materializeBackup, writeChunkBackup, type ChunkBackupResult } from '../db/chunk-backup';
+import {
+  materializeBackup,
+  releaseWalTracker,
+  walTracked,
+  writeChunkBackup,
+  type ChunkBackupResult,
+} from '../db/chunk-backup';
 import { ensurePacksFor, moveOriginalsOut, type MoveResult } from '../db/originals-store';
 import { getMeta, getSettings, setMeta } from './settings';
 
@@ -71,7 +77,14 @@ export function moveOriginals(ctx: Ctx): MoveResult {
   return moveOriginalsOut(ctx.raw, ctx.dbPath);
 }
 
-/** After a batch: its originals leave the database (a failure only leaves them there for the next backup). */
+/** the WAL grows between tracked backups (their connection's automatic checkpoints are off): at most this */
+export const TRACKED_WAL_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * After a batch: its originals leave the database (a failure only leaves them there for the next backup). A WAL
+ * grown past TRACKED_WAL_MAX_BYTES since the last backup ends the tracking (automatic checkpoints back on; the
+ * next backup hashes every chunk).
+ */
 export function moveAfterBatch(ctx: Ctx): void {
   if (ctx.dbPath === ':memory:' || ctx.demo) return;
   try {
@@ -79,6 +92,11 @@ export function moveAfterBatch(ctx: Ctx): void {
   } catch {
     // the originals stay in files.bytes, whole; the next backup moves them
   }
+  if (
+    walTracked(ctx.raw) &&
+    (statSync(`${ctx.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0) > TRACKED_WAL_MAX_BYTES
+  )
+    releaseWalTracker(ctx.raw);
 }
 
 /**
