@@ -307,6 +307,8 @@ function readImage(
   plan: (wal: { salt1: number; pages: Set<number> } | null, pageSize: number, dataVersion: number) => Need | null,
   each: (i: number, c: Buffer | null, length: number) => void,
   beforeCheckpoint?: () => void,
+  /** give an empty WAL a header first (a tracking can start only from a known salt-1) */
+  startWal = false,
 ): {
   size: number;
   direct: boolean;
@@ -349,6 +351,13 @@ function readImage(
     let before: number | null = null;
     let dv1: number | null = null;
     let need: Need | null = null;
+    const walPath = `${dbPath}-wal`;
+    if (startWal && (statSync(walPath, { throwIfNoEntry: false })?.size ?? 0) === 0) {
+      // a write that changes no row: page 1 goes to the WAL (its change counter bumped), which gets a header;
+      // before the image, so the image has it
+      const v = raw.pragma('user_version', { simple: true }) as number;
+      raw.pragma(`user_version = ${Number(v) | 0}`);
+    }
     raw.exec('BEGIN IMMEDIATE');
     try {
       const wal = walFramePages(`${dbPath}-wal`, pageSize);
@@ -549,6 +558,7 @@ function writeChunkBackupTracked(
         add(c);
       },
       hooks.beforeCheckpoint,
+      !base,
     );
     dbSize = img.size;
     hashed.tracked = img.partial;
