@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext, type Ctx } from '../../../src/main/api/context';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { materializeBackup, walTracked, writeChunkBackup } from '../../../src/main/db/chunk-backup';
+import { moveOriginalsOut, referencedPacks } from '../../../src/main/db/originals-store';
 import { takeBackup } from '../../../src/main/services/backups';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { saveUnit } from '../../../src/main/services/units';
@@ -210,6 +211,56 @@ describe('backups that hash only what changed (the WAL tracker)', () => {
     } finally {
       ctx.close();
       rmSync(path, { force: true });
+    }
+  });
+
+  it('the packs the rows reference (kept between backups) follow every change: ours, a rollback, another connection’s, DDL', () => {
+    const { ctx } = province();
+    const db = other(ctx);
+    try {
+      const truth = () =>
+        new Set(
+          (
+            ctx.raw.prepare('SELECT DISTINCT pack FROM files WHERE pack IS NOT NULL').all() as Array<{ pack: string }>
+          ).map((r) => r.pack),
+        );
+      moveOriginalsOut(ctx.raw, ctx.dbPath);
+      const packs = referencedPacks(ctx.raw);
+      expect(packs.size).toBeGreaterThan(0);
+      expect(packs).toEqual(truth());
+      const [one] = [...packs];
+      // ours
+      ctx.raw.prepare("UPDATE files SET pack = 'a'||pack WHERE pack = ?").run(one);
+      expect(referencedPacks(ctx.raw)).toEqual(truth());
+      expect(referencedPacks(ctx.raw).has(one!)).toBe(false);
+      // a rolled-back change (the set before it, again)
+      const before = referencedPacks(ctx.raw);
+      try {
+        ctx.raw.transaction(() => {
+          ctx.raw.prepare('UPDATE files SET pack = NULL').run();
+          expect(referencedPacks(ctx.raw).size).toBe(0);
+          throw new Error('bỏ');
+        })();
+      } catch {
+        // rolled back
+      }
+      expect(referencedPacks(ctx.raw)).toEqual(before);
+      // another connection's
+      db.prepare("UPDATE files SET pack = 'b'||pack WHERE pack = 'a'||?").run(one);
+      expect(referencedPacks(ctx.raw)).toEqual(truth());
+      expect(referencedPacks(ctx.raw).has(`ba${one}`)).toBe(true);
+      // DDL by ours (a table recreated with other rows under the same name)
+      ctx.raw.exec('CREATE TABLE files_cu AS SELECT * FROM files; DELETE FROM files_cu WHERE pack IS NOT NULL');
+      ctx.raw.pragma('foreign_keys = OFF');
+      ctx.raw.exec('ALTER TABLE files RENAME TO files_moi; ALTER TABLE files_cu RENAME TO files');
+      expect(referencedPacks(ctx.raw)).toEqual(new Set());
+      ctx.raw.exec('DROP TABLE files; ALTER TABLE files_moi RENAME TO files');
+      ctx.raw.pragma('foreign_keys = ON');
+      expect(referencedPacks(ctx.raw)).toEqual(truth());
+      expect(truth().size).toBe(packs.size);
+    } finally {
+      db.close();
+      ctx.close();
     }
   });
 });
