@@ -202,15 +202,22 @@ function writeFileDurable(path: string, bytes: Uint8Array | string): void {
  *   restart (the WAL reused from its start), which increments the WAL header's salt-1 by exactly one (wal.c,
  *   walRestartHdr) while any connection keeps the shared wal-index; our connection is open throughout, so the
  *   WAL file and its wal-index are never deleted meanwhile (only the last connection's close does that).
- * - Each backup ends with `wal_checkpoint(TRUNCATE)`, which restarts the WAL itself (salt-1 + 1) and empties it;
- *   the image is read after it, with the WAL empty, under the write lock. So if the next backup finds the WAL
+ * - Each backup runs `wal_checkpoint(TRUNCATE)`, which restarts the WAL itself (salt-1 + 1) and empties it; the
+ *   image is read after it, with the WAL empty, under the write lock. So if the next backup finds the WAL
  *   header's salt-1 equal to (the salt-1 it had before that checkpoint) + 1, no other restart happened since:
  *   every frame written since the image is still in the WAL file, and the pages that may have changed are the
  *   page numbers of all frames in the file (a superset: stale or uncommitted frames only add chunks to hash).
  * - The frames are listed under the write lock (no writer), but the checkpoint that follows cannot run inside a
  *   transaction: a commit by another connection between the two would be copied in unseen. `PRAGMA data_version`
  *   differs when another connection committed in the interim (documented), so it is compared across the gap; our
- *   own connection runs nothing there.
+ *   own connection runs nothing there. It is also compared since the previous image: the tracking holds only
+ *   while no other connection committed at all, so every frame is our connection's, and our connection (which
+ *   restarted the WAL) writes the first frame of a generation with the wal-index's salts, where a connection
+ *   that never restarted it may draw random ones (wal.c, sqlite3WalFrames) that could, by chance, match.
+ * - With the WAL empty at a backup nothing can be proved (a checkpoint may have emptied it): every chunk is
+ *   hashed; if the tracking held, the wal-index still has the expected salt-1 (or a later one, which the next
+ *   backup sees), so it goes on. With no tracking and an empty WAL, the backup first sets `user_version` to
+ *   itself (no row changes; page 1 goes to the WAL, which gets a header), so the tracking can start.
  * - Our connection's automatic checkpoints would restart the WAL in the middle of a batch (lost frames, then a
  *   full hash): while the tracker is armed they are off (`wal_autocheckpoint = 0`) and the next backup's
  *   checkpoint does the work (releaseWalTracker turns them back on). Another connection's checkpoint followed by
@@ -293,12 +300,13 @@ export function walFramePages(walPath: string, pageSize: number): { salt1: numbe
 /**
  * A consistent image of the open database, chunk by chunk. Before the checkpoint, under the write lock, the WAL's
  * frames are listed and handed to `plan`, which returns which chunks must be read (`need`), or null for all of
- * them; `each(i, chunk)` is called for those, `each(i, null, length)` for the others (unchanged since the previous
- * image: the caller reuses their hash). The WAL is checkpointed into the file, which is then read under the write lock (BEGIN IMMEDIATE: no
- * writer; with the WAL empty no checkpoint has anything to copy, so nothing can change the file meanwhile). If
- * the WAL cannot be emptied, VACUUM INTO a temporary file is read instead (every chunk). Returns the image's size,
- * whether the file itself was read (`direct`), and the WAL's salt-1 before the checkpoint (the tracker's next
- * expectation is that + 1) when the checkpoint restarted it.
+ * them; `each(i, chunk)` is called for those, `each(i, null, length)` for the others (unchanged since the
+ * previous image: the caller reuses their hash). The WAL is then checkpointed into the file (TRUNCATE: it is
+ * restarted and emptied), which is read under the write lock (BEGIN IMMEDIATE: no writer; with the WAL empty no
+ * checkpoint has anything to copy, so nothing can change the file meanwhile). If the WAL cannot be emptied,
+ * VACUUM INTO a temporary file is read instead (every chunk). Returns the image's size, whether the file itself
+ * was read (`direct`), the WAL header's salt-1 seen before the checkpoint (the next generation's is that + 1) and
+ * our data_version in the image's transaction (null when another connection committed across the gap).
  */
 function readImage(
   raw: BetterSqlite3.Database,
