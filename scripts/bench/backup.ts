@@ -9,12 +9,14 @@
  * - backupNationalMs: the same backup after a batch on 4,300 units × 20 periods with originals (86k originals,
  *   ~1,4 GB); its first full backup apart (backupNationalFirstMs).
  * - chunk sizes 16/64/256 KiB: the bytes a backup after one batch writes and its time (printed, to choose).
- * Run alone: `npx tsx scripts/bench/backup.ts [--national]`.
+ * Run alone: `npx tsx scripts/bench/backup.ts [--national] [--db <national.sqlite>]`: `--db` reuses a national
+ * database built by scripts/bench/national.ts (with originals), copied into the bench's own temporary folder (the
+ * given file is never written), instead of building one (~2 min).
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Ctx } from '../../src/main/api/context';
+import { createContext, type Ctx } from '../../src/main/api/context';
 import { writeChunkBackup } from '../../src/main/db/chunk-backup';
 import { moveOriginalsOut, originalsDirFor } from '../../src/main/db/originals-store';
 import { unitFigures } from '../../src/main/demo/data';
@@ -37,14 +39,15 @@ function duBytes(path: string): number {
 }
 
 /** A batch of `n` new submissions with their originals in a new period (seeded; the import is measured elsewhere). */
-function batchMaker(nat: NationalDb) {
+export function batchMaker(nat: NationalDb) {
   const ctx = nat.ctx;
   const catalog = getCatalog(ctx.db);
   const fillings = Array.from({ length: 20 }, (_, i) =>
     unitFigures(catalog.dataElements, catalog.validationRules, catalog.cellLabels, 5000 + i),
   );
   const keep = rowsByKind(ctx);
-  let year = 2027;
+  // the first year after the database's last one (a reused database may hold later periods)
+  let year = ((ctx.raw.prepare('SELECT max(year) AS y FROM periods').get() as { y: number | null }).y ?? 2026) + 1;
   let half = true;
   return (n = BATCH) => {
     const p = createPeriod(ctx.db, { year, kind: half ? 'half_year' : 'year' });
@@ -63,10 +66,14 @@ function batchMaker(nat: NationalDb) {
   };
 }
 
+let lastHashed = '';
+
 function timedBackup(ctx: Ctx): number {
   const t = performance.now();
-  takeBackup(ctx, 'truoc-nhap-bao-cao', 30);
-  return performance.now() - t;
+  const b = takeBackup(ctx, 'truoc-nhap-bao-cao', 30);
+  const ms = performance.now() - t;
+  if (b.hashed) lastHashed = `${b.hashed.chunks}/${b.hashed.of}${b.hashed.tracked ? ' (WAL tracker)' : ''}`;
+  return ms;
 }
 
 export interface BackupBench {
@@ -80,9 +87,22 @@ export interface BackupBench {
   backupNationalMs?: number;
   backupNationalFirstMs?: number;
   backupNationalRuns?: number[];
+  /** chunks the last national backup read and hashed, of the image's (the others' hashes reused) */
+  backupNationalHashed?: string;
 }
 
-export function benchBackup(opts: { national?: boolean; say?: (s: string) => void } = {}): BackupBench {
+/** A copy of a national database built earlier (its WAL too), opened in `dir`; its units read back. */
+function reuseNationalDb(from: string, dir: string): NationalDb {
+  const path = join(dir, 'ca-nuoc.sqlite');
+  for (const ext of ['', '-wal']) if (existsSync(from + ext)) copyFileSync(from + ext, path + ext);
+  const ctx = createContext(path, { today: () => '2026-06-10' });
+  const units = ctx.raw
+    .prepare('SELECT id, code, kind FROM units ORDER BY sort_order, id')
+    .all() as NationalDb['units'];
+  return { ctx, units, periods: new Map(), target: 0, seedSeconds: 0 };
+}
+
+export function benchBackup(opts: { national?: boolean; db?: string; say?: (s: string) => void } = {}): BackupBench {
   const say = opts.say ?? (() => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'bdg-bench-backup-'));
   try {
@@ -156,7 +176,9 @@ export function benchBackup(opts: { national?: boolean; say?: (s: string) => voi
     }
     if (opts.national) {
       say('Sao lưu: CSDL cả nước, 4.300 đơn vị × 20 kỳ, tệp gốc 16 KB (~1,4 GB)…');
-      const big = buildNationalDb(join(dir, 'ca-nuoc.sqlite'), { originalBytes: ORIGINAL_BYTES });
+      const big = opts.db
+        ? reuseNationalDb(opts.db, dir)
+        : buildNationalDb(join(dir, 'ca-nuoc.sqlite'), { originalBytes: ORIGINAL_BYTES });
       try {
         say(`  nạp xong trong ${round(big.seedSeconds)} s`);
         const nextBatch = batchMaker(big);
@@ -170,6 +192,8 @@ export function benchBackup(opts: { national?: boolean; say?: (s: string) => voi
           runs.push(timedBackup(big.ctx));
         }
         out.backupNationalRuns = runs.map((x) => round(x));
+        out.backupNationalHashed = lastHashed;
+        say(`  sau mỗi lô: đọc và băm ${lastHashed} khối`);
         out.backupNationalMs = round(median(runs));
       } finally {
         big.ctx.close();
@@ -182,6 +206,8 @@ export function benchBackup(opts: { national?: boolean; say?: (s: string) => voi
 }
 
 if (process.argv[1]?.endsWith('backup.ts')) {
-  const r = benchBackup({ national: process.argv.includes('--national'), say: (s) => console.error(s) });
+  const at = process.argv.indexOf('--db');
+  const db = at > 0 ? process.argv[at + 1] : undefined;
+  const r = benchBackup({ national: process.argv.includes('--national') || !!db, db, say: (s) => console.error(s) });
   console.log(JSON.stringify(r, null, 2));
 }

@@ -79,11 +79,56 @@ export function hasPackColumns(raw: BetterSqlite3.Database): boolean {
   return cols.some((c) => c.name === 'pack');
 }
 
-/** The packs the database's rows reference. */
+/**
+ * What `files` holds that a backup asks for on every run (a scan of every row: ~50 ms nationally), kept per
+ * connection for as long as the database provably did not change: the key is read in the same read transaction
+ * as the rows, and holds `data_version` (differs once another connection committed), `total_changes()` (our
+ * connection's inserted, updated or deleted rows, triggers included, rolled back ones too) and `schema_version`
+ * (any DDL). A restore reopens the connection (a new key space). Nothing computed inside a caller's transaction
+ * is kept.
+ */
+const filesCache = new WeakMap<BetterSqlite3.Database, { key: string; refs?: Set<string>; pending?: number }>();
+
+function cachedFiles<T>(raw: BetterSqlite3.Database, field: 'refs' | 'pending', compute: () => T): T {
+  // inside the caller's transaction its changes may yet be rolled back, and a rollback leaves total_changes()
+  // as it was with them: what is computed there is not kept (a kept one is used: same key, no change since)
+  const keep = !raw.inTransaction;
+  const run = (): T => {
+    // the first statement starts the read transaction: the key below and the rows are the same state
+    const { c, s } = raw
+      .prepare('SELECT total_changes() AS c, (SELECT schema_version FROM pragma_schema_version) AS s')
+      .get() as { c: number; s: number };
+    const key = `${raw.pragma('data_version', { simple: true })}:${c}:${s}`;
+    const hit = filesCache.get(raw);
+    if (hit && hit.key === key && hit[field] !== undefined) return hit[field] as T;
+    const value = compute();
+    if (keep) {
+      const entry = hit && hit.key === key ? hit : { key };
+      (entry as Record<string, unknown>)[field] = value;
+      filesCache.set(raw, entry);
+    }
+    return value;
+  };
+  return keep ? raw.transaction(run)() : run();
+}
+
+/** The packs the database's rows reference (a copy: the caller may change it). */
 export function referencedPacks(raw: BetterSqlite3.Database): Set<string> {
   if (!hasPackColumns(raw)) return new Set();
-  const rows = raw.prepare('SELECT DISTINCT pack FROM files WHERE pack IS NOT NULL').all() as Array<{ pack: string }>;
-  return new Set(rows.map((r) => r.pack));
+  const refs = cachedFiles(raw, 'refs', () => {
+    const rows = raw.prepare('SELECT DISTINCT pack FROM files WHERE pack IS NOT NULL').all() as Array<{ pack: string }>;
+    return new Set(rows.map((r) => r.pack));
+  });
+  return new Set(refs);
+}
+
+/** How many originals are still in the database (not yet moved to a pack). */
+function pendingOriginals(raw: BetterSqlite3.Database): number {
+  return cachedFiles(
+    raw,
+    'pending',
+    () => (raw.prepare('SELECT count(*) AS n FROM files WHERE pack IS NULL').get() as { n: number }).n,
+  );
 }
 
 /** The SHA-256 of a whole file, read in pieces. */
@@ -258,7 +303,7 @@ export function moveOriginalsOut(raw: BetterSqlite3.Database, dbPath: string, op
   const result: MoveResult = { moved: 0, packs: [], bytes: 0, orphansRemoved: [] };
   if (dbPath === ':memory:' || !hasPackColumns(raw)) return result;
   const dir = originalsDirFor(dbPath);
-  const pending = (raw.prepare('SELECT count(*) AS n FROM files WHERE pack IS NULL').get() as { n: number }).n;
+  const pending = pendingOriginals(raw);
   if (pending > 0) {
     mkdirSync(dir, { recursive: true });
     sweepTemps(dir);

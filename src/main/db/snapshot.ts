@@ -23,7 +23,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/result';
 import { slugify } from '../../shared/text/vi';
-import { collectBackupPacks, readManifest } from './chunk-backup';
+import { collectBackupPacks, manifestInfo } from './chunk-backup';
 import { backupOriginalsDir, embedOriginals, originalsDirFor, referencedPacks, sweepTemps } from './originals-store';
 
 export interface BackupFile {
@@ -188,6 +188,11 @@ function backupNames(dir: string): string[] {
     .sort((a, b) => (a < b ? 1 : -1));
 }
 
+/** The reason part of a backup's name (`sao-luu-<date-time>-<reason>.json`). */
+export function backupReason(name: string): string {
+  return name.replace(/^sao-luu-\d{8}-\d{6}-\d{3}-/, '').replace(/\.(sqlite|json)$/, '');
+}
+
 /**
  * `size`: what the backup holds logically, in bytes: a `.sqlite` copy's file size; for a chunked backup the size
  * of the database it rebuilds plus the original packs it needs (shared with other backups on the disk, so the
@@ -197,11 +202,11 @@ export function listBackups(dir: string): BackupFile[] {
   return backupNames(dir).map((name) => {
     const path = join(dir, name);
     const st = statSync(path);
-    const reason = name.replace(/^sao-luu-\d{8}-\d{6}-\d{3}-/, '').replace(/\.(sqlite|json)$/, '');
+    const reason = backupReason(name);
     let size = st.size;
     if (name.endsWith('.json')) {
       try {
-        const m = readManifest(path);
+        const m = manifestInfo(path);
         size = m.dbSize + m.originalsBytes;
       } catch {
         // a damaged manifest is listed with its own size (its restore is refused with a clear message)

@@ -21,6 +21,7 @@ import type { FilePayload } from '../../shared/contract/op';
 import { AppError } from '../../shared/result';
 import type { Ctx } from './context';
 import {
+  backupReason,
   backupSync,
   identityOf,
   listBackups,
@@ -37,8 +38,14 @@ import {
   type DbIdentity,
 } from '../db/snapshot';
 import { acquireOwnerLock } from '../db/owner-lock';
-import { materializeBackup, writeChunkBackup, type ChunkBackupResult } from '../db/chunk-backup';
-import { ensurePacksFor, moveOriginalsOut, referencedPacks, type MoveResult } from '../db/originals-store';
+import {
+  materializeBackup,
+  releaseWalTracker,
+  walTracked,
+  writeChunkBackup,
+  type ChunkBackupResult,
+} from '../db/chunk-backup';
+import { ensurePacksFor, moveOriginalsOut, type MoveResult } from '../db/originals-store';
 import { getMeta, getSettings, setMeta } from './settings';
 
 export const DAILY_BACKUP_MARKER = 'backup.lastDaily';
@@ -70,7 +77,14 @@ export function moveOriginals(ctx: Ctx): MoveResult {
   return moveOriginalsOut(ctx.raw, ctx.dbPath);
 }
 
-/** After a batch: its originals leave the database (a failure only leaves them there for the next backup). */
+/** the WAL grows between tracked backups (their connection's automatic checkpoints are off): at most this */
+export const TRACKED_WAL_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * After a batch: its originals leave the database (a failure only leaves them there for the next backup). A WAL
+ * grown past TRACKED_WAL_MAX_BYTES since the last backup ends the tracking (automatic checkpoints back on; the
+ * next backup hashes every chunk).
+ */
 export function moveAfterBatch(ctx: Ctx): void {
   if (ctx.dbPath === ':memory:' || ctx.demo) return;
   try {
@@ -78,6 +92,11 @@ export function moveAfterBatch(ctx: Ctx): void {
   } catch {
     // the originals stay in files.bytes, whole; the next backup moves them
   }
+  if (
+    walTracked(ctx.raw) &&
+    (statSync(`${ctx.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0) > TRACKED_WAL_MAX_BYTES
+  )
+    releaseWalTracker(ctx.raw);
 }
 
 /**
@@ -88,7 +107,7 @@ export function takeBackup(
   ctx: Ctx,
   reason: string,
   keep?: number,
-): BackupFile & { written?: ChunkBackupResult['written'] } {
+): BackupFile & { written?: ChunkBackupResult['written']; hashed?: ChunkBackupResult['hashed'] } {
   if (ctx.dbPath === ':memory:') return backupSync(ctx.raw, ctx.backupDir, reason, keep);
   const dir = ctx.backupDir;
   mkdirSync(dir, { recursive: true });
@@ -102,15 +121,17 @@ export function takeBackup(
     reason,
     identity: { databaseId: id.databaseId, province: id.province },
   });
-  if (keep !== undefined) rotateBackups(dir, keep, referencedPacks(ctx.raw));
-  const b = listBackups(dir).find((x) => x.name === name);
+  // the live database references what the image does (read in the image's transaction, a moment ago)
+  if (keep !== undefined) rotateBackups(dir, keep, new Set(r.manifest.originalPacks));
+  // the entry as the list gives it (listBackups would read every manifest again)
   return {
     name,
     path: r.path,
-    size: b?.size ?? r.manifest.dbSize + r.manifest.originalsBytes,
-    createdAt: b?.createdAt ?? statSync(r.path).mtime.toISOString(),
-    reason: b?.reason ?? reason,
+    size: r.manifest.dbSize + r.manifest.originalsBytes,
+    createdAt: statSync(r.path).mtime.toISOString(),
+    reason: backupReason(name),
     written: r.written,
+    hashed: r.hashed,
   };
 }
 
