@@ -1,8 +1,9 @@
+// first: zod's setting for the CSP, before any schema is built (see the module)
+import './api/zod-jitless';
 import 'dayjs/locale/vi';
 import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { installHttpApi } from './api/http';
 import { hideIconNames } from './a11y';
 import { queryClient, Root } from './App';
@@ -11,8 +12,6 @@ import { prefetchFirstScreen } from './state/boot';
 import './antd-static.css';
 import './styles.css';
 
-// The CSP forbids eval: keep zod (pulled in by the shared contract) off its JIT path.
-z.config({ jitless: true });
 dayjs.locale('vi');
 installHttpApi();
 hideIconNames();

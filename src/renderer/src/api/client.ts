@@ -1,6 +1,6 @@
 /** The typed way screens reach the core: unwraps Result envelopes into data or an ApiError (Vietnamese message). */
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import { contract, isInvalidatedBy, type Input, type OpName, type Output } from '../../../shared/contract';
+import type { Input, OpName, Output } from '../../../shared/contract';
 import { AppError, type ErrorCode, type Result } from '../../../shared/result';
 
 /** A core error as the renderer receives it (code, Vietnamese message, details). */
@@ -45,13 +45,20 @@ export function useOp<K extends OpName>(
   });
 }
 
+/**
+ * The contract itself (its zod schemas: ~170 kB of script the first screen does not need; the core validates
+ * every input) is loaded when the first write succeeds, only to read what it invalidates.
+ */
+const loadContract = () => import('../../../shared/contract');
+
 /** Marks stale every query that a successful call of `op` invalidates, as the contract declares it. */
 export function useInvalidateAfter() {
   const qc = useQueryClient();
-  return (op: OpName) => {
+  return async (op: OpName) => {
+    const { contract, isInvalidatedBy } = await loadContract();
     const groups = contract[op].invalidates;
-    if (groups.length === 0) return Promise.resolve();
-    return qc.invalidateQueries({
+    if (groups.length === 0) return;
+    await qc.invalidateQueries({
       predicate: (q) => {
         const k = q.queryKey[0];
         return typeof k === 'string' && isInvalidatedBy(k, groups);

@@ -4,7 +4,9 @@
  * `on(event, cb)` reads the host's event stream (`GET /api/events`, the same token), opened for the first listener.
  * In Electron the preload provides window.api and none of this runs.
  */
-import { API_EVENTS, OP_NAMES, type Api, type ApiEvent } from '../../../shared/contract';
+// the names alone (no zod schemas): the first script stays small; the core validates every input
+import type { Api } from '../../../shared/contract';
+import { API_EVENTS, OP_NAME_LIST, type ApiEvent } from '../../../shared/contract/names';
 import type { Result } from '../../../shared/result';
 import { fromWire, toWire } from '../../../shared/wire';
 
@@ -96,7 +98,7 @@ export function createHttpApi(opts: HttpApiOptions): Api {
   }
 
   const api: Record<string, unknown> = {};
-  for (const op of OP_NAMES) api[op] = (input: unknown) => call(op, input);
+  for (const op of OP_NAME_LIST) api[op] = (input: unknown) => call(op, input);
   api.on = (event: ApiEvent, cb: (payload: unknown) => void) => {
     if (!(API_EVENTS as readonly string[]).includes(event)) throw new Error(`Sự kiện không hợp lệ: ${String(event)}`);
     let set = listeners.get(event);
