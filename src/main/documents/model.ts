@@ -79,13 +79,26 @@ export function kindName(model: Pick<ReportModel, 'catalog'>, kind: UnitKind): s
 const XML_INVALID = /[^\t\n\r\u0020-\ufffd\u{10000}-\u{10ffff}]/gu;
 /** invisible format characters (bidi overrides, zero-width characters): a name must print as it reads */
 const INVISIBLE = /\p{Cf}/gu;
+/** cleanForDocument's answers for short texts */
+const CLEANED = new Map<string, string>();
 
 /**
  * Removes characters XML cannot hold (they would corrupt an .xlsx) and invisible format characters (stored before
  * cleanText stripped them on the way in), and caps the length.
  */
 export function cleanForDocument(s: string, max = 32_000): string {
+  // short texts come again and again (a national Phụ lục V: "Có", "KAD", each unit's name in every part): the
+  // cleaned text remembered (it cannot be cut, being no longer than `max`)
+  const short = s.length <= 64 && max >= 64;
+  if (short) {
+    const held = CLEANED.get(s);
+    if (held !== undefined) return held;
+  }
   const t = s.replace(XML_INVALID, '').replace(INVISIBLE, '');
+  if (short) {
+    if (CLEANED.size >= 50_000) CLEANED.clear();
+    CLEANED.set(s, t);
+  }
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 

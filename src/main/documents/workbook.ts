@@ -148,12 +148,21 @@ function charEm(ch: string): number {
 }
 /** charEm of each character seen, kept (the regexes ran for every character of ~400k cells nationally) */
 const EM = new Map<string, number>();
+/** a word's summed em widths (Vietnamese text repeats a few thousand syllables: Phụ lục VI's answers) */
+const WORD_EM = new Map<string, number>();
 const textPt = (s: string, size: number, bold: boolean) => {
-  let w = 0;
-  for (const ch of s) {
-    let em = EM.get(ch);
-    if (em === undefined) EM.set(ch, (em = charEm(ch)));
-    w += em;
+  let w = WORD_EM.get(s);
+  if (w === undefined) {
+    w = 0;
+    for (const ch of s) {
+      let em = EM.get(ch);
+      if (em === undefined) EM.set(ch, (em = charEm(ch)));
+      w += em;
+    }
+    if (s.length <= 32) {
+      if (WORD_EM.size >= 100_000) WORD_EM.clear();
+      WORD_EM.set(s, w);
+    }
   }
   return w * size * (bold ? 1.05 : 1) * 1.06;
 };

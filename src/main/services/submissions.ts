@@ -129,6 +129,14 @@ export function valuesBySubmission(db: Db, ids: number[]): Map<number, StoredVal
   }
   let list: StoredValue[] | undefined;
   let current = -1;
+  // one string per element code and per cell name, not one per row (a national period's values are kept, read-cache)
+  const names = new Map<string, string>();
+  const intern = (s: string): string => {
+    const held = names.get(s);
+    if (held !== undefined) return held;
+    names.set(s, s);
+    return s;
+  };
   for (const row of stmt.iterate(JSON.stringify(ids)) as IterableIterator<
     [number, string, string, string, number | null, string | null]
   >) {
@@ -137,7 +145,11 @@ export function valuesBySubmission(db: Db, ids: number[]): Map<number, StoredVal
       current = sid;
       list = out.get(sid);
     }
-    list!.push({ element, cell: cell as CellKey, value: rowToCellValue({ state, num, text }) });
+    list!.push({
+      element: intern(element),
+      cell: intern(cell) as CellKey,
+      value: rowToCellValue({ state, num, text }),
+    });
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { createContext, type Ctx } from '../../../src/main/api/context';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { unitFigures } from '../../../src/main/demo/data';
 import { getCatalog } from '../../../src/main/services/catalog';
-import { periodConsolidation } from '../../../src/main/services/consolidation';
+import { periodConsolidation, unitValues } from '../../../src/main/services/consolidation';
 import { periodCachedRead } from '../../../src/main/db/read-cache';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
 import { filledForm, fillOf } from '../../helpers/province';
@@ -48,6 +48,8 @@ interface Answers {
   trends: unknown;
   /** the drill-down of one figure (the latest revisions are kept per period) */
   drill: unknown;
+  /** every unit's latest values (the workbook's, print view's and report draft's; kept per period) */
+  byUnit: unknown;
 }
 
 /** The figure drilled: a number every unit of the fixture reports. */
@@ -60,6 +62,7 @@ async function answers(ctx: Ctx): Promise<Answers> {
     status: await call<StatusReport>(ctx, 'status.get', { periodId: P }),
     trends: await call(ctx, 'consolidation.trends', {}),
     drill: await call(ctx, 'consolidation.drill', { periodId: P, ...DRILLED }),
+    byUnit: unitValues(ctx.db, P),
   });
   const first = await get();
   expect(await get()).toEqual(first);
@@ -74,6 +77,7 @@ function truth(ctx: Ctx): Answers {
     status: ref.periodStatus(ctx.db, P, ctx.today()),
     trends: ref.trends(ctx.db),
     drill: ref.drill(ctx.db, P, DRILLED.element, DRILLED.cell),
+    byUnit: ref.unitValues(ctx.db, P),
   };
 }
 

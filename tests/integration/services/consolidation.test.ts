@@ -374,7 +374,7 @@ describe('the database path and the pure rules agree', () => {
       indicators: catalog.indicators,
       provinceTargets: catalog.provinceTargets,
       year: 2026,
-      units: unitValues(ctx.db, p.id),
+      units: [...unitValues(ctx.db, p.id)],
       provinceValues: getProvinceValues(ctx.db, p.id),
     });
     // no period of 2025 here: every `previous` is null (services/previous.ts)

@@ -49,6 +49,14 @@ describe('invisible format characters', () => {
   it('cleanForDocument strips them from what a document prints (text stored before the rule)', () => {
     expect(cleanForDocument('Xã \u202Egnp.exe')).toBe('Xã gnp.exe');
   });
+  it('cleanForDocument answers the same when asked again (short texts are remembered), and still cuts long ones', () => {
+    const dirty = 'Có\u0007 \u200Bý kiến';
+    for (let i = 0; i < 3; i++) expect(cleanForDocument(dirty)).toBe('Có ý kiến');
+    const long = `${'a'.repeat(80)}\u0001`;
+    for (let i = 0; i < 2; i++) expect(cleanForDocument(long, 10)).toBe(`${'a'.repeat(9)}…`);
+    expect(cleanForDocument('abcdefghij', 5)).toBe('abcd…');
+    expect(cleanForDocument('abcdefghij', 5)).toBe('abcd…');
+  });
 });
 
 describe('workbook: formula-like strings carry the quote prefix', () => {
