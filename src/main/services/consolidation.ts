@@ -11,7 +11,7 @@ import { computeStatus, type FirstReceived, type UnitAttempts } from '../../shar
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
-import { cachedRead, periodCachedRead } from '../db/read-cache';
+import { cachedRead, periodCachedRead, type BoundGroup } from '../db/read-cache';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
@@ -393,18 +393,34 @@ function latestOf(db: Db, periodId: number): Latest {
   });
 }
 
-/** One cell of every latest revision that has it: index in `latest.rows` → value. */
-function cellOf(db: Db, latest: Latest, element: string, cell: CellKey): Map<number, StoredValue['value']> {
+/** How many drilled cells' columns are kept (each is one value per unit of one period: a few hundred kB at most). */
+const CELL_COLUMNS: BoundGroup = { group: 'cell-columns', max: 64 };
+
+/**
+ * One cell of every latest revision of the period that has it: index in `latest.rows` → value. Kept until a write
+ * that can change it (it reads the period's submissions and values only: db/read-cache.ts), for the last
+ * CELL_COLUMNS.max cells drilled; read-only.
+ */
+function cellOf(db: Db, periodId: number, element: string, cell: CellKey): Map<number, StoredValue['value']> {
   const raw = db.$client;
-  const out = new Map<number, StoredValue['value']>();
-  if (latest.rows.length === 0) return out;
-  const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
-  for (const [key, state, num, text] of st.all(latest.ids, element, cell) as Array<
-    [number, string, number | null, string | null]
-  >) {
-    out.set(key, rowToCellValue({ state, num, text }));
-  }
-  return out;
+  return periodCachedRead(
+    raw,
+    periodId,
+    `cell:${periodId}:${element}:${cell}`,
+    () => {
+      const latest = latestOf(db, periodId);
+      const out = new Map<number, StoredValue['value']>();
+      if (latest.rows.length === 0) return out;
+      const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
+      for (const [key, state, num, text] of st.all(latest.ids, element, cell) as Array<
+        [number, string, number | null, string | null]
+      >) {
+        out.set(key, rowToCellValue({ state, num, text }));
+      }
+      return out;
+    },
+    { bounded: CELL_COLUMNS },
+  );
 }
 
 const numberOf = (v: StoredValue['value']): number | null =>
@@ -428,7 +444,7 @@ export function drill(
   if (prev) {
     const latest = latestOf(db, prev.id);
     for (const r of latest.rows) previousReported.add(r[1]);
-    for (const [i, value] of cellOf(db, latest, element, cell)) prevByUnit.set(latest.rows[i]![1], numberOf(value));
+    for (const [i, value] of cellOf(db, prev.id, element, cell)) prevByUnit.set(latest.rows[i]![1], numberOf(value));
   }
   const predecessors = prev ? unitLinkMaps(db).pred : new Map<number, number[]>();
   const previousOf = (unitId: number): number | null => {
@@ -440,7 +456,7 @@ export function drill(
     return nums.length ? nums.reduce((x, y) => x + y, 0) : null;
   };
   const latest = latestOf(db, periodId);
-  const values = cellOf(db, latest, element, cell);
+  const values = cellOf(db, periodId, element, cell);
   const rows: DrillRow[] = [];
   latest.rows.forEach(([submissionId, unitId, code, name, kind], i) => {
     const value = values.get(i);

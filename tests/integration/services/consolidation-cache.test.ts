@@ -155,6 +155,26 @@ describe('what is kept for the national scale is dropped by every write that can
     );
   }, 120_000);
 
+  it('a correction of the drilled figure (its cell column is kept per period)', async () => {
+    const ctx = fixture();
+    const id = currentOf(ctx, 'LC-X02');
+    const v = ctx.raw
+      .prepare('SELECT num FROM submission_values WHERE submission_id = ? AND element = ? AND cell = ?')
+      .get(id, DRILLED.element, DRILLED.cell) as { num: number };
+    await expectDropped(
+      ctx,
+      () =>
+        call(ctx, 'submissions.correct', {
+          id,
+          element: DRILLED.element,
+          cell: DRILLED.cell,
+          value: { state: 'number', value: v.num + 1000 },
+          reason: 'Đơn vị báo sửa số',
+        }),
+      (a) => a.drill,
+    );
+  }, 120_000);
+
   it('a withdrawal', async () => {
     const ctx = fixture();
     await expectDropped(
