@@ -70,14 +70,20 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
   return { ...status, units: [...status.units], periodId, today, daysLeft: daysUntil(today, period.deadline) };
 }
 
-/** The units expected in a period, with what the status shows of them, in the order of the units' ids. */
+/**
+ * The units expected in a period, with what the status shows of them (no ORDER BY: the sort below ends on the
+ * unit's id, the order the rows were asked in before, so a tie of kind, order and name keeps that order).
+ */
 const EXPECTED_SQL =
   'SELECT u.id, u.code, u.name, u.kind, u.contact, u.phone, u.email, u.sort_order FROM period_units pu ' +
-  'JOIN units u ON u.id = pu.unit_id WHERE pu.period_id = ? ORDER BY u.id';
-/** The period's accepted revisions (withdrawn ones left out), oldest revision first. */
+  'JOIN units u ON u.id = pu.unit_id WHERE pu.period_id = ?';
+/**
+ * The period's accepted revisions (withdrawn ones left out), each unit's oldest revision first: in the order of
+ * the index on (period, unit, revision), no sort (only the order within a unit counts: its first and its latest).
+ */
 const REVISIONS_SQL =
   'SELECT id, unit_id, revision, received_at, official_date, history FROM submissions ' +
-  'WHERE period_id = ? AND withdrawn_at IS NULL ORDER BY revision, id';
+  'WHERE period_id = ? AND withdrawn_at IS NULL ORDER BY unit_id, revision';
 
 type ExpectedRow = [number, string, string, string, string | null, string | null, string | null, number];
 type RevisionRow = [number, number, number, string, string | null, number];
@@ -98,7 +104,8 @@ function statusOf(db: Db, periodId: number, deadline: string) {
     (a, b) =>
       (KIND_ORDER.get(a[3] as UnitKind) ?? 9) - (KIND_ORDER.get(b[3] as UnitKind) ?? 9) ||
       a[7] - b[7] ||
-      compareVi(a[2], b[2]),
+      compareVi(a[2], b[2]) ||
+      a[0] - b[0],
   );
   const first = new Map<number, RevisionRow>();
   const latest = new Map<number, RevisionRow>();
@@ -176,10 +183,13 @@ const partialSql =
   'JOIN submission_values v ON v.submission_id = s.id ' +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
   'GROUP BY u.kind, v.element, v.cell, v.state';
-/** Every text answer of the latest accepted revisions, in the units' order (the catalogue picks its elements). */
+/**
+ * The text answers of the latest accepted revisions to the given elements (a JSON array of codes: the catalogue's
+ * text elements, looked up by the values' key instead of reading every value of the period), in the units' order.
+ */
 const textSql =
   'SELECT v.element, u.code, u.name, v.text FROM submissions s JOIN units u ON u.id = s.unit_id ' +
-  'JOIN submission_values v ON v.submission_id = s.id ' +
+  'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text' ORDER BY u.sort_order, u.code";
 
 type PartialRow = [UnitKind, string, CellKey, 'number' | 'yesno', number | null, number];
@@ -269,12 +279,15 @@ function periodTexts(db: Db, periodId: number, catalog = getCatalog(db), scope?:
   );
   if (textCodes.size === 0) return [];
   const raw = db.$client;
+  // every text element of the catalogue (a scope only filters below): the entry is named by them, so a change of
+  // the catalogue's text elements (not a write the period's tracking sees) reads again
+  const asked = JSON.stringify(catalog.dataElements.filter((e) => e.type === 'text').map((e) => e.code));
   const rows = periodCachedRead(
     raw,
     periodId,
-    `texts:${periodId}`,
+    `texts:${periodId}:${asked}`,
     () =>
-      preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(periodId) as Array<
+      preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(asked, periodId) as Array<
         [string, string, string, string | null]
       >,
     { bounded: true },

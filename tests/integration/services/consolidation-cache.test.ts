@@ -242,6 +242,30 @@ describe('what is kept for the national scale is dropped by every write that can
     );
   }, 120_000);
 
+  it("the catalogue's text elements (a new one, of which a revision already holds an answer)", async () => {
+    const ctx = fixture();
+    const txt = getCatalog(ctx.db).dataElements.find((e) => e.type === 'text')!;
+    const id = currentOf(ctx, 'LC-X02');
+    // an answer under a code the catalogue does not have yet: not among the texts until the element exists
+    ctx.raw
+      .prepare("INSERT INTO submission_values VALUES (?, 'TXT_MOI', 'value', 'text', NULL, 'Ý kiến thêm của xã')")
+      .run(id);
+    await expectDropped(
+      ctx,
+      () =>
+        call(ctx, 'catalog.saveElement', {
+          code: 'TXT_MOI',
+          name: 'Ý kiến khác',
+          unit: '',
+          type: 'text',
+          cells: ['value'],
+          section: txt.section,
+          reportedBy: txt.reportedBy,
+        }),
+      (a) => [a.consolidation.textsTotal, a.consolidation.texts],
+    );
+  }, 120_000);
+
   it('a province value', async () => {
     const ctx = fixture();
     const el = getCatalog(ctx.db).dataElements.find((e) => e.collectedFrom === 'province' && e.type === 'integer')!;
