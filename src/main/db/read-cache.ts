@@ -68,8 +68,9 @@ export function cachedRead<T>(
 }
 
 /*
- * Per-period entries (a period's partial sums and texts): kept across writes that cannot change them, so that an
- * import into this period leaves the other 19 periods' sums in place (the trends, the previous year's figures).
+ * Per-period entries (a period's partial sums, texts, latest revisions, drilled cells' columns): kept across
+ * writes that cannot change them, so that an import into this period leaves the other 19 periods' sums in place
+ * (the trends, the previous year's figures).
  *
  * What makes it right without any writer having to remember it: TEMP triggers of this connection (they live in
  * its temp schema, not in the database file, and vanish with the handle) count, per period, every row inserted,
