@@ -1,9 +1,10 @@
 /**
  * Issue 20: what db/read-cache.ts keeps (a period's partial sums, texts, status, latest revisions, drilled cells'
- * columns) is dropped by every write that can change it. For each kind of write (import, correction, withdrawal, a unit's kind, a unit's
- * validity, the catalogue, a province value, another connection's commit), the answers are first served from what
- * was kept, then the write goes through the dispatcher, and the next answers must equal the pre-change
- * consolidation computed from scratch (reference/consolidation-v1.ts) and differ from the ones before the write.
+ * columns) is dropped by every write that can change it. For each kind of write (import, correction, withdrawal, a
+ * unit's kind, a unit's validity, the catalogue, a province value, another connection's commit), the answers are
+ * first served from what was kept, then the write goes through the dispatcher, and the next answers must equal the
+ * pre-change consolidation computed from scratch (reference/consolidation-v1.ts) and differ from the ones before the
+ * write.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
