@@ -70,13 +70,10 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
   return { ...status, units: [...status.units], periodId, today, daysLeft: daysUntil(today, period.deadline) };
 }
 
-/**
- * The units expected in a period, with what the status shows of them (no ORDER BY: the sort below ends on the
- * unit's id, the order the rows were asked in before, so a tie of kind, order and name keeps that order).
- */
-const EXPECTED_SQL =
-  'SELECT u.id, u.code, u.name, u.kind, u.contact, u.phone, u.email, u.sort_order FROM period_units pu ' +
-  'JOIN units u ON u.id = pu.unit_id WHERE pu.period_id = ?';
+/** Every unit, with what the status shows of it (its lines are sorted below, not by SQLite). */
+const UNIT_LINES_SQL = 'SELECT id, code, name, kind, contact, phone, email, sort_order FROM units';
+/** The units expected in a period (the covering index of period_units: no table read). */
+const EXPECTED_SQL = 'SELECT unit_id FROM period_units WHERE period_id = ?';
 /**
  * The period's accepted revisions (withdrawn ones left out), each unit's oldest revision first: in the order of
  * the index on (period, unit, revision), no sort (only the order within a unit counts: its first and its latest).
@@ -85,33 +82,54 @@ const REVISIONS_SQL =
   'SELECT id, unit_id, revision, received_at, official_date, history FROM submissions ' +
   'WHERE period_id = ? AND withdrawn_at IS NULL ORDER BY unit_id, revision';
 
-type ExpectedRow = [number, string, string, string, string | null, string | null, string | null, number];
+type UnitLine = [number, string, string, string, string | null, string | null, string | null, number];
 type RevisionRow = [number, number, number, string, string | null, number];
 
 const KIND_ORDER = new Map(UNIT_KINDS.map((k, i) => [k, i]));
 
 /**
- * Who sent what and when: two lean queries (the expected units; every accepted revision) instead of the register's
- * full rows and two reads of the submissions. The same lines as expectedUnits / firstSubmissions /
- * latestSubmissions give (the register's order: kind, sort order, name; tests/integration/services
- * /national-equality.test.ts compares with the code before).
+ * Every unit's line in the register's order (kind, sort order, name; then the id, the order the rows were asked in
+ * before, so a tie keeps it), kept until a write to the units (it reads nothing else: db/read-cache.ts, period 0);
+ * read-only.
+ */
+function unitLines(raw: Db['$client']): UnitLine[] {
+  return periodCachedRead(raw, 0, 'status-unit-lines', () =>
+    (preparedOnce(raw, UNIT_LINES_SQL, () => raw.prepare(UNIT_LINES_SQL).raw(true)).all() as UnitLine[]).sort(
+      (a, b) =>
+        (KIND_ORDER.get(a[3] as UnitKind) ?? 9) - (KIND_ORDER.get(b[3] as UnitKind) ?? 9) ||
+        a[7] - b[7] ||
+        compareVi(a[2], b[2]) ||
+        a[0] - b[0],
+    ),
+  );
+}
+
+/** A period's accepted revisions, kept until a write to its submissions (db/read-cache.ts); read-only. */
+function periodRevisions(raw: Db['$client'], periodId: number): RevisionRow[] {
+  return periodCachedRead(
+    raw,
+    periodId,
+    `status-revisions:${periodId}`,
+    () => preparedOnce(raw, REVISIONS_SQL, () => raw.prepare(REVISIONS_SQL).raw(true)).all(periodId) as RevisionRow[],
+  );
+}
+
+/**
+ * Who sent what and when: the expected units' ids (an index read), the units' sorted lines and the period's
+ * accepted revisions (both kept across writes that cannot change them) instead of the register's full rows and two
+ * reads of the submissions. The same lines as expectedUnits / firstSubmissions / latestSubmissions give (the
+ * register's order: kind, sort order, name; tests/integration/services/national-equality.test.ts compares with the
+ * code before).
  */
 function statusOf(db: Db, periodId: number, deadline: string) {
   const raw = db.$client;
-  const expected = (
-    preparedOnce(raw, EXPECTED_SQL, () => raw.prepare(EXPECTED_SQL).raw(true)).all(periodId) as ExpectedRow[]
-  ).sort(
-    (a, b) =>
-      (KIND_ORDER.get(a[3] as UnitKind) ?? 9) - (KIND_ORDER.get(b[3] as UnitKind) ?? 9) ||
-      a[7] - b[7] ||
-      compareVi(a[2], b[2]) ||
-      a[0] - b[0],
+  const expectedIds = new Set(
+    (preparedOnce(raw, EXPECTED_SQL, () => raw.prepare(EXPECTED_SQL).pluck()).all(periodId) as number[]).map(Number),
   );
+  const expected = unitLines(raw).filter((u) => expectedIds.has(u[0]));
   const first = new Map<number, RevisionRow>();
   const latest = new Map<number, RevisionRow>();
-  for (const r of preparedOnce(raw, REVISIONS_SQL, () => raw.prepare(REVISIONS_SQL).raw(true)).all(
-    periodId,
-  ) as RevisionRow[]) {
+  for (const r of periodRevisions(raw, periodId)) {
     if (!first.has(r[1])) first.set(r[1], r);
     latest.set(r[1], r);
   }
