@@ -68,8 +68,9 @@ export function cachedRead<T>(
 }
 
 /*
- * Per-period entries (a period's partial sums and texts): kept across writes that cannot change them, so that an
- * import into this period leaves the other 19 periods' sums in place (the trends, the previous year's figures).
+ * Per-period entries (a period's partial sums, texts, latest revisions, drilled cells' columns): kept across
+ * writes that cannot change them, so that an import into this period leaves the other 19 periods' sums in place
+ * (the trends, the previous year's figures).
  *
  * What makes it right without any writer having to remember it: TEMP triggers of this connection (they live in
  * its temp schema, not in the database file, and vanish with the handle) count, per period, every row inserted,
@@ -92,6 +93,14 @@ interface Tracking {
   bound: number;
   entries: Map<string, PeriodEntry>;
   bounded: string[];
+  /** entries of a group with its own bound (the drill's cell columns), oldest first */
+  groups: Map<string, string[]>;
+}
+
+/** A group of small entries of which at most `max` are kept (apart from the large `bounded` ones). */
+export interface BoundGroup {
+  group: string;
+  max: number;
 }
 
 const tracking = new WeakMap<BetterSqlite3.Database, Tracking | null>();
@@ -125,7 +134,7 @@ function trackingOf(raw: BetterSqlite3.Database): Tracking | null {
   if (t !== undefined) return t;
   try {
     raw.exec(TRACKING_SQL);
-    t = { bound: -1, entries: new Map(), bounded: [] };
+    t = { bound: -1, entries: new Map(), bounded: [], groups: new Map() };
   } catch {
     t = null;
   }
@@ -171,11 +180,11 @@ export function periodCachedRead<T>(
   periodId: number,
   key: string,
   compute: () => T,
-  opts: { bounded?: boolean } = {},
+  opts: { bounded?: boolean | BoundGroup } = {},
 ): T {
   if (raw.inTransaction) return compute();
   const t = trackingOf(raw);
-  if (!t) return cachedRead(raw, key, compute, opts);
+  if (!t) return cachedRead(raw, key, compute, { bounded: opts.bounded !== undefined && opts.bounded !== false });
   const version = periodVersion(raw, periodId);
   const held = t.entries.get(key);
   if (held && held.version === version) return held.value as T;
@@ -189,8 +198,11 @@ export function periodCachedRead<T>(
   // computing reads only; a compute that wrote (it must not) would leave the mark behind: keep nothing then
   if (periodVersion(raw, periodId) !== version) return value;
   if (!t.entries.has(key) && opts.bounded) {
-    t.bounded.push(key);
-    while (t.bounded.length > MAX_BOUNDED) t.entries.delete(t.bounded.shift()!);
+    const [list, max] =
+      opts.bounded === true ? [t.bounded, MAX_BOUNDED] : [t.groups.get(opts.bounded.group) ?? [], opts.bounded.max];
+    if (opts.bounded !== true) t.groups.set(opts.bounded.group, list);
+    list.push(key);
+    while (list.length > max) t.entries.delete(list.shift()!);
   }
   t.entries.set(key, { version, value });
   return value;

@@ -11,7 +11,7 @@ import { computeStatus, type FirstReceived, type UnitAttempts } from '../../shar
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
-import { cachedRead, periodCachedRead } from '../db/read-cache';
+import { cachedRead, periodCachedRead, type BoundGroup } from '../db/read-cache';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
@@ -83,41 +83,66 @@ export function periodStatus(db: Db, periodId: number, today: string = localIsoD
   return { ...status, units: [...status.units], periodId, today, daysLeft: daysUntil(today, period.deadline) };
 }
 
-/** The units expected in a period, with what the status shows of them, in the order of the units' ids. */
-const EXPECTED_SQL =
-  'SELECT u.id, u.code, u.name, u.kind, u.contact, u.phone, u.email, u.sort_order FROM period_units pu ' +
-  'JOIN units u ON u.id = pu.unit_id WHERE pu.period_id = ? ORDER BY u.id';
-/** The period's accepted revisions (withdrawn ones left out), oldest revision first. */
+/** Every unit, with what the status shows of it (its lines are sorted below, not by SQLite). */
+const UNIT_LINES_SQL = 'SELECT id, code, name, kind, contact, phone, email, sort_order FROM units';
+/** The units expected in a period (the covering index of period_units: no table read). */
+const EXPECTED_SQL = 'SELECT unit_id FROM period_units WHERE period_id = ?';
+/**
+ * The period's accepted revisions (withdrawn ones left out), each unit's oldest revision first: in the order of
+ * the index on (period, unit, revision), no sort (only the order within a unit counts: its first and its latest).
+ */
 const REVISIONS_SQL =
   'SELECT id, unit_id, revision, received_at, official_date, history FROM submissions ' +
-  'WHERE period_id = ? AND withdrawn_at IS NULL ORDER BY revision, id';
+  'WHERE period_id = ? AND withdrawn_at IS NULL ORDER BY unit_id, revision';
 
-type ExpectedRow = [number, string, string, string, string | null, string | null, string | null, number];
+type UnitLine = [number, string, string, string, string | null, string | null, string | null, number];
 type RevisionRow = [number, number, number, string, string | null, number];
 
 const KIND_ORDER = new Map(UNIT_KINDS.map((k, i) => [k, i]));
 
 /**
- * Who sent what and when: two lean queries (the expected units; every accepted revision) instead of the register's
- * full rows and two reads of the submissions. The same lines as expectedUnits / firstSubmissions /
- * latestSubmissions give (the register's order: kind, sort order, name; tests/integration/services
- * /national-equality.test.ts compares with the code before).
+ * Every unit's line in the register's order (kind, sort order, name; then the id, the order the rows were asked in
+ * before, so a tie keeps it), kept until a write to the units (it reads nothing else: db/read-cache.ts, period 0);
+ * read-only.
+ */
+function unitLines(raw: Db['$client']): UnitLine[] {
+  return periodCachedRead(raw, 0, 'status-unit-lines', () =>
+    (preparedOnce(raw, UNIT_LINES_SQL, () => raw.prepare(UNIT_LINES_SQL).raw(true)).all() as UnitLine[]).sort(
+      (a, b) =>
+        (KIND_ORDER.get(a[3] as UnitKind) ?? 9) - (KIND_ORDER.get(b[3] as UnitKind) ?? 9) ||
+        a[7] - b[7] ||
+        compareVi(a[2], b[2]) ||
+        a[0] - b[0],
+    ),
+  );
+}
+
+/** A period's accepted revisions, kept until a write to its submissions (db/read-cache.ts); read-only. */
+function periodRevisions(raw: Db['$client'], periodId: number): RevisionRow[] {
+  return periodCachedRead(
+    raw,
+    periodId,
+    `status-revisions:${periodId}`,
+    () => preparedOnce(raw, REVISIONS_SQL, () => raw.prepare(REVISIONS_SQL).raw(true)).all(periodId) as RevisionRow[],
+  );
+}
+
+/**
+ * Who sent what and when: the expected units' ids (an index read), the units' sorted lines and the period's
+ * accepted revisions (both kept across writes that cannot change them) instead of the register's full rows and two
+ * reads of the submissions. The same lines as expectedUnits / firstSubmissions / latestSubmissions give (the
+ * register's order: kind, sort order, name; tests/integration/services/national-equality.test.ts compares with the
+ * code before).
  */
 function statusOf(db: Db, periodId: number, deadline: string) {
   const raw = db.$client;
-  const expected = (
-    preparedOnce(raw, EXPECTED_SQL, () => raw.prepare(EXPECTED_SQL).raw(true)).all(periodId) as ExpectedRow[]
-  ).sort(
-    (a, b) =>
-      (KIND_ORDER.get(a[3] as UnitKind) ?? 9) - (KIND_ORDER.get(b[3] as UnitKind) ?? 9) ||
-      a[7] - b[7] ||
-      compareVi(a[2], b[2]),
+  const expectedIds = new Set(
+    (preparedOnce(raw, EXPECTED_SQL, () => raw.prepare(EXPECTED_SQL).pluck()).all(periodId) as number[]).map(Number),
   );
+  const expected = unitLines(raw).filter((u) => expectedIds.has(u[0]));
   const first = new Map<number, RevisionRow>();
   const latest = new Map<number, RevisionRow>();
-  for (const r of preparedOnce(raw, REVISIONS_SQL, () => raw.prepare(REVISIONS_SQL).raw(true)).all(
-    periodId,
-  ) as RevisionRow[]) {
+  for (const r of periodRevisions(raw, periodId)) {
     if (!first.has(r[1])) first.set(r[1], r);
     latest.set(r[1], r);
   }
@@ -189,10 +214,13 @@ const partialSql =
   'JOIN submission_values v ON v.submission_id = s.id ' +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
   'GROUP BY u.kind, v.element, v.cell, v.state';
-/** Every text answer of the latest accepted revisions, in the units' order (the catalogue picks its elements). */
+/**
+ * The text answers of the latest accepted revisions to the given elements (a JSON array of codes: the catalogue's
+ * text elements, looked up by the values' key instead of reading every value of the period), in the units' order.
+ */
 const textSql =
   'SELECT v.element, u.code, u.name, v.text FROM submissions s JOIN units u ON u.id = s.unit_id ' +
-  'JOIN submission_values v ON v.submission_id = s.id ' +
+  'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
   "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text' ORDER BY u.sort_order, u.code";
 
 type PartialRow = [UnitKind, string, CellKey, 'number' | 'yesno', number | null, number];
@@ -282,12 +310,15 @@ function periodTexts(db: Db, periodId: number, catalog = getCatalog(db), scope?:
   );
   if (textCodes.size === 0) return [];
   const raw = db.$client;
+  // every text element of the catalogue (a scope only filters below): the entry is named by them, so a change of
+  // the catalogue's text elements (not a write the period's tracking sees) reads again
+  const asked = JSON.stringify(catalog.dataElements.filter((e) => e.type === 'text').map((e) => e.code));
   const rows = periodCachedRead(
     raw,
     periodId,
-    `texts:${periodId}`,
+    `texts:${periodId}:${asked}`,
     () =>
-      preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(periodId) as Array<
+      preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(asked, periodId) as Array<
         [string, string, string, string | null]
       >,
     { bounded: true },
@@ -406,18 +437,34 @@ function latestOf(db: Db, periodId: number): Latest {
   });
 }
 
-/** One cell of every latest revision that has it: index in `latest.rows` → value. */
-function cellOf(db: Db, latest: Latest, element: string, cell: CellKey): Map<number, StoredValue['value']> {
+/** How many drilled cells' columns are kept (each is one value per unit of one period: a few hundred kB at most). */
+const CELL_COLUMNS: BoundGroup = { group: 'cell-columns', max: 64 };
+
+/**
+ * One cell of every latest revision of the period that has it: index in `latest.rows` → value. Kept until a write
+ * that can change it (it reads the period's submissions and values only: db/read-cache.ts), for the last
+ * CELL_COLUMNS.max cells drilled; read-only.
+ */
+function cellOf(db: Db, periodId: number, element: string, cell: CellKey): Map<number, StoredValue['value']> {
   const raw = db.$client;
-  const out = new Map<number, StoredValue['value']>();
-  if (latest.rows.length === 0) return out;
-  const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
-  for (const [key, state, num, text] of st.all(latest.ids, element, cell) as Array<
-    [number, string, number | null, string | null]
-  >) {
-    out.set(key, rowToCellValue({ state, num, text }));
-  }
-  return out;
+  return periodCachedRead(
+    raw,
+    periodId,
+    `cell:${periodId}:${element}:${cell}`,
+    () => {
+      const latest = latestOf(db, periodId);
+      const out = new Map<number, StoredValue['value']>();
+      if (latest.rows.length === 0) return out;
+      const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
+      for (const [key, state, num, text] of st.all(latest.ids, element, cell) as Array<
+        [number, string, number | null, string | null]
+      >) {
+        out.set(key, rowToCellValue({ state, num, text }));
+      }
+      return out;
+    },
+    { bounded: CELL_COLUMNS },
+  );
 }
 
 const numberOf = (v: StoredValue['value']): number | null =>
@@ -441,7 +488,7 @@ export function drill(
   if (prev) {
     const latest = latestOf(db, prev.id);
     for (const r of latest.rows) previousReported.add(r[1]);
-    for (const [i, value] of cellOf(db, latest, element, cell)) prevByUnit.set(latest.rows[i]![1], numberOf(value));
+    for (const [i, value] of cellOf(db, prev.id, element, cell)) prevByUnit.set(latest.rows[i]![1], numberOf(value));
   }
   const predecessors = prev ? unitLinkMaps(db).pred : new Map<number, number[]>();
   const previousOf = (unitId: number): number | null => {
@@ -453,7 +500,7 @@ export function drill(
     return nums.length ? nums.reduce((x, y) => x + y, 0) : null;
   };
   const latest = latestOf(db, periodId);
-  const values = cellOf(db, latest, element, cell);
+  const values = cellOf(db, periodId, element, cell);
   const rows: DrillRow[] = [];
   latest.rows.forEach(([submissionId, unitId, code, name, kind], i) => {
     const value = values.get(i);

@@ -1,9 +1,10 @@
 /**
- * Issue 20: what db/read-cache.ts keeps (a period's partial sums, texts, status, latest revisions) is dropped by
- * every write that can change it. For each kind of write (import, correction, withdrawal, a unit's kind, a unit's
- * validity, the catalogue, a province value, another connection's commit), the answers are first served from what
- * was kept, then the write goes through the dispatcher, and the next answers must equal the pre-change
- * consolidation computed from scratch (reference/consolidation-v1.ts) and differ from the ones before the write.
+ * Issue 20: what db/read-cache.ts keeps (a period's partial sums, texts, status, latest revisions, drilled cells'
+ * columns) is dropped by every write that can change it. For each kind of write (import, correction, withdrawal, a
+ * unit's kind, a unit's validity, the catalogue, a province value, another connection's commit), the answers are
+ * first served from what was kept, then the write goes through the dispatcher, and the next answers must equal the
+ * pre-change consolidation computed from scratch (reference/consolidation-v1.ts) and differ from the ones before the
+ * write.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
@@ -159,6 +160,26 @@ describe('what is kept for the national scale is dropped by every write that can
     );
   }, 120_000);
 
+  it('a correction of the drilled figure (its cell column is kept per period)', async () => {
+    const ctx = fixture();
+    const id = currentOf(ctx, 'LC-X02');
+    const v = ctx.raw
+      .prepare('SELECT num FROM submission_values WHERE submission_id = ? AND element = ? AND cell = ?')
+      .get(id, DRILLED.element, DRILLED.cell) as { num: number };
+    await expectDropped(
+      ctx,
+      () =>
+        call(ctx, 'submissions.correct', {
+          id,
+          element: DRILLED.element,
+          cell: DRILLED.cell,
+          value: { state: 'number', value: v.num + 1000 },
+          reason: 'Đơn vị báo sửa số',
+        }),
+      (a) => a.drill,
+    );
+  }, 120_000);
+
   it('a withdrawal', async () => {
     const ctx = fixture();
     await expectDropped(
@@ -223,6 +244,30 @@ describe('what is kept for the national scale is dropped by every write that can
           target: { op: '>=', value: (ind.value ?? 0) + 1 },
         }),
       (a) => a.consolidation.indicators,
+    );
+  }, 120_000);
+
+  it("the catalogue's text elements (a new one, of which a revision already holds an answer)", async () => {
+    const ctx = fixture();
+    const txt = getCatalog(ctx.db).dataElements.find((e) => e.type === 'text')!;
+    const id = currentOf(ctx, 'LC-X02');
+    // an answer under a code the catalogue does not have yet: not among the texts until the element exists
+    ctx.raw
+      .prepare("INSERT INTO submission_values VALUES (?, 'TXT_MOI', 'value', 'text', NULL, 'Ý kiến thêm của xã')")
+      .run(id);
+    await expectDropped(
+      ctx,
+      () =>
+        call(ctx, 'catalog.saveElement', {
+          code: 'TXT_MOI',
+          name: 'Ý kiến khác',
+          unit: '',
+          type: 'text',
+          cells: ['value'],
+          section: txt.section,
+          reportedBy: txt.reportedBy,
+        }),
+      (a) => [a.consolidation.textsTotal, a.consolidation.texts],
     );
   }, 120_000);
 

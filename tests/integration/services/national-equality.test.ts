@@ -124,13 +124,16 @@ async function expectSameAsBefore(
     for (const v of [...before.values.slice(0, opts.drills ?? 6), ...(opts.alsoDrill ?? [])]) {
       const was = ref.drill(ctx.db, id, v.code, v.cell);
       expect(refV2.drill(ctx.db, id, v.code, v.cell)).toEqual(was);
-      const now = await call<{ rows: unknown[] }>(ctx, 'consolidation.drill', {
-        periodId: id,
-        element: v.code,
-        cell: v.cell,
-      });
-      expect(now, `drill ${v.code}.${v.cell} of period ${id}`).toEqual(was);
-      drilled += now.rows.length;
+      // twice: the second from the cell's columns kept per period
+      for (let round = 0; round < 2; round++) {
+        const now = await call<{ rows: unknown[] }>(ctx, 'consolidation.drill', {
+          periodId: id,
+          element: v.code,
+          cell: v.cell,
+        });
+        expect(now, `drill ${v.code}.${v.cell} of period ${id}`).toEqual(was);
+        if (round === 0) drilled += now.rows.length;
+      }
     }
   }
   for (const kind of [undefined, 'half_year', 'year'] as const) {
