@@ -22,6 +22,14 @@ interface CpuProfile {
   samples: number[];
   timeDeltas: number[];
 }
+/** The `n` largest entries of a time table, one `ms name` line each. */
+const top = (m: Map<string, number>, n: number): string =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${Math.round(v)} ${k}`)
+    .join('\n');
+
 async function main() {
   const src = process.argv[2]!;
   const out = process.argv[3] ?? join(tmpdir(), 'bdg-ui-probe');
@@ -87,21 +95,9 @@ async function main() {
         const u = f.url.replace(/^.*\//, '') || f.functionName;
         byUrl.set(u, (byUrl.get(u) ?? 0) + (dt[i] ?? 0) / 1000);
       });
-      console.log(
-        [...byUrl]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 10)
-          .map(([k, v]) => `${Math.round(v)} ${k}`)
-          .join('\n'),
-      );
+      console.log(top(byUrl, 10));
       console.log('--');
-      console.log(
-        [...self]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 25)
-          .map(([k, v]) => `${Math.round(v)} ${k}`)
-          .join('\n'),
-      );
+      console.log(top(self, 25));
     }
     await context.close();
   }

@@ -368,7 +368,7 @@ function readImage(
     }
     raw.exec('BEGIN IMMEDIATE');
     try {
-      const wal = walFramePages(`${dbPath}-wal`, pageSize);
+      const wal = walFramePages(walPath, pageSize);
       before = wal?.salt1 ?? null;
       dv1 = raw.pragma('data_version', { simple: true }) as number;
       need = plan(wal, pageSize, dv1);
@@ -380,8 +380,7 @@ function readImage(
     if (!cp?.busy) {
       raw.exec('BEGIN IMMEDIATE');
       try {
-        const wal = `${dbPath}-wal`;
-        if (!existsSync(wal) || statSync(wal).size === 0) {
+        if (!existsSync(walPath) || statSync(walPath).size === 0) {
           const dv2 = raw.pragma('data_version', { simple: true }) as number;
           const size = (raw.pragma('page_count', { simple: true }) as number) * pageSize;
           // another connection committed between the listing and the checkpoint: its pages were not listed
