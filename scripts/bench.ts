@@ -69,6 +69,8 @@ const NATIONAL = !process.argv.includes('--no-national');
 /** the import part only (importSeconds, bareSeconds, floorSeconds and their ratios), to iterate on the import */
 const ONLY_IMPORT = process.argv.includes('--only-import');
 /** peakRss1000MB: 1,000 forms imported in one batch in a child process (minutes to make the forms; `--no-peak`) */
+/** `--dump=DIR`: the 120 filled forms are also written to DIR (to profile the import on the same files) */
+const DUMP = process.argv.find((a) => a.startsWith('--dump='))?.slice('--dump='.length);
 const PEAK = ONLY_IMPORT ? process.argv.includes('--peak') : !process.argv.includes('--no-peak');
 const UI = NATIONAL && !process.argv.includes('--no-ui');
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
@@ -169,6 +171,10 @@ async function main(): Promise<void> {
     }
 
     ctx.close();
+    if (DUMP) {
+      mkdirSync(DUMP, { recursive: true });
+      for (const f of files) writeFileSync(join(DUMP, f.name), f.bytes);
+    }
 
     // bare exceljs loads, warmed up by one file
     const bare = async (): Promise<number> => {
