@@ -5,7 +5,8 @@
  */
 import { Button, Empty, Input, List, Modal, Typography } from 'antd';
 import { useDeferredValue, useMemo, useState, type Key, type ReactNode } from 'react';
-import { formatNumber, searchKey } from '../../../shared/text/vi';
+import { formatNumber } from '../../../shared/text/vi';
+import { useUnitSearch } from './useUnitSearch';
 
 export const PREVIEW_ROWS = 10;
 export const DIALOG_PAGE = 20;
@@ -79,13 +80,7 @@ function AllDialog<T>({
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const deferred = useDeferredValue(query);
-  // each row's search key once, not on every keystroke
-  const keys = useMemo(() => items.map((x) => searchKey(searchText(x))), [items, searchText]);
-  const shown = useMemo(() => {
-    const words = searchKey(deferred).split(' ').filter(Boolean);
-    if (!words.length) return items;
-    return items.filter((_, i) => words.every((w) => keys[i]!.includes(w)));
-  }, [items, keys, deferred]);
+  const shown = useUnitSearch(items, searchText, deferred);
   return (
     <Modal open title={`${title} (${formatNumber(items.length)})`} onCancel={onClose} footer={null} width={860}>
       <Input.Search

@@ -210,7 +210,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
             title="Báo cáo cần bổ sung"
             items={states.needsFix}
             rowKey={(x) => x.id}
-            searchText={(x) => x.unitName}
+            searchText={unitNameText}
             renderItem={(x) => (
               <List.Item
                 extra={
@@ -282,6 +282,8 @@ function DashboardBody({ periodId }: { periodId: number }) {
     </Space>
   );
 }
+
+const unitNameText = (x: { unitName: string }): string => x.unitName;
 
 const unitSearchText = (u: UnitStatusRow): string =>
   [u.name, u.unit, u.contact, u.phone, u.email].filter(Boolean).join(' ');

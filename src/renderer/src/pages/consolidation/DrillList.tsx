@@ -4,7 +4,8 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { DrillRow } from '../../../../shared/contract';
 import type { CellKey, DataElement, UnitKind } from '../../../../shared/domain/catalog';
-import { compareVi, formatNumber, searchKey } from '../../../../shared/text/vi';
+import { compareVi, formatNumber } from '../../../../shared/text/vi';
+import { useUnitSearch } from '../../components/useUnitSearch';
 import { useOp } from '../../api/client';
 import { ErrorBox, Loading } from '../../components/common';
 import { UNIT_KIND_LABEL } from '../../labels';
@@ -26,6 +27,8 @@ const COLUMNS: TableColumnsType<DrillRow> = [
   { title: 'Giá trị', width: 120, align: 'right', render: (_: unknown, r) => shown(r) },
 ];
 
+const drillRowText = (r: DrillRow): string => r.unitName;
+
 /** rows a page: the drawer never holds every unit of the country */
 export const DRILL_PAGE = 20;
 
@@ -39,14 +42,7 @@ export function DrillList({ periodId, element, cell }: { periodId: number; eleme
     const sum = rows.reduce((s, r) => s + (typeof r.value === 'number' ? r.value : r.value === true ? 1 : 0), 0);
     return { rows, sum };
   }, [q.data]);
-  const words = useMemo(() => searchKey(deferred).split(' ').filter(Boolean), [deferred]);
-  // each unit's search key once, and only when the officer searches (not before the drawer first shows)
-  const searching = words.length > 0;
-  const keys = useMemo(() => (searching ? sorted.rows.map((r) => searchKey(r.unitName)) : null), [sorted, searching]);
-  const shown = useMemo(() => {
-    if (!keys) return sorted.rows;
-    return sorted.rows.filter((_, i) => words.every((w) => keys[i]!.includes(w)));
-  }, [sorted, keys, words]);
+  const shown = useUnitSearch(sorted.rows, drillRowText, deferred);
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorBox error={q.error} />;
   const { rows, sum } = sorted;

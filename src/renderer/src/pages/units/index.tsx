@@ -11,16 +11,21 @@ import { App, Button, Checkbox, Empty, Flex, Input, Select, Space, Typography } 
 import { useMemo, useState } from 'react';
 import type { UnitKind } from '../../../../shared/domain/catalog';
 import type { Unit } from '../../../../shared/domain/records';
-import { formatNumber, searchKey } from '../../../../shared/text/vi';
+import { formatNumber } from '../../../../shared/text/vi';
 import { call, errorMessage, useOp, useOpMutation } from '../../api/client';
 import { hostErrorMessage, saveFiles } from '../../api/host';
 import { ErrorBox, PageHeader } from '../../components/common';
+import { useUnitSearch } from '../../components/useUnitSearch';
 import { UNIT_KIND_OPTIONS } from '../../labels';
 import { ImportUnitsModal } from './ImportUnitsModal';
 import { LinkModal } from './LinkModal';
 import { PrintUnitsModal } from './PrintUnitsModal';
 import { UnitModal } from './UnitModal';
 import { UnitsTable } from './UnitsTable';
+
+/** what the register's search looks in: code, name, contact, position, e-mail, phone, address, note */
+const unitText = (u: Unit): string =>
+  [u.code, u.name, u.contact, u.position, u.email, u.phone, u.address, u.note].filter(Boolean).join(' ');
 
 export function UnitsPage() {
   const { modal, message } = App.useApp();
@@ -36,23 +41,11 @@ export function UnitsPage() {
   const setActive = useOpMutation('units.setActive');
 
   const units = useMemo(() => list.data ?? [], [list.data]);
-  // each unit's search key once per list, not on every keystroke (a national register has thousands)
-  const keys = useMemo(
-    () =>
-      units.map((u) =>
-        searchKey(
-          [u.code, u.name, u.contact, u.position, u.email, u.phone, u.address, u.note].filter(Boolean).join(' '),
-        ),
-      ),
-    [units],
+  const matching = useUnitSearch(units, unitText, q);
+  const rows = useMemo(
+    () => matching.filter((u) => (kind === 'all' || u.kind === kind) && (!activeOnly || u.active)),
+    [matching, kind, activeOnly],
   );
-  const rows = useMemo(() => {
-    const words = searchKey(q).split(' ').filter(Boolean);
-    return units.filter(
-      (u, i) =>
-        (kind === 'all' || u.kind === kind) && (!activeOnly || u.active) && words.every((w) => keys[i]!.includes(w)),
-    );
-  }, [units, keys, kind, activeOnly, q]);
 
   const exportXlsx = async () => {
     setExporting(true);
