@@ -17,19 +17,24 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../shared/result';
 import { FastGridUnsupported } from './fast-grid';
-import { readForm, type FormCatalog, type ParsedForm, type ReadFormOptions } from './form-reader';
+import type { LayoutDefinition } from '../../shared/contract/layouts';
+import type { FormCatalog, ParsedForm, ReadFormOptions } from './form-reader';
+import type { LayoutReading } from './layout/read';
+import type { ReadPlan } from './plan-reader';
+import { runReadJob, type ReadJob, type ReadJobKind, type ReadJobResult } from './read-jobs';
+import type { ColumnRole, UnitList } from './unit-list-reader';
 
+/** A read job (read-jobs.ts) for the worker: a filled form, a file read by a layout, a unit list, a plan. */
 export type ParseRequest = {
   type: 'parse';
   id: number;
   bytes: Uint8Array;
   fileName: string;
-  catalog: FormCatalog;
-  options: ReadFormOptions;
+  job: ReadJob;
 };
 export type ParseReply =
   | { type: 'ready' }
-  | { type: 'done'; id: number; parsed: ParsedForm }
+  | { type: 'done'; id: number; result: ReadJobResult<ReadJobKind> }
   | { type: 'failed'; id: number; appError: AppErrorData | null; message?: string };
 
 export interface ParsePoolOptions {
@@ -105,7 +110,7 @@ const STARTUP_LIMIT_MS = 30_000;
 interface Job {
   id: number;
   request: ParseRequest;
-  resolve(p: ParsedForm): void;
+  resolve(r: ReadJobResult<ReadJobKind>): void;
   reject(e: unknown): void;
 }
 
@@ -150,7 +155,7 @@ class ParseWorker {
     const job = this.job;
     if (!job || m.id !== job.id) return;
     this.finish();
-    if (m.type === 'done') job.resolve(m.parsed);
+    if (m.type === 'done') job.resolve(m.result);
     else if (m.appError) job.reject(new AppError(m.appError.code, m.appError.message, m.appError.details));
     else job.reject(new Error(m.message ?? 'parse failed'));
     this.pool.next();
@@ -203,10 +208,10 @@ class Pool {
   private broken = false;
   restarts = 0;
 
-  submit(bytes: Uint8Array, fileName: string, catalog: FormCatalog, options: ReadFormOptions): Promise<ParsedForm> {
-    return new Promise<ParsedForm>((resolve, reject) => {
+  submit(bytes: Uint8Array, fileName: string, job: ReadJob): Promise<ReadJobResult<ReadJobKind>> {
+    return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      const request: ParseRequest = { type: 'parse', id, bytes, fileName, catalog, options };
+      const request: ParseRequest = { type: 'parse', id, bytes, fileName, job };
       this.queue.push({ id, request, resolve, reject });
       this.next();
     });
@@ -240,8 +245,8 @@ class Pool {
   }
 
   inProcess(job: Job): void {
-    const { bytes, fileName, catalog, options } = job.request;
-    readForm(bytes, fileName, catalog, options).then(job.resolve, job.reject);
+    const { bytes, fileName, job: read } = job.request;
+    runReadJob(read, bytes, fileName).then(job.resolve, job.reject);
     // jobs wait for each other only when they share a worker
     this.next();
   }
@@ -263,10 +268,28 @@ class Pool {
 
 const pool = new Pool();
 
+const isZip = (b: Uint8Array): boolean =>
+  b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
 /**
- * Reads a filled form off the calling thread, within the time and memory limits. Same contract as `readForm`:
- * resolves to the parsed form, or rejects with `AppError('bad_file')` (a too complex or crashing file included).
+ * Runs a read job off the calling thread, within the time and memory limits: resolves to what the job gives in
+ * this thread, or rejects with the same `AppError('bad_file')` (a too complex or crashing file included).
  */
+function read(job: ReadJob, bytes: Uint8Array, fileName: string): Promise<ReadJobResult<ReadJobKind>> {
+  if (settings.fastInProcess && isZip(bytes)) {
+    // The usual .xlsx goes the short way, in this thread: the file guard (every size, count and ratio capped before
+    // anything is inflated past its limit) and the fast reader are linear in the capped input. Anything the fast
+    // reader is not sure of (exceljs needed, a legacy .xls, an odd part) goes to the worker, which has the time
+    // and memory limits.
+    return runReadJob(job, bytes, fileName, 'fast').catch((e: unknown) => {
+      if (e instanceof FastGridUnsupported) return pool.submit(bytes, fileName, job);
+      throw e;
+    });
+  }
+  return pool.submit(bytes, fileName, job);
+}
+
+/** Reads a filled form off the calling thread (same contract as `readForm`). */
 export function parseForm(
   bytes: Uint8Array,
   fileName: string,
@@ -274,18 +297,34 @@ export function parseForm(
   options: ReadFormOptions = {},
 ): Promise<ParsedForm> {
   const slim: FormCatalog = { dataElements: catalog.dataElements, cellLabels: catalog.cellLabels };
-  const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (settings.fastInProcess && isZip) {
-    // The usual form goes the short way, in this thread: the file guard (every size, count and ratio capped before
-    // anything is inflated past its limit) and the fast reader are linear in the capped input. Anything the fast
-    // reader is not sure of (exceljs needed, a legacy .xls, an odd part) goes to the worker, which has the time
-    // and memory limits.
-    return readForm(bytes, fileName, slim, { ...options, reader: 'fast' }).catch((e: unknown) => {
-      if (e instanceof FastGridUnsupported) return pool.submit(bytes, fileName, slim, options);
-      throw e;
-    });
-  }
-  return pool.submit(bytes, fileName, slim, options);
+  return read({ kind: 'form', args: { catalog: slim, options } }, bytes, fileName) as Promise<ParsedForm>;
+}
+
+/** Reads a file by a saved layout off the calling thread (same contract as loadGrid + readByLayout). */
+export function parseByLayout(
+  bytes: Uint8Array,
+  fileName: string,
+  definition: LayoutDefinition,
+  layoutName: string,
+  catalog: FormCatalog,
+): Promise<LayoutReading> {
+  const slim: FormCatalog = { dataElements: catalog.dataElements, cellLabels: catalog.cellLabels };
+  const job: ReadJob = { kind: 'layout', args: { catalog: slim, definition, layoutName } };
+  return read(job, bytes, fileName) as Promise<LayoutReading>;
+}
+
+/** Reads a list of units off the calling thread (same contract as readUnitList). */
+export function parseUnitList(
+  bytes: Uint8Array,
+  fileName: string,
+  columns: Record<string, ColumnRole> = {},
+): Promise<UnitList> {
+  return read({ kind: 'unitList', args: { columns } }, bytes, fileName) as Promise<UnitList>;
+}
+
+/** Reads the year's plan list off the calling thread (same contract as readPlan). */
+export function parsePlan(bytes: Uint8Array, fileName: string): Promise<ReadPlan> {
+  return read({ kind: 'plan', args: {} }, bytes, fileName) as Promise<ReadPlan>;
 }
 
 /** Stops the worker (a new one starts on the next file). */

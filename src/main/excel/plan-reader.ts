@@ -6,7 +6,7 @@
  * them (the service matches them to the register). Pure: never touches the database.
  */
 import { cleanText, parseViDate, searchKey } from '../../shared/text/vi';
-import { cellText, loadGrid, type GridSheet, type RawCell } from './grid';
+import { cellText, loadGrid, type Grid, type GridSheet, type RawCell } from './grid';
 
 export interface PlanRow {
   /** the row in the sheet (1-based, as Excel shows it) */
@@ -74,7 +74,11 @@ function dueOf(c: RawCell): string | null {
 
 /** Reads the plan list; throws AppError('bad_file') (from the grid reader) only when the file cannot be opened. */
 export async function readPlan(bytes: Uint8Array, fileName: string): Promise<ReadPlan> {
-  const grid = await loadGrid(bytes, fileName);
+  return planFromGrid(await loadGrid(bytes, fileName));
+}
+
+/** The plan list of a workbook already read (see readPlan). */
+export function planFromGrid(grid: Grid): ReadPlan {
   for (const sheet of grid.sheets) {
     if (sheet.state !== 'visible') continue;
     const header = findHeader(sheet);

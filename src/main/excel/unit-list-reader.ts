@@ -11,7 +11,7 @@ import type { UnitKind } from '../../shared/domain/catalog';
 import { AppError } from '../../shared/result';
 import { normalizeUnitCode } from '../../shared/text/unit-code';
 import { cleanText, parseViDate, searchKey } from '../../shared/text/vi';
-import { cellText, loadGrid, type GridSheet, type RawCell } from './grid';
+import { cellText, loadGrid, type Grid, type GridSheet, type RawCell } from './grid';
 
 export { UNIT_LIST_FIELDS, type UnitListField } from '../../shared/contract/units';
 /** a column's role: a field, kept in the notes ('extra'), or ignored ('skip', e.g. STT) */
@@ -299,7 +299,11 @@ export async function readUnitList(
   fileName: string,
   columns: Record<string, ColumnRole> = {},
 ): Promise<UnitList> {
-  const grid = await loadGrid(bytes, fileName);
+  return unitListFromGrid(await loadGrid(bytes, fileName), fileName, columns);
+}
+
+/** The unit list of a workbook already read (see readUnitList). */
+export function unitListFromGrid(grid: Grid, fileName: string, columns: Record<string, ColumnRole> = {}): UnitList {
   const ordered = [
     ...grid.sheets.filter((s) => s.state === 'visible'),
     ...grid.sheets.filter((s) => s.state !== 'visible'),

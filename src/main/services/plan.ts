@@ -26,7 +26,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import * as t from '../db/schema';
-import { readPlan } from '../excel/plan-reader';
+import { parsePlan } from '../excel/parse-pool';
 import { taskFingerprint, type TaskMeta, type TemplateTask } from '../excel/template-tasks';
 import { audit } from './audit';
 import type { Msg } from './imports/result';
@@ -335,7 +335,7 @@ export async function importPlan(
   file: { name: string; bytes: Uint8Array },
   dryRun = false,
 ): Promise<PlanImportResult> {
-  const read = await readPlan(file.bytes, file.name);
+  const read = await parsePlan(file.bytes, file.name);
   const units = unitsOfYear(db, year);
   const reg = makeRegister(units);
   const errors = [...read.errors];

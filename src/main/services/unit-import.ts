@@ -27,7 +27,8 @@ import { unitNameKey } from '../../shared/text/unit-names';
 import { searchKey } from '../../shared/text/vi';
 import type { Db } from '../db/open';
 import * as t from '../db/schema';
-import { dayAfter, FIELD_LABEL, readUnitList, type UnitListRow } from '../excel/unit-list-reader';
+import { parseUnitList } from '../excel/parse-pool';
+import { dayAfter, FIELD_LABEL, type UnitListRow } from '../excel/unit-list-reader';
 import { audit } from './audit';
 
 type UnitRow = typeof t.units.$inferSelect;
@@ -82,7 +83,7 @@ export async function importUnitList(
   const o: UnitImportOptions = typeof opts === 'boolean' ? { dryRun: opts } : opts;
   const today = o.today ?? localIsoDate();
   const dec = o.decisions ?? {};
-  const parsed = await readUnitList(file.bytes, file.name, o.columns ?? {});
+  const parsed = await parseUnitList(file.bytes, file.name, o.columns ?? {});
   const { layout } = parsed;
   const result: UnitImportResult = {
     imported: 0,

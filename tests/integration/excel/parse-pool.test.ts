@@ -5,7 +5,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../src/shared/domain/catalog';
 import { readForm } from '../../../src/main/excel/form-reader';
@@ -17,6 +16,7 @@ import {
   shutdownParsePool,
 } from '../../../src/main/excel/parse-pool';
 import { importFile } from '../../../src/main/services/imports';
+import { hostileMerge } from '../../helpers/hostile';
 import { smallProvince, expectOnlyInbox, tableCounts } from '../../helpers/province';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -33,27 +33,6 @@ afterAll(async () => {
   configureParsePool(original);
   await shutdownParsePool();
 });
-
-/**
- * A form whose sheet also declares one merged range from A2000 to the last cell of the sheet (XFD1048576, about
- * 1.7e10 cells). The file guard lets it through (the dimension and the real rows are small), but exceljs expands a
- * merge cell by cell: in-process, reading it ran for more than a minute and grew past 4 GB before it was killed
- * (measured on the 2-core build machine; tests never assert on time, so this is not re-measured here).
- */
-function hostileMerge(source: Uint8Array): Uint8Array {
-  const files = unzipSync(source);
-  const name = Object.keys(files).find((n) => /^xl\/worksheets\/sheet1\.xml$/.test(n))!;
-  const xml = strFromU8(files[name]!);
-  const patched = /<mergeCells count="\d+">/.test(xml)
-    ? xml.replace(
-        /<mergeCells count="(\d+)">/,
-        (_m, n: string) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="A2000:XFD1048576"/>`,
-      )
-    : xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A2000:XFD1048576"/></mergeCells>');
-  expect(patched).toContain('A2000:XFD1048576');
-  files[name] = strToU8(patched);
-  return zipSync(files);
-}
 
 async function outcome(run: () => Promise<unknown>): Promise<unknown> {
   try {

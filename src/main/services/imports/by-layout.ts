@@ -4,13 +4,14 @@
  * (file.ts). Who sent it comes from the layout's unit source matched against the register like the intake's
  * identity check (a header cell or the sheet's name through resolveUnit; the file's name through unitInFileName);
  * when unsure the file is "unidentified" and the officer is asked. The period is the import's choice: a title
- * naming another year is refused by identify(). Read in this thread, not the parse worker: grid.ts guards the file.
+ * naming another year is refused by identify(). Read like a form: the usual .xlsx by the fast reader in this
+ * thread, anything else in the parse worker with its time and memory limits (parse-pool.ts).
  */
 import type { ImportFileInput } from '../../../shared/contract/imports';
 import type { StoredLayout } from '../../../shared/contract/layouts';
-import { loadGrid } from '../../excel/grid';
 import type { FormCatalog } from '../../excel/form-reader';
-import { readByLayout, type LayoutReading } from '../../excel/layout/read';
+import type { LayoutReading } from '../../excel/layout/read';
+import { parseByLayout } from '../../excel/parse-pool';
 import type { Db } from '../../db/open';
 import { getLayout } from '../layouts';
 import type { Msg } from './result';
@@ -31,8 +32,7 @@ export async function readWithLayout(
   fileName: string,
   catalog: FormCatalog,
 ): Promise<LayoutImport> {
-  const grid = await loadGrid(bytes, fileName);
-  return { ...readByLayout(grid, fileName, layout.definition, layout.name, catalog), layout };
+  return { ...(await parseByLayout(bytes, fileName, layout.definition, layout.name, catalog)), layout };
 }
 
 /** Who sent a file read by a layout: its unit source, matched against the register; unsure → unidentified. */
