@@ -3,6 +3,9 @@
  * does not compile TypeScript first. npm packages stay outside the bundle (node_modules, the native
  * better-sqlite3); the heavy spreadsheet libraries (exceljs, @e965/xlsx, jszip, fflate) are loaded on first use
  * through getters (their member names read at build time), so `bdg status` or `bdg --help` never pays for them.
+ * The command is two files: bdg.cjs holds only what reads the arguments and answers --help (hosts/cli/run.ts,
+ * usage.ts, help.ts); the commands and the whole core (hosts/cli/commands.ts and all it imports) are bdg-core.cjs,
+ * required by run.ts's `import('./commands')` once the arguments are read, so `bdg --help` compiles a few KB.
  *
  *   node scripts/build-cli.mjs [outDir]       (scripts/bdg.mjs runs it when the bundle is missing or stale)
  */
@@ -21,6 +24,24 @@ export const LAZY = /^(exceljs|@e965\/xlsx|jszip|fflate|docx)$/;
  * first use, not at load). They stay outside the bundle: they must be the very modules exceljs itself uses.
  */
 export const LAZY_PARTS = /^exceljs\/lib\//;
+
+/** the entry's one lazy import, kept out of the entry bundle: it is the second file, bdg-core.cjs */
+export const CORE = { specifier: './commands', importer: /[\\/]hosts[\\/]cli[\\/]run\.ts$/, file: 'bdg-core.cjs' };
+const coreApart = {
+  name: 'core-apart',
+  setup(b) {
+    // a stand-in module that requires the second file (a plain require: an external import() would go through
+    // Node's ESM loader)
+    b.onResolve({ filter: /^\.\/commands$/ }, (args) =>
+      CORE.importer.test(args.importer) ? { path: CORE.file, namespace: 'core-apart' } : undefined,
+    );
+    b.onResolve({ filter: /.*/, namespace: 'core-apart' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'core-apart' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});\n`,
+    }));
+  },
+};
 
 /** `import X from 'exceljs'` becomes a proxy that requires exceljs the first time one of its members is used. */
 const lazyPackages = {
@@ -79,14 +100,20 @@ export async function buildCli(outDir = join(root, 'out', 'cli')) {
     absWorkingDir: root,
   };
   // each file written beside and renamed into place (two calls building at once never see half a file); the
-  // worker first and the command last, so a bundle that exists always has its worker
+  // worker first, then the core, and the entry last, so an entry that exists always has its core and worker
   const tmp = `.tmp-${process.pid}`;
   writeFileSync(join(outDir, 'package.json'), '{ "type": "commonjs" }\n');
-  for (const [entry, name] of [
-    ['src/main/excel/parse-worker.ts', 'parse-worker.js'],
-    ['src/main/hosts/cli/main.ts', 'bdg.cjs'],
+  for (const [entry, name, plugins] of [
+    ['src/main/excel/parse-worker.ts', 'parse-worker.js', []],
+    ['src/main/hosts/cli/commands.ts', CORE.file, []],
+    ['src/main/hosts/cli/main.ts', 'bdg.cjs', [coreApart]],
   ]) {
-    await build({ ...common, entryPoints: [entry], outfile: join(outDir, name + tmp) });
+    await build({
+      ...common,
+      plugins: [...common.plugins, ...plugins],
+      entryPoints: [entry],
+      outfile: join(outDir, name + tmp),
+    });
     renameSync(join(outDir, name + tmp), join(outDir, name));
   }
   return outDir;
