@@ -82,9 +82,9 @@ const lazyPackages = {
   },
 };
 
-export async function buildCli(outDir = join(root, 'out', 'cli')) {
-  mkdirSync(outDir, { recursive: true });
-  const common = {
+/** esbuild's options for one of the command's bundles (also the bench's peak-RSS child, scripts/bench/peak-rss.ts) */
+export function bundleOptions() {
+  return {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -99,6 +99,11 @@ export async function buildCli(outDir = join(root, 'out', 'cli')) {
     plugins: [lazyPackages],
     absWorkingDir: root,
   };
+}
+
+export async function buildCli(outDir = join(root, 'out', 'cli')) {
+  mkdirSync(outDir, { recursive: true });
+  const common = bundleOptions();
   // each file written beside and renamed into place (two calls building at once never see half a file); the
   // worker first, then the core, and the entry last, so an entry that exists always has its core and worker
   const tmp = `.tmp-${process.pid}`;
