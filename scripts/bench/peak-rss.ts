@@ -6,7 +6,7 @@
  * `process.resourceUsage().maxRSS` (the whole process: the parse worker thread, SQLite and the files held).
  *
  * The child runs the code as the app runs it: bundled the way scripts/build-cli.mjs bundles the command (the parse
- * worker's bundle beside it), with plain node. Run from the sources instead (`sources: true`, node with tsx), the
+ * worker's bundle beside it), with plain node. Run from the sources instead (`sources: true`, node --import tsx), the
  * figure is about 90 MB higher: tsx keeps every compiled module and its source map, in the child and in its parse
  * worker (importing dispatch alone: 154 MB under tsx, 66 MB bundled).
  */
@@ -35,7 +35,7 @@ async function bundleChild(): Promise<{ file: string; dir: string }> {
 
 /**
  * Makes the forms in `dir`, imports them in a child process; returns its peak RSS in MB and what it accepted.
- * `sources`: the child runs the TypeScript sources through tsx (this process's loader) instead of the bundle.
+ * `sources`: the child runs the TypeScript sources through tsx instead of the bundle.
  */
 export async function peakRss1000(
   dir: string,
@@ -62,7 +62,7 @@ export async function peakRssOf(
   try {
     const args = bundled
       ? [bundled.file, dir, String(n)]
-      : [...process.execArgv, join(__dirname, 'peak-rss-child.ts'), dir, String(n)];
+      : ['--import', 'tsx', join(__dirname, 'peak-rss-child.ts'), dir, String(n)];
     const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
     const last = JSON.parse(out.trim().split('\n').pop()!) as { maxRssKB: number; accepted: number; files: number };
     return { peakRss1000MB: Math.round(last.maxRssKB / 1024), accepted: last.accepted };
