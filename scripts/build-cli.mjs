@@ -9,6 +9,7 @@
  *
  *   node scripts/build-cli.mjs [outDir]       (scripts/bdg.mjs runs it when the bundle is missing or stale)
  */
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,19 +27,23 @@ export const LAZY = /^(exceljs|@e965\/xlsx|jszip|fflate|docx)$/;
 export const LAZY_PARTS = /^exceljs\/lib\//;
 
 /** the entry's one lazy import, kept out of the entry bundle: it is the second file, bdg-core.cjs */
-export const CORE = { specifier: './commands', importer: /[\\/]hosts[\\/]cli[\\/]run\.ts$/, file: 'bdg-core.cjs' };
+export const CORE = {
+  importer: /[\\/]hosts[\\/]cli[\\/]run\.ts$/,
+  file: 'bdg-core.cjs',
+  cache: 'bdg-core.cache',
+};
 const coreApart = {
   name: 'core-apart',
   setup(b) {
-    // a stand-in module that requires the second file (a plain require: an external import() would go through
-    // Node's ESM loader)
+    // a stand-in module that loads the second file as CommonJS with V8's code cache (scripts/cli-core-loader.cjs,
+    // bundled into the entry; a plain require, not an external import() through Node's ESM loader)
     b.onResolve({ filter: /^\.\/commands$/ }, (args) =>
       CORE.importer.test(args.importer) ? { path: CORE.file, namespace: 'core-apart' } : undefined,
     );
-    b.onResolve({ filter: /.*/, namespace: 'core-apart' }, (args) => ({ path: args.path, external: true }));
-    b.onLoad({ filter: /.*/, namespace: 'core-apart' }, (args) => ({
+    b.onLoad({ filter: /.*/, namespace: 'core-apart' }, () => ({
       loader: 'js',
-      contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});\n`,
+      resolveDir: root,
+      contents: `module.exports = require('./scripts/cli-core-loader.cjs').loadCore(__dirname).exports;\n`,
     }));
   },
 };
@@ -101,6 +106,20 @@ export function bundleOptions() {
   };
 }
 
+/**
+ * bdg-core.cache: V8's code cache of the core, made by a plain node that loads the core (its modules evaluated,
+ * nothing run) and serializes what it compiled, headed by the core's SHA-256 (scripts/cli-core-loader.cjs).
+ */
+function writeCodeCache(outDir, tmp) {
+  const loader = join(root, 'scripts', 'cli-core-loader.cjs');
+  const make =
+    `const l = require(${JSON.stringify(loader)}); const { writeFileSync } = require('node:fs');` +
+    `const r = l.loadCore(${JSON.stringify(outDir)}, { useCache: false });` +
+    `writeFileSync(${JSON.stringify(join(outDir, CORE.cache + tmp))}, l.cacheFileFor(r.code, r.script.createCachedData()));`;
+  execFileSync(process.execPath, ['-e', make], { stdio: 'inherit' });
+  renameSync(join(outDir, CORE.cache + tmp), join(outDir, CORE.cache));
+}
+
 export async function buildCli(outDir = join(root, 'out', 'cli')) {
   mkdirSync(outDir, { recursive: true });
   const common = bundleOptions();
@@ -120,6 +139,7 @@ export async function buildCli(outDir = join(root, 'out', 'cli')) {
       outfile: join(outDir, name + tmp),
     });
     renameSync(join(outDir, name + tmp), join(outDir, name));
+    if (name === CORE.file) writeCodeCache(outDir, tmp);
   }
   return outDir;
 }

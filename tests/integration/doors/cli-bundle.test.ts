@@ -79,6 +79,39 @@ describe('the built bdg command', () => {
     expect(JSON.stringify(answers.built[4])).toContain('"status":"accepted"');
   }, 180_000);
 
+  it('compiles its core with the V8 code cache made from that very file, never with a cache of another source', () => {
+    const loaderPath = join(root, 'scripts/cli-core-loader.cjs');
+    // the built core's cache is taken by V8 (a fresh process: nothing in require.cache)
+    const rejected = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `process.stdout.write(String(require(${JSON.stringify(loaderPath)}).loadCore(${JSON.stringify(outDir)}).script.cachedDataRejected))`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(rejected).toBe('false');
+    // V8 checks only a cache's source LENGTH: a core edited to another of the same length, with the old cache
+    // beside it, must run the edited code (V8 given the old cache would run the old one)
+    const dir = tmpDir();
+    const load = (useCache: boolean) =>
+      execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `const l = require(${JSON.stringify(loaderPath)}); const r = l.loadCore(${JSON.stringify(dir)}, { useCache: ${useCache} });` +
+            `if (!${useCache}) require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'bdg-core.cache'))}, l.cacheFileFor(r.code, r.script.createCachedData()));` +
+            'process.stdout.write(r.exports.v);',
+        ],
+        { encoding: 'utf8' },
+      );
+    writeFileSync(join(dir, 'bdg-core.cjs'), 'module.exports = { v: "AAAA" };\n');
+    expect(load(false)).toBe('AAAA'); // and its cache written
+    expect(load(true)).toBe('AAAA');
+    writeFileSync(join(dir, 'bdg-core.cjs'), 'module.exports = { v: "BBBB" };\n');
+    expect(load(true)).toBe('BBBB');
+  });
+
   it('npm run bdg rebuilds the bundle when a source is newer, then runs it', () => {
     const bundle = join(root, 'out/cli/bdg.cjs');
     execFileSync('npm', ['run', '--silent', 'bdg', '--', '--help'], { cwd: root, encoding: 'utf8' });
