@@ -37,6 +37,7 @@ function stale() {
     newestUnder(join(root, 'resources')),
     statSync(join(root, 'package-lock.json')).mtimeMs,
     statSync(fileURLToPath(new URL('./build-cli.mjs', import.meta.url))).mtimeMs,
+    statSync(fileURLToPath(new URL('./cli-core-loader.cjs', import.meta.url))).mtimeMs,
   );
   return sources > built;
 }
