@@ -7,9 +7,9 @@
  *   node <bundle of this file> DIR N      (or from the sources: npx tsx scripts/bench/peak-rss-child.ts DIR N)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { dispatch } from '../../src/main/api/dispatch';
-import { shutdownParsePool } from '../../src/main/excel/parse-pool';
+import { findWorkerEntry, shutdownParsePool } from '../../src/main/excel/parse-pool';
 import { freshDatabase } from './forms';
 
 async function child(dir: string, n: number): Promise<void> {
@@ -26,7 +26,13 @@ async function child(dir: string, n: number): Promise<void> {
     };
     const accepted = r.data?.results.filter((x) => x.status === 'accepted').length ?? 0;
     process.stdout.write(
-      `${JSON.stringify({ maxRssKB: process.resourceUsage().maxRSS, accepted, files: files.length })}\n`,
+      `${JSON.stringify({
+        maxRssKB: process.resourceUsage().maxRSS,
+        accepted,
+        files: files.length,
+        // the worker the forms were parsed in (none: parsed in this thread, which the app never does)
+        parseWorker: basename(findWorkerEntry() ?? ''),
+      })}\n`,
     );
   } finally {
     ctx.close();

@@ -41,7 +41,7 @@ export async function peakRss1000(
   dir: string,
   n = PEAK_FILES,
   { sources = false }: { sources?: boolean } = {},
-): Promise<{ peakRss1000MB: number; accepted: number }> {
+): Promise<{ peakRss1000MB: number; accepted: number; parseWorker: string }> {
   const forms = join(dir, 'forms');
   mkdirSync(forms, { recursive: true });
   const { files, identity } = await benchForms(join(dir, 'forms-setup.sqlite'), n);
@@ -55,7 +55,7 @@ export async function peakRssOf(
   dir: string,
   n: number,
   { sources = false }: { sources?: boolean } = {},
-): Promise<{ peakRss1000MB: number; accepted: number }> {
+): Promise<{ peakRss1000MB: number; accepted: number; parseWorker: string }> {
   for (const f of ['peak.sqlite', 'peak.sqlite-wal', 'peak.sqlite-shm', 'backups', 'originals'])
     rmSync(join(dir, f), { recursive: true, force: true });
   const bundled = sources ? null : await bundleChild();
@@ -64,8 +64,13 @@ export async function peakRssOf(
       ? [bundled.file, dir, String(n)]
       : ['--import', 'tsx', join(__dirname, 'peak-rss-child.ts'), dir, String(n)];
     const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-    const last = JSON.parse(out.trim().split('\n').pop()!) as { maxRssKB: number; accepted: number; files: number };
-    return { peakRss1000MB: Math.round(last.maxRssKB / 1024), accepted: last.accepted };
+    const last = JSON.parse(out.trim().split('\n').pop()!) as {
+      maxRssKB: number;
+      accepted: number;
+      files: number;
+      parseWorker: string;
+    };
+    return { peakRss1000MB: Math.round(last.maxRssKB / 1024), accepted: last.accepted, parseWorker: last.parseWorker };
   } finally {
     if (bundled) rmSync(bundled.dir, { recursive: true, force: true });
   }
