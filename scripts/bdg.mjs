@@ -1,7 +1,7 @@
 /**
- * `npm run bdg` → this launcher: runs the built bundle (out/cli/bdg.cjs, no TypeScript compiled per call), and
- * builds it first when it is missing or older than any source file (a fresh clone, or after an edit), so the
- * command is always the current code. The freshness check stats the sources (a few milliseconds).
+ * `npm run bdg` → this launcher: runs the built bundle (out/cli/bdg.cjs, which requires out/cli/bdg-core.cjs once
+ * --help is answered; no TypeScript compiled per call), and builds it first when a file of it is missing or older
+ * than any source file (a fresh clone, or after an edit), so the command is always the current code. The freshness check stats the sources (a few milliseconds).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +24,10 @@ function newestUnder(dir) {
 function stale() {
   let built;
   try {
-    built = statSync(bundle).mtimeMs;
+    // the entry, the core it requires and the parse worker: the oldest of the three (a missing one: build)
+    built = Math.min(
+      ...['bdg.cjs', 'bdg-core.cjs', 'parse-worker.js'].map((f) => statSync(join(dirname(bundle), f)).mtimeMs),
+    );
   } catch {
     return true;
   }
@@ -34,6 +37,7 @@ function stale() {
     newestUnder(join(root, 'resources')),
     statSync(join(root, 'package-lock.json')).mtimeMs,
     statSync(fileURLToPath(new URL('./build-cli.mjs', import.meta.url))).mtimeMs,
+    statSync(fileURLToPath(new URL('./cli-core-loader.cjs', import.meta.url))).mtimeMs,
   );
   return sources > built;
 }

@@ -17,7 +17,8 @@
  *   values as the import stored for it), median of three runs interleaved with the import runs;
  *   importFloorRatio = importSeconds / floorSeconds (goal ≤ 1.5);
  * - peakRss1000MB: the peak RSS of a child process importing 1,000 forms of 1,000 units in ONE 'imports.batch'
- *   call (scripts/bench/peak-rss.ts; goal ≤ 250 MB; `--no-peak` skips it: making the forms takes minutes);
+ *   call, the code bundled as the app runs it (scripts/bench/peak-rss.ts; goal ≤ 250 MB; `--no-peak` skips it:
+ *   making the forms takes minutes);
  * - `--only-import`: the import figures only (import, exceljs, floor; `--peak` adds peakRss1000MB);
  * - consolidateMs: 'consolidation.get' on the imported period (120 units), median of 20 warm runs;
  * - trendMs: the ten-year comparison, 20 periods × 120 units: ONE 'consolidation.trends' call that returns the

@@ -79,6 +79,39 @@ describe('the built bdg command', () => {
     expect(JSON.stringify(answers.built[4])).toContain('"status":"accepted"');
   }, 180_000);
 
+  it('compiles its core with the V8 code cache made from that very file, never with a cache of another source', () => {
+    const loaderPath = join(root, 'scripts/cli-core-loader.cjs');
+    // the built core's cache is taken by V8 (a fresh process: nothing in require.cache)
+    const rejected = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `process.stdout.write(String(require(${JSON.stringify(loaderPath)}).loadCore(${JSON.stringify(outDir)}).script.cachedDataRejected))`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(rejected).toBe('false');
+    // V8 checks only a cache's source LENGTH: a core edited to another of the same length, with the old cache
+    // beside it, must run the edited code (V8 given the old cache would run the old one)
+    const dir = tmpDir();
+    const load = (useCache: boolean) =>
+      execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `const l = require(${JSON.stringify(loaderPath)}); const r = l.loadCore(${JSON.stringify(dir)}, { useCache: ${useCache} });` +
+            `if (!${useCache}) require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'bdg-core.cache'))}, l.cacheFileFor(r.code, r.script.createCachedData()));` +
+            'process.stdout.write(r.exports.v);',
+        ],
+        { encoding: 'utf8' },
+      );
+    writeFileSync(join(dir, 'bdg-core.cjs'), 'module.exports = { v: "AAAA" };\n');
+    expect(load(false)).toBe('AAAA'); // and its cache written
+    expect(load(true)).toBe('AAAA');
+    writeFileSync(join(dir, 'bdg-core.cjs'), 'module.exports = { v: "BBBB" };\n');
+    expect(load(true)).toBe('BBBB');
+  });
+
   it('npm run bdg rebuilds the bundle when a source is newer, then runs it', () => {
     const bundle = join(root, 'out/cli/bdg.cjs');
     execFileSync('npm', ['run', '--silent', 'bdg', '--', '--help'], { cwd: root, encoding: 'utf8' });
@@ -86,19 +119,21 @@ describe('the built bdg command', () => {
     utimesSync(bundle, old, old);
     const out = execFileSync('npm', ['run', '--silent', 'bdg', '--', '--help'], { cwd: root, encoding: 'utf8' });
     expect(out).toContain('Cách dùng');
-    expect(readFileSync(bundle).length).toBeGreaterThan(100_000);
+    // the entry is small (reading the arguments, --help); the core beside it holds the commands
+    expect(readFileSync(join(root, 'out/cli/bdg-core.cjs')).length).toBeGreaterThan(100_000);
+    expect(readFileSync(bundle).length).toBeLessThan(100_000);
     const { mtimeMs } = statSync(bundle);
     expect(mtimeMs).toBeGreaterThan(old.getTime() + 1000);
   }, 120_000);
 
-  it('loads only what a command uses: status and --help never load exceljs, docx or the xlsx reader; a template export loads exceljs', async () => {
+  it('loads only what a command uses: --help loads nothing but the entry file; status and --help never load exceljs, docx or the xlsx reader; a template export loads exceljs', async () => {
     const dir = tmpDir();
     const db = join(dir, 'tinh.sqlite');
     // a preload that prints, at exit, every package module the process loaded
     const hook = join(dir, 'loaded.cjs');
     writeFileSync(
       hook,
-      "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('node_modules')).map((k) => k.split('node_modules/').pop()))));",
+      "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('node_modules') || k.endsWith('bdg-core.cjs')).map((k) => k.split('node_modules/').pop()))));",
     );
     const loaded = (args: string[]): string[] => {
       const r = spawnSync(process.execPath, ['-r', hook, join(outDir, 'bdg.cjs'), ...args], {
@@ -113,6 +148,16 @@ describe('the built bdg command', () => {
     ];
     built(['init', '--db', db, '--province', 'Tỉnh Lào Cai', '--json']);
     built(['period', 'create', '--db', db, '--year', '2026', '--kind', 'half_year', '--json']);
+    // --help (and a usage error) is answered by the small entry file alone: the core's file is never required
+    for (const args of [['--help'], ['status', '--help'], ['units', '--json']]) {
+      const r = spawnSync(process.execPath, ['-r', hook, join(outDir, 'bdg.cjs'), ...args], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(args[0] === 'units' ? 2 : 0);
+      expect(JSON.parse(/LOADED (.*)$/.exec(r.stderr)![1]!), args.join(' ')).toEqual([]);
+    }
+    expect(loaded(['status', '--db', db, '--period', '1', '--json'])).toContain(join(outDir, 'bdg-core.cjs'));
     for (const args of [['--help'], ['status', '--db', db, '--period', '1', '--json']]) {
       const p = pkgs(loaded(args));
       expect(p, args.join(' ')).not.toContain('exceljs');

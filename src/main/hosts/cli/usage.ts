@@ -1,0 +1,101 @@
+/**
+ * What `bdg` needs before it opens anything: the options and their parsing, the two failures and how each is
+ * reported, the output. Nothing here imports the core, so `bdg --help` (and a usage error) never loads it: the
+ * built command keeps this part in its small entry file and the commands in a second one (scripts/build-cli.mjs).
+ */
+import { parseArgs } from 'node:util';
+
+/** bad usage: exit code 2 */
+export class UsageError extends Error {}
+
+/** the command could not run: exit code 1 */
+export class CliFailure extends Error {}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  province: { type: 'string' },
+  year: { type: 'string' },
+  kind: { type: 'string' },
+  deadline: { type: 'string' },
+  label: { type: 'string' },
+  period: { type: 'string' },
+  out: { type: 'string' },
+  // export --into BLANK.xlsx --layout ID: the ministry's appendix filled (issue 17); import --layout ID too
+  into: { type: 'string' },
+  layout: { type: 'string' },
+  // layout suggest|save --appendix: the ministry's blank appendix (purpose 'appendix')
+  appendix: { type: 'boolean' },
+  unit: { type: 'string', multiple: true },
+  'received-at': { type: 'string' },
+  'received-reason': { type: 'string' },
+  'allow-blanking': { type: 'boolean' },
+  port: { type: 'string' },
+  from: { type: 'string' },
+  'include-sensitive': { type: 'boolean' },
+  'doc-number': { type: 'string' },
+  'new-deadline': { type: 'string' },
+  entry: { type: 'string' },
+  template: { type: 'string' },
+  demo: { type: 'boolean' },
+  'no-open': { type: 'boolean' },
+  force: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  // the inbox (submission enter / withdraw / set-received)
+  values: { type: 'string' },
+  scan: { type: 'string' },
+  channel: { type: 'string' },
+  reason: { type: 'string' },
+  id: { type: 'string' },
+  columns: { type: 'string' },
+  // layouts (issue 17): layout save --name
+  name: { type: 'string' },
+} as const;
+
+export function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const m = /Unknown option '([^']+)'/.exec(msg);
+    if (m) throw new UsageError(`Không có tùy chọn "${m[1]}".`);
+    const m2 = /Option '([^']+)'.*argument missing/.exec(msg);
+    if (m2) throw new UsageError(`Tùy chọn "${m2[1]}" cần một giá trị.`);
+    throw new UsageError(`Tham số không hợp lệ (${msg}).`);
+  }
+}
+
+export type Options = ReturnType<typeof parse>['values'];
+
+export function intArg(v: string | undefined, name: string, required = true): number | undefined {
+  if (v === undefined) {
+    if (required) throw new UsageError(`Thiếu tùy chọn --${name}.`);
+    return undefined;
+  }
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} phải là một số nguyên dương (nhận được "${v}").`);
+  return Number(v);
+}
+
+/** A failure as the command reports it: the message on stderr, with --json one error object, and the exit code. */
+export function reportFailure(e: unknown, json: boolean, io: Io): number {
+  if (e instanceof UsageError) {
+    io.err(`Lỗi: ${e.message}\nGõ "bdg --help" để xem cách dùng.\n`);
+    if (json) io.out(JSON.stringify({ error: { code: 'usage', message: e.message } }) + '\n');
+    return 2;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.err(`Lỗi: ${message}\n`);
+  if (json) io.out(JSON.stringify({ error: { code: 'failed', message } }) + '\n');
+  return 1;
+}
