@@ -34,7 +34,9 @@
  * - dashboardNationalMs, uiHeapMB (+ dashboardDomNodes, dashboardListRows, drawerNationalMs, drawerDomRows,
  *   dashboard120Ms, dashboardScaleRatio): the UI at national scale in Chromium, see scripts/bench/ui.ts (skipped
  *   with a line saying why when Chromium or the built renderer is missing; `--no-ui` skips it);
- * - cliStartMs: `node scripts/bdg.mjs --help` (the built command, as `npm run bdg` runs it), median of 5 starts.
+ * - cliStartMs: `node scripts/bdg.mjs --help` (the built command, as `npm run bdg` runs it), median of 5 starts;
+ *   cliCommandMs: a real command to its answer (`period list --json` on a fresh database: the core loaded, the
+ *   database opened, one query), median of 5, held to the same 300 ms; bareNodeMs: `node -e 0` on the same machine;
  *   Tests never assert on time; this script only prints.
  */
 import { execFileSync } from 'node:child_process';
@@ -381,6 +383,24 @@ async function main(): Promise<void> {
       starts.push(now() - t0);
     }
     const cliStartMs = round(median(starts));
+    // …and a real command to its answer: `period list --json` on a fresh database (the core loaded, the database
+    // opened and migrated, one query, one JSON object)
+    const cliDb = join(dir, 'cli.sqlite');
+    execFileSync(process.execPath, [bdg, 'init', '--db', cliDb, '--json'], { stdio: 'ignore' });
+    const commands: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      execFileSync(process.execPath, [bdg, 'period', 'list', '--db', cliDb, '--json'], { stdio: 'ignore' });
+      commands.push(now() - t0);
+    }
+    const cliCommandMs = round(median(commands));
+    const bareNode: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      execFileSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+      bareNode.push(now() - t0);
+    }
+    const bareNodeMs = round(median(bareNode));
     // layouts (issue 17): a province's own form, labelled in paraphrase, mapped by layouts.suggest
     const { misses: _misses, ...layoutBench } = await benchLayout();
 
@@ -398,6 +418,8 @@ async function main(): Promise<void> {
       ...backups,
       ...ui,
       cliStartMs,
+      cliCommandMs,
+      bareNodeMs,
       ...layoutBench,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       node: process.version,
@@ -423,6 +445,7 @@ async function main(): Promise<void> {
         : {}),
       ...(ui.dashboardNationalMs !== undefined ? { dashboardNationalMs: [1500, 'ms'], uiHeapMB: [100, 'MB'] } : {}),
       cliStartMs: [300, 'ms'],
+      cliCommandMs: [300, 'ms'],
       layoutSuggestWrongConfident: [0, ''],
       backupMs: [50, 'ms'],
       ...(NATIONAL ? { backupNationalMs: [500, 'ms'] } : {}),
@@ -475,6 +498,7 @@ async function main(): Promise<void> {
             (k) => [k, `${national[k]} ms`, 'lần đầu sau một lần ghi (không có gì giữ sẵn)'],
           )
         : []),
+      ['bareNodeMs (node -e 0, cùng máy)', `${out.bareNodeMs} ms`, ''],
       ['máy', `${out.cpus} lõi, ${out.cpu}, Node ${out.node}`, ''],
     ];
     const w0 = Math.max(...lines.map((l) => l[0]!.length));
