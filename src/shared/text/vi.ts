@@ -78,8 +78,11 @@ export function matchesSearch(text: string, query: string): boolean {
   return q.split(' ').every((w) => t.includes(w));
 }
 
-export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-export const compareVi = (a: string, b: string): number => viCollator.compare(a, b);
+// made on first use: building a 'vi' collator loads ICU's collation data (~40 ms), which a command that never sorts
+// (most CLI calls, the import) should not pay at start
+let collator: Intl.Collator | null = null;
+export const compareVi = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 /** 1234.5 → "1.234,5" (vi-VN), with at most `maxFractionDigits` decimals. */
