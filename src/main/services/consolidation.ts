@@ -17,7 +17,7 @@ import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
 import { getPeriodRow, getProvinceValues } from './periods';
 import { taskCounts } from './plan';
-import { sumPeriodCells } from './partial-sums';
+import { sumPeriod, updatePeriodSums, type PeriodSums } from './partial-sums';
 import { withPrevious } from './previous';
 import { latestSubmissions, valuesBySubmission } from './submissions';
 import { rowToCellValue } from './values';
@@ -278,24 +278,41 @@ function consolidateRaw(
 }
 
 /**
- * The partial sums of a period per unit kind (the rows of SQLite's GROUP BY), kept until a write that can change
- * them (db/read-cache.ts):
- * the same rows the query gives, whatever the catalogue (it picks and combines them afterwards).
+ * The partial sums of a period per unit kind (the rows of SQLite's GROUP BY): the same rows the query gives,
+ * whatever the catalogue (it picks and combines them afterwards). Kept across writes that cannot change them
+ * (db/read-cache.ts; a unit's name or validity does not, its kind does); after a write to the period (an import,
+ * a correction, a withdrawal) brought up to date in place where that provably gives the figures a fresh sum gives
+ * (services/partial-sums.ts updatePeriodSums), else summed again. Read-only (exported for the tests).
  */
-function periodPartials(db: Db, periodId: number): Partial<Record<UnitKind, CellPartial[]>> {
+export function periodPartials(db: Db, periodId: number): Partial<Record<UnitKind, CellPartial[]>> {
   const raw = db.$client;
-  return periodCachedRead(raw, periodId, `partials:${periodId}`, () => {
-    // one pass without a sort (services/partial-sums.ts); the GROUP BY where that cannot be set up
-    const summed = sumPeriodCells(raw, periodId);
-    if (summed) return summed;
-    const out: Partial<Record<UnitKind, CellPartial[]>> = {};
-    const stmt = preparedOnce(raw, partialSql, () => raw.prepare(partialSql).raw(true));
-    for (const [kind, element, cell, state, sum, count] of stmt.iterate(periodId) as IterableIterator<PartialRow>) {
-      (out[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
-    }
-    return out;
-  });
+  const kept = periodCachedRead<PeriodSums | Partial<Record<UnitKind, CellPartial[]>>>(
+    raw,
+    periodId,
+    `partials:${periodId}`,
+    () => {
+      // one pass without a sort (services/partial-sums.ts); the GROUP BY where that cannot be set up
+      const summed = sumPeriod(raw, periodId);
+      if (summed) return summed;
+      const out: Partial<Record<UnitKind, CellPartial[]>> = {};
+      const stmt = preparedOnce(raw, partialSql, () => raw.prepare(partialSql).raw(true));
+      for (const [kind, element, cell, state, sum, count] of stmt.iterate(periodId) as IterableIterator<PartialRow>) {
+        (out[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
+      }
+      return out;
+    },
+    {
+      // only the units' ids and kinds are read; after a write to the period the kept sums are brought up to date
+      // where that gives provably the same figures (updatePeriodSums), else summed again
+      kindsOnly: true,
+      update: (held, changes) => (isSums(held) ? updatePeriodSums(raw, periodId, held, changes) : null),
+    },
+  );
+  return isSums(kept) ? kept.byKind : kept;
 }
+
+const isSums = (x: PeriodSums | Partial<Record<UnitKind, CellPartial[]>>): x is PeriodSums =>
+  (x as PeriodSums).groups instanceof Map;
 
 type TextRow = Consolidation['texts'][number];
 
