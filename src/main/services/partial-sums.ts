@@ -35,6 +35,12 @@ interface Group {
    */
   exact: boolean;
   abs: number;
+  /**
+   * a group that is not `exact`, of a period summed in ascending submission ids: its rows in that order (submission
+   * ids and numbers), from which updatePeriodSums sums it again after taking rows out and putting rows in, the same
+   * steps on the same doubles in the same order as a fresh sum (read-only once kept: copied before a change)
+   */
+  addends?: { subs: number[]; nums: Array<number | null> };
 }
 
 /** 2^53: every integer of smaller magnitude is a double, and sums of them below it are exact. */
@@ -205,9 +211,10 @@ export interface PeriodSums {
 
 /**
  * How this process's partial sums were obtained (what tests and the bench read to tell the paths apart): periods
- * summed whole, kept sums brought up to date in place, element-and-cell columns summed again within those.
+ * summed whole, kept sums brought up to date in place, element-and-cell columns summed again (read) within those,
+ * groups summed again from their kept rows (no read).
  */
-export const sumCounts = { periods: 0, updates: 0, columns: 0 };
+export const sumCounts = { periods: 0, updates: 0, columns: 0, replays: 0 };
 
 const groupKey = (kind: string, element: string, cell: string, state: string): string =>
   `${kind}\u0000${element}\u0000${cell}\u0000${state}`;
@@ -268,7 +275,23 @@ export function sumPeriod(raw: BetterSqlite3.Database, periodId: number): Period
   for (const g of [...sink.bySlot.values(), ...sink.byName.values()]) {
     groups.set(groupKey(g.kind, g.element, g.cell, g.state), g);
   }
-  return { byKind: rowsOf(groups.values()), groups, ordered: st.byPeriodIndex && sink.ascending };
+  let ordered = st.byPeriodIndex && sink.ascending;
+  if (ordered) {
+    // the rows of the groups that are not exact (a few: fractional figures), so that a write to the period sums
+    // them again without reading the period (the same rows in the same order: the same sums, checked)
+    const columns = new Set<string>();
+    for (const g of groups.values()) if (!g.exact) columns.add(`${g.element}\u0000${g.cell}`);
+    for (const key of columns) {
+      const [element, cell] = key.split('\u0000') as [string, string];
+      for (const c of sumCellColumn(raw, periodId, kindOf, element, cell)) {
+        const g = groups.get(groupKey(c.kind, c.element, c.cell, c.state));
+        if (!c.addends) continue;
+        if (!g || g.count !== c.count || !Object.is(total(g), total(c))) ordered = false;
+        else g.addends = c.addends;
+      }
+    }
+  }
+  return { byKind: rowsOf(groups.values()), groups, ordered };
 }
 
 /**
@@ -297,18 +320,46 @@ function sumCellColumn(
   cell: string,
 ): Group[] {
   const out = new Map<string, Group>();
-  for (const [, unitId, yes, num] of raw.prepare(COLUMN_SQL).raw(true).iterate(element, cell, periodId) as Iterable<
+  for (const [sub, unitId, yes, num] of raw.prepare(COLUMN_SQL).raw(true).iterate(element, cell, periodId) as Iterable<
     [number, number, number, number | null]
   >) {
     const kind = kindOf.get(unitId);
     if (kind === undefined) continue;
     const key = `${kind}\u0000${yes}`;
     let g = out.get(key);
-    if (!g) out.set(key, (g = group(kind, element, cell, yes)));
+    if (!g) out.set(key, (g = { ...group(kind, element, cell, yes), addends: { subs: [], nums: [] } }));
     g.count++;
     if (num !== null) add(g, num);
+    g.addends!.subs.push(sub);
+    g.addends!.nums.push(num);
   }
+  // exact groups are brought up to date without their rows
+  for (const g of out.values()) if (g.exact) delete g.addends;
   return [...out.values()];
+}
+
+/** A group summed again from its rows (`addends`), in their order: as a fresh sum sums them. */
+function replay(g: Group): void {
+  const { subs, nums } = g.addends!;
+  g.s = 0;
+  g.err = 0;
+  g.summed = 0;
+  g.count = subs.length;
+  g.exact = true;
+  g.abs = 0;
+  for (const num of nums) if (num !== null) add(g, num);
+}
+
+/** Where `sub` is, or would go, in ascending `subs`. */
+function place(subs: number[], sub: number): number {
+  let lo = 0;
+  let hi = subs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (subs[mid]! < sub) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** What a revision held before the changes (or holds now): its period, unit and whether it counted. */
@@ -424,9 +475,26 @@ export function updatePeriodSums(
     }
     return g;
   };
-  /** takes one value out of its group; false when unsure (a count below zero) */
-  const takeOut = (kind: string, key: string, v: { state: string; num: number | null }): boolean => {
+  /** groups whose rows (`addends`) were copied here, to change */
+  const listed = new Set<Group>();
+  const rowsOfGroup = (g: Group): { subs: number[]; nums: Array<number | null> } => {
+    if (!listed.has(g)) {
+      g.addends = { subs: [...g.addends!.subs], nums: [...g.addends!.nums] };
+      listed.add(g);
+    }
+    return g.addends!;
+  };
+  /** takes one value of revision `sub` out of its group; false when unsure (a row not there, a count below zero) */
+  const takeOut = (kind: string, key: string, v: { state: string; num: number | null }, sub: number): boolean => {
     const g = touch(kind, key, v.state);
+    if (g.addends) {
+      const rows = rowsOfGroup(g);
+      const i = place(rows.subs, sub);
+      if (rows.subs[i] !== sub || !Object.is(rows.nums[i], v.num)) return false;
+      rows.subs.splice(i, 1);
+      rows.nums.splice(i, 1);
+      return true;
+    }
     if (!g.exact || (v.num !== null && !Number.isInteger(v.num))) {
       columns.add(key);
       return true;
@@ -439,11 +507,20 @@ export function updatePeriodSums(
     }
     return g.count >= 0 && g.summed >= 0;
   };
-  const putIn = (kind: string, key: string, v: { state: string; num: number | null }): void => {
+  /** puts one value of revision `sub` into its group; false when unsure (a row already there) */
+  const putIn = (kind: string, key: string, v: { state: string; num: number | null }, sub: number): boolean => {
     const g = touch(kind, key, v.state);
+    if (g.addends) {
+      const rows = rowsOfGroup(g);
+      const i = place(rows.subs, sub);
+      if (rows.subs[i] === sub) return false;
+      rows.subs.splice(i, 0, sub);
+      rows.nums.splice(i, 0, v.num);
+      return true;
+    }
     if (!g.exact || (v.num !== null && !(Number.isInteger(v.num) && g.abs + Math.abs(v.num) < EXACT_LIMIT))) {
       columns.add(key);
-      return;
+      return true;
     }
     g.count++;
     if (v.num !== null) {
@@ -451,11 +528,12 @@ export function updatePeriodSums(
       g.abs += Math.abs(v.num);
       g.summed++;
     }
+    return true;
   };
   const summable = (v: { state: string } | null | undefined): v is { state: string; num: number | null } =>
     !!v && (v.state === 'number' || v.state === 'yesno');
   // removals first, then additions (so that every running sum stays within the magnitudes checked)
-  const adds: Array<() => void> = [];
+  const adds: Array<() => boolean> = [];
   for (const id of new Set([...was.keys(), ...is.keys()])) {
     const b = was.get(id);
     const n = is.get(id);
@@ -469,9 +547,9 @@ export function updatePeriodSums(
     if (kb !== undefined && kb === kn) {
       // counted before and now under the same kind: only the keys logged changed
       for (const [key, old] of logged ?? []) {
-        if (summable(old) && !takeOut(kb, key, old)) return null;
+        if (summable(old) && !takeOut(kb, key, old, id)) return null;
         const v = current.get(key);
-        if (summable(v)) adds.push(() => putIn(kn, key, v));
+        if (summable(v)) adds.push(() => putIn(kn, key, v, id));
       }
       continue;
     }
@@ -481,11 +559,17 @@ export function updatePeriodSums(
         if (summable(old)) vals.set(key, old);
         else vals.delete(key);
       }
-      for (const [key, v] of vals) if (!takeOut(kb, key, v)) return null;
+      for (const [key, v] of vals) if (!takeOut(kb, key, v, id)) return null;
     }
-    if (kn !== undefined) for (const [key, v] of current) adds.push(() => putIn(kn, key, v));
+    if (kn !== undefined) for (const [key, v] of current) adds.push(() => putIn(kn, key, v, id));
   }
-  for (const add of adds) add();
+  for (const add of adds) if (!add()) return null;
+  // the groups whose rows changed, summed again from them (a column summed again below replaces them anyway)
+  for (const g of listed) {
+    replay(g);
+    if (g.exact) delete g.addends;
+    sumCounts.replays++;
+  }
   if (columns.size > 0 && !kept.ordered) return null;
   for (const key of columns) {
     const [element, cell] = key.split('\u0000') as [string, string];

@@ -98,13 +98,16 @@ function rewrite(ctx: Ctx, id: number, element: string, cell: string, num: numbe
 }
 
 /** How P's sums were obtained across `fn`: periods summed whole, kept sums brought up to date, columns summed. */
-async function pathsOf(fn: () => unknown): Promise<{ periods: number; updates: number; columns: number }> {
+async function pathsOf(
+  fn: () => unknown,
+): Promise<{ periods: number; updates: number; columns: number; replays: number }> {
   const c0 = { ...sumCounts };
   await fn();
   return {
     periods: sumCounts.periods - c0.periods,
     updates: sumCounts.updates - c0.updates,
     columns: sumCounts.columns - c0.columns,
+    replays: sumCounts.replays - c0.replays,
   };
 }
 
@@ -157,12 +160,12 @@ async function importForm(ctx: Ctx, period: number, unit: string, seed: number, 
 }
 
 describe('after a write to the period its kept sums are brought up to date, equal to a fresh sum', () => {
-  it('an import (a new revision of a unit that had one): updated in place, fractional columns summed again', async () => {
+  it('an import (a new revision of a unit that had one): updated in place, fractional groups summed again from their rows', async () => {
     const ctx = fixture();
     const { paths, before, after } = await afterWrite(ctx, () => importForm(ctx, P, 'LC-S03', 777, '2026-01-10'));
-    expect(paths).toMatchObject({ periods: 0, updates: 1 });
-    // the new revision's KINHPHI is fractional (the demo's figures): its column was summed again
-    expect(paths.columns).toBeGreaterThan(0);
+    expect(paths).toMatchObject({ periods: 0, updates: 1, columns: 0 });
+    // the fractional figures' groups (KINHPHI) were summed again from their kept rows, in the period's order
+    expect(paths.replays).toBeGreaterThan(0);
     expect(after).not.toEqual(before);
   }, 120_000);
 
@@ -191,7 +194,7 @@ describe('after a write to the period its kept sums are brought up to date, equa
     const id = currentOf(ctx, 'LC-X02');
     const v = integerValue(ctx, id);
     const { paths, before, after } = await afterWrite(ctx, () => correct(ctx, id, v.element, v.cell, v.num + 1000));
-    expect(paths).toEqual({ periods: 0, updates: 1, columns: 0 });
+    expect(paths).toEqual({ periods: 0, updates: 1, columns: 0, replays: 0 });
     expect(after).not.toEqual(before);
   }, 120_000);
 
@@ -221,15 +224,15 @@ describe('after a write to the period its kept sums are brought up to date, equa
 });
 
 describe('every unsure case falls back to summing again', () => {
-  it('a fractional value: its element and cell summed again in the period order, the rest updated', async () => {
+  it('a fractional value: its element and cell summed again in the period order, then from its rows', async () => {
     const ctx = fixture();
     const id = currentOf(ctx, 'LC-X02');
     const v = integerValue(ctx, id);
     const { paths } = await afterWrite(ctx, () => rewrite(ctx, id, v.element, v.cell, v.num + 0.1));
-    expect(paths).toEqual({ periods: 0, updates: 1, columns: 1 });
-    // the group is fractional now: a later integer change to it is summed again too, still equal
+    expect(paths).toEqual({ periods: 0, updates: 1, columns: 1, replays: 0 });
+    // the group is fractional now: a later change to it is summed again from its rows (kept since), still equal
     const next = await afterWrite(ctx, () => rewrite(ctx, id, v.element, v.cell, v.num + 7));
-    expect(next.paths).toEqual({ periods: 0, updates: 1, columns: 1 });
+    expect(next.paths).toEqual({ periods: 0, updates: 1, columns: 0, replays: 1 });
   }, 120_000);
 
   it('a value of magnitude 2^53 or more (no longer exact as a double sum): summed again', async () => {
@@ -237,10 +240,10 @@ describe('every unsure case falls back to summing again', () => {
     const id = currentOf(ctx, 'LC-X02');
     const v = integerValue(ctx, id);
     const { paths } = await afterWrite(ctx, () => rewrite(ctx, id, v.element, v.cell, 2 ** 53 + 2));
-    expect(paths).toEqual({ periods: 0, updates: 1, columns: 1 });
-    // the group's magnitudes are past 2^53 now: taking the huge value out again is summed again too
+    expect(paths).toEqual({ periods: 0, updates: 1, columns: 1, replays: 0 });
+    // the group's magnitudes are past 2^53 now: taking the huge value out again is summed again from its rows
     const back = await afterWrite(ctx, () => rewrite(ctx, id, v.element, v.cell, v.num));
-    expect(back.paths).toEqual({ periods: 0, updates: 1, columns: 1 });
+    expect(back.paths).toEqual({ periods: 0, updates: 1, columns: 0, replays: 1 });
   }, 120_000);
 
   it("a unit's kind: the period summed again (its name or contact: kept as is)", async () => {
@@ -254,7 +257,7 @@ describe('every unsure case falls back to summing again', () => {
     const renamed = await afterWrite(ctx, () =>
       call(ctx, 'units.save', { id: u.id, code: u.code, name: 'Xã mới', kind: u.kind, contact: 'Chị Lan' }),
     );
-    expect(renamed.paths).toEqual({ periods: 0, updates: 0, columns: 0 });
+    expect(renamed.paths).toEqual({ periods: 0, updates: 0, columns: 0, replays: 0 });
     const kind = await afterWrite(ctx, () =>
       call(ctx, 'units.save', { id: u.id, code: u.code, name: u.name, kind: 'doan_the' }),
     );
@@ -303,9 +306,9 @@ describe('every unsure case falls back to summing again', () => {
         })(),
       ).toThrow('rollback');
     });
-    expect(rollback.paths).toEqual({ periods: 0, updates: 0, columns: 0 });
+    expect(rollback.paths).toEqual({ periods: 0, updates: 0, columns: 0, replays: 0 });
     expect(rollback.after).toEqual(rollback.before);
     const next = await afterWrite(ctx, () => correct(ctx, id, v.element, v.cell, v.num + 1));
-    expect(next.paths).toEqual({ periods: 0, updates: 1, columns: 0 });
+    expect(next.paths).toEqual({ periods: 0, updates: 1, columns: 0, replays: 0 });
   }, 120_000);
 });
