@@ -255,6 +255,9 @@ function periodVersion(raw: BetterSqlite3.Database, periodId: number, units: 0 |
 /** The version without the period's count: what must not have moved for an entry to be brought up to date. */
 const outerOf = (version: string): string => version.slice(0, version.lastIndexOf(':'));
 
+/** How many kept entries were brought up to date (`update`) rather than computed, by their key's first part. */
+export const updateCounts = new Map<string, number>();
+
 const LOG_SQL = 'SELECT seq, sub, what, period, unit, live, element, cell, state, num FROM temp.bdg_log WHERE seq > ?';
 
 /**
@@ -295,6 +298,10 @@ export function periodCachedRead<T>(
   if (held && opts.update && held.seq >= t.floor && outerOf(held.version) === outerOf(version)) {
     const log = raw.prepare(LOG_SQL).all(held.seq) as LogRow[];
     value = opts.update(held.value as T, { log, bound: held.bound });
+    if (value !== null) {
+      const kind = key.split(':')[0]!;
+      updateCounts.set(kind, (updateCounts.get(kind) ?? 0) + 1);
+    }
   }
   if (value === null) value = compute();
   // computing reads only; a compute that wrote (it must not) would leave the mark behind: keep nothing then

@@ -11,7 +11,7 @@ import { computeStatus, type FirstReceived, type UnitAttempts } from '../../shar
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
-import { cachedRead, periodCachedRead, type BoundGroup } from '../db/read-cache';
+import { cachedRead, periodCachedRead, type BoundGroup, type PeriodChanges } from '../db/read-cache';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
@@ -94,6 +94,10 @@ const EXPECTED_SQL = 'SELECT unit_id FROM period_units WHERE period_id = ?';
 const REVISIONS_SQL =
   'SELECT id, unit_id, revision, received_at, official_date, history FROM submissions ' +
   'WHERE period_id = ? AND withdrawn_at IS NULL ORDER BY unit_id, revision';
+/** The same rows of some revisions only (a JSON array of ids): the revisions a write changed. */
+const REVISIONS_OF_SQL =
+  'SELECT id, unit_id, revision, received_at, official_date, history FROM submissions ' +
+  'WHERE period_id = ? AND withdrawn_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, revision';
 
 type UnitLine = [number, string, string, string, string | null, string | null, string | null, number];
 type RevisionRow = [number, number, number, string, string | null, number];
@@ -117,13 +121,42 @@ function unitLines(raw: Db['$client']): UnitLine[] {
   );
 }
 
-/** A period's accepted revisions, kept until a write to its submissions (db/read-cache.ts); read-only. */
+/**
+ * A period's accepted revisions, kept until a write to its submissions (db/read-cache.ts), then brought up to date
+ * from the write's log: the rows of the revisions it names taken out, their rows now put in at their place (the
+ * order, unit then revision, is a unique key of the period: the same list a fresh read gives); read-only.
+ */
 function periodRevisions(raw: Db['$client'], periodId: number): RevisionRow[] {
   return periodCachedRead(
     raw,
     periodId,
     `status-revisions:${periodId}`,
     () => preparedOnce(raw, REVISIONS_SQL, () => raw.prepare(REVISIONS_SQL).raw(true)).all(periodId) as RevisionRow[],
+    {
+      update: (kept, changes) => {
+        const subs = changedSubmissions(changes);
+        const gone = new Set(subs);
+        const rows = kept.filter((r) => !gone.has(r[0]));
+        const order = (a: RevisionRow, b: RevisionRow): number => a[1] - b[1] || a[2] - b[2];
+        for (const r of preparedOnce(raw, REVISIONS_OF_SQL, () => raw.prepare(REVISIONS_OF_SQL).raw(true)).all(
+          periodId,
+          JSON.stringify(subs),
+        ) as RevisionRow[]) {
+          if (typeof r[1] !== 'number' || typeof r[2] !== 'number') return null;
+          let lo = 0;
+          let hi = rows.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (order(rows[mid]!, r) < 0) lo = mid + 1;
+            else hi = mid;
+          }
+          // two rows of one unit and revision cannot be (a unique index): unsure otherwise
+          if (lo < rows.length && order(rows[lo]!, r) === 0) return null;
+          rows.splice(lo, 0, r);
+        }
+        return rows;
+      },
+    },
   );
 }
 
@@ -218,10 +251,13 @@ const partialSql =
  * The text answers of the latest accepted revisions to the given elements (a JSON array of codes: the catalogue's
  * text elements, looked up by the values' key instead of reading every value of the period), in the units' order.
  */
-const textSql =
-  'SELECT v.element, u.code, u.name, v.text FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+const TEXT_FROM =
+  'SELECT v.element, u.code, u.name, v.text, s.id, u.sort_order FROM submissions s JOIN units u ON u.id = s.unit_id ' +
   'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
-  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text' ORDER BY u.sort_order, u.code";
+  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text'";
+const textSql = `${TEXT_FROM} ORDER BY u.sort_order, u.code`;
+/** The same rows of some revisions only (a JSON array of ids): the revisions a write changed. */
+const textOfSql = `${TEXT_FROM} AND s.id IN (SELECT value FROM json_each(?)) ORDER BY u.sort_order, u.code`;
 
 type PartialRow = [UnitKind, string, CellKey, 'number' | 'yesno', number | null, number];
 
@@ -315,6 +351,67 @@ const isSums = (x: PeriodSums | Partial<Record<UnitKind, CellPartial[]>>): x is 
   (x as PeriodSums).groups instanceof Map;
 
 type TextRow = Consolidation['texts'][number];
+/** element, unit code, unit name, text, submission id, unit sort order: in the units' order (sort order, code) */
+type TextDbRow = [string, string, string, string | null, number, number];
+
+/** SQLite's BINARY order of two texts (their UTF-8 bytes), as ORDER BY u.code sorts them. */
+const binaryCompare = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+const unitOrder = (a: TextDbRow, b: TextDbRow): number => a[5] - b[5] || binaryCompare(a[1], b[1]);
+
+/** The distinct submissions a change log names. */
+const changedSubmissions = (changes: PeriodChanges): number[] => [...new Set(changes.log.map((r) => r.sub))];
+
+/**
+ * A period's kept text rows brought up to date after writes to it (db/read-cache.ts): the rows of every revision
+ * the log names taken out, the rows it holds now (if it counts) put in at its unit's place. The order of a unit's
+ * own rows is SQLite's choice (ORDER BY sort order, code ties within a unit), but the texts are then ordered by
+ * element (a stable sort) and a unit holds one answer per element: so where no unit has two rows of one element,
+ * every order of a unit's rows gives the same texts. Null (read again) where that is not so, or the unit's sort
+ * order is not a number.
+ */
+function updateTexts(
+  raw: Db['$client'],
+  periodId: number,
+  asked: string,
+  kept: TextDbRow[],
+  changes: PeriodChanges,
+): TextDbRow[] | null {
+  const subs = changedSubmissions(changes);
+  if (subs.length === 0) return kept;
+  const gone = new Set(subs);
+  const rows = kept.filter((r) => !gone.has(r[4]));
+  const fresh = preparedOnce(raw, textOfSql, () => raw.prepare(textOfSql).raw(true)).all(
+    asked,
+    periodId,
+    JSON.stringify(subs),
+  ) as TextDbRow[];
+  for (const r of fresh) {
+    if (typeof r[5] !== 'number') return null;
+    // after every row of a unit before it or of the same unit (binary search)
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (unitOrder(rows[mid]!, r) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    rows.splice(lo, 0, r);
+  }
+  if (!oneAnswerEach(rows)) return null;
+  return rows;
+}
+
+/** No unit has two rows of one element (see updateTexts), and every sort order is a number. */
+function oneAnswerEach(rows: readonly TextDbRow[]): boolean {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (typeof r[5] !== 'number') return false;
+    const key = `${r[1]}\u0000${r[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
+}
 
 /**
  * The period's text answers (non-blank, of the catalogue's text elements), in the catalogue's order of elements
@@ -334,11 +431,8 @@ function periodTexts(db: Db, periodId: number, catalog = getCatalog(db), scope?:
     raw,
     periodId,
     `texts:${periodId}:${asked}`,
-    () =>
-      preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(asked, periodId) as Array<
-        [string, string, string, string | null]
-      >,
-    { bounded: true },
+    () => preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(asked, periodId) as TextDbRow[],
+    { bounded: true, update: (kept, changes) => updateTexts(raw, periodId, asked, kept, changes) },
   );
   const order = new Map(catalog.dataElements.map((e, i) => [e.code, i]));
   const texts: TextRow[] = [];

@@ -19,6 +19,7 @@ import { unitFigures } from '../../../src/main/demo/data';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { periodConsolidation, periodPartials, trends } from '../../../src/main/services/consolidation';
 import { sumCounts, sumPeriodCells } from '../../../src/main/services/partial-sums';
+import { updateCounts } from '../../../src/main/db/read-cache';
 import { filledForm, fillOf } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
 import * as ref from './reference/consolidation-v1';
@@ -167,6 +168,28 @@ describe('after a write to the period its kept sums are brought up to date, equa
     // the fractional figures' groups (KINHPHI) were summed again from their kept rows, in the period's order
     expect(paths.replays).toBeGreaterThan(0);
     expect(after).not.toEqual(before);
+  }, 120_000);
+
+  it("an import: the period's texts and accepted revisions (the status) brought up to date too, equal to the code before", async () => {
+    const ctx = fixture();
+    const count = (k: string) => updateCounts.get(k) ?? 0;
+    expectFresh(ctx);
+    const status = () => call(ctx, 'status.get', { periodId: P });
+    const before = { texts: count('texts'), revisions: count('status-revisions'), status: await status() };
+    await importForm(ctx, P, 'LC-S03', 909, '2026-01-10');
+    expectFresh(ctx);
+    const imported = await status();
+    expect(imported).toEqual(ref.periodStatus(ctx.db, P, ctx.today()));
+    expect(imported).not.toEqual(before.status);
+    expect(count('texts')).toBe(before.texts + 1);
+    expect(count('status-revisions')).toBe(before.revisions + 1);
+    // a withdrawal: the unit's texts and revision leave, brought up to date again
+    await call(ctx, 'submissions.withdraw', { periodId: P, unitCode: 'LC-S03', reason: 'Đơn vị gửi nhầm tệp' });
+    expectFresh(ctx);
+    expect(await status()).toEqual(ref.periodStatus(ctx.db, P, ctx.today()));
+    expect(count('texts')).toBe(before.texts + 2);
+    expect(count('status-revisions')).toBe(before.revisions + 2);
+    expect(await status()).not.toEqual(imported);
   }, 120_000);
 
   it('a replaced revision (a second import of the same unit) and an import of a unit that had none', async () => {
