@@ -567,61 +567,141 @@ const LATEST_OF_UNIT =
   's.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.period_id = s.period_id ' +
   'AND n.unit_id = s.unit_id AND n.revision > s.revision AND n.withdrawn_at IS NULL)';
 
-/** The latest accepted revision of each unit with its unit, in latestSubmissions' order. */
-const LATEST_SQL =
-  'SELECT s.id, s.unit_id, u.code, u.name, u.kind FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+/** The latest accepted revision of each unit with its unit and revision, in latestSubmissions' order. */
+const LATEST_WITH_REVISION_SQL =
+  'SELECT s.id, s.unit_id, u.code, u.name, u.kind, s.revision FROM submissions s JOIN units u ON u.id = s.unit_id ' +
   `WHERE s.period_id = ? AND ${LATEST_OF_UNIT} ORDER BY s.revision DESC, s.id`;
-/** One cell of the given revisions (a JSON array of ids): a key lookup per revision; `key` = index in the array. */
+/** The same rows of some units only (a JSON array of unit ids), with each row's revision. */
+const LATEST_OF_UNITS_SQL =
+  'SELECT s.id, s.unit_id, u.code, u.name, u.kind, s.revision FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+  `WHERE s.period_id = ? AND s.unit_id IN (SELECT value FROM json_each(?)) AND ${LATEST_OF_UNIT}`;
+/** One cell of the given revisions (a JSON array of ids): a key lookup per revision. */
 const CELL_OF_SQL =
-  'SELECT j.key, v.state, v.num, v.text FROM json_each(?) j ' +
+  'SELECT j.value, v.state, v.num, v.text FROM json_each(?) j ' +
   'JOIN submission_values v ON v.submission_id = j.value AND v.element = ? AND v.cell = ?';
 
 type LatestRow = [number, number, string, string, string];
 interface Latest {
   rows: LatestRow[];
+  /** each row's revision (the order: newest revision first, then the submission's id) */
+  revisions: number[];
   /** the revisions' ids as a JSON array (CELL_OF_SQL's argument) */
   ids: string;
 }
 
+/** The units whose revisions a change log names (their unit before the change, and now). */
+function changedUnits(raw: Db['$client'], changes: PeriodChanges): number[] {
+  const units = new Set<number>();
+  for (const r of changes.log) if (r.unit !== null) units.add(r.unit);
+  const subs = JSON.stringify(changedSubmissions(changes));
+  for (const u of preparedOnce(raw, UNITS_OF_SQL, () => raw.prepare(UNITS_OF_SQL).pluck()).all(subs) as number[]) {
+    units.add(u);
+  }
+  return [...units];
+}
+const UNITS_OF_SQL = 'SELECT unit_id FROM submissions WHERE id IN (SELECT value FROM json_each(?))';
+
 /**
  * The latest revisions of a period, kept until a write that can change them (they read submissions and units
- * only: db/read-cache.ts); read-only.
+ * only: db/read-cache.ts), then brought up to date from the write's log: the rows of the units it names read
+ * again and put at their place (newest revision first, then the id: a unique order, the one a fresh read gives);
+ * read-only.
  */
 function latestOf(db: Db, periodId: number): Latest {
   const raw = db.$client;
-  return periodCachedRead(raw, periodId, `latest:${periodId}`, () => {
-    const rows = preparedOnce(raw, LATEST_SQL, () => raw.prepare(LATEST_SQL).raw(true)).all(periodId) as LatestRow[];
-    return { rows, ids: JSON.stringify(rows.map((r) => r[0])) };
-  });
+  return periodCachedRead(
+    raw,
+    periodId,
+    `latest:${periodId}`,
+    () => {
+      const read = preparedOnce(raw, LATEST_WITH_REVISION_SQL, () => raw.prepare(LATEST_WITH_REVISION_SQL).raw(true));
+      const rows: LatestRow[] = [];
+      const revisions: number[] = [];
+      for (const [id, unit, code, name, kind, revision] of read.all(periodId) as Array<[...LatestRow, number]>) {
+        rows.push([id, unit, code, name, kind]);
+        revisions.push(revision);
+      }
+      return { rows, revisions, ids: JSON.stringify(rows.map((r) => r[0])) };
+    },
+    {
+      update: (kept, changes) => {
+        const units = new Set(changedUnits(raw, changes));
+        const rows: LatestRow[] = [];
+        const revisions: number[] = [];
+        kept.rows.forEach((r, i) => {
+          if (units.has(r[1])) return;
+          rows.push(r);
+          revisions.push(kept.revisions[i]!);
+        });
+        const read = preparedOnce(raw, LATEST_OF_UNITS_SQL, () => raw.prepare(LATEST_OF_UNITS_SQL).raw(true));
+        for (const [id, unit, code, name, kind, revision] of read.all(periodId, JSON.stringify([...units])) as Array<
+          [...LatestRow, number]
+        >) {
+          if (typeof revision !== 'number') return null;
+          // newest revision first, then the id
+          const before = (i: number): boolean =>
+            revisions[i]! > revision || (revisions[i] === revision && rows[i]![0] < id);
+          let lo = 0;
+          let hi = rows.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (before(mid)) lo = mid + 1;
+            else hi = mid;
+          }
+          rows.splice(lo, 0, [id, unit, code, name, kind]);
+          revisions.splice(lo, 0, revision);
+        }
+        return { rows, revisions, ids: JSON.stringify(rows.map((r) => r[0])) };
+      },
+    },
+  );
 }
-
 /** How many drilled cells' columns are kept (each is one value per unit of one period: a few hundred kB at most). */
 const CELL_COLUMNS: BoundGroup = { group: 'cell-columns', max: 64 };
 
 /**
- * One cell of every latest revision of the period that has it: index in `latest.rows` → value. Kept until a write
- * that can change it (it reads the period's submissions and values only: db/read-cache.ts), for the last
- * CELL_COLUMNS.max cells drilled; read-only.
+ * One cell of every latest revision of the period that has it: submission id → value. Kept until a write that can
+ * change it (it reads the period's submissions and values only: db/read-cache.ts), then brought up to date from
+ * the write's log (the revisions of the units it names read again), for the last CELL_COLUMNS.max cells drilled;
+ * read-only.
  */
 function cellOf(db: Db, periodId: number, element: string, cell: CellKey): Map<number, StoredValue['value']> {
   const raw = db.$client;
+  const read = (ids: string, out: Map<number, StoredValue['value']>) => {
+    const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
+    for (const [id, state, num, text] of st.all(ids, element, cell) as Array<
+      [number, string, number | null, string | null]
+    >) {
+      out.set(id, rowToCellValue({ state, num, text }));
+    }
+    return out;
+  };
   return periodCachedRead(
     raw,
     periodId,
     `cell:${periodId}:${element}:${cell}`,
     () => {
       const latest = latestOf(db, periodId);
-      const out = new Map<number, StoredValue['value']>();
-      if (latest.rows.length === 0) return out;
-      const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
-      for (const [key, state, num, text] of st.all(latest.ids, element, cell) as Array<
-        [number, string, number | null, string | null]
-      >) {
-        out.set(key, rowToCellValue({ state, num, text }));
-      }
-      return out;
+      if (latest.rows.length === 0) return new Map<number, StoredValue['value']>();
+      return read(latest.ids, new Map());
     },
-    { bounded: CELL_COLUMNS },
+    {
+      bounded: CELL_COLUMNS,
+      update: (kept, changes) => {
+        const units = new Set(changedUnits(raw, changes));
+        const latest = latestOf(db, periodId);
+        const out = new Map<number, StoredValue['value']>();
+        const again: number[] = [];
+        for (const [id, unit] of latest.rows) {
+          if (units.has(unit)) again.push(id);
+          else {
+            const v = kept.get(id);
+            if (v) out.set(id, v);
+          }
+        }
+        return again.length ? read(JSON.stringify(again), out) : out;
+      },
+    },
   );
 }
 
@@ -646,7 +726,11 @@ export function drill(
   if (prev) {
     const latest = latestOf(db, prev.id);
     for (const r of latest.rows) previousReported.add(r[1]);
-    for (const [i, value] of cellOf(db, prev.id, element, cell)) prevByUnit.set(latest.rows[i]![1], numberOf(value));
+    const prevCells = cellOf(db, prev.id, element, cell);
+    for (const [id, unit] of latest.rows) {
+      const value = prevCells.get(id);
+      if (value) prevByUnit.set(unit, numberOf(value));
+    }
   }
   const predecessors = prev ? unitLinkMaps(db).pred : new Map<number, number[]>();
   const previousOf = (unitId: number): number | null => {
@@ -660,8 +744,8 @@ export function drill(
   const latest = latestOf(db, periodId);
   const values = cellOf(db, periodId, element, cell);
   const rows: DrillRow[] = [];
-  latest.rows.forEach(([submissionId, unitId, code, name, kind], i) => {
-    const value = values.get(i);
+  latest.rows.forEach(([submissionId, unitId, code, name, kind]) => {
+    const value = values.get(submissionId);
     if (!value) return;
     rows.push({
       unit: code,

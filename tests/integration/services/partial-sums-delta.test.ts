@@ -170,26 +170,33 @@ describe('after a write to the period its kept sums are brought up to date, equa
     expect(after).not.toEqual(before);
   }, 120_000);
 
-  it("an import: the period's texts and accepted revisions (the status) brought up to date too, equal to the code before", async () => {
+  it("an import and a withdrawal: the period's texts, accepted revisions (status), latest revisions and drilled cell brought up to date too, equal to the code before", async () => {
     const ctx = fixture();
     const count = (k: string) => updateCounts.get(k) ?? 0;
-    expectFresh(ctx);
+    const kinds = ['texts', 'status-revisions', 'latest', 'cell'];
+    const counts = () => kinds.map(count);
     const status = () => call(ctx, 'status.get', { periodId: P });
-    const before = { texts: count('texts'), revisions: count('status-revisions'), status: await status() };
+    const drill = () => call(ctx, 'consolidation.drill', { periodId: P, element: 'TT_LUOT', cell: 'female' });
+    const check = async () => {
+      expectFresh(ctx);
+      expect(await status()).toEqual(ref.periodStatus(ctx.db, P, ctx.today()));
+      expect(await drill()).toEqual(ref.drill(ctx.db, P, 'TT_LUOT', 'female'));
+    };
+    await check();
+    const c0 = counts();
+    const s0 = await status();
+    const d0 = await drill();
     await importForm(ctx, P, 'LC-S03', 909, '2026-01-10');
-    expectFresh(ctx);
-    const imported = await status();
-    expect(imported).toEqual(ref.periodStatus(ctx.db, P, ctx.today()));
-    expect(imported).not.toEqual(before.status);
-    expect(count('texts')).toBe(before.texts + 1);
-    expect(count('status-revisions')).toBe(before.revisions + 1);
-    // a withdrawal: the unit's texts and revision leave, brought up to date again
+    await check();
+    expect(counts()).toEqual(c0.map((n) => n + 1));
+    const s1 = await status();
+    const d1 = await drill();
+    expect([s1, d1]).not.toEqual([s0, d0]);
+    // a withdrawal: the unit back to its previous revision (not itself written: its unit's rows read again)
     await call(ctx, 'submissions.withdraw', { periodId: P, unitCode: 'LC-S03', reason: 'Đơn vị gửi nhầm tệp' });
-    expectFresh(ctx);
-    expect(await status()).toEqual(ref.periodStatus(ctx.db, P, ctx.today()));
-    expect(count('texts')).toBe(before.texts + 2);
-    expect(count('status-revisions')).toBe(before.revisions + 2);
-    expect(await status()).not.toEqual(imported);
+    await check();
+    expect(counts()).toEqual(c0.map((n) => n + 2));
+    expect([await status(), await drill()]).not.toEqual([s1, d1]);
   }, 120_000);
 
   it('a replaced revision (a second import of the same unit) and an import of a unit that had none', async () => {
