@@ -275,22 +275,9 @@ export function sumPeriod(raw: BetterSqlite3.Database, periodId: number): Period
   for (const g of [...sink.bySlot.values(), ...sink.byName.values()]) {
     groups.set(groupKey(g.kind, g.element, g.cell, g.state), g);
   }
-  let ordered = st.byPeriodIndex && sink.ascending;
-  if (ordered) {
-    // the rows of the groups that are not exact (a few: fractional figures), so that a write to the period sums
-    // them again without reading the period (the same rows in the same order: the same sums, checked)
-    const columns = new Set<string>();
-    for (const g of groups.values()) if (!g.exact) columns.add(`${g.element}\u0000${g.cell}`);
-    for (const key of columns) {
-      const [element, cell] = key.split('\u0000') as [string, string];
-      for (const c of sumCellColumn(raw, periodId, kindOf, element, cell)) {
-        const g = groups.get(groupKey(c.kind, c.element, c.cell, c.state));
-        if (!c.addends) continue;
-        if (!g || g.count !== c.count || !Object.is(total(g), total(c))) ordered = false;
-        else g.addends = c.addends;
-      }
-    }
-  }
+  // the rows of the groups that are not exact (fractional figures) are read on the first write that needs them
+  // (updatePeriodSums: their element and cell summed again, in the same order), not here
+  const ordered = st.byPeriodIndex && sink.ascending;
   return { byKind: rowsOf(groups.values()), groups, ordered };
 }
 

@@ -164,10 +164,14 @@ describe('after a write to the period its kept sums are brought up to date, equa
   it('an import (a new revision of a unit that had one): updated in place, fractional groups summed again from their rows', async () => {
     const ctx = fixture();
     const { paths, before, after } = await afterWrite(ctx, () => importForm(ctx, P, 'LC-S03', 777, '2026-01-10'));
-    expect(paths).toMatchObject({ periods: 0, updates: 1, columns: 0 });
-    // the fractional figures' groups (KINHPHI) were summed again from their kept rows, in the period's order
-    expect(paths.replays).toBeGreaterThan(0);
+    expect(paths).toMatchObject({ periods: 0, updates: 1, replays: 0 });
+    // the fractional figures' groups (KINHPHI): their element and cell summed again, in the period's order, once
+    expect(paths.columns).toBeGreaterThan(0);
     expect(after).not.toEqual(before);
+    // the next import: those groups summed again from the rows kept then (no read)
+    const next = await afterWrite(ctx, () => importForm(ctx, P, 'LC-S03', 778, '2026-01-11'));
+    expect(next.paths).toMatchObject({ periods: 0, updates: 1, columns: 0 });
+    expect(next.paths.replays).toBeGreaterThan(0);
   }, 120_000);
 
   it("an import and a withdrawal: the period's texts, accepted revisions (status), latest revisions and drilled cell brought up to date too, equal to the code before", async () => {
