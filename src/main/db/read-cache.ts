@@ -75,8 +75,10 @@ export function cachedRead<T>(
  * What makes it right without any writer having to remember it: TEMP triggers of this connection (they live in
  * its temp schema, not in the database file, and vanish with the handle) count, per period, every row inserted,
  * updated or deleted in `submissions` and `submission_values`; any change to `units` (kind, code, name, order)
- * counts for every period (period 0). An entry is served only while its period's count, the all-periods count
- * and `PRAGMA data_version` (another connection's commit) are what they were when it was computed; inside an open
+ * counts for every period (period 0); a change to a unit's id or kind, or a unit added or removed, also counts
+ * under period -1, the only units' count of entries that read the units' kinds alone (`kindsOnly`: the partial
+ * sums). An entry is served only while its period's count, the units' count it depends on and `PRAGMA
+ * data_version` (another connection's commit) are what they were when it was computed; inside an open
  * transaction nothing is cached or served (the counts roll back with the data). The period's partial sums and
  * texts read nothing else (services/consolidation.ts: submissions, submission_values, units).
  *
@@ -85,7 +87,8 @@ export function cachedRead<T>(
  * revision itself counted for its period), so an import pays one integer comparison per value.
  */
 /*
- * Kept entries that can be brought up to date in place (`update`, the period's partial sums): the same TEMP
+ * Kept entries that can be brought up to date in place (`update`: the period's partial sums, texts, accepted and
+ * latest revisions, drilled cells): the same TEMP
  * triggers also write a log of what changed (temp.bdg_log, rolled back with the data): for each submission row
  * inserted, updated or deleted, its id and, for an update or a delete, its period, unit and whether it counted
  * (superseded_by NULL) BEFORE the write; for each value row of an existing revision inserted, updated or deleted,
