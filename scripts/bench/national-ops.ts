@@ -61,7 +61,12 @@ function importRevision(ctx: Ctx, periodId: number, nth: number): void {
   })();
 }
 
-/** A write to the units (every period's sums depend on their kinds): the next call is cold for every period. */
+/**
+ * A write to a unit's details (not its kind): what reads the units' names and codes (texts, status lines, latest
+ * revisions) is read again for every period; the partial sums, which read only the units' kinds, are kept. So
+ * `nationalTrendsAllColdMs` is now the trends' first call on this handle (the periods not yet summed: the app's
+ * start), and a change of a unit's kind (not timed here) sums every period again as before.
+ */
 function touchUnits(ctx: Ctx): void {
   ctx.raw.prepare('UPDATE units SET updated_at = updated_at WHERE id = (SELECT min(id) FROM units)').run();
 }
@@ -77,7 +82,7 @@ export interface NationalFigures {
   nationalDrillColdMs: number;
   nationalTrendsMs: number;
   nationalTrendsColdMs: number;
-  /** trends right after a write that concerns every period (a unit's details): every period summed again */
+  /** trends right after a write to a unit's details, the first trends call of the handle (see touchUnits) */
   nationalTrendsAllColdMs: number;
   /** consolidation.get right after such a write */
   nationalConsolidateAllColdMs: number;
