@@ -27,7 +27,46 @@ function touch(ctx: Ctx, periodId: number): void {
     .run(periodId);
 }
 
-/** A write to the units (every period's sums depend on their kinds): the next call is cold for every period. */
+/**
+ * An import as the pipeline writes it (services/imports/commit.ts): a unit's new revision with its values (one
+ * number changed), the revision before it superseded, in one transaction. The next call finds the period's kept
+ * sums, texts, revisions and latest revisions brought up to date (db/read-cache.ts: the change log), not read again.
+ */
+function importRevision(ctx: Ctx, periodId: number, nth: number): void {
+  const c = ctx.raw
+    .prepare('SELECT * FROM submissions WHERE period_id = ? AND superseded_by IS NULL ORDER BY id LIMIT 1 OFFSET ?')
+    .get(periodId, nth) as {
+    id: number;
+    period_id: number;
+    unit_id: number;
+    revision: number;
+    received_at: string;
+    sha256: string;
+  };
+  ctx.raw.transaction(() => {
+    const r = ctx.raw
+      .prepare(
+        'INSERT INTO submissions (period_id, unit_id, revision, received_at, file_name, sha256) ' +
+          "VALUES (?, ?, ?, ?, 'bench.xlsx', ?)",
+      )
+      .run(c.period_id, c.unit_id, c.revision + 1, c.received_at, c.sha256);
+    ctx.raw
+      .prepare(
+        'INSERT INTO submission_values SELECT ?, element, cell, state, ' +
+          "CASE WHEN state = 'number' AND element = 'TT_LUOT' THEN num + 1 ELSE num END, text " +
+          'FROM submission_values WHERE submission_id = ?',
+      )
+      .run(r.lastInsertRowid, c.id);
+    ctx.raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?').run(r.lastInsertRowid, c.id);
+  })();
+}
+
+/**
+ * A write to a unit's details (not its kind): what reads the units' names and codes (texts, status lines, latest
+ * revisions) is read again for every period; the partial sums, which read only the units' kinds, are kept. So
+ * `nationalTrendsAllColdMs` is now the trends' first call on this handle (the periods not yet summed: the app's
+ * start), and a change of a unit's kind (not timed here) sums every period again as before.
+ */
 function touchUnits(ctx: Ctx): void {
   ctx.raw.prepare('UPDATE units SET updated_at = updated_at WHERE id = (SELECT min(id) FROM units)').run();
 }
@@ -43,10 +82,15 @@ export interface NationalFigures {
   nationalDrillColdMs: number;
   nationalTrendsMs: number;
   nationalTrendsColdMs: number;
-  /** trends right after a write that concerns every period (a unit's details): every period summed again */
+  /** trends right after a write to a unit's details, the first trends call of the handle (see touchUnits) */
   nationalTrendsAllColdMs: number;
   /** consolidation.get right after such a write */
   nationalConsolidateAllColdMs: number;
+  /** the first call after an import of a new revision into the period (importRevision) */
+  nationalImportConsolidateColdMs: number;
+  nationalImportDrillColdMs: number;
+  nationalImportTrendsColdMs: number;
+  nationalImportStatusColdMs: number;
   nationalWorkbookMs: number;
   nationalStatusMs: number;
   nationalStatusColdMs: number;
@@ -123,7 +167,24 @@ export async function measureNational(
       write,
     );
     const trendsOp = () => call(ctx, 'consolidation.trends', {});
+    // before the units' write below (it drops what reads the units' names: not what an import costs)
+    let nth = 0;
+    const imported = () => importRevision(ctx, target, (nth += 37));
+    const [importCons] = await coldWarm(ctx, 0, get, imported);
+    const [importDrill] = await coldWarm(
+      ctx,
+      0,
+      () => call(ctx, 'consolidation.drill', { periodId: target, element: 'TT_LUOT', cell: 'female' }),
+      imported,
+    );
+    const [importStatus] = await coldWarm(ctx, 0, () => call(ctx, 'status.get', { periodId: target }), imported);
     const [trendsAllCold] = await coldWarm(ctx, 0, trendsOp, () => touchUnits(ctx));
+    // trends read no unit's name: after the units' write, as after an import alone
+    const [importTrends] = await coldWarm(ctx, 0, trendsOp, imported);
+    say(
+      `  lần đầu sau khi nhập một bản mới vào kỳ: consolidation.get ${round(importCons)} ms, drill ` +
+        `${round(importDrill)} ms, trends ${round(importTrends)} ms, status ${round(importStatus)} ms`,
+    );
     const [trendsCold, trends] = await coldWarm(ctx, 2, trendsOp, write);
     say(
       `  consolidation.trends: ${round(trends)} ms (lần đầu sau khi nhập vào kỳ ${round(trendsCold)} ms, ` +
@@ -148,6 +209,10 @@ export async function measureNational(
       nationalTrendsColdMs: round(trendsCold),
       nationalTrendsAllColdMs: round(trendsAllCold),
       nationalConsolidateAllColdMs: round(consAllCold),
+      nationalImportConsolidateColdMs: round(importCons),
+      nationalImportDrillColdMs: round(importDrill),
+      nationalImportTrendsColdMs: round(importTrends),
+      nationalImportStatusColdMs: round(importStatus),
       nationalWorkbookMs: round(workbook),
       nationalStatusMs: round(status),
       nationalStatusColdMs: round(statusCold),

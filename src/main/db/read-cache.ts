@@ -75,8 +75,10 @@ export function cachedRead<T>(
  * What makes it right without any writer having to remember it: TEMP triggers of this connection (they live in
  * its temp schema, not in the database file, and vanish with the handle) count, per period, every row inserted,
  * updated or deleted in `submissions` and `submission_values`; any change to `units` (kind, code, name, order)
- * counts for every period (period 0). An entry is served only while its period's count, the all-periods count
- * and `PRAGMA data_version` (another connection's commit) are what they were when it was computed; inside an open
+ * counts for every period (period 0); a change to a unit's id or kind, or a unit added or removed, also counts
+ * under period -1, the only units' count of entries that read the units' kinds alone (`kindsOnly`: the partial
+ * sums). An entry is served only while its period's count, the units' count it depends on and `PRAGMA
+ * data_version` (another connection's commit) are what they were when it was computed; inside an open
  * transaction nothing is cached or served (the counts roll back with the data). The period's partial sums and
  * texts read nothing else (services/consolidation.ts: submissions, submission_values, units).
  *
@@ -84,13 +86,50 @@ export function cachedRead<T>(
  * existed when an entry was last computed (a new revision's values cannot be in any entry, and inserting the
  * revision itself counted for its period), so an import pays one integer comparison per value.
  */
+/*
+ * Kept entries that can be brought up to date in place (`update`: the period's partial sums, texts, accepted and
+ * latest revisions, drilled cells): the same TEMP
+ * triggers also write a log of what changed (temp.bdg_log, rolled back with the data): for each submission row
+ * inserted, updated or deleted, its id and, for an update or a delete, its period, unit and whether it counted
+ * (superseded_by NULL) BEFORE the write; for each value row of an existing revision inserted, updated or deleted,
+ * its key and, for an update or a delete, its state and number before. An entry keeps the log's position when it
+ * was computed; when its period's count moved (and nothing else: not another connection's commit, not the units
+ * it depends on), `update(kept, log since then)` may return the entry brought up to date, or null: computed again.
+ */
+/** One row of the change log (see above): `what` is si/su/sd (a submission) or vi/vu/vd (a value). */
+export interface LogRow {
+  seq: number;
+  sub: number;
+  what: 'si' | 'su' | 'sd' | 'vi' | 'vu' | 'vd';
+  period: number | null;
+  unit: number | null;
+  live: number | null;
+  element: string | null;
+  cell: string | null;
+  state: string | null;
+  num: number | null;
+}
+
+/** What a kept entry's `update` is given: the log rows since it was computed, and the newest submission id then. */
+export interface PeriodChanges {
+  log: LogRow[];
+  /** every submission that existed when the entry was computed had an id at most this */
+  bound: number;
+}
+
 interface PeriodEntry {
   version: string;
   value: unknown;
+  /** the log's position when computed (rows after it are the changes since) */
+  seq: number;
+  /** the tracking's bound when computed */
+  bound: number;
 }
 interface Tracking {
   /** every submission id at most this existed when an entry was last computed (the value trigger's bound) */
   bound: number;
+  /** log rows at most this were dropped (an entry computed before cannot be brought up to date) */
+  floor: number;
   entries: Map<string, PeriodEntry>;
   bounded: string[];
   /** entries of a group with its own bound (the drill's cell columns), oldest first */
@@ -111,21 +150,43 @@ const bump = (period: string): string =>
   'ON CONFLICT (period_id) DO UPDATE SET n = n + 1;';
 const periodOfSubmission = (id: string): string => `(SELECT period_id FROM main.submissions WHERE id = ${id})`;
 
+const LOG_COLUMNS = '(sub, what, period, unit, live, element, cell, state, num)';
+const logSub = (what: string, row: 'OLD' | 'NEW'): string =>
+  `INSERT INTO temp.bdg_log ${LOG_COLUMNS} VALUES (${row}.id, '${what}', ` +
+  (row === 'OLD' ? 'OLD.period_id, OLD.unit_id, OLD.superseded_by IS NULL' : 'NULL, NULL, NULL') +
+  ', NULL, NULL, NULL, NULL);';
+const logValue = (what: string, row: 'OLD' | 'NEW'): string =>
+  `INSERT INTO temp.bdg_log ${LOG_COLUMNS} VALUES (${row}.submission_id, '${what}', NULL, NULL, NULL, ` +
+  `${row}.element, ${row}.cell, ` +
+  (row === 'OLD' ? 'OLD.state, OLD.num' : 'NULL, NULL') +
+  ');';
+/** Period -1: a change to the units that can change partial sums (a unit's id or kind, a unit added or removed). */
+const KINDS = -1;
+
 const TRACKING_SQL = `
 CREATE TEMP TABLE IF NOT EXISTS bdg_period_writes (period_id INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS bdg_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, sub, what TEXT NOT NULL, period,
+  unit, live, element, cell, state, num);
 CREATE TEMP TRIGGER IF NOT EXISTS bdg_submissions_insert AFTER INSERT ON main.submissions
-  BEGIN ${bump('NEW.period_id')} END;
+  BEGIN ${bump('NEW.period_id')} ${logSub('si', 'NEW')} END;
 CREATE TEMP TRIGGER IF NOT EXISTS bdg_submissions_update AFTER UPDATE ON main.submissions
-  BEGIN ${bump('OLD.period_id')} ${bump('NEW.period_id')} END;
+  BEGIN ${bump('OLD.period_id')} ${bump('NEW.period_id')} ${logSub('su', 'OLD')}
+  INSERT INTO temp.bdg_log (sub, what) SELECT NEW.id, 'si' WHERE NEW.id IS NOT OLD.id; END;
 CREATE TEMP TRIGGER IF NOT EXISTS bdg_submissions_delete AFTER DELETE ON main.submissions
-  BEGIN ${bump('OLD.period_id')} END;
+  BEGIN ${bump('OLD.period_id')} ${logSub('sd', 'OLD')} END;
 CREATE TEMP TRIGGER IF NOT EXISTS bdg_values_update AFTER UPDATE ON main.submission_values
-  BEGIN ${bump(periodOfSubmission('OLD.submission_id'))} ${bump(periodOfSubmission('NEW.submission_id'))} END;
+  BEGIN ${bump(periodOfSubmission('OLD.submission_id'))} ${bump(periodOfSubmission('NEW.submission_id'))}
+  ${logValue('vu', 'OLD')}
+  INSERT INTO temp.bdg_log (sub, what, element, cell) SELECT NEW.submission_id, 'vi', NEW.element, NEW.cell
+    WHERE NEW.submission_id IS NOT OLD.submission_id OR NEW.element IS NOT OLD.element OR NEW.cell IS NOT OLD.cell;
+  END;
 CREATE TEMP TRIGGER IF NOT EXISTS bdg_values_delete AFTER DELETE ON main.submission_values
-  BEGIN ${bump(periodOfSubmission('OLD.submission_id'))} END;
-CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_insert AFTER INSERT ON main.units BEGIN ${bump('0')} END;
+  BEGIN ${bump(periodOfSubmission('OLD.submission_id'))} ${logValue('vd', 'OLD')} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_insert AFTER INSERT ON main.units BEGIN ${bump('0')} ${bump(String(KINDS))} END;
 CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_update AFTER UPDATE ON main.units BEGIN ${bump('0')} END;
-CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_delete AFTER DELETE ON main.units BEGIN ${bump('0')} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_kind AFTER UPDATE ON main.units
+  WHEN NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind BEGIN ${bump(String(KINDS))} END;
+CREATE TEMP TRIGGER IF NOT EXISTS bdg_units_delete AFTER DELETE ON main.units BEGIN ${bump('0')} ${bump(String(KINDS))} END;
 `;
 
 /** The handle's tracking, installed on first use; null where it cannot be (then the whole-cache rule applies). */
@@ -134,7 +195,7 @@ function trackingOf(raw: BetterSqlite3.Database): Tracking | null {
   if (t !== undefined) return t;
   try {
     raw.exec(TRACKING_SQL);
-    t = { bound: -1, entries: new Map(), bounded: [], groups: new Map() };
+    t = { bound: -1, floor: 0, entries: new Map(), bounded: [], groups: new Map() };
   } catch {
     t = null;
   }
@@ -150,53 +211,104 @@ function raiseBound(raw: BetterSqlite3.Database, t: Tracking): void {
   raw.exec(
     'DROP TRIGGER IF EXISTS temp.bdg_values_insert; ' +
       'CREATE TEMP TRIGGER bdg_values_insert AFTER INSERT ON main.submission_values ' +
-      `WHEN NEW.submission_id <= ${Math.trunc(newest)} BEGIN ${bump(periodOfSubmission('NEW.submission_id'))} END;`,
+      `WHEN NEW.submission_id <= ${Math.trunc(newest)} BEGIN ${bump(periodOfSubmission('NEW.submission_id'))} ` +
+      `${logValue('vi', 'NEW')} END;`,
   );
   t.bound = newest;
 }
 
-/** The mark a period's entries are kept under: another connection's commits, all-periods and the period's count. */
-function periodVersion(raw: BetterSqlite3.Database, periodId: number): string {
+/** The log's position (its newest row). */
+const logSeq = (raw: BetterSqlite3.Database): number =>
+  ((raw.prepare('SELECT coalesce(max(seq), 0) FROM temp.bdg_log').raw(true).get() as [number])[0] ?? 0) as number;
+
+/** How many log rows are kept at most; past it the log is emptied (entries computed before it compute again). */
+const MAX_LOG = 20_000;
+
+/** Empties a long log (outside a transaction): kept entries older than it can no longer be brought up to date. */
+function trimLog(raw: BetterSqlite3.Database, t: Tracking): void {
+  const [n, max] = raw.prepare('SELECT count(*), coalesce(max(seq), 0) FROM temp.bdg_log').raw(true).get() as [
+    number,
+    number,
+  ];
+  if (n <= MAX_LOG) return;
+  // the newest row stays, so that AUTOINCREMENT goes on from it (and `floor` stays below every later row)
+  raw.prepare('DELETE FROM temp.bdg_log WHERE seq < ?').run(max);
+  t.floor = max;
+}
+
+/**
+ * The mark a period's entries are kept under: another connection's commits, the units' count (every change to
+ * them, or with `kinds` only those that can change partial sums) and the period's count.
+ */
+function periodVersion(raw: BetterSqlite3.Database, periodId: number, units: 0 | typeof KINDS = 0): string {
   let st = versionStmt.get(raw);
   if (!st) {
     st = raw
       .prepare(
         'SELECT (SELECT data_version FROM pragma_data_version), ' +
-          'coalesce((SELECT n FROM temp.bdg_period_writes WHERE period_id = 0), 0), ' +
+          'coalesce((SELECT n FROM temp.bdg_period_writes WHERE period_id = ?), 0), ' +
           'coalesce((SELECT n FROM temp.bdg_period_writes WHERE period_id = ?), 0)',
       )
       .raw(true);
     versionStmt.set(raw, st);
   }
-  return (st.get(periodId) as number[]).join(':');
+  return `${units}:${(st.get(units, periodId) as number[]).join(':')}`;
 }
+
+/** The version without the period's count: what must not have moved for an entry to be brought up to date. */
+const outerOf = (version: string): string => version.slice(0, version.lastIndexOf(':'));
+
+/** How many kept entries were brought up to date (`update`) rather than computed, by their key's first part. */
+export const updateCounts = new Map<string, number>();
+
+const LOG_SQL = 'SELECT seq, sub, what, period, unit, live, element, cell, state, num FROM temp.bdg_log WHERE seq > ?';
 
 /**
  * `compute()`'s result for one period (it must read only submissions, submission_values and units of that period),
  * kept until a write that can change it (see above). Read-only for callers; `key` must name the period.
+ *
+ * `kindsOnly`: compute reads of the units only their ids and kinds (a change of a name, a contact, a validity does
+ * not compute it again). `update`: brings a kept entry up to date from the change log (see above), or null.
  */
 export function periodCachedRead<T>(
   raw: BetterSqlite3.Database,
   periodId: number,
   key: string,
   compute: () => T,
-  opts: { bounded?: boolean | BoundGroup } = {},
+  opts: {
+    bounded?: boolean | BoundGroup;
+    kindsOnly?: boolean;
+    update?: (kept: T, changes: PeriodChanges) => T | null;
+  } = {},
 ): T {
   if (raw.inTransaction) return compute();
   const t = trackingOf(raw);
   if (!t) return cachedRead(raw, key, compute, { bounded: opts.bounded !== undefined && opts.bounded !== false });
-  const version = periodVersion(raw, periodId);
+  const units = opts.kindsOnly ? KINDS : 0;
+  const version = periodVersion(raw, periodId, units);
   const held = t.entries.get(key);
   if (held && held.version === version) return held.value as T;
+  let seq: number;
   try {
+    trimLog(raw, t);
     raiseBound(raw, t);
+    seq = logSeq(raw);
   } catch {
     // the bound could not be moved (a statement of this handle still running): keep nothing
     return compute();
   }
-  const value = compute();
+  let value: T | null = null;
+  if (held && opts.update && held.seq >= t.floor && outerOf(held.version) === outerOf(version)) {
+    const log = raw.prepare(LOG_SQL).all(held.seq) as LogRow[];
+    value = opts.update(held.value as T, { log, bound: held.bound });
+    if (value !== null) {
+      const kind = key.split(':')[0]!;
+      updateCounts.set(kind, (updateCounts.get(kind) ?? 0) + 1);
+    }
+  }
+  if (value === null) value = compute();
   // computing reads only; a compute that wrote (it must not) would leave the mark behind: keep nothing then
-  if (periodVersion(raw, periodId) !== version) return value;
+  if (periodVersion(raw, periodId, units) !== version) return value;
   if (!t.entries.has(key) && opts.bounded) {
     const [list, max] =
       opts.bounded === true ? [t.bounded, MAX_BOUNDED] : [t.groups.get(opts.bounded.group) ?? [], opts.bounded.max];
@@ -204,6 +316,6 @@ export function periodCachedRead<T>(
     list.push(key);
     while (list.length > max) t.entries.delete(list.shift()!);
   }
-  t.entries.set(key, { version, value });
+  t.entries.set(key, { version, value, seq, bound: t.bound });
   return value;
 }

@@ -11,13 +11,13 @@ import { computeStatus, type FirstReceived, type UnitAttempts } from '../../shar
 import { daysUntil, localIsoDate } from '../../shared/rules/period';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
-import { cachedRead, periodCachedRead, type BoundGroup } from '../db/read-cache';
+import { cachedRead, periodCachedRead, type BoundGroup, type PeriodChanges } from '../db/read-cache';
 import * as t from '../db/schema';
 import { getCatalog } from './catalog';
 import { unitLinkMaps } from './units';
 import { getPeriodRow, getProvinceValues } from './periods';
 import { taskCounts } from './plan';
-import { sumPeriodCells } from './partial-sums';
+import { sumPeriod, updatePeriodSums, type PeriodSums } from './partial-sums';
 import { withPrevious } from './previous';
 import { latestSubmissions, valuesBySubmission } from './submissions';
 import { rowToCellValue } from './values';
@@ -94,6 +94,10 @@ const EXPECTED_SQL = 'SELECT unit_id FROM period_units WHERE period_id = ?';
 const REVISIONS_SQL =
   'SELECT id, unit_id, revision, received_at, official_date, history FROM submissions ' +
   'WHERE period_id = ? AND withdrawn_at IS NULL ORDER BY unit_id, revision';
+/** The same rows of some revisions only (a JSON array of ids): the revisions a write changed. */
+const REVISIONS_OF_SQL =
+  'SELECT id, unit_id, revision, received_at, official_date, history FROM submissions ' +
+  'WHERE period_id = ? AND withdrawn_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, revision';
 
 type UnitLine = [number, string, string, string, string | null, string | null, string | null, number];
 type RevisionRow = [number, number, number, string, string | null, number];
@@ -117,13 +121,54 @@ function unitLines(raw: Db['$client']): UnitLine[] {
   );
 }
 
-/** A period's accepted revisions, kept until a write to its submissions (db/read-cache.ts); read-only. */
+/**
+ * The units' lines in the order the status lists them (computeStatus sorts by name, then code, with compareVi), a
+ * stable sort of the register's order, kept as unitLines is. computeStatus sorts its lines again: a stable sort
+ * of lines already in its order keeps them as they are (ties in the register's order, as when it sorts the
+ * register's order itself), and costs one comparison per line instead of ~12 (Intl.Collator, 4,300 units).
+ */
+function unitLinesByName(raw: Db['$client']): UnitLine[] {
+  return periodCachedRead(raw, 0, 'status-unit-lines-by-name', () =>
+    [...unitLines(raw)].sort((a, b) => compareVi(a[2], b[2]) || compareVi(a[1], b[1])),
+  );
+}
+
+/**
+ * A period's accepted revisions, kept until a write to its submissions (db/read-cache.ts), then brought up to date
+ * from the write's log: the rows of the revisions it names taken out, their rows now put in at their place (the
+ * order, unit then revision, is a unique key of the period: the same list a fresh read gives); read-only.
+ */
 function periodRevisions(raw: Db['$client'], periodId: number): RevisionRow[] {
   return periodCachedRead(
     raw,
     periodId,
     `status-revisions:${periodId}`,
     () => preparedOnce(raw, REVISIONS_SQL, () => raw.prepare(REVISIONS_SQL).raw(true)).all(periodId) as RevisionRow[],
+    {
+      update: (kept, changes) => {
+        const subs = changedSubmissions(changes);
+        const gone = new Set(subs);
+        const rows = kept.filter((r) => !gone.has(r[0]));
+        const order = (a: RevisionRow, b: RevisionRow): number => a[1] - b[1] || a[2] - b[2];
+        for (const r of preparedOnce(raw, REVISIONS_OF_SQL, () => raw.prepare(REVISIONS_OF_SQL).raw(true)).all(
+          periodId,
+          JSON.stringify(subs),
+        ) as RevisionRow[]) {
+          if (typeof r[1] !== 'number' || typeof r[2] !== 'number') return null;
+          let lo = 0;
+          let hi = rows.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (order(rows[mid]!, r) < 0) lo = mid + 1;
+            else hi = mid;
+          }
+          // two rows of one unit and revision cannot be (a unique index): unsure otherwise
+          if (lo < rows.length && order(rows[lo]!, r) === 0) return null;
+          rows.splice(lo, 0, r);
+        }
+        return rows;
+      },
+    },
   );
 }
 
@@ -139,7 +184,7 @@ function statusOf(db: Db, periodId: number, deadline: string) {
   const expectedIds = new Set(
     (preparedOnce(raw, EXPECTED_SQL, () => raw.prepare(EXPECTED_SQL).pluck()).all(periodId) as number[]).map(Number),
   );
-  const expected = unitLines(raw).filter((u) => expectedIds.has(u[0]));
+  const expected = unitLinesByName(raw).filter((u) => expectedIds.has(u[0]));
   const first = new Map<number, RevisionRow>();
   const latest = new Map<number, RevisionRow>();
   for (const r of periodRevisions(raw, periodId)) {
@@ -218,10 +263,13 @@ const partialSql =
  * The text answers of the latest accepted revisions to the given elements (a JSON array of codes: the catalogue's
  * text elements, looked up by the values' key instead of reading every value of the period), in the units' order.
  */
-const textSql =
-  'SELECT v.element, u.code, u.name, v.text FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+const TEXT_FROM =
+  'SELECT v.element, u.code, u.name, v.text, s.id, u.sort_order FROM submissions s JOIN units u ON u.id = s.unit_id ' +
   'JOIN submission_values v ON v.submission_id = s.id AND v.element IN (SELECT value FROM json_each(?)) ' +
-  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text' ORDER BY u.sort_order, u.code";
+  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state = 'text'";
+const textSql = `${TEXT_FROM} ORDER BY u.sort_order, u.code`;
+/** The same rows of some revisions only (a JSON array of ids): the revisions a write changed. */
+const textOfSql = `${TEXT_FROM} AND s.id IN (SELECT value FROM json_each(?)) ORDER BY u.sort_order, u.code`;
 
 type PartialRow = [UnitKind, string, CellKey, 'number' | 'yesno', number | null, number];
 
@@ -278,26 +326,127 @@ function consolidateRaw(
 }
 
 /**
- * The partial sums of a period per unit kind (the rows of SQLite's GROUP BY), kept until a write that can change
- * them (db/read-cache.ts):
- * the same rows the query gives, whatever the catalogue (it picks and combines them afterwards).
+ * The partial sums of a period per unit kind (the rows of SQLite's GROUP BY): the same rows the query gives,
+ * whatever the catalogue (it picks and combines them afterwards). Kept across writes that cannot change them
+ * (db/read-cache.ts; a unit's name or validity does not, its kind does); after a write to the period (an import,
+ * a correction, a withdrawal) brought up to date in place where that provably gives the figures a fresh sum gives
+ * (services/partial-sums.ts updatePeriodSums), else summed again. Read-only (exported for the tests).
  */
-function periodPartials(db: Db, periodId: number): Partial<Record<UnitKind, CellPartial[]>> {
+export function periodPartials(db: Db, periodId: number): Partial<Record<UnitKind, CellPartial[]>> {
   const raw = db.$client;
-  return periodCachedRead(raw, periodId, `partials:${periodId}`, () => {
-    // one pass without a sort (services/partial-sums.ts); the GROUP BY where that cannot be set up
-    const summed = sumPeriodCells(raw, periodId);
-    if (summed) return summed;
-    const out: Partial<Record<UnitKind, CellPartial[]>> = {};
-    const stmt = preparedOnce(raw, partialSql, () => raw.prepare(partialSql).raw(true));
-    for (const [kind, element, cell, state, sum, count] of stmt.iterate(periodId) as IterableIterator<PartialRow>) {
-      (out[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
-    }
-    return out;
-  });
+  const kept = periodCachedRead<PeriodSums | Partial<Record<UnitKind, CellPartial[]>>>(
+    raw,
+    periodId,
+    `partials:${periodId}`,
+    () => {
+      // one pass without a sort (services/partial-sums.ts); the GROUP BY where that cannot be set up
+      const summed = sumPeriod(raw, periodId);
+      if (summed) return summed;
+      const out: Partial<Record<UnitKind, CellPartial[]>> = {};
+      const stmt = preparedOnce(raw, partialSql, () => raw.prepare(partialSql).raw(true));
+      for (const [kind, element, cell, state, sum, count] of stmt.iterate(periodId) as IterableIterator<PartialRow>) {
+        (out[kind] ??= []).push({ element, cell, state, sum: sum ?? 0, count });
+      }
+      return out;
+    },
+    {
+      // only the units' ids and kinds are read; after a write to the period the kept sums are brought up to date
+      // where that gives provably the same figures (updatePeriodSums), else summed again
+      kindsOnly: true,
+      update: (held, changes) => (isSums(held) ? updatePeriodSums(raw, periodId, held, changes) : null),
+    },
+  );
+  return isSums(kept) ? kept.byKind : kept;
 }
 
+const isSums = (x: PeriodSums | Partial<Record<UnitKind, CellPartial[]>>): x is PeriodSums =>
+  (x as PeriodSums).groups instanceof Map;
+
 type TextRow = Consolidation['texts'][number];
+/** element, unit code, unit name, text, submission id, unit sort order: in the units' order (sort order, code) */
+type TextDbRow = [string, string, string, string | null, number, number];
+
+/** SQLite's BINARY order of two texts (their UTF-8 bytes), as ORDER BY u.code sorts them. */
+const binaryCompare = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+const unitOrder = (a: TextDbRow, b: TextDbRow): number => a[5] - b[5] || binaryCompare(a[1], b[1]);
+
+/** The distinct submissions a change log names. */
+const changedSubmissions = (changes: PeriodChanges): number[] => [...new Set(changes.log.map((r) => r.sub))];
+
+/**
+ * A period's kept text rows brought up to date after writes to it (db/read-cache.ts): the rows of every revision
+ * the log names taken out, the rows it holds now (if it counts) put in at its unit's place. The order of a unit's
+ * own rows is SQLite's choice (ORDER BY sort order, code ties within a unit), but the texts are then ordered by
+ * element (a stable sort) and a unit holds one answer per element: so where no unit has two rows of one element,
+ * every order of a unit's rows gives the same texts. Null (read again) where that is not so, or the unit's sort
+ * order is not a number.
+ */
+function updateTexts(
+  raw: Db['$client'],
+  periodId: number,
+  asked: string,
+  kept: TextDbRow[],
+  changes: PeriodChanges,
+): TextDbRow[] | null {
+  const subs = changedSubmissions(changes);
+  if (subs.length === 0) return kept;
+  if (!oneAnswerEach.has(kept) && !oneAnswerPerUnit(kept, 0, kept.length)) return null;
+  const gone = new Set(subs);
+  const rows = kept.filter((r) => !gone.has(r[4]));
+  const fresh = preparedOnce(raw, textOfSql, () => raw.prepare(textOfSql).raw(true)).all(
+    asked,
+    periodId,
+    JSON.stringify(subs),
+  ) as TextDbRow[];
+  for (const r of fresh) {
+    if (typeof r[5] !== 'number') return null;
+    // after every row of a unit before it or of the same unit (binary search)
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (unitOrder(rows[mid]!, r) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    rows.splice(lo, 0, r);
+  }
+  // the units given rows: each still one answer per element (the others were checked when kept)
+  for (const r of fresh) {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (unitOrder(rows[mid]!, r) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    let to = from;
+    while (to < rows.length && unitOrder(rows[to]!, r) === 0) to++;
+    if (!oneAnswerPerUnit(rows, from, to)) return null;
+  }
+  oneAnswerEach.add(rows);
+  return rows;
+}
+
+/** Kept text rows in which no unit has two rows of one element, and every sort order is a number (updateTexts). */
+const oneAnswerEach = new WeakSet<readonly TextDbRow[]>();
+
+/** Rows from..to (whole units, in the units' order: a unit's rows are together) hold one answer per element each. */
+function oneAnswerPerUnit(rows: readonly TextDbRow[], from: number, to: number): boolean {
+  let unit: string | null = null;
+  const seen = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const r = rows[i]!;
+    if (typeof r[5] !== 'number') return false;
+    if (r[1] !== unit) {
+      unit = r[1];
+      seen.clear();
+    }
+    if (seen.has(r[0])) return false;
+    seen.add(r[0]);
+  }
+  return true;
+}
 
 /**
  * The period's text answers (non-blank, of the catalogue's text elements), in the catalogue's order of elements
@@ -317,20 +466,29 @@ function periodTexts(db: Db, periodId: number, catalog = getCatalog(db), scope?:
     raw,
     periodId,
     `texts:${periodId}:${asked}`,
-    () =>
-      preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(asked, periodId) as Array<
-        [string, string, string, string | null]
-      >,
-    { bounded: true },
+    () => preparedOnce(raw, textSql, () => raw.prepare(textSql).raw(true)).all(asked, periodId) as TextDbRow[],
+    { bounded: true, update: (kept, changes) => updateTexts(raw, periodId, asked, kept, changes) },
   );
-  const order = new Map(catalog.dataElements.map((e, i) => [e.code, i]));
-  const texts: TextRow[] = [];
-  for (const [code, unit, unitName, text] of rows) {
-    if (textCodes.has(code) && text && text.trim()) texts.push({ code, unit, unitName, text });
+  // the texts of those rows, for these elements in the catalogue's order (`asked`), kept with the rows
+  let byCodes = textsOfRows.get(rows);
+  if (!byCodes) textsOfRows.set(rows, (byCodes = new Map()));
+  const memo = `${asked}|${[...textCodes].join('\u0000')}`;
+  let texts = byCodes.get(memo);
+  if (!texts) {
+    const order = new Map(catalog.dataElements.map((e, i) => [e.code, i]));
+    texts = [];
+    for (const [code, unit, unitName, text] of rows) {
+      if (textCodes.has(code) && text && text.trim()) texts.push({ code, unit, unitName, text });
+    }
+    texts.sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));
+    byCodes.set(memo, texts);
   }
-  texts.sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0));
-  return texts;
+  // a new array each call (the rows themselves are shared: read-only)
+  return [...texts];
 }
+
+/** The texts made of a period's kept text rows (periodTexts), by the elements asked: dropped with the rows. */
+const textsOfRows = new WeakMap<readonly TextDbRow[], Map<string, TextRow[]>>();
 
 /** How many text answers `consolidation.get` carries (the rest are paged through `consolidation.texts`). */
 export const TEXTS_FIRST_PAGE = 50;
@@ -409,61 +567,141 @@ const LATEST_OF_UNIT =
   's.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.period_id = s.period_id ' +
   'AND n.unit_id = s.unit_id AND n.revision > s.revision AND n.withdrawn_at IS NULL)';
 
-/** The latest accepted revision of each unit with its unit, in latestSubmissions' order. */
-const LATEST_SQL =
-  'SELECT s.id, s.unit_id, u.code, u.name, u.kind FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+/** The latest accepted revision of each unit with its unit and revision, in latestSubmissions' order. */
+const LATEST_WITH_REVISION_SQL =
+  'SELECT s.id, s.unit_id, u.code, u.name, u.kind, s.revision FROM submissions s JOIN units u ON u.id = s.unit_id ' +
   `WHERE s.period_id = ? AND ${LATEST_OF_UNIT} ORDER BY s.revision DESC, s.id`;
-/** One cell of the given revisions (a JSON array of ids): a key lookup per revision; `key` = index in the array. */
+/** The same rows of some units only (a JSON array of unit ids), with each row's revision. */
+const LATEST_OF_UNITS_SQL =
+  'SELECT s.id, s.unit_id, u.code, u.name, u.kind, s.revision FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+  `WHERE s.period_id = ? AND s.unit_id IN (SELECT value FROM json_each(?)) AND ${LATEST_OF_UNIT}`;
+/** One cell of the given revisions (a JSON array of ids): a key lookup per revision. */
 const CELL_OF_SQL =
-  'SELECT j.key, v.state, v.num, v.text FROM json_each(?) j ' +
+  'SELECT j.value, v.state, v.num, v.text FROM json_each(?) j ' +
   'JOIN submission_values v ON v.submission_id = j.value AND v.element = ? AND v.cell = ?';
 
 type LatestRow = [number, number, string, string, string];
 interface Latest {
   rows: LatestRow[];
+  /** each row's revision (the order: newest revision first, then the submission's id) */
+  revisions: number[];
   /** the revisions' ids as a JSON array (CELL_OF_SQL's argument) */
   ids: string;
 }
 
+/** The units whose revisions a change log names (their unit before the change, and now). */
+function changedUnits(raw: Db['$client'], changes: PeriodChanges): number[] {
+  const units = new Set<number>();
+  for (const r of changes.log) if (r.unit !== null) units.add(r.unit);
+  const subs = JSON.stringify(changedSubmissions(changes));
+  for (const u of preparedOnce(raw, UNITS_OF_SQL, () => raw.prepare(UNITS_OF_SQL).pluck()).all(subs) as number[]) {
+    units.add(u);
+  }
+  return [...units];
+}
+const UNITS_OF_SQL = 'SELECT unit_id FROM submissions WHERE id IN (SELECT value FROM json_each(?))';
+
 /**
  * The latest revisions of a period, kept until a write that can change them (they read submissions and units
- * only: db/read-cache.ts); read-only.
+ * only: db/read-cache.ts), then brought up to date from the write's log: the rows of the units it names read
+ * again and put at their place (newest revision first, then the id: a unique order, the one a fresh read gives);
+ * read-only.
  */
 function latestOf(db: Db, periodId: number): Latest {
   const raw = db.$client;
-  return periodCachedRead(raw, periodId, `latest:${periodId}`, () => {
-    const rows = preparedOnce(raw, LATEST_SQL, () => raw.prepare(LATEST_SQL).raw(true)).all(periodId) as LatestRow[];
-    return { rows, ids: JSON.stringify(rows.map((r) => r[0])) };
-  });
+  return periodCachedRead(
+    raw,
+    periodId,
+    `latest:${periodId}`,
+    () => {
+      const read = preparedOnce(raw, LATEST_WITH_REVISION_SQL, () => raw.prepare(LATEST_WITH_REVISION_SQL).raw(true));
+      const rows: LatestRow[] = [];
+      const revisions: number[] = [];
+      for (const [id, unit, code, name, kind, revision] of read.all(periodId) as Array<[...LatestRow, number]>) {
+        rows.push([id, unit, code, name, kind]);
+        revisions.push(revision);
+      }
+      return { rows, revisions, ids: JSON.stringify(rows.map((r) => r[0])) };
+    },
+    {
+      update: (kept, changes) => {
+        const units = new Set(changedUnits(raw, changes));
+        const rows: LatestRow[] = [];
+        const revisions: number[] = [];
+        kept.rows.forEach((r, i) => {
+          if (units.has(r[1])) return;
+          rows.push(r);
+          revisions.push(kept.revisions[i]!);
+        });
+        const read = preparedOnce(raw, LATEST_OF_UNITS_SQL, () => raw.prepare(LATEST_OF_UNITS_SQL).raw(true));
+        for (const [id, unit, code, name, kind, revision] of read.all(periodId, JSON.stringify([...units])) as Array<
+          [...LatestRow, number]
+        >) {
+          if (typeof revision !== 'number') return null;
+          // newest revision first, then the id
+          const before = (i: number): boolean =>
+            revisions[i]! > revision || (revisions[i] === revision && rows[i]![0] < id);
+          let lo = 0;
+          let hi = rows.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (before(mid)) lo = mid + 1;
+            else hi = mid;
+          }
+          rows.splice(lo, 0, [id, unit, code, name, kind]);
+          revisions.splice(lo, 0, revision);
+        }
+        return { rows, revisions, ids: JSON.stringify(rows.map((r) => r[0])) };
+      },
+    },
+  );
 }
-
 /** How many drilled cells' columns are kept (each is one value per unit of one period: a few hundred kB at most). */
 const CELL_COLUMNS: BoundGroup = { group: 'cell-columns', max: 64 };
 
 /**
- * One cell of every latest revision of the period that has it: index in `latest.rows` → value. Kept until a write
- * that can change it (it reads the period's submissions and values only: db/read-cache.ts), for the last
- * CELL_COLUMNS.max cells drilled; read-only.
+ * One cell of every latest revision of the period that has it: submission id → value. Kept until a write that can
+ * change it (it reads the period's submissions and values only: db/read-cache.ts), then brought up to date from
+ * the write's log (the revisions of the units it names read again), for the last CELL_COLUMNS.max cells drilled;
+ * read-only.
  */
 function cellOf(db: Db, periodId: number, element: string, cell: CellKey): Map<number, StoredValue['value']> {
   const raw = db.$client;
+  const read = (ids: string, out: Map<number, StoredValue['value']>) => {
+    const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
+    for (const [id, state, num, text] of st.all(ids, element, cell) as Array<
+      [number, string, number | null, string | null]
+    >) {
+      out.set(id, rowToCellValue({ state, num, text }));
+    }
+    return out;
+  };
   return periodCachedRead(
     raw,
     periodId,
     `cell:${periodId}:${element}:${cell}`,
     () => {
       const latest = latestOf(db, periodId);
-      const out = new Map<number, StoredValue['value']>();
-      if (latest.rows.length === 0) return out;
-      const st = preparedOnce(raw, CELL_OF_SQL, () => raw.prepare(CELL_OF_SQL).raw(true));
-      for (const [key, state, num, text] of st.all(latest.ids, element, cell) as Array<
-        [number, string, number | null, string | null]
-      >) {
-        out.set(key, rowToCellValue({ state, num, text }));
-      }
-      return out;
+      if (latest.rows.length === 0) return new Map<number, StoredValue['value']>();
+      return read(latest.ids, new Map());
     },
-    { bounded: CELL_COLUMNS },
+    {
+      bounded: CELL_COLUMNS,
+      update: (kept, changes) => {
+        const units = new Set(changedUnits(raw, changes));
+        const latest = latestOf(db, periodId);
+        const out = new Map<number, StoredValue['value']>();
+        const again: number[] = [];
+        for (const [id, unit] of latest.rows) {
+          if (units.has(unit)) again.push(id);
+          else {
+            const v = kept.get(id);
+            if (v) out.set(id, v);
+          }
+        }
+        return again.length ? read(JSON.stringify(again), out) : out;
+      },
+    },
   );
 }
 
@@ -488,7 +726,11 @@ export function drill(
   if (prev) {
     const latest = latestOf(db, prev.id);
     for (const r of latest.rows) previousReported.add(r[1]);
-    for (const [i, value] of cellOf(db, prev.id, element, cell)) prevByUnit.set(latest.rows[i]![1], numberOf(value));
+    const prevCells = cellOf(db, prev.id, element, cell);
+    for (const [id, unit] of latest.rows) {
+      const value = prevCells.get(id);
+      if (value) prevByUnit.set(unit, numberOf(value));
+    }
   }
   const predecessors = prev ? unitLinkMaps(db).pred : new Map<number, number[]>();
   const previousOf = (unitId: number): number | null => {
@@ -502,8 +744,8 @@ export function drill(
   const latest = latestOf(db, periodId);
   const values = cellOf(db, periodId, element, cell);
   const rows: DrillRow[] = [];
-  latest.rows.forEach(([submissionId, unitId, code, name, kind], i) => {
-    const value = values.get(i);
+  latest.rows.forEach(([submissionId, unitId, code, name, kind]) => {
+    const value = values.get(submissionId);
     if (!value) return;
     rows.push({
       unit: code,
