@@ -290,6 +290,7 @@ function fitWrappedRows(ws: Sheet, fromRow: number, toRow: number) {
   };
   for (let r = fromRow; r <= toRow; r++) {
     const row = ws.getRow(r);
+    if (row.isFilled) continue; // its height set by TableRow.put, the same way
     let height = 18;
     row.eachCell((cell, c) => {
       if (cell.isMerged && cell.master !== cell) return;
@@ -378,8 +379,10 @@ function tableAlignment(horizontal: NonNullable<X.Alignment['horizontal']>): Par
   return a;
 }
 
+/** Borders and table alignment on rows r1–r2 (a row given whole, TableRow, has its own already). */
 function borderRange(ws: Sheet, r1: number, r2: number, cols: number) {
-  for (let r = r1; r <= r2; r++)
+  for (let r = r1; r <= r2; r++) {
+    if (ws.getRow(r).isFilled) continue;
     for (let c = 1; c <= cols; c++) {
       const cell = ws.getCell(r, c);
       cell.border = thin;
@@ -388,6 +391,75 @@ function borderRange(ws: Sheet, r1: number, r2: number, cols: number) {
       );
       if (!cell.font) cell.font = font({ size: TABLE_FONT });
     }
+  }
+}
+
+/*
+ * Table rows given whole (X.Row.fill, issue 20: the national Phụ lục III, V and VI have ~420,000 cells): each value
+ * with the style text()/num() and then borderRange give it, the row as tall as fitWrappedRows makes it.
+ */
+
+/** a table cell's style as borderRange leaves it, one frozen object per look */
+const TABLE_STYLES = new Map<string, X.Style>();
+function tableStyle(o: FontOpts, horizontal: 'left' | 'right', numFmt: string | undefined, quotePrefix: boolean) {
+  const key = `${o.size ?? 13}|${o.bold ? 1 : 0}${o.italic ? 1 : 0}${o.underline ? 1 : 0}|${horizontal}|${numFmt ?? ''}|${quotePrefix ? 1 : 0}`;
+  let st = TABLE_STYLES.get(key);
+  if (!st) {
+    st = Object.freeze({
+      font: font(o),
+      ...(numFmt !== undefined ? { numFmt } : {}),
+      ...(quotePrefix ? { quotePrefix: true } : {}),
+      border: thin,
+      alignment: tableAlignment(horizontal),
+    });
+    TABLE_STYLES.set(key, st);
+  }
+  return st;
+}
+
+/** A row of table cells built up, then given to the sheet in one piece (`put`). */
+class TableRow {
+  readonly values: X.CellValue[] = [];
+  readonly styles: X.Style[] = [];
+  /** text(): cleaned, quote-prefixed when it starts like a formula; right-aligned only when it reads "<5" */
+  text(s: string, o: FontOpts): void {
+    const value = cleanForDocument(String(s));
+    this.values.push(value);
+    this.styles.push(tableStyle(o, value === '<5' ? 'right' : 'left', undefined, needsQuotePrefix(value)));
+  }
+  /** num(): a finite number right-aligned in its format, else an empty cell */
+  num(n: number | null | undefined, fmt: string, o: FontOpts): void {
+    if (n === null || n === undefined || !Number.isFinite(n)) return this.empty(o);
+    this.values.push(n);
+    this.styles.push(tableStyle(o, 'right', Number.isInteger(n) && fmt === INT_FMT ? INT_FMT : fmt, false));
+  }
+  /** a cell with no value, in the table's font and border */
+  empty(o: FontOpts): void {
+    this.values.push(null);
+    this.styles.push(tableStyle(o, 'left', undefined, false));
+  }
+  /** Row `r` of the sheet becomes this row, as tall as its most wrapped cell (`own`: each column's width, pt). */
+  put(ws: Sheet, r: number, own: readonly number[]): void {
+    let height = 18;
+    const { values, styles } = this;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v === null) continue;
+      const f = styles[i]!.font!;
+      const size = f.size ?? TABLE_FONT;
+      height = Math.max(height, linesOf(v, size, own[i + 1]!, !!f.bold) * size * 1.2 + 4);
+    }
+    const row = ws.getRow(r);
+    row.fill(values, styles);
+    row.height = height;
+  }
+}
+
+/** each column's width in pt, 1-based (fitWrappedRows' width of a cell no merge covers) */
+function columnWidths(ws: Sheet, cols: number): number[] {
+  const own: number[] = [];
+  for (let c = 1; c <= cols; c++) own[c] = rangeWidthPt(ws, c, c);
+  return own;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -661,13 +733,16 @@ function appendix3(wb: X.Workbook, model: ReportModel) {
   headerRow(ws, hr, ['STT', 'Đơn vị', 'Loại đơn vị', 'Tình trạng', 'Ngày nhận', 'Lần gửi']);
   let r = hr + 1;
   const f = { size: TABLE_FONT };
+  const own = columnWidths(ws, COLS);
   model.status.units.forEach((u, i) => {
-    num(ws.getCell(r, 1), i + 1, INT_FMT, f);
-    text(ws.getCell(r, 2), u.name, f);
-    text(ws.getCell(r, 3), kindName(model, u.kind), f);
-    text(ws.getCell(r, 4), STATUS_TEXT[u.status], { ...f, bold: flaggedStatus(u.status) });
-    text(ws.getCell(r, 5), formatDate(u.receivedAt), f);
-    num(ws.getCell(r, 6), u.revision, INT_FMT, f);
+    const row = new TableRow();
+    row.num(i + 1, INT_FMT, f);
+    row.text(u.name, f);
+    row.text(kindName(model, u.kind), f);
+    row.text(STATUS_TEXT[u.status], { ...f, bold: flaggedStatus(u.status) });
+    row.text(formatDate(u.receivedAt), f);
+    row.num(u.revision, INT_FMT, f);
+    row.put(ws, r, own);
     r++;
   });
   const s = model.status;
@@ -829,17 +904,19 @@ function appendix5(wb: X.Workbook, model: ReportModel) {
     let r = h2 + 1;
     const f = { size: TABLE_FONT };
     const offset = starts[pi]!;
+    const own = columnWidths(ws, COLS);
     units.forEach((u, i) => {
-      num(ws.getCell(r, 1), i + 1, INT_FMT, f);
-      text(ws.getCell(r, 2), u.unitName, f);
+      const row = new TableRow();
+      row.num(i + 1, INT_FMT, f);
+      row.text(u.unitName, f);
       const found = foundByUnit[i]!;
       cols.forEach(({ element }, j) => {
         const v = storedFigure(found[offset + j], element, model.includeSensitive);
-        const target = ws.getCell(r, 3 + j);
-        if (typeof v === 'number') num(target, v, element.type === 'decimal' ? DEC_FMT : INT_FMT, f);
-        else if (v !== null) text(target, v, f);
-        else target.font = font(f);
+        if (typeof v === 'number') row.num(v, element.type === 'decimal' ? DEC_FMT : INT_FMT, f);
+        else if (v !== null) row.text(v, f);
+        else row.empty(f);
       });
+      row.put(ws, r, own);
       r++;
     });
     borderRange(ws, hr, r - 1, COLS);
@@ -875,11 +952,14 @@ function appendix6(wb: X.Workbook, model: ReportModel) {
   headerRow(ws, hr, ['STT', 'Đơn vị', 'Nội dung', 'Ý kiến của đơn vị']);
   let r = hr + 1;
   const f = { size: TABLE_FONT };
+  const own = columnWidths(ws, COLS);
   textRows(model).forEach((t, i) => {
-    num(ws.getCell(r, 1), i + 1, INT_FMT, f);
-    text(ws.getCell(r, 2), t.unitName, f);
-    text(ws.getCell(r, 3), t.item, f);
-    text(ws.getCell(r, 4), t.text, f);
+    const row = new TableRow();
+    row.num(i + 1, INT_FMT, f);
+    row.text(t.unitName, f);
+    row.text(t.item, f);
+    row.text(t.text, f);
+    row.put(ws, r, own);
     r++;
   });
   if (r === hr + 1) {

@@ -429,7 +429,7 @@ interface Latest {
  * The latest revisions of a period, kept until a write that can change them (they read submissions and units
  * only: db/read-cache.ts); read-only.
  */
-function latestOf(db: Db, periodId: number): Latest {
+export function latestOf(db: Db, periodId: number): Latest {
   const raw = db.$client;
   return periodCachedRead(raw, periodId, `latest:${periodId}`, () => {
     const rows = preparedOnce(raw, LATEST_SQL, () => raw.prepare(LATEST_SQL).raw(true)).all(periodId) as LatestRow[];
