@@ -20,6 +20,7 @@ import type { ReportModel } from '../../../src/main/documents/model';
 import { buildMinistryWorkbook } from '../../../src/main/documents/workbook';
 import { ministryWorkbook, reportModel } from '../../../src/main/services/reports';
 import type { TaskAnswer, TaskResult } from '../../../src/shared/contract/plan';
+import type { StoredValue } from '../../../src/shared/domain/records';
 import { buildNationalDb } from '../../../scripts/bench/national';
 import { FORMULA_TEXT, makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
 import { tmpDir } from '../../helpers/tmp';
@@ -209,22 +210,31 @@ describe('the ministry workbook from the new writer is the exceljs one', () => {
     const unit = base.byUnit[0]!;
     const number = base.catalog.dataElements.find((e) => e.type === 'integer' && e.collectedFrom !== 'province')!;
     const sensitive = base.catalog.dataElements.find((e) => e.sensitive && e.collectedFrom !== 'province')!;
+    const other = base.catalog.dataElements.find(
+      (e) => e.type === 'integer' && e.collectedFrom !== 'province' && !e.sensitive && e !== number,
+    )!;
     const line = base.status.units[0]!;
     const answer = base.consolidation.texts[0]!;
-    expect([number, sensitive, line, answer].every(Boolean)).toBe(true);
+    expect([number, sensitive, other, line, answer].every(Boolean)).toBe(true);
+    const text = (value: string): StoredValue['value'] => ({ state: 'text', value });
     hostile.forEach((name, i) => {
       const code = `H${i}`;
-      base.byUnit.push({
-        unitCode: code,
-        unitName: name,
-        kind: unit.kind,
-        values: [
-          ...unit.values.filter((v) => v.element !== number.code && v.element !== sensitive.code),
-          // a figure column holding a text: a formula-like one, and a hidden sensitive figure ("<5")
-          { element: number.code, cell: number.cells[0]!, value: { state: 'text', value: hostile[(i + 1) % 11]! } },
-          { element: sensitive.code, cell: sensitive.cells[0]!, value: { state: 'number', value: 3 } },
-        ],
-      });
+      const values: StoredValue[] = [
+        ...unit.values.filter((v) => ![number.code, sensitive.code, other.code].includes(v.element)),
+        // integers of every length: the long ones wrap in their column (the row grows), negative ones too
+        {
+          element: other.code,
+          cell: other.cells[0]!,
+          value: { state: 'number', value: (i % 2 ? -1 : 1) * 7 ** (i * 2) },
+        },
+        // a hidden sensitive figure ("<5")
+        { element: sensitive.code, cell: sensitive.cells[0]!, value: { state: 'number', value: 3 } },
+      ];
+      // a figure column holding a text, a formula-like one: on every third unit (on the others the integer decides
+      // the row's height)
+      if (i % 3 === 0)
+        values.push({ element: number.code, cell: number.cells[0]!, value: text(hostile[(i + 1) % 11]!) });
+      base.byUnit.push({ unitCode: code, unitName: name, kind: unit.kind, values });
       base.status.units.push({ ...line, unitId: 1000 + i, unit: code, name });
       base.consolidation.texts.push({ ...answer, unit: code, unitName: name, text: hostile[(i + 3) % 11]! });
     });
