@@ -516,6 +516,13 @@ class SharedStrings {
 const WORKSHEET_OPEN =
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">';
 
+const CELL_OPEN: string[] = [];
+/** '<c r="B' for column 2 */
+const cellOpen = (c: number): string => CELL_OPEN[c] ?? (CELL_OPEN[c] = `<c r="${columnLetter(c)}`);
+const STYLE_ATTR: string[] = [];
+/** ' s="5"' for xf 5 */
+const styleAttr = (s: number): string => STYLE_ATTR[s] ?? (STYLE_ATTR[s] = ` s="${s}"`);
+
 const attr = (name: string, v: unknown) => (v === undefined || v === null ? '' : ` ${name}="${v}"`);
 
 /** A sheet's XML in pieces: the rows go to bytes as they are written, so no string outlives its few rows. */
@@ -526,6 +533,7 @@ function sheetXml(ws: Worksheet, styles: Styles, strings: SharedStrings): Buffer
 
   // cells first: the dimension, the merges in the order their covered cells come
   const rows: Buffer[] = [];
+  const pieces: string[] = [];
   let pending = '';
   const merges = new Set<Cell>();
   let minR = 0;
@@ -539,7 +547,9 @@ function sheetXml(ws: Worksheet, styles: Styles, strings: SharedStrings): Buffer
     if (filled) {
       // as the loop below writes a row whose every column has a cell, none merged
       const { values, styles: own } = filled;
-      let xml = '';
+      // the row's pieces joined once (a flat string: no rope of small ones for Buffer.from to walk)
+      const rr = `${r}"`;
+      let k = 0;
       for (let i = 0; i < values.length; i++) {
         const c = i + 1;
         const v = values[i]!;
@@ -550,15 +560,28 @@ function sheetXml(ws: Worksheet, styles: Styles, strings: SharedStrings): Buffer
           if (!minC || c < minC) minC = c;
           if (c > maxC) maxC = c;
         } else {
-          if (s) xml += `<c r="${columnLetter(c)}${r}" s="${s}"/>`;
+          if (s) {
+            pieces[k++] = cellOpen(c);
+            pieces[k++] = rr;
+            pieces[k++] = styleAttr(s);
+            pieces[k++] = '/>';
+          }
           continue;
         }
-        const sa = s ? ` s="${s}"` : '';
-        xml +=
-          typeof v === 'number'
-            ? `<c r="${columnLetter(c)}${r}"${sa}><v>${v}</v></c>`
-            : `<c r="${columnLetter(c)}${r}"${sa} t="s"><v>${strings.id(v)}</v></c>`;
+        pieces[k++] = cellOpen(c);
+        pieces[k++] = rr;
+        if (s) pieces[k++] = styleAttr(s);
+        if (typeof v === 'number') {
+          pieces[k++] = '><v>';
+          pieces[k++] = String(v);
+        } else {
+          pieces[k++] = ' t="s"><v>';
+          pieces[k++] = String(strings.id(v));
+        }
+        pieces[k++] = '</v></c>';
       }
+      pieces.length = k;
+      const xml = pieces.join('');
       if (!row.height && !values.length) continue;
       pending +=
         `<row r="${r}"${row.height ? ` ht="${row.height}" customHeight="1"` : ''}${values.length ? ` spans="1:${values.length}"` : ''} x14ac:dyDescent="0.25"` +
