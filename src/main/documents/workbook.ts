@@ -290,6 +290,7 @@ function fitWrappedRows(ws: Sheet, fromRow: number, toRow: number) {
   };
   for (let r = fromRow; r <= toRow; r++) {
     const row = ws.getRow(r);
+    if (row.isFilled) continue; // its height set by TableRow.put, the same way
     let height = 18;
     row.eachCell((cell, c) => {
       if (cell.isMerged && cell.master !== cell) return;
@@ -378,8 +379,10 @@ function tableAlignment(horizontal: NonNullable<X.Alignment['horizontal']>): Par
   return a;
 }
 
+/** Borders and table alignment on rows r1–r2 (a row given whole, TableRow, has its own already). */
 function borderRange(ws: Sheet, r1: number, r2: number, cols: number) {
-  for (let r = r1; r <= r2; r++)
+  for (let r = r1; r <= r2; r++) {
+    if (ws.getRow(r).isFilled) continue;
     for (let c = 1; c <= cols; c++) {
       const cell = ws.getCell(r, c);
       cell.border = thin;
@@ -388,6 +391,135 @@ function borderRange(ws: Sheet, r1: number, r2: number, cols: number) {
       );
       if (!cell.font) cell.font = font({ size: TABLE_FONT });
     }
+  }
+}
+
+/*
+ * Table rows given whole (X.Row.fill, issue 20: the national Phụ lục III, V and VI have ~420,000 cells): each value
+ * with the style text()/num() and then borderRange give it, the row as tall as fitWrappedRows makes it.
+ */
+
+/** The styles of a table's cells in one font, as text()/num() then borderRange leave them (frozen, shared). */
+class TableLook {
+  /** text, left-aligned; the same quote-prefixed; "<5", right-aligned; an empty cell */
+  readonly left: X.Style;
+  readonly quoted: X.Style;
+  readonly right: X.Style;
+  readonly empty: X.Style;
+  private readonly numbers = new Map<string, X.Style>();
+
+  constructor(readonly font: Partial<X.Font>) {
+    this.left = this.style('left', undefined, false);
+    this.quoted = this.style('left', undefined, true);
+    this.right = this.style('right', undefined, false);
+    this.empty = this.left;
+  }
+  private style(horizontal: 'left' | 'right', numFmt: string | undefined, quotePrefix: boolean): X.Style {
+    return Object.freeze({
+      font: this.font,
+      ...(numFmt !== undefined ? { numFmt } : {}),
+      ...(quotePrefix ? { quotePrefix: true } : {}),
+      border: thin,
+      alignment: tableAlignment(horizontal),
+    });
+  }
+  /** a number in format `fmt`, right-aligned */
+  number(fmt: string): X.Style {
+    let st = this.numbers.get(fmt);
+    if (!st) this.numbers.set(fmt, (st = this.style('right', fmt, false)));
+    return st;
+  }
+}
+const LOOKS = new Map<Partial<X.Font>, TableLook>();
+function tableLook(o: FontOpts): TableLook {
+  const f = font(o);
+  let look = LOOKS.get(f);
+  if (!look) LOOKS.set(f, (look = new TableLook(f)));
+  return look;
+}
+
+/** A row of table cells built up, then given to the sheet in one piece (`put`). */
+class TableRow {
+  readonly values: X.CellValue[];
+  readonly styles: X.Style[];
+  private n = 0;
+  constructor(width: number) {
+    this.values = new Array<X.CellValue>(width).fill(null);
+    this.styles = new Array<X.Style>(width);
+  }
+  /** text(): cleaned, quote-prefixed when it starts like a formula; right-aligned only when it reads "<5" */
+  text(s: string, look: TableLook): void {
+    const value = cleanForDocument(String(s));
+    this.values[this.n] = value;
+    this.styles[this.n++] = value === '<5' ? look.right : needsQuotePrefix(value) ? look.quoted : look.left;
+  }
+  /** num(): a finite number right-aligned in its format, else an empty cell */
+  num(n: number | null | undefined, fmt: string, look: TableLook): void {
+    if (n === null || n === undefined || !Number.isFinite(n)) return this.empty(look);
+    this.values[this.n] = n;
+    this.styles[this.n++] = look.number(Number.isInteger(n) && fmt === INT_FMT ? INT_FMT : fmt);
+  }
+  /** a cell with no value, in the table's font and border */
+  empty(look: TableLook): void {
+    this.values[this.n] = null;
+    this.styles[this.n++] = look.empty;
+  }
+  /** Row `r` of the sheet becomes this row, as tall as its most wrapped cell (fitWrappedRows' heights). */
+  put(ws: Sheet, r: number, cols: TableColumns): void {
+    if (this.n !== this.values.length)
+      throw new Error(`workbook: row ${r} has ${this.n} of ${this.values.length} cells`);
+    let height = 18;
+    const { values, styles } = this;
+    let f: Partial<X.Font> | undefined;
+    let bounds: readonly number[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v === null) continue;
+      const font = styles[i]!.font!;
+      if (font !== f) bounds = cols.oneLine((f = font));
+      const size = font.size ?? TABLE_FONT;
+      // an integer short enough for its column takes one line (what linesOf would count, without the count)
+      const b = bounds[i + 1]!;
+      const lines =
+        typeof v === 'number' && v < b && v > -b && Number.isInteger(v)
+          ? 1
+          : linesOf(v, size, cols.widths[i + 1]!, !!font.bold);
+      height = Math.max(height, lines * size * 1.2 + 4);
+    }
+    const row = ws.getRow(r);
+    row.fill(values, styles);
+    row.height = height;
+  }
+}
+
+/** The columns of a table given row by row (TableRow): their widths and which integers fit them on one line. */
+class TableColumns {
+  /** each column's width in pt, 1-based (fitWrappedRows' width of a cell no merge covers) */
+  readonly widths: number[] = [];
+  private readonly bounds = new Map<Partial<X.Font>, number[]>();
+
+  constructor(ws: Sheet, cols: number) {
+    for (let c = 1; c <= cols; c++) this.widths[c] = rangeWidthPt(ws, c, c);
+  }
+
+  /**
+   * Per column, the bound B below which an integer n (-B < n < B) always takes one line in that font: its text
+   * (a "-" and at most C - 1 digits, C characters, each at most 0,52 em wide: charEm) is narrower than the
+   * column's usable width (countLines: max(10, width - 6)), with 0,1 % to spare for rounding.
+   */
+  oneLine(f: Partial<X.Font>): readonly number[] {
+    let b = this.bounds.get(f);
+    if (!b) {
+      b = [];
+      const perChar = 0.52 * (f.size ?? TABLE_FONT) * (f.bold ? 1.05 : 1) * 1.06;
+      for (let c = 1; c < this.widths.length; c++) {
+        const chars = Math.floor((Math.max(10, this.widths[c]! - 6) * 0.999) / perChar);
+        b[c] = chars >= 2 ? 10 ** Math.min(15, chars - 1) : 0;
+      }
+      this.bounds.set(f, b);
+    }
+    return b;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -661,13 +793,18 @@ function appendix3(wb: X.Workbook, model: ReportModel) {
   headerRow(ws, hr, ['STT', 'Đơn vị', 'Loại đơn vị', 'Tình trạng', 'Ngày nhận', 'Lần gửi']);
   let r = hr + 1;
   const f = { size: TABLE_FONT };
+  const own = new TableColumns(ws, COLS);
+  const look = tableLook(f);
+  const flagged = tableLook({ ...f, bold: true });
   model.status.units.forEach((u, i) => {
-    num(ws.getCell(r, 1), i + 1, INT_FMT, f);
-    text(ws.getCell(r, 2), u.name, f);
-    text(ws.getCell(r, 3), kindName(model, u.kind), f);
-    text(ws.getCell(r, 4), STATUS_TEXT[u.status], { ...f, bold: flaggedStatus(u.status) });
-    text(ws.getCell(r, 5), formatDate(u.receivedAt), f);
-    num(ws.getCell(r, 6), u.revision, INT_FMT, f);
+    const row = new TableRow(COLS);
+    row.num(i + 1, INT_FMT, look);
+    row.text(u.name, look);
+    row.text(kindName(model, u.kind), look);
+    row.text(STATUS_TEXT[u.status], flaggedStatus(u.status) ? flagged : look);
+    row.text(formatDate(u.receivedAt), look);
+    row.num(u.revision, INT_FMT, look);
+    row.put(ws, r, own);
     r++;
   });
   const s = model.status;
@@ -829,17 +966,20 @@ function appendix5(wb: X.Workbook, model: ReportModel) {
     let r = h2 + 1;
     const f = { size: TABLE_FONT };
     const offset = starts[pi]!;
+    const own = new TableColumns(ws, COLS);
+    const look = tableLook(f);
     units.forEach((u, i) => {
-      num(ws.getCell(r, 1), i + 1, INT_FMT, f);
-      text(ws.getCell(r, 2), u.unitName, f);
+      const row = new TableRow(COLS);
+      row.num(i + 1, INT_FMT, look);
+      row.text(u.unitName, look);
       const found = foundByUnit[i]!;
       cols.forEach(({ element }, j) => {
         const v = storedFigure(found[offset + j], element, model.includeSensitive);
-        const target = ws.getCell(r, 3 + j);
-        if (typeof v === 'number') num(target, v, element.type === 'decimal' ? DEC_FMT : INT_FMT, f);
-        else if (v !== null) text(target, v, f);
-        else target.font = font(f);
+        if (typeof v === 'number') row.num(v, element.type === 'decimal' ? DEC_FMT : INT_FMT, look);
+        else if (v !== null) row.text(v, look);
+        else row.empty(look);
       });
+      row.put(ws, r, own);
       r++;
     });
     borderRange(ws, hr, r - 1, COLS);
@@ -875,11 +1015,15 @@ function appendix6(wb: X.Workbook, model: ReportModel) {
   headerRow(ws, hr, ['STT', 'Đơn vị', 'Nội dung', 'Ý kiến của đơn vị']);
   let r = hr + 1;
   const f = { size: TABLE_FONT };
+  const own = new TableColumns(ws, COLS);
+  const look = tableLook(f);
   textRows(model).forEach((t, i) => {
-    num(ws.getCell(r, 1), i + 1, INT_FMT, f);
-    text(ws.getCell(r, 2), t.unitName, f);
-    text(ws.getCell(r, 3), t.item, f);
-    text(ws.getCell(r, 4), t.text, f);
+    const row = new TableRow(COLS);
+    row.num(i + 1, INT_FMT, look);
+    row.text(t.unitName, look);
+    row.text(t.item, look);
+    row.text(t.text, look);
+    row.put(ws, r, own);
     r++;
   });
   if (r === hr + 1) {

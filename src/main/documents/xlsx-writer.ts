@@ -151,6 +151,8 @@ export class Cell {
 export class Row {
   height: number | undefined;
   readonly cells: Array<Cell | undefined> = [];
+  /** a row given whole (`fill`): its values and styles, column 1 on, and no Cell objects */
+  private filled: { values: readonly CellValue[]; styles: readonly Style[] } | undefined;
 
   constructor(
     private readonly ws: Worksheet,
@@ -158,12 +160,32 @@ export class Row {
   ) {}
 
   getCell(c: number): Cell {
+    if (this.filled) throw new Error(`xlsx-writer: row ${this.number} was filled whole, it has no cells`);
     let cell = this.cells[c - 1];
     if (!cell) cell = this.cells[c - 1] = new Cell(this.number, c);
     return cell;
   }
+  /**
+   * The whole row at once, without a Cell per value (issue 20: a national Phụ lục V has ~340,000): `values[i]` and
+   * `styles[i]` are column i + 1's, written as a cell with that value and style would be. Styles are shared by the
+   * cells that look alike; a frozen one is looked up once. Only on a row no cell was asked of, and no merge covers.
+   */
+  fill(values: readonly CellValue[], styles: readonly Style[]): void {
+    if (this.cells.length || this.filled) throw new Error(`xlsx-writer: row ${this.number} already has cells`);
+    if (values.length !== styles.length) throw new Error('xlsx-writer: one style per value');
+    this.filled = { values, styles };
+  }
+  /** @internal for the writer: what `fill` was given */
+  get filledCells(): { values: readonly CellValue[]; styles: readonly Style[] } | undefined {
+    return this.filled;
+  }
+  /** the row was given whole (`fill`) */
+  get isFilled(): boolean {
+    return this.filled !== undefined;
+  }
   /** the cells that are not empty (merged ones included), with their column number */
   eachCell(fn: (cell: Cell, col: number) => void): void {
+    if (this.filled) throw new Error(`xlsx-writer: row ${this.number} was filled whole, it has no cells`);
     const cells = this.cells;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
@@ -171,7 +193,12 @@ export class Row {
     }
   }
   get hasValues(): boolean {
+    if (this.filled) return this.filled.values.some((v) => v !== null);
     return this.cells.some((c) => c && !c.isNull);
+  }
+  /** the last column asked for (or filled) */
+  get width(): number {
+    return this.filled ? this.filled.values.length : this.cells.length;
   }
   /** a manual page break after this row */
   addPageBreak(): void {
@@ -230,7 +257,7 @@ export class Worksheet {
   /** the widest row among those with a value, counted to its last cell asked for (as exceljs counts) */
   get columnCount(): number {
     let max = 0;
-    for (const row of this.rows) if (row && row.hasValues) max = Math.max(max, row.cells.length);
+    for (const row of this.rows) if (row && row.hasValues) max = Math.max(max, row.width);
     return max;
   }
   /** @internal for the writer */
@@ -378,8 +405,16 @@ class Styles {
     id: 0,
   };
 
-  /** the xf index of a cell's style (0 for none); a run of cells with the same parts as the last costs no lookup */
+  /** the xf of each frozen style seen (a filled row's styles: shared, never changed) */
+  private readonly frozen = new WeakMap<Style, number>();
+
+  /**
+   * The xf index of a cell's style (0 for none); a run of cells with the same parts as the last costs no lookup,
+   * nor does a frozen style seen before.
+   */
   id(style: Style): number {
+    const held = this.frozen.get(style);
+    if (held !== undefined) return held;
     const l = this.last;
     if (
       style.font === l.font &&
@@ -390,6 +425,7 @@ class Styles {
     )
       return l.id;
     const id = this.lookup(style);
+    if (Object.isFrozen(style)) this.frozen.set(style, id);
     this.last = {
       font: style.font,
       border: style.border,
@@ -480,6 +516,13 @@ class SharedStrings {
 const WORKSHEET_OPEN =
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">';
 
+const CELL_OPEN: string[] = [];
+/** '<c r="B' for column 2 */
+const cellOpen = (c: number): string => CELL_OPEN[c] ?? (CELL_OPEN[c] = `<c r="${columnLetter(c)}`);
+const STYLE_ATTR: string[] = [];
+/** ' s="5"' for xf 5 */
+const styleAttr = (s: number): string => STYLE_ATTR[s] ?? (STYLE_ATTR[s] = ` s="${s}"`);
+
 const attr = (name: string, v: unknown) => (v === undefined || v === null ? '' : ` ${name}="${v}"`);
 
 /** A sheet's XML in pieces: the rows go to bytes as they are written, so no string outlives its few rows. */
@@ -490,6 +533,7 @@ function sheetXml(ws: Worksheet, styles: Styles, strings: SharedStrings): Buffer
 
   // cells first: the dimension, the merges in the order their covered cells come
   const rows: Buffer[] = [];
+  const pieces: string[] = [];
   let pending = '';
   const merges = new Set<Cell>();
   let minR = 0;
@@ -499,6 +543,55 @@ function sheetXml(ws: Worksheet, styles: Styles, strings: SharedStrings): Buffer
   for (const row of ws.allRows()) {
     if (!row) continue;
     const r = row.number;
+    const filled = row.filledCells;
+    if (filled) {
+      // as the loop below writes a row whose every column has a cell, none merged
+      const { values, styles: own } = filled;
+      // the row's pieces joined once (a flat string: no rope of small ones for Buffer.from to walk)
+      const rr = `${r}"`;
+      let k = 0;
+      for (let i = 0; i < values.length; i++) {
+        const c = i + 1;
+        const v = values[i]!;
+        const s = styles.id(own[i]!);
+        if (v !== null) {
+          if (!minR) minR = r;
+          maxR = r;
+          if (!minC || c < minC) minC = c;
+          if (c > maxC) maxC = c;
+        } else {
+          if (s) {
+            pieces[k++] = cellOpen(c);
+            pieces[k++] = rr;
+            pieces[k++] = styleAttr(s);
+            pieces[k++] = '/>';
+          }
+          continue;
+        }
+        pieces[k++] = cellOpen(c);
+        pieces[k++] = rr;
+        if (s) pieces[k++] = styleAttr(s);
+        if (typeof v === 'number') {
+          pieces[k++] = '><v>';
+          pieces[k++] = String(v);
+        } else {
+          pieces[k++] = ' t="s"><v>';
+          pieces[k++] = String(strings.id(v));
+        }
+        pieces[k++] = '</v></c>';
+      }
+      pieces.length = k;
+      const xml = pieces.join('');
+      if (!row.height && !values.length) continue;
+      pending +=
+        `<row r="${r}"${row.height ? ` ht="${row.height}" customHeight="1"` : ''}${values.length ? ` spans="1:${values.length}"` : ''} x14ac:dyDescent="0.25"` +
+        (xml ? `>${xml}</row>` : '/>');
+      if (pending.length > 1 << 16) {
+        rows.push(Buffer.from(pending, 'utf8'));
+        pending = '';
+      }
+      continue;
+    }
     let cellsXml = '';
     let lo = 0;
     let hi = 0;

@@ -607,7 +607,7 @@ const UNITS_OF_SQL = 'SELECT unit_id FROM submissions WHERE id IN (SELECT value 
  * again and put at their place (newest revision first, then the id: a unique order, the one a fresh read gives);
  * read-only.
  */
-function latestOf(db: Db, periodId: number): Latest {
+export function latestOf(db: Db, periodId: number): Latest {
   const raw = db.$client;
   return periodCachedRead(
     raw,

@@ -7,22 +7,27 @@ import { buildMinistryWorkbook } from '../documents/workbook';
 import { buildPrintHtml } from '../documents/print-html';
 import { buildReminder, reminderDocx, type ReminderInput } from '../documents/reminder';
 import { reportDraftDocx } from '../documents/report-docx';
-import type { ReportModel } from '../documents/model';
+import { figureColumns, type ReportModel } from '../documents/model';
 import { getCatalog } from './catalog';
 import { periodConsolidation, periodStatus, unitValues } from './consolidation';
 import { getPeriodRow } from './periods';
 import { planResults } from './plan';
 import { getSettings } from './settings';
+import { unitFigures } from './reports-figures';
 
 function periodInfo(p: ReturnType<typeof getPeriodRow>): ReportModel['period'] {
   const { id, label, year, dataFrom, dataTo, deadline } = p;
   return { id, label, year, kind: p.kind as PeriodKind, dataFrom, dataTo, deadline };
 }
 
+/**
+ * What the documents are written from. `byUnit: 'figures'` (the ministry workbook): each unit's values of the
+ * figure elements only (Phụ lục V prints nothing else of them), read lean (services/reports-figures.ts).
+ */
 export function reportModel(
   db: Db,
   periodId: number,
-  opts: { includeSensitive?: boolean; docNumber?: string; today: string },
+  opts: { includeSensitive?: boolean; docNumber?: string; today: string; byUnit?: 'all' | 'figures' },
 ): ReportModel {
   const p = getPeriodRow(db, periodId);
   const catalog = getCatalog(db);
@@ -38,17 +43,22 @@ export function reportModel(
     // the documents list every text answer (the screens page them)
     consolidation: periodConsolidation(db, periodId, { allTexts: true }),
     status: periodStatus(db, periodId),
-    byUnit: unitValues(db, periodId).map((u) => ({
-      unitCode: u.unitCode,
-      unitName: u.unitName,
-      kind: u.kind,
-      values: u.values,
-    })),
+    byUnit:
+      opts.byUnit === 'figures'
+        ? []
+        : unitValues(db, periodId).map((u) => ({
+            unitCode: u.unitCode,
+            unitName: u.unitName,
+            kind: u.kind,
+            values: u.values,
+          })),
     includeSensitive: opts.includeSensitive ?? false,
     today: opts.today,
     planTasks: planResults(db, periodId).tasks,
   };
   if (opts.docNumber) model.docNumber = opts.docNumber;
+  if (opts.byUnit === 'figures')
+    model.byUnit = unitFigures(db, periodId, [...new Set(figureColumns(model).map((c) => c.element.code))]);
   return model;
 }
 
@@ -57,7 +67,7 @@ export async function ministryWorkbook(
   periodId: number,
   opts: { includeSensitive?: boolean; docNumber?: string; today: string },
 ) {
-  const model = reportModel(db, periodId, opts);
+  const model = reportModel(db, periodId, { ...opts, byUnit: 'figures' });
   const bytes = await buildMinistryWorkbook(model);
   return { name: `bao-cao-bdg_${slugify(model.period.label)}.xlsx`, bytes: new Uint8Array(bytes) };
 }

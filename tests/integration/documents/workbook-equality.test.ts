@@ -18,8 +18,9 @@ import { createContext, type Ctx } from '../../../src/main/api/context';
 import { buildDemo } from '../../../src/main/demo';
 import type { ReportModel } from '../../../src/main/documents/model';
 import { buildMinistryWorkbook } from '../../../src/main/documents/workbook';
-import { reportModel } from '../../../src/main/services/reports';
+import { ministryWorkbook, reportModel } from '../../../src/main/services/reports';
 import type { TaskAnswer, TaskResult } from '../../../src/shared/contract/plan';
+import type { StoredValue } from '../../../src/shared/domain/records';
 import { buildNationalDb } from '../../../scripts/bench/national';
 import { FORMULA_TEXT, makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
 import { tmpDir } from '../../helpers/tmp';
@@ -99,11 +100,14 @@ async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
   return out;
 }
 
-/** The same workbook from the new writer as from the reference; returns how many lines were compared. */
-async function expectSameWorkbook(model: ReportModel, label: string): Promise<number> {
+/**
+ * The same workbook from the new writer as from the reference; returns how many lines were compared. `given`: the
+ * file to compare, when not the new writer's on the same model (the service's, read its own way).
+ */
+async function expectSameWorkbook(model: ReportModel, label: string, given?: Uint8Array): Promise<number> {
   // each writer gets its own copy: neither may depend on what the other did to the model
   const beforeBytes = new Uint8Array(await buildBefore(structuredClone(model)));
-  const nowBytes = new Uint8Array(await buildMinistryWorkbook(structuredClone(model)));
+  const nowBytes = given ?? new Uint8Array(await buildMinistryWorkbook(structuredClone(model)));
   // the package itself: the same parts, each the same XML as exceljs wrote (only the compression differs)
   const [partsBefore, partsNow] = [await parts(beforeBytes), await parts(nowBytes)];
   expect(Object.keys(partsNow), label).toEqual(Object.keys(partsBefore));
@@ -188,6 +192,55 @@ describe('the ministry workbook from the new writer is the exceljs one', () => {
     expect(lines).toBeGreaterThan(500);
   }, 120_000);
 
+  it('with unit names and answers that are markup, formulas, control characters, "<5", spaces and line breaks', async () => {
+    const base = makeReportModel();
+    const hostile = [
+      '=SUM(A1:A9)',
+      '+cmd|calc',
+      '-1',
+      '@x',
+      '\tTab đầu',
+      '<5',
+      'A & B <c> "q" \'a\'',
+      'điều khiển \u0001\u0008\u000b\u001f ký tự',
+      ' cách đầu và cuối ',
+      'Xã Tả Van\n(mới)',
+      'Ủy ban nhân dân xã Đồng Văn, huyện Đồng Văn, tỉnh Hà Giang (tên rất dài để xuống nhiều dòng trong ô)',
+    ];
+    const unit = base.byUnit[0]!;
+    const number = base.catalog.dataElements.find((e) => e.type === 'integer' && e.collectedFrom !== 'province')!;
+    const sensitive = base.catalog.dataElements.find((e) => e.sensitive && e.collectedFrom !== 'province')!;
+    const other = base.catalog.dataElements.find(
+      (e) => e.type === 'integer' && e.collectedFrom !== 'province' && !e.sensitive && e !== number,
+    )!;
+    const line = base.status.units[0]!;
+    const answer = base.consolidation.texts[0]!;
+    expect([number, sensitive, other, line, answer].every(Boolean)).toBe(true);
+    const text = (value: string): StoredValue['value'] => ({ state: 'text', value });
+    hostile.forEach((name, i) => {
+      const code = `H${i}`;
+      const values: StoredValue[] = [
+        ...unit.values.filter((v) => ![number.code, sensitive.code, other.code].includes(v.element)),
+        // integers of every length: the long ones wrap in their column (the row grows), negative ones too
+        {
+          element: other.code,
+          cell: other.cells[0]!,
+          value: { state: 'number', value: (i % 2 ? -1 : 1) * 7 ** (i * 2) },
+        },
+        // a hidden sensitive figure ("<5")
+        { element: sensitive.code, cell: sensitive.cells[0]!, value: { state: 'number', value: 3 } },
+      ];
+      // a figure column holding a text, a formula-like one: on every third unit (on the others the integer decides
+      // the row's height)
+      if (i % 3 === 0)
+        values.push({ element: number.code, cell: number.cells[0]!, value: text(hostile[(i + 1) % 11]!) });
+      base.byUnit.push({ unitCode: code, unitName: name, kind: unit.kind, values });
+      base.status.units.push({ ...line, unitId: 1000 + i, unit: code, name });
+      base.consolidation.texts.push({ ...answer, unit: code, unitName: name, text: hostile[(i + 3) % 11]! });
+    });
+    await expectSameWorkbook(base, 'hostile names');
+  }, 120_000);
+
   it('on the committed database fixture, every period', async () => {
     const path = join(tmpDir(), 'fixture.sqlite');
     copyFileSync(FIXTURE, path);
@@ -195,7 +248,12 @@ describe('the ministry workbook from the new writer is the exceljs one', () => {
     open.push(ctx);
     const ids = (ctx.raw.prepare('SELECT id FROM periods ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
     expect(ids.length).toBeGreaterThan(0);
-    for (const id of ids) await expectSameWorkbook(reportModel(ctx.db, id, { today: '2026-06-15' }), `period ${id}`);
+    for (const id of ids) {
+      await expectSameWorkbook(reportModel(ctx.db, id, { today: '2026-06-15' }), `period ${id}`);
+      // the service: its own read of the units' figures (services/reports-figures.ts), then the new writer
+      const { bytes } = await ministryWorkbook(ctx.db, id, { today: '2026-06-15' });
+      await expectSameWorkbook(reportModel(ctx.db, id, { today: '2026-06-15' }), `period ${id}, service`, bytes);
+    }
   }, 240_000);
 
   it('on the demo province', async () => {
@@ -204,7 +262,13 @@ describe('the ministry workbook from the new writer is the exceljs one', () => {
     const ctx = createContext(path, { demo: true });
     open.push(ctx);
     const p = ctx.raw.prepare("SELECT id FROM periods WHERE label = 'Năm 2026'").get() as { id: number };
-    await expectSameWorkbook(reportModel(ctx.db, p.id, { today: '2026-12-20', docNumber: '5' }), 'demo');
+    const opts = { today: '2026-12-20', docNumber: '5' };
+    await expectSameWorkbook(reportModel(ctx.db, p.id, opts), 'demo');
+    await expectSameWorkbook(
+      reportModel(ctx.db, p.id, opts),
+      'demo, service',
+      (await ministryWorkbook(ctx.db, p.id, opts)).bytes,
+    );
   }, 240_000);
 
   it('on a generated national database (400 units): Phụ lục V split in parts, every unit and text answer', async () => {
@@ -216,5 +280,7 @@ describe('the ministry workbook from the new writer is the exceljs one', () => {
     expect(model.consolidation.texts.length).toBeGreaterThan(300);
     const lines = await expectSameWorkbook(model, 'national');
     expect(lines).toBeGreaterThan(40_000);
+    const { bytes } = await ministryWorkbook(built.ctx.db, built.target, { today: '2026-06-10' });
+    await expectSameWorkbook(model, 'national, service', bytes);
   }, 600_000);
 });
