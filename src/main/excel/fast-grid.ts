@@ -461,11 +461,22 @@ function readRels(xml: string | undefined): Map<string, string> {
   return rels;
 }
 
+/** `<si><t>text</t></si>` (with or without xml:space="preserve"): no rich runs, no phonetic runs, no markup */
+const PLAIN_SI = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+
 /** Shared strings as exceljs's grid sees them: rich runs joined, phonetic runs left out. */
 function readSharedStrings(xml: string): string[] {
   const x = new Scanner(xml);
   const out: string[] = [];
-  for (let k = x.next(); k !== EOF; k = x.next()) {
+  for (;;) {
+    // the usual string, whole, in one regex pass (what the token path makes of it: its text, decoded)
+    const m = x.match(PLAIN_SI);
+    if (m) {
+      out.push(unescapeX(decodeText(m[1]!)));
+      continue;
+    }
+    const k = x.next();
+    if (k === EOF) break;
     if (k !== OPEN || x.name !== 'si') continue;
     if (x.selfClosing) {
       out.push('');

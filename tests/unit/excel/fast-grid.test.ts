@@ -502,7 +502,8 @@ describe('fast reader = exceljs reader, on generated workbooks', () => {
       '<c r="A3" t="b"><v>1</v></c><c r="B3" t="b"><v>0</v></c><c r="C3" t="e"><v>#DIV/0!</v></c>',
       '<c r="A4" t="str"><v>a &amp;amp; b &amp;lt;c&amp;gt;</v></c><c r="B4" t="str"><v>x\r\ny</v></c>',
       '<c r="A5"><v> 12 </v></c><c r="B5"><v>1e3</v></c><c r="C5"><v>-0</v></c><c r="D5"><v>Infinity</v></c>',
-      '<c r="A6" t="s"><v>0</v></c><c r="B6" t="s"><v>0</v></c><c r="C6" t="s"><v>1</v></c><c r="D6" t="s"><v>2</v></c>',
+      '<c r="A6" t="s"><v>0</v></c><c r="B6" t="s"><v>0</v></c><c r="C6" t="s"><v>1</v></c><c r="D6" t="s"><v>2</v></c>' +
+        '<c r="E6" t="s"><v>4</v></c><c r="F6" t="s"><v>5</v></c>',
       '<c r="A7" t="s" s="1"><v>1</v></c><c r="B7" s="1" t="s"><v>3</v></c><c r="C7" t="inlineStr"><v>x</v></c>',
       '<c r="A8"><v>1&#13;&#10;2</v></c><c r="B8" t="str"><v>&#x1EA1;&#7841;</v></c><c r="C8" t="d"><v>2026-01-02</v></c>',
       '<c r="CV9"><v>3</v></c><c r="CW9"><v>4</v></c>',
@@ -519,6 +520,8 @@ describe('fast reader = exceljs reader, on generated workbooks', () => {
           '<si><t>  hai\u00a0 </t></si>',
           '<si><t/></si>',
           '<si><t>bốn</t></si>',
+          '<si><t></t></si>',
+          '<si><t xml:space="preserve"> a_x0041_ &amp;amp; &#7841;\r\n</t></si>',
         ],
         xfs: [14, 9],
         sheets: [{ name: 'S', xml: sheet(viaTokens) }],
@@ -528,6 +531,7 @@ describe('fast reader = exceljs reader, on generated workbooks', () => {
     expectSameGrid(plain, tokens);
     expect(plain.sheets[0]!.get(6, 2)).toEqual({ kind: 'text', value: 'Xã Bảo Thắng' });
     expect(plain.sheets[0]!.get(9, 100)).toEqual({ kind: 'number', value: 3 });
+    expect(plain.sheets[0]!.get(6, 6)).toEqual({ kind: 'text', value: 'aA &amp; ạ' });
     // what the tokens refuse, the pattern refuses too: a control character, a column past XFD, a row out of order
     const refused = [
       '<row r="1"><c r="A1"><v>a&#1;b</v></c></row>',
