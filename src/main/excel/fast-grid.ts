@@ -273,17 +273,21 @@ class Scanner {
         i++;
         continue;
       }
+      // the name runs up to white space or '=' (the start tag was checked: name, white space, '=', value)
       const n0 = i;
-      while (i < end && (c = s.charCodeAt(i)) !== 0x3d && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) i++;
-      const n1 = i;
-      while (i < end && s.charCodeAt(i) !== 0x3d) i++;
-      i++;
+      const after = s.charCodeAt(n0 + name.length);
+      const named =
+        n0 + name.length < end &&
+        (after === 0x3d || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d) &&
+        s.startsWith(name, n0);
+      const eq = s.indexOf('=', n0);
+      i = eq < 0 || eq >= end ? end + 1 : eq + 1;
       while (i < end && ((c = s.charCodeAt(i)) === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)) i++;
       const quote = s.charCodeAt(i);
       if (quote !== 0x22 && quote !== 0x27) unsupported('attribute without quotes');
       const v1 = s.indexOf(quote === 0x22 ? '"' : "'", i + 1);
       if (v1 < 0 || v1 > end) unsupported('attribute not closed');
-      if (n1 - n0 === name.length && s.startsWith(name, n0)) return decodeAttr(s.slice(i + 1, v1));
+      if (named) return decodeAttr(s.slice(i + 1, v1));
       i = v1 + 1;
     }
     return undefined;
@@ -891,6 +895,16 @@ class SheetReader {
     return style;
   }
 
+  /** styleOf for PLAIN_CELL's `s`: 1–9 digits, read as parseInt reads them */
+  private plainStyle(sAttr: string | undefined): number | undefined {
+    if (sAttr === undefined) return undefined;
+    let id = 0;
+    for (let i = 0; i < sAttr.length; i++) id = id * 10 + sAttr.charCodeAt(i) - 0x30;
+    const style = id ? this.ctx.styles[id] : undefined;
+    if (style === BROKEN) unsupported('a cell style exceljs cannot build');
+    return style;
+  }
+
   private put(row: number, col: number, raw: RawCell): void {
     if (raw === BLANK || row > MAX_ROWS || col > MAX_COLS) return;
     this.cells.set(row * 1024 + col, raw);
@@ -904,7 +918,7 @@ class SheetReader {
     if (col > 16384) unsupported('cell address missing or out of order');
     const row = Number(m[2]);
     this.at(row, col);
-    const style = this.styleOf(m[3]);
+    const style = this.plainStyle(m[3]);
     const v = m[5];
     // no <v>, or an empty <v></v> (no text token): no value, a blank
     if (v) this.put(row, col, this.valueCell(m[4], decodeText(v), style));
