@@ -104,6 +104,14 @@ const WATCHED = new Set([
   'hyperlink',
 ]);
 
+/**
+ * A start tag as the character loop of Scanner.next accepts it: a name up to white space, '/' or '>'; attributes
+ * `name = "value"` (or single quotes) each after white space, names up to white space, '=', a quote, '<', '/' or
+ * '>', values without '<'; then optional white space and '>' or '/>'. Whatever it does not match, the loop decides.
+ */
+const START_TAG =
+  /<([^ \t\n\r/>]+)(?:[ \t\n\r]+[^ \t\n\r/>="'<]+[ \t\n\r]*=[ \t\n\r]*(?:"[^"<]*"|'[^'<]*'))*[ \t\n\r]*\/?>/y;
+
 const isNameEnd = (c: number): boolean =>
   c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f /* / */ || c === 0x3e; /* > */
 
@@ -171,6 +179,21 @@ class Scanner {
         if (this.stack.pop() !== this.name) unsupported(`mismatched </${this.name}>`);
         return CLOSE;
       }
+      // the usual start tag in one regex pass (the same grammar as the loop below, which decides when it fails)
+      START_TAG.lastIndex = p;
+      const m = START_TAG.exec(s);
+      if (m) {
+        const name = m[1]!;
+        const end = START_TAG.lastIndex; // just past '>'
+        this.name = name;
+        this.a0 = p + 1 + name.length;
+        this.selfClosing = s.charCodeAt(end - 2) === 0x2f;
+        this.a1 = this.selfClosing ? end - 2 : end - 1;
+        this.pos = end;
+        if (!this.selfClosing) this.stack.push(name);
+        if (name.includes(':')) this.checkName();
+        return OPEN;
+      }
       let q = p + 1;
       let colon = false;
       for (let c = s.charCodeAt(q); q < s.length && !isNameEnd(c); c = s.charCodeAt(++q)) if (c === 0x3a) colon = true;
@@ -216,6 +239,19 @@ class Scanner {
     }
   }
 
+  /**
+   * Matches a sticky regex at the current position (which must be a '<'): on success the position moves past the
+   * match. The regex must match whole, balanced elements only, so that the open-element stack stays right.
+   */
+  match(re: RegExp): RegExpExecArray | null {
+    const p = this.pos;
+    if (this.s.charCodeAt(p) !== 0x3c) return null;
+    re.lastIndex = p;
+    const m = re.exec(this.s);
+    if (m) this.pos = re.lastIndex;
+    return m;
+  }
+
   private checkName(): void {
     const i = this.name.indexOf(':');
     if (i >= 0 && WATCHED.has(this.name.slice(i + 1))) unsupported(`prefixed element <${this.name}>`);
@@ -237,17 +273,21 @@ class Scanner {
         i++;
         continue;
       }
+      // the name runs up to white space or '=' (the start tag was checked: name, white space, '=', value)
       const n0 = i;
-      while (i < end && (c = s.charCodeAt(i)) !== 0x3d && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) i++;
-      const n1 = i;
-      while (i < end && s.charCodeAt(i) !== 0x3d) i++;
-      i++;
+      const after = s.charCodeAt(n0 + name.length);
+      const named =
+        n0 + name.length < end &&
+        (after === 0x3d || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d) &&
+        s.startsWith(name, n0);
+      const eq = s.indexOf('=', n0);
+      i = eq < 0 || eq >= end ? end + 1 : eq + 1;
       while (i < end && ((c = s.charCodeAt(i)) === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)) i++;
       const quote = s.charCodeAt(i);
       if (quote !== 0x22 && quote !== 0x27) unsupported('attribute without quotes');
       const v1 = s.indexOf(quote === 0x22 ? '"' : "'", i + 1);
       if (v1 < 0 || v1 > end) unsupported('attribute not closed');
-      if (n1 - n0 === name.length && s.startsWith(name, n0)) return decodeAttr(s.slice(i + 1, v1));
+      if (named) return decodeAttr(s.slice(i + 1, v1));
       i = v1 + 1;
     }
     return undefined;
@@ -425,11 +465,22 @@ function readRels(xml: string | undefined): Map<string, string> {
   return rels;
 }
 
+/** `<si><t>text</t></si>` (with or without xml:space="preserve"): no rich runs, no phonetic runs, no markup */
+const PLAIN_SI = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+
 /** Shared strings as exceljs's grid sees them: rich runs joined, phonetic runs left out. */
 function readSharedStrings(xml: string): string[] {
   const x = new Scanner(xml);
   const out: string[] = [];
-  for (let k = x.next(); k !== EOF; k = x.next()) {
+  for (;;) {
+    // the usual string, whole, in one regex pass (what the token path makes of it: its text, decoded)
+    const m = x.match(PLAIN_SI);
+    if (m) {
+      out.push(unescapeX(decodeText(m[1]!)));
+      continue;
+    }
+    const k = x.next();
+    if (k === EOF) break;
     if (k !== OPEN || x.name !== 'si') continue;
     if (x.selfClosing) {
       out.push('');
@@ -556,6 +607,24 @@ const BROKEN = 2;
 /** not a date, shown as a percentage */
 const PERCENT = 3;
 
+/**
+ * readStyleKinds, kept for the last few styles.xml texts: the units of a province fill the same template, so most
+ * files carry one of a handful of styles.xml, byte for byte. Keyed by the whole text (a pure function of it); the
+ * arrays are never changed by their readers.
+ */
+const styleKindsCache = new Map<string, number[]>();
+const STYLE_CACHE_MAX = 16;
+function styleKindsOf(xml: string | undefined): number[] {
+  if (xml === undefined) return readStyleKinds(xml);
+  let kinds = styleKindsCache.get(xml);
+  if (kinds === undefined) {
+    kinds = readStyleKinds(xml);
+    if (styleKindsCache.size >= STYLE_CACHE_MAX) styleKindsCache.delete(styleKindsCache.keys().next().value!);
+    styleKindsCache.set(xml, kinds);
+  }
+  return kinds;
+}
+
 /** For each cellXfs index: does a number in that style read as a date or a percentage (or would exceljs fail)? */
 function readStyleKinds(xml: string | undefined): number[] {
   if (xml === undefined) unsupported('no styles.xml');
@@ -653,6 +722,8 @@ function decodeAddress(a: string): [number, number] | null {
 
 interface Ctx {
   shared: string[] | null;
+  /** the cell of each shared string, as text() builds it, filled as the sheets use them */
+  sharedCells: RawCell[];
   /** per cellXfs index: NOT_DATE, DATE, BROKEN or PERCENT */
   styles: number[];
   date1904: boolean;
@@ -690,56 +761,87 @@ function hiddenColumns(defs: ColDef[]): Set<number> {
   return out;
 }
 
-function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): GridSheet {
-  const x = new Scanner(xml);
-  const cells = new Map<number, RawCell>();
-  const merges: Merge[] = [];
-  const colDefs: ColDef[] = [];
-  const hiddenRows = new Set<number>();
-  let sawCols = false;
+/**
+ * The cell as Excel, exceljs and LibreOffice write it: `r`, then optionally `s` and `t`, each with double quotes and
+ * one space, then `/>`, `></c>` or `><v>…</v></c>` (no formula, no inline string). Read with the same rules as the
+ * token path; any other shape, or anything the token path would refuse, takes the token path.
+ */
+const PLAIN_CELL =
+  /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<]*)<\/v>)?<\/c>)/y;
+
+const MAX_ROWS = LIMITS.maxRows;
+const MAX_COLS = LIMITS.maxCols;
+
+/** The reading of one worksheet: the tokens' state, the cells, merges and hidden rows and columns it collects. */
+class SheetReader {
+  readonly cells = new Map<number, RawCell>();
+  readonly merges: Merge[] = [];
+  readonly colDefs: ColDef[] = [];
+  readonly hiddenRows = new Set<number>();
   /** shared formulas: si → master address (exceljs options.formulae, per sheet) */
-  const formulae = new Map<string | undefined, string>();
-  let inData = false;
-  let inMerges = false;
-  let inCols = false;
-  let lastRow = 0;
-  let rowNum = 0;
-  let lastCol = 0;
-  for (let k = x.next(); k !== EOF; k = x.next()) {
-    if (k === CLOSE) {
-      if (x.name === 'sheetData') inData = false;
-      else if (x.name === 'mergeCells') inMerges = false;
-      else if (x.name === 'cols') inCols = false;
-      continue;
+  readonly formulae = new Map<string | undefined, string>();
+  sawCols = false;
+  inData = false;
+  inMerges = false;
+  inCols = false;
+  lastRow = 0;
+  rowNum = 0;
+  lastCol = 0;
+  constructor(
+    private readonly x: Scanner,
+    private readonly ctx: Ctx,
+  ) {}
+
+  read(): void {
+    const x = this.x;
+    for (;;) {
+      if (this.inData) {
+        // the usual cell, whole, in one regex pass; anything else goes through the tokens
+        const m = x.match(PLAIN_CELL);
+        if (m) {
+          this.plainCell(m);
+          continue;
+        }
+      }
+      const k = x.next();
+      if (k === EOF) return;
+      if (k === CLOSE) {
+        if (x.name === 'sheetData') this.inData = false;
+        else if (x.name === 'mergeCells') this.inMerges = false;
+        else if (x.name === 'cols') this.inCols = false;
+      } else if (k === OPEN) this.open();
     }
-    if (k !== OPEN) continue;
+  }
+
+  private open(): void {
+    const x = this.x;
     const tag = x.name;
     if (tag === 'hyperlink') unsupported('hyperlinks');
     if (tag === 'sheetData') {
-      inData = !x.selfClosing;
-      continue;
+      this.inData = !x.selfClosing;
+      return;
     }
     if (tag === 'mergeCells') {
-      inMerges = !x.selfClosing;
-      continue;
+      this.inMerges = !x.selfClosing;
+      return;
     }
-    if (tag === 'cols' && !inData) {
-      if (sawCols) unsupported('two <cols>');
-      sawCols = true;
-      inCols = !x.selfClosing;
-      continue;
+    if (tag === 'cols' && !this.inData) {
+      if (this.sawCols) unsupported('two <cols>');
+      this.sawCols = true;
+      this.inCols = !x.selfClosing;
+      return;
     }
-    if (inCols && tag === 'col') {
+    if (this.inCols && tag === 'col') {
       // exceljs ColXform: parseInt(min || '0'), width parseFloat(width || '0') when the attribute is there
       const width = x.attr('width');
-      colDefs.push({
+      this.colDefs.push({
         min: parseInt(x.attr('min') || '0', 10),
         max: parseInt(x.attr('max') || '0', 10),
         hidden: xmlBoolean(x.attr('hidden')) || (width !== undefined && parseFloat(width || '0') === 0),
       });
-      continue;
+      return;
     }
-    if (inMerges && tag === 'mergeCell') {
+    if (this.inMerges && tag === 'mergeCell') {
       const ref = x.attr('ref') ?? '';
       const [a, b = a] = ref.split(':');
       const p = decodeAddress(a ?? '');
@@ -750,39 +852,85 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
       if ((Math.abs(q[0] - p[0]) + 1) * (Math.abs(q[1] - p[1]) + 1) > LIMITS.maxRows * LIMITS.maxCols) {
         unsupported(`merge ${ref} larger than a form sheet`);
       }
-      merges.push({
+      this.merges.push({
         top: Math.min(p[0], q[0]),
         left: Math.min(p[1], q[1]),
         bottom: Math.max(p[0], q[0]),
         right: Math.max(p[1], q[1]),
       });
-      continue;
+      return;
     }
-    if (!inData) continue;
+    if (!this.inData) return;
     if (tag === 'row') {
       const r = x.attr('r');
       if (r === undefined || !/^[1-9]\d{0,6}$/.test(r)) unsupported('row without a number');
-      rowNum = Number(r);
-      if (rowNum <= lastRow) unsupported('rows out of order');
-      lastRow = rowNum;
-      lastCol = 0;
+      const rowNum = Number(r);
+      if (rowNum <= this.lastRow) unsupported('rows out of order');
+      this.rowNum = rowNum;
+      this.lastRow = rowNum;
+      this.lastCol = 0;
       if (
-        rowNum <= LIMITS.maxRows &&
+        rowNum <= MAX_ROWS &&
         (xmlBoolean(x.attr('hidden')) || isZeroHeightRow(x.attr('ht'), x.attr('customHeight')))
       ) {
-        hiddenRows.add(rowNum);
+        this.hiddenRows.add(rowNum);
       }
-      continue;
+      return;
     }
     if (tag !== 'c') unsupported(`<${tag}> in sheetData`);
-    // ---- one cell
+    this.tokenCell();
+  }
+
+  /** The cell's place: in the current row, after the previous cell. */
+  private at(row: number, col: number): void {
+    if (row !== this.rowNum || col <= this.lastCol) unsupported('cell address missing or out of order');
+    this.lastCol = col;
+  }
+
+  /** The kind of the cell's style (NOT_DATE, DATE, PERCENT; undefined without a style); refuses a broken one. */
+  private styleOf(sAttr: string | undefined): number | undefined {
+    const styleId = sAttr ? parseInt(sAttr, 10) : undefined;
+    const style = styleId ? this.ctx.styles[styleId] : undefined;
+    if (style === BROKEN) unsupported('a cell style exceljs cannot build');
+    return style;
+  }
+
+  /** styleOf for PLAIN_CELL's `s`: 1–9 digits, read as parseInt reads them */
+  private plainStyle(sAttr: string | undefined): number | undefined {
+    if (sAttr === undefined) return undefined;
+    let id = 0;
+    for (let i = 0; i < sAttr.length; i++) id = id * 10 + sAttr.charCodeAt(i) - 0x30;
+    const style = id ? this.ctx.styles[id] : undefined;
+    if (style === BROKEN) unsupported('a cell style exceljs cannot build');
+    return style;
+  }
+
+  private put(row: number, col: number, raw: RawCell): void {
+    if (raw === BLANK || row > MAX_ROWS || col > MAX_COLS) return;
+    this.cells.set(row * 1024 + col, raw);
+  }
+
+  /** A PLAIN_CELL match: `r` as 1–3 letters and 1–7 digits (what decodeAddress accepts), `s`, `t`, the `<v>` text. */
+  private plainCell(m: RegExpExecArray): void {
+    const letters = m[1]!;
+    let col = letters.charCodeAt(0) - 64;
+    for (let i = 1; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
+    if (col > 16384) unsupported('cell address missing or out of order');
+    const row = Number(m[2]);
+    this.at(row, col);
+    const style = this.plainStyle(m[3]);
+    const v = m[5];
+    // no <v>, or an empty <v></v> (no text token): no value, a blank
+    if (v) this.put(row, col, this.valueCell(m[4], decodeText(v), style));
+  }
+
+  /** A cell read through the tokens (formulas, inline strings, rich text, odd attributes…). */
+  private tokenCell(): void {
+    const x = this.x;
+    const ctx = this.ctx;
     const address = x.attr('r');
-    const pos = address === undefined ? null : decodeAddress(address);
-    if (!pos || pos[0] !== rowNum || pos[1] <= lastCol) unsupported('cell address missing or out of order');
-    lastCol = pos[1];
     const t = x.attr('t');
     const sAttr = x.attr('s');
-    const styleId = sAttr ? parseInt(sAttr, 10) : undefined;
     let value: string | undefined;
     let runs: string[] | null = null;
     let formula: string | undefined;
@@ -824,12 +972,13 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
         } else unsupported(`<${n}> in a cell`);
       }
     }
+    const pos = address === undefined ? null : decodeAddress(address);
+    if (!pos) unsupported('cell address missing or out of order');
+    const [row, col] = pos;
+    this.at(row, col);
     if (runs && (value !== undefined || t !== 'inlineStr' || formula || shareType)) unsupported('mixed rich text');
     // exceljs CellXform.parseClose + reconcile
-    const style = styleId ? ctx.styles[styleId] : undefined;
-    if (style === BROKEN) unsupported('a cell style exceljs cannot build');
-    const dateStyle = style === DATE;
-    const percentStyle = style === PERCENT;
+    const style = this.styleOf(sAttr);
     let raw: RawCell;
     if (formula || shareType) {
       let result: Plain | undefined;
@@ -839,11 +988,11 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
         else if (t === 'e') result = { error: value };
         else result = parseFloat(value);
       }
-      if (result !== undefined && dateStyle) result = excelToDate(result, ctx.date1904);
+      if (result !== undefined && style === DATE) result = excelToDate(result, ctx.date1904);
       let sharedFormula: string | undefined;
       if (shareType === 'shared') {
-        if (ref) formulae.set(si, address!);
-        else sharedFormula = formulae.get(si);
+        if (ref) this.formulae.set(si, address!);
+        else sharedFormula = this.formulae.get(si);
       }
       const f = formula || sharedFormula;
       if (!f) raw = BLANK;
@@ -851,81 +1000,96 @@ function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): Grid
         // ="" cached as t="str" with an empty <v>: an empty result; anything else has no cached result at all
         raw = t === 'str' && sawV ? BLANK : { kind: 'blank', formula: f };
       } else raw = formulaCell(fromPlain(result), typeof result === 'string', f);
-      if (percentStyle) raw = markPercent(raw);
+      if (style === PERCENT) raw = markPercent(raw);
     } else if (runs) {
       raw = text(runs.join(''));
     } else if (value !== undefined) {
-      switch (t) {
-        case 's': {
-          const idx = parseInt(value, 10);
-          const str = ctx.shared?.[idx];
-          if (str === undefined) unsupported('shared string index out of range');
-          raw = text(str);
-          break;
-        }
-        case 'str':
-          raw = text(xmlDecode(value));
-          break;
-        case 'inlineStr':
-          raw = text(value);
-          break;
-        case 'b':
-          raw = { kind: 'bool', value: parseInt(value, 10) !== 0 };
-          break;
-        case 'e':
-          raw = { kind: 'error', value };
-          break;
-        default: {
-          const num = parseFloat(value);
-          raw = fromPlain(dateStyle ? excelToDate(num, ctx.date1904) : num);
-          if (percentStyle) raw = markPercent(raw);
-        }
-      }
+      raw = this.valueCell(t, value, style);
     } else raw = BLANK;
-    if (raw === BLANK || pos[0] > LIMITS.maxRows || pos[1] > LIMITS.maxCols) continue;
-    cells.set(pos[0] * 1024 + pos[1], raw);
+    this.put(row, col, raw);
   }
-  if (merges.length > 4000) unsupported('too many merges');
-  for (let i = 0; i < merges.length; i++) {
-    const a = merges[i]!;
-    for (let j = i + 1; j < merges.length; j++) {
-      const b = merges[j]!;
-      if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) {
-        unsupported('overlapping merges');
+
+  /** A cell's value without a formula (exceljs CellXform, by its t attribute). */
+  private valueCell(t: string | undefined, value: string, style: number | undefined): RawCell {
+    const ctx = this.ctx;
+    switch (t) {
+      case 's': {
+        const idx = parseInt(value, 10);
+        const str = ctx.shared?.[idx];
+        if (str === undefined) unsupported('shared string index out of range');
+        // the same string's cell is built once per file (text() is pure; cells are never changed)
+        return (ctx.sharedCells[idx] ??= text(str));
+      }
+      case 'str':
+        return text(xmlDecode(value));
+      case 'inlineStr':
+        return text(value);
+      case 'b':
+        return { kind: 'bool', value: parseInt(value, 10) !== 0 };
+      case 'e':
+        return { kind: 'error', value };
+      default: {
+        const num = parseFloat(value);
+        const raw = fromPlain(style === DATE ? excelToDate(num, ctx.date1904) : num);
+        return style === PERCENT ? markPercent(raw) : raw;
       }
     }
   }
-  // grid.ts: a slave's own value never counts; then slaves take the master's value
-  const slaves = new Map<number, [number, number]>();
-  for (const m of merges) {
-    for (let r = m.top; r <= Math.min(m.bottom, LIMITS.maxRows); r++) {
-      for (let c = m.left; c <= Math.min(m.right, LIMITS.maxCols); c++) {
-        if (r === m.top && c === m.left) continue;
-        slaves.set(r * 1024 + c, [m.top, m.left]);
-        cells.delete(r * 1024 + c);
+
+  /** Merges checked and laid out like grid.ts (slaves take the master's value); the sheet. */
+  finish(name: string, state: SheetState): GridSheet {
+    const { cells, merges } = this;
+    if (merges.length > 4000) unsupported('too many merges');
+    for (let i = 0; i < merges.length; i++) {
+      const a = merges[i]!;
+      for (let j = i + 1; j < merges.length; j++) {
+        const b = merges[j]!;
+        if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) {
+          unsupported('overlapping merges');
+        }
       }
     }
-  }
-  let rows = 0;
-  let cols = 0;
-  for (const key of cells.keys()) {
-    const r = Math.floor(key / 1024);
-    const c = key % 1024;
-    if (r > rows) rows = r;
-    if (c > cols) cols = c;
-  }
-  for (const m of merges) {
-    const master = cells.get(m.top * 1024 + m.left);
-    if (!master) continue;
-    for (let r = m.top; r <= Math.min(m.bottom, LIMITS.maxRows); r++) {
-      for (let c = m.left; c <= Math.min(m.right, LIMITS.maxCols); c++) {
-        if (r !== m.top || c !== m.left) cells.set(r * 1024 + c, master);
+    // grid.ts: a slave's own value never counts; then slaves take the master's value
+    const slaves = new Map<number, [number, number]>();
+    for (const m of merges) {
+      for (let r = m.top; r <= Math.min(m.bottom, MAX_ROWS); r++) {
+        for (let c = m.left; c <= Math.min(m.right, MAX_COLS); c++) {
+          if (r === m.top && c === m.left) continue;
+          slaves.set(r * 1024 + c, [m.top, m.left]);
+          cells.delete(r * 1024 + c);
+        }
       }
     }
-    rows = Math.max(rows, Math.min(m.bottom, LIMITS.maxRows));
-    cols = Math.max(cols, Math.min(m.right, LIMITS.maxCols));
+    let rows = 0;
+    let cols = 0;
+    for (const key of cells.keys()) {
+      const r = Math.floor(key / 1024);
+      const c = key % 1024;
+      if (r > rows) rows = r;
+      if (c > cols) cols = c;
+    }
+    for (const m of merges) {
+      const master = cells.get(m.top * 1024 + m.left);
+      if (!master) continue;
+      for (let r = m.top; r <= Math.min(m.bottom, MAX_ROWS); r++) {
+        for (let c = m.left; c <= Math.min(m.right, MAX_COLS); c++) {
+          if (r !== m.top || c !== m.left) cells.set(r * 1024 + c, master);
+        }
+      }
+      rows = Math.max(rows, Math.min(m.bottom, MAX_ROWS));
+      cols = Math.max(cols, Math.min(m.right, MAX_COLS));
+    }
+    return makeSheet(name, state, cells, rows, cols, slaves, {
+      cols: hiddenColumns(this.colDefs),
+      rows: this.hiddenRows,
+    });
   }
-  return makeSheet(name, state, cells, rows, cols, slaves, { cols: hiddenColumns(colDefs), rows: hiddenRows });
+}
+
+function readSheet(xml: string, name: string, state: SheetState, ctx: Ctx): GridSheet {
+  const reader = new SheetReader(new Scanner(xml), ctx);
+  reader.read();
+  return reader.finish(name, state);
 }
 
 const BAD_SHEET_NAME = /[*?:/\\[\]]|^'|'$/;
@@ -944,7 +1108,8 @@ export function readFastGrid(parts: XlsxParts): GridSheet[] {
   const ssXml = texts.get('xl/sharedStrings.xml');
   const ctx: Ctx = {
     shared: ssXml === undefined ? null : readSharedStrings(ssXml),
-    styles: readStyleKinds(texts.get('xl/styles.xml')),
+    sharedCells: [],
+    styles: styleKindsOf(texts.get('xl/styles.xml')),
     date1904,
   };
   const ids = new Set<number>();

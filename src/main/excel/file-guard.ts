@@ -87,6 +87,9 @@ function crcUpdate(crc: number, data: Uint8Array): number {
   return crc32(data, crc);
 }
 
+/** one UTF-8 decoder for whole texts (decode without { stream } keeps no state between calls) */
+const UTF8 = new TextDecoder();
+
 const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`.replace('.', ',');
 
 /** Identifies files that are not zips and not OLE2: text, CSV, HTML, XML 2003, PDF, images… */
@@ -208,7 +211,7 @@ function readCentralDirectory(bytes: Uint8Array, fileName: string): ZipEntry[] {
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     let localOffset = u32(bytes, p + 42);
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const name = UTF8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     // ZIP64 extra field
     let e = p + 46 + nameLen;
     const eEnd = e + extraLen;
@@ -256,22 +259,29 @@ const isSpaceOrGt = (c: number): boolean => c === 0x3e || c === 0x20 || c === 0x
 
 /**
  * Counts `<row…>` and `<c…>` start tags (with or without a namespace prefix) without allocating: the same as
- * matching /<(?:\w+:)?row[\s>]/g and /<(?:\w+:)?c[\s>]/g.
+ * looking at every '<' for an optional prefix (word characters then ':') followed by `c` or `row` and white space
+ * or '>' (the tests compare it with that walk), but only where such a tag can start: `<c`, `<row`, and each ':'
+ * (a prefix is the run of word characters before it, right after a '<').
  */
 export function countTags(body: string): { rows: number; cells: number } {
   let rows = 0;
   let cells = 0;
-  let i = body.indexOf('<');
-  while (i >= 0) {
-    let j = i + 1;
-    // optional prefix: word characters then ':'
-    let k = j;
-    while (k < body.length && isWord(body.charCodeAt(k))) k++;
-    if (k > j && body.charCodeAt(k) === 0x3a) j = k + 1;
-    const c0 = body.charCodeAt(j);
-    if (c0 === 0x63 /* c */ && isSpaceOrGt(body.charCodeAt(j + 1))) cells++;
-    else if (c0 === 0x72 && body.startsWith('row', j) && isSpaceOrGt(body.charCodeAt(j + 3))) rows++;
-    i = body.indexOf('<', i + 1);
+  for (let i = body.indexOf('<c'); i >= 0; i = body.indexOf('<c', i + 2)) {
+    if (isSpaceOrGt(body.charCodeAt(i + 2))) cells++;
+  }
+  for (let i = body.indexOf('<row'); i >= 0; i = body.indexOf('<row', i + 4)) {
+    if (isSpaceOrGt(body.charCodeAt(i + 4))) rows++;
+  }
+  for (let i = body.indexOf(':'); i >= 0; i = body.indexOf(':', i + 1)) {
+    const c0 = body.charCodeAt(i + 1);
+    const cell = c0 === 0x63 /* c */ && isSpaceOrGt(body.charCodeAt(i + 2));
+    const row = !cell && c0 === 0x72 && body.startsWith('row', i + 1) && isSpaceOrGt(body.charCodeAt(i + 4));
+    if (!cell && !row) continue;
+    let q = i;
+    while (q > 0 && isWord(body.charCodeAt(q - 1))) q--;
+    if (q === i || q === 0 || body.charCodeAt(q - 1) !== 0x3c) continue;
+    if (cell) cells++;
+    else rows++;
   }
   return { rows, cells };
 }
@@ -304,7 +314,12 @@ function scanEntry(
   let tail = '';
   let headChecked = false;
   let head = '';
-  const decoder = new TextDecoder();
+  // a streaming decoder only when the entry comes in several chunks (decoding pieces gives the same text as decoding
+  // the whole, the usual form sheet comes in one)
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
+  let single = false;
+  /** the whole text of a sheet that came in one chunk */
+  let whole = '';
   // kept entries: sheets keep the text decoded for counting, other entries their raw chunks (decoded at the end)
   const pieces: string[] = [];
   const chunks: Uint8Array[] = [];
@@ -336,7 +351,9 @@ function scanEntry(
       if (keep) chunks.push(chunk);
       return;
     }
-    const text = tail + decoder.decode(chunk, { stream: true });
+    const text = single
+      ? (whole = UTF8.decode(chunk))
+      : tail + (decoder ??= new TextDecoder()).decode(chunk, { stream: true });
     if (!headChecked) {
       head += text;
       const m = /<(?:\w+:)?dimension\s+ref="([^"]+)"/.exec(head);
@@ -353,7 +370,7 @@ function scanEntry(
     if (cut < 0 || text.length - cut > 64) cut = text.length;
     const body = text.slice(0, cut);
     tail = text.slice(cut);
-    if (keep) pieces.push(body);
+    if (keep && !single) pieces.push(body);
     const n = countTags(body);
     rows += n.rows;
     cells += n.cells;
@@ -362,6 +379,7 @@ function scanEntry(
   const data = bytes.subarray(dataStart, dataEnd);
   try {
     if (entry.method === 0) {
+      single = data.length <= 65536;
       for (let i = 0; i < data.length; i += 65536) onData(data.subarray(i, i + 65536));
     } else if (entry.method === 8) {
       // native inflate with an output cap: it stops at the first byte past whichever limit comes first
@@ -380,6 +398,7 @@ function scanEntry(
         }
         throw e;
       }
+      single = out.length <= 1 << 20;
       for (let i = 0; i < out.length; i += 1 << 20) onData(out.subarray(i, i + (1 << 20)));
     } else {
       throw CORRUPT(fileName, `kiểu nén không hỗ trợ ở thành phần ${entry.name}`);
@@ -393,17 +412,18 @@ function scanEntry(
   }
   if (!keep) return null;
   if (sheet) {
-    pieces.push(tail, decoder.decode());
+    if (single) return whole;
+    pieces.push(tail, (decoder as InstanceType<typeof TextDecoder> | null)?.decode() ?? '');
     return pieces.join('');
   }
-  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
+  if (chunks.length === 1) return UTF8.decode(chunks[0]);
   const all = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
     all.set(c, at);
     at += c.length;
   }
-  return new TextDecoder().decode(all);
+  return UTF8.decode(all);
 }
 
 /**

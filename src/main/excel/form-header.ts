@@ -26,17 +26,36 @@ const LABEL_SYNONYMS: Record<CellKey, string[]> = {
   value: ['so lieu', 'gia tri', 'ket qua'],
 };
 
-const labelKey = (t: string): string =>
-  searchKey(t)
-    .replace(/\(.*\)$/, '')
-    .replace(/[:.*]+$/, '')
-    .replace(/^trong do[:,]?\s*/, '')
-    .trim();
+/** label keys of short cell texts, kept (a pure function: the same headings come back in every form) */
+const labelKeys = new Map<string, string>();
+const LABEL_KEYS_MAX = 20_000;
+
+const labelKey = (t: string): string => {
+  let k = labelKeys.get(t);
+  if (k === undefined) {
+    k = searchKey(t)
+      .replace(/\(.*\)$/, '')
+      .replace(/[:.*]+$/, '')
+      .replace(/^trong do[:,]?\s*/, '')
+      .trim();
+    if (t.length <= 200) {
+      if (labelKeys.size >= LABEL_KEYS_MAX) labelKeys.clear();
+      labelKeys.set(t, k);
+    }
+  }
+  return k;
+};
+
+/** the label map of each catalogue's labels object, built once while the object lives (it is never changed) */
+const labelMaps = new WeakMap<Record<CellKey, string>, Map<string, CellKey>>();
 
 function labelMap(cellLabels: Record<CellKey, string>): Map<string, CellKey> {
+  const held = labelMaps.get(cellLabels);
+  if (held) return held;
   const labelKeys = new Map<string, CellKey>();
   for (const k of CELL_KEYS) if (cellLabels[k]) labelKeys.set(labelKey(cellLabels[k]), k);
   for (const k of CELL_KEYS) for (const syn of LABEL_SYNONYMS[k]) if (!labelKeys.has(syn)) labelKeys.set(syn, k);
+  labelMaps.set(cellLabels, labelKeys);
   return labelKeys;
 }
 

@@ -493,6 +493,65 @@ describe('fast reader = exceljs reader, on generated workbooks', () => {
     expect(s.colHidden(LIMITS.maxCols + 1)).toBe(false);
   });
 
+  it('the one-pass cell pattern reads every plain cell exactly as the tokens and exceljs do', async () => {
+    // each cell in the shape the fast pattern takes whole (r, optional s and t, optional <v>), and the same cell
+    // with one more attribute (z="0", ignored by both readers), which sends it through the token path
+    const cells = [
+      '<c r="A1"><v></v></c><c r="B1" s="0"><v>7</v></c><c r="C1"/><c r="D1" s="1"></c>',
+      '<c r="A2" s="1"><v>45000.5</v></c><c r="B2" s="2"><v>0.25</v></c><c r="C2" s="2" t="n"><v>1</v></c>',
+      '<c r="A3" t="b"><v>1</v></c><c r="B3" t="b"><v>0</v></c><c r="C3" t="e"><v>#DIV/0!</v></c>',
+      '<c r="A4" t="str"><v>a &amp;amp; b &amp;lt;c&amp;gt;</v></c><c r="B4" t="str"><v>x\r\ny</v></c>',
+      '<c r="A5"><v> 12 </v></c><c r="B5"><v>1e3</v></c><c r="C5"><v>-0</v></c><c r="D5"><v>Infinity</v></c>',
+      '<c r="A6" t="s"><v>0</v></c><c r="B6" t="s"><v>0</v></c><c r="C6" t="s"><v>1</v></c><c r="D6" t="s"><v>2</v></c>' +
+        '<c r="E6" t="s"><v>4</v></c><c r="F6" t="s"><v>5</v></c>',
+      '<c r="A7" t="s" s="1"><v>1</v></c><c r="B7" s="1" t="s"><v>3</v></c><c r="C7" t="inlineStr"><v>x</v></c>',
+      '<c r="A8"><v>1&#13;&#10;2</v></c><c r="B8" t="str"><v>&#x1EA1;&#7841;</v></c><c r="C8" t="d"><v>2026-01-02</v></c>',
+      '<c r="CV9"><v>3</v></c><c r="CW9"><v>4</v></c>',
+      '<c r="A10" t="s"><v>01</v></c><c r="B10" s="01"><v>45000</v></c>',
+    ];
+    const sheet = (viaTokens: boolean): string =>
+      '<sheetData>' +
+      cells.map((c, i) => `<row r="${i + 1}">${viaTokens ? c.replace(/<c /g, '<c z="0" ') : c}</row>`).join('') +
+      '</sheetData>';
+    const parts = (viaTokens: boolean): Uint8Array =>
+      handmade({
+        shared: [
+          '<si><t>Xã Bảo Thắng</t></si>',
+          '<si><t>  hai\u00a0 </t></si>',
+          '<si><t/></si>',
+          '<si><t>bốn</t></si>',
+          '<si><t></t></si>',
+          '<si><t xml:space="preserve"> a_x0041_ &amp;amp; &#7841;\r\n</t></si>',
+        ],
+        xfs: [14, 9],
+        sheets: [{ name: 'S', xml: sheet(viaTokens) }],
+      });
+    const plain = await expectEquivalent(parts(false));
+    const tokens = await expectEquivalent(parts(true));
+    expectSameGrid(plain, tokens);
+    expect(plain.sheets[0]!.get(6, 2)).toEqual({ kind: 'text', value: 'Xã Bảo Thắng' });
+    expect(plain.sheets[0]!.get(9, 100)).toEqual({ kind: 'number', value: 3 });
+    expect(plain.sheets[0]!.get(6, 6)).toEqual({ kind: 'text', value: 'aA &amp; ạ' });
+    // what the tokens refuse, the pattern refuses too: a control character, a column past XFD, a row out of order
+    const refused = [
+      '<row r="1"><c r="A1"><v>a&#1;b</v></c></row>',
+      '<row r="1"><c r="XFE1"><v>1</v></c></row>',
+      '<row r="2"><c r="A1"><v>1</v></c></row>',
+      '<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>1</v></c></row>',
+      '<row r="1"><c r="A1" t="s"><v>9</v></c></row>',
+    ];
+    for (const xml of refused) {
+      for (const viaTokens of [false, true]) {
+        const body = viaTokens ? xml.replace(/<c /g, '<c z="0" ') : xml;
+        const bytes = handmade({
+          shared: ['<si><t>a</t></si>'],
+          sheets: [{ name: 'S', xml: `<sheetData>${body}</sheetData>` }],
+        });
+        await expect(loadGrid(bytes, 'x.xlsx', { reader: 'fast' }), body).rejects.toBeInstanceOf(FastGridUnsupported);
+      }
+    }
+  });
+
   it('what the fast reader declines goes to exceljs, with the very same answer', async () => {
     const plain = '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>';
     const cases: Record<string, Uint8Array> = {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_IDENTITY, type FormIdentity } from '../../../src/main/excel/form-identity';
 import type { UnitRow } from '../../../src/main/services/imports/identify';
 import { makeRegister, resolveUnit, unitInFileName } from '../../../src/main/services/imports/unit-identity';
+import { unitNameSlug } from '../../../src/shared/text/unit-names';
 
 let nextId = 1;
 const unit = (code: string, name: string, kind = 'so_nganh'): UnitRow =>
@@ -85,5 +86,77 @@ describe('unitInFileName', () => {
     expect(unitInFileName(reg, 'Phuong Cam Duong.xlsx')?.code).toBe('LCA-X01');
     expect(unitInFileName(reg, 'bao-cao.xlsx')).toBeNull();
     expect(unitInFileName(reg, 'LCA-S01 va LCA-S02.xlsx')).toBeNull();
+  });
+
+  it('looks names up piece by piece with the same answer as trying every token of the register', () => {
+    // the reference: every token, longest first, by its regex (the resolver's first version)
+    const byEveryToken = (r: ReturnType<typeof makeRegister>, fileName: string): string | null => {
+      const base = fileName.replace(/\.[^.]+$/, '');
+      const upper = base.toUpperCase();
+      const slug = unitNameSlug(base);
+      let found: { unit: UnitRow; length: number } | null = null;
+      for (const t of r.fileTokens) {
+        if (found && t.token.length < found.length) break;
+        if (!t.re.test(t.isCode ? upper : slug)) continue;
+        if (found && found.unit.id !== t.unit.id) return null;
+        found = { unit: t.unit, length: t.token.length };
+      }
+      return found?.unit.code ?? null;
+    };
+    const units = [
+      S01,
+      S02,
+      X01,
+      X02,
+      unit('X1', 'Xã Một'),
+      unit('X1-A', 'Xã Một A'),
+      unit('A-X1', 'Thôn A'),
+      unit('CAM-DUONG', 'Cam Đường Mới'),
+      unit('ĐB-01', 'Đồng Bằng'),
+      unit('Q7', 'Phường Cam Đường'),
+    ];
+    const big = makeRegister(units);
+    const words = [
+      'LCA-S01',
+      'lca-s01',
+      'X1',
+      'x1-a',
+      'A-X1',
+      'Xa-Mot',
+      'xa mot a',
+      'Phuong-Cam-Duong',
+      'Cam Đường',
+      'CAM-DUONG',
+      'moi',
+      'ĐB-01',
+      'Q7',
+      'Q77',
+      'BC',
+      '2026',
+      '_',
+      '-',
+      ' ',
+      '.',
+      'Sở Nội vụ',
+      'thon-a',
+      'a',
+    ];
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const differ: string[] = [];
+    let named = 0;
+    for (let i = 0; i < 5000; i++) {
+      let name = '';
+      for (let k = 1 + rnd(5); k > 0; k--) name += words[rnd(words.length)]! + ['', '-', '_', ' '][rnd(4)]!;
+      name += ['.xlsx', '', '.x.xlsm'][rnd(3)]!;
+      const want = byEveryToken(big, name);
+      if (want) named++;
+      if ((unitInFileName(big, name)?.code ?? null) !== want) differ.push(name);
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    expect(named).toBeGreaterThan(1000);
   });
 });

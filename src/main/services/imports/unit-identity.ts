@@ -20,7 +20,19 @@ export interface Register {
   byCode: Map<string, UnitRow>;
   byNameKey: Map<string, UnitRow[]>;
   /** codes and name slugs to look for in a file name, longest first */
-  fileTokens: Array<{ token: string; unit: UnitRow; isCode: boolean; re: RegExp }>;
+  fileTokens: FileToken[];
+  /** the same tokens by their text (codes upper-cased), and the longest of each kind */
+  codeTokens: Map<string, FileToken[]>;
+  slugTokens: Map<string, FileToken[]>;
+  maxCode: number;
+  maxSlug: number;
+}
+
+interface FileToken {
+  token: string;
+  unit: UnitRow;
+  isCode: boolean;
+  re: RegExp;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -43,7 +55,44 @@ export function makeRegister(units: UnitRow[]): Register {
       fileTokens.push({ token: slug, unit: u, isCode: false, re: new RegExp(`(^|-)${esc(slug)}($|-)`) });
   }
   fileTokens.sort((a, b) => b.token.length - a.token.length);
-  return { byCode, byNameKey, fileTokens };
+  const codeTokens = new Map<string, FileToken[]>();
+  const slugTokens = new Map<string, FileToken[]>();
+  let maxCode = 0;
+  let maxSlug = 0;
+  for (const t of fileTokens) {
+    const index = t.isCode ? codeTokens : slugTokens;
+    const list = index.get(t.token);
+    if (list) list.push(t);
+    else index.set(t.token, [t]);
+    if (t.isCode) maxCode = Math.max(maxCode, t.token.length);
+    else maxSlug = Math.max(maxSlug, t.token.length);
+  }
+  return { byCode, byNameKey, fileTokens, codeTokens, slugTokens, maxCode, maxSlug };
+}
+
+const isCodeChar = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+const isSlugChar = (c: number): boolean => c !== 0x2d; /* - */
+
+/**
+ * Every token of `index` that occurs in `s` between two boundaries (the start or end of `s`, or a character that
+ * is not `inner`): the matches of the tokens' regexes, found by looking up each such piece of `s` (at most `max`
+ * long) instead of trying every token of the register.
+ */
+function tokensIn(
+  s: string,
+  index: Map<string, FileToken[]>,
+  max: number,
+  inner: (c: number) => boolean,
+  found: (t: FileToken) => void,
+): void {
+  for (let p = 0; p < s.length; p++) {
+    if (p > 0 && inner(s.charCodeAt(p - 1))) continue;
+    for (let q = p + 1; q <= Math.min(s.length, p + max); q++) {
+      if (q < s.length && inner(s.charCodeAt(q))) continue;
+      const list = index.get(s.slice(p, q));
+      if (list) for (const t of list) found(t);
+    }
+  }
 }
 
 const named = (u: UnitRow) => `${u.name} (${u.code})`;
@@ -51,17 +100,20 @@ const named = (u: UnitRow) => `${u.name} (${u.code})`;
 /** The unit a file name names by its code or its full name, when exactly one does at the longest match. */
 export function unitInFileName(reg: Register, fileName: string): UnitRow | null {
   const base = fileName.replace(/\.[^.]+$/, '');
-  const upper = base.toUpperCase();
-  const slug = unitNameSlug(base);
-  let found: { unit: UnitRow; length: number } | null = null;
-  for (const t of reg.fileTokens) {
-    if (found && t.token.length < found.length) break;
-    // a cheap substring test first: most tokens are not in the name at all
-    if (!(t.isCode ? upper : slug).includes(t.token) || !t.re.test(t.isCode ? upper : slug)) continue;
-    if (found && found.unit.id !== t.unit.id) return null; // two units at the same length: not sure
-    found = { unit: t.unit, length: t.token.length };
-  }
-  return found?.unit ?? null;
+  // the longest tokens found; two units at that length: not sure
+  let length = 0;
+  let unit: UnitRow | null = null;
+  let several = false;
+  const found = (t: FileToken): void => {
+    if (t.token.length > length) {
+      length = t.token.length;
+      unit = t.unit;
+      several = false;
+    } else if (t.token.length === length && unit!.id !== t.unit.id) several = true;
+  };
+  tokensIn(base.toUpperCase(), reg.codeTokens, reg.maxCode, isCodeChar, found);
+  tokensIn(unitNameSlug(base), reg.slugTokens, reg.maxSlug, isSlugChar, found);
+  return several ? null : unit;
 }
 
 interface Reading {
