@@ -36,19 +36,17 @@ function prepare(raw: BetterSqlite3.Database) {
     file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     submission: raw.prepare(
       'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status, ' +
-        "history, layout_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) RETURNING id",
+        "history, layout_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)",
     ),
     supersede: raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?'),
-    value: raw.prepare(
-      'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    /** multi-row INSERTs of values, by their number of rows (VALUE_ROWS at most), prepared on first use */
+    values: new Map<number, BetterSqlite3.Statement>(),
     finding: raw.prepare(
       "INSERT INTO findings (submission_id, code, severity, message, element, cell) VALUES (?, ?, 'warning', ?, ?, ?)",
     ),
     attempt: raw.prepare(
       'INSERT INTO import_attempts (period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, ' +
-        "warnings, received_at, channel, unit_id, batch_id) VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?, ?, ?, ?, ?) " +
-        'RETURNING id',
+        "warnings, received_at, channel, unit_id, batch_id) VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?, ?, ?, ?, ?)",
     ),
     /** a file answered without a new revision (refused, unchanged, duplicate): its entry in the inbox */
     refused: raw.prepare(
@@ -61,6 +59,25 @@ function prepare(raw: BetterSqlite3.Database) {
     ),
   };
 }
+/** Values per INSERT statement (6 parameters each): a whole form in one or two statement calls. */
+const VALUE_ROWS = 64;
+
+function valuesInsert(raw: BetterSqlite3.Database, rows: number): BetterSqlite3.Statement {
+  const m = statements(raw).values;
+  let st = m.get(rows);
+  if (!st) {
+    st = raw.prepare(
+      'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES ' +
+        Array<string>(rows).fill('(?, ?, ?, ?, ?, ?)').join(', '),
+    );
+    m.set(rows, st);
+  }
+  return st;
+}
+
+/** The bytes as a Buffer over the same memory (no copy: SQLite copies them into its pages). */
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 function statements(raw: BetterSqlite3.Database): ReturnType<typeof prepare> {
   let s = prepared.get(raw);
   if (!s) {
@@ -163,45 +180,60 @@ export function commitRevision(
   const st = statements(raw);
   const revision = (r.previous?.revision ?? 0) + 1;
   const name = r.file.name;
+  // everything that does not need the new id is made before the transaction (it holds the write lock)
+  const chunks: unknown[][] = [];
+  for (let i = 0; i < r.values.length; i += VALUE_ROWS) {
+    const params: unknown[] = [];
+    for (const v of r.values.slice(i, i + VALUE_ROWS)) {
+      const row = cellValueToRow(v.value);
+      params.push(0, v.element, v.cell, row.state, row.num, row.text);
+    }
+    chunks.push(params);
+  }
+  const findings = r.warnings.map((w) => {
+    const f = r.findings.find((x) => x.code === w.code && x.message === w.message);
+    return [w.code, w.message, f?.element ?? null, (f?.cell as CellKey | undefined) ?? null] as const;
+  });
+  const warnings = JSON.stringify(r.warnings);
+  const bytes = asBuffer(r.file.bytes);
   let entryId = 0;
   const id = raw.transaction(() => {
-    st.file.run(r.sha256, r.file.bytes.byteLength, Buffer.from(r.file.bytes));
-    const { id } = st.submission.get(
-      r.periodId,
-      r.unit.id,
-      revision,
-      r.receivedAt,
-      r.officialDate,
-      r.channel,
-      name,
-      r.sha256,
-      r.history ? 1 : 0,
-      r.layoutId ?? null,
-    ) as { id: number };
+    st.file.run(r.sha256, bytes.byteLength, bytes);
+    const id = Number(
+      st.submission.run(
+        r.periodId,
+        r.unit.id,
+        revision,
+        r.receivedAt,
+        r.officialDate,
+        r.channel,
+        name,
+        r.sha256,
+        r.history ? 1 : 0,
+        r.layoutId ?? null,
+      ).lastInsertRowid,
+    );
     if (r.current) st.supersede.run(id, r.current.id);
-    for (const v of r.values) {
-      const row = cellValueToRow(v.value);
-      st.value.run(id, v.element, v.cell, row.state, row.num, row.text);
+    for (const params of chunks) {
+      for (let k = 0; k < params.length; k += 6) params[k] = id;
+      valuesInsert(raw, params.length / 6).run(params);
     }
-    for (const w of r.warnings) {
-      const f = r.findings.find((x) => x.code === w.code && x.message === w.message);
-      st.finding.run(id, w.code, w.message, f?.element ?? null, (f?.cell as CellKey | undefined) ?? null);
-    }
-    entryId = (
-      st.attempt.get(
+    for (const [code, message, element, cell] of findings) st.finding.run(id, code, message, element, cell);
+    entryId = Number(
+      st.attempt.run(
         r.periodId,
         name,
         r.sha256,
         r.unit.code,
         revision,
         id,
-        JSON.stringify(r.warnings),
+        warnings,
         r.receivedAt,
         r.channel,
         r.unit.id,
         r.batchId ?? null,
-      ) as { id: number }
-    ).id;
+      ).lastInsertRowid,
+    );
     st.audit.run(
       r.officer,
       r.action ?? 'import',
@@ -248,7 +280,7 @@ export function recordEntry(raw: BetterSqlite3.Database, e: RefusedEntry): { ent
   const st = statements(raw);
   const kept = e.file.bytes.byteLength <= ORIGINAL_CAP;
   const entryId = raw.transaction(() => {
-    if (kept) st.file.run(e.sha256, e.file.bytes.byteLength, Buffer.from(e.file.bytes));
+    if (kept) st.file.run(e.sha256, e.file.bytes.byteLength, asBuffer(e.file.bytes));
     return (
       st.refused.get(
         e.periodId,
