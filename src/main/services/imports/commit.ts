@@ -24,9 +24,6 @@ function prepare(raw: BetterSqlite3.Database) {
         'valid_from AS validFrom, valid_to AS validTo, contact, phone, email, sort_order AS sortOrder, active, note, ' +
         'created_at AS createdAt, updated_at AS updatedAt FROM units',
     ),
-    unitsStamp: raw.prepare(
-      "SELECT count(*) || '|' || coalesce(max(id), 0) || '|' || coalesce(max(updated_at), '') AS stamp FROM units",
-    ),
     cellsOf: raw.prepare('SELECT element, cell, state, num, text FROM submission_values WHERE submission_id = ?'),
     expected: raw.prepare('SELECT 1 FROM period_units WHERE period_id = ? AND unit_id = ?'),
     revisions: raw.prepare(
@@ -93,11 +90,6 @@ export function sha256(bytes: Uint8Array): string {
 
 export function unitByCode(raw: BetterSqlite3.Database, code: string): UnitRow | null {
   return (statements(raw).unitByCode.get(code) as UnitRow | undefined) ?? null;
-}
-
-/** A stamp that changes whenever a unit is added, removed or edited (to keep a built register while it holds). */
-export function unitsStamp(raw: BetterSqlite3.Database): string {
-  return (statements(raw).unitsStamp.get() as { stamp: string }).stamp;
 }
 
 /** Every unit of the register (the unit resolver matches codes and names against it). */
