@@ -4,7 +4,7 @@
  * ('imports.file', one batchId, as the bench does) with the WAL never checkpointed, then reads the WAL file
  * itself: its frames (4 KiB pages, each written and fsynced), grouped by commit, and each page named by the
  * table or index that owns it now (SQLite's dbstat). Prints one JSON object: frames per accepted file and the
- * pages of a typical file's commits by owner.
+ * pages of a typical file's commits by owner; also the CPU and wall milliseconds per imported file.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,7 +79,11 @@ async function main(): Promise<void> {
   await one(files[0]!);
   ctx.raw.pragma('wal_checkpoint(TRUNCATE)');
   let accepted = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
   for (const f of files.slice(1)) if ((await one(f)).status === 'accepted') accepted++;
+  const cpu = process.cpuUsage(cpu0);
+  const wallMs = performance.now() - t0;
 
   const frames = walFrames(`${path}-wal`, pageSize);
   const owner = new Map<number, string>();
@@ -109,6 +113,9 @@ async function main(): Promise<void> {
       commits: commits.length,
       commitsPerFile: Math.round((commits.length / accepted) * 100) / 100,
       framesPerFile: Math.round((frames.length / accepted) * 100) / 100,
+      // the whole import of a file through the dispatcher (reading too), CPU of the process and wall time
+      cpuMsPerFile: Math.round(((cpu.user + cpu.system) / 1000 / accepted) * 100) / 100,
+      wallMsPerFile: Math.round((wallMs / accepted) * 100) / 100,
       perFile,
     }),
   );
