@@ -161,6 +161,78 @@ export interface NewRevision {
   history?: boolean;
 }
 
+/** What the transaction writes, all made before it. */
+interface Job {
+  r: NewRevision;
+  revision: number;
+  name: string;
+  /** the values' parameters, 6 a row, the submission id (0 here) set inside the transaction */
+  chunks: unknown[][];
+  findings: Array<readonly [string, string, string | null, CellKey | null]>;
+  warnings: string;
+  bytes: Buffer;
+}
+
+const commitTxs = new WeakMap<BetterSqlite3.Database, (j: Job) => { id: number; entryId: number }>();
+
+/** The one transaction's statements (run inside it). */
+function writeRevision(
+  raw: BetterSqlite3.Database,
+  st: ReturnType<typeof prepare>,
+  { r, revision, name, chunks, findings, warnings, bytes }: Job,
+): { id: number; entryId: number } {
+  st.file.run(r.sha256, bytes.byteLength, bytes);
+  const id = Number(
+    st.submission.run(
+      r.periodId,
+      r.unit.id,
+      revision,
+      r.receivedAt,
+      r.officialDate,
+      r.channel,
+      name,
+      r.sha256,
+      r.history ? 1 : 0,
+      r.layoutId ?? null,
+    ).lastInsertRowid,
+  );
+  if (r.current) st.supersede.run(id, r.current.id);
+  for (const params of chunks) {
+    for (let k = 0; k < params.length; k += 6) params[k] = id;
+    valuesInsert(raw, params.length / 6).run(params);
+  }
+  for (const [code, message, element, cell] of findings) st.finding.run(id, code, message, element, cell);
+  const entryId = Number(
+    st.attempt.run(
+      r.periodId,
+      name,
+      r.sha256,
+      r.unit.code,
+      revision,
+      id,
+      warnings,
+      r.receivedAt,
+      r.channel,
+      r.unit.id,
+      r.batchId ?? null,
+    ).lastInsertRowid,
+  );
+  st.audit.run(
+    r.officer,
+    r.action ?? 'import',
+    String(id),
+    JSON.stringify({
+      period: r.periodId,
+      unit: r.unit.code,
+      revision,
+      file: name,
+      sha256: r.sha256,
+      values: r.values.length,
+    }),
+  );
+  return { id, entryId };
+}
+
 /**
  * Writes an accepted file as the next revision, in one transaction; returns the revision, the submission id and
  * the file's inbox entry.
@@ -186,61 +258,22 @@ export function commitRevision(
     const f = r.findings.find((x) => x.code === w.code && x.message === w.message);
     return [w.code, w.message, f?.element ?? null, (f?.cell as CellKey | undefined) ?? null] as const;
   });
-  const warnings = JSON.stringify(r.warnings);
-  const bytes = asBuffer(r.file.bytes);
-  let entryId = 0;
-  const id = raw.transaction(() => {
-    st.file.run(r.sha256, bytes.byteLength, bytes);
-    const id = Number(
-      st.submission.run(
-        r.periodId,
-        r.unit.id,
-        revision,
-        r.receivedAt,
-        r.officialDate,
-        r.channel,
-        name,
-        r.sha256,
-        r.history ? 1 : 0,
-        r.layoutId ?? null,
-      ).lastInsertRowid,
-    );
-    if (r.current) st.supersede.run(id, r.current.id);
-    for (const params of chunks) {
-      for (let k = 0; k < params.length; k += 6) params[k] = id;
-      valuesInsert(raw, params.length / 6).run(params);
-    }
-    for (const [code, message, element, cell] of findings) st.finding.run(id, code, message, element, cell);
-    entryId = Number(
-      st.attempt.run(
-        r.periodId,
-        name,
-        r.sha256,
-        r.unit.code,
-        revision,
-        id,
-        warnings,
-        r.receivedAt,
-        r.channel,
-        r.unit.id,
-        r.batchId ?? null,
-      ).lastInsertRowid,
-    );
-    st.audit.run(
-      r.officer,
-      r.action ?? 'import',
-      String(id),
-      JSON.stringify({
-        period: r.periodId,
-        unit: r.unit.code,
-        revision,
-        file: name,
-        sha256: r.sha256,
-        values: r.values.length,
-      }),
-    );
-    return id;
-  })();
+  const job: Job = {
+    r,
+    revision,
+    name,
+    chunks,
+    findings,
+    warnings: JSON.stringify(r.warnings),
+    bytes: asBuffer(r.file.bytes),
+  };
+  let tx = commitTxs.get(raw);
+  if (!tx) {
+    // made once per connection: better-sqlite3 builds four wrappers for every transaction() call
+    tx = raw.transaction((j: Job) => writeRevision(raw, st, j));
+    commitTxs.set(raw, tx);
+  }
+  const { id, entryId } = tx(job);
   return { revision, id, entryId };
 }
 
