@@ -183,7 +183,7 @@ export const files = sqliteTable('files', {
 export const submissions = sqliteTable(
   'submissions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: integer('id').primaryKey(),
     periodId: integer('period_id')
       .notNull()
       .references(() => periods.id),
@@ -212,10 +212,7 @@ export const submissions = sqliteTable(
     layoutId: integer('layout_id'),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [
-    uniqueIndex('submissions_rev_uq').on(t.periodId, t.unitId, t.revision),
-    index('submissions_period_idx').on(t.periodId),
-  ],
+  (t) => [uniqueIndex('submissions_rev_uq').on(t.periodId, t.unitId, t.revision)],
 );
 
 /**
@@ -242,7 +239,7 @@ export const submissionValues = sqliteTable(
 export const findings = sqliteTable(
   'findings',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: integer('id').primaryKey(),
     submissionId: integer('submission_id')
       .notNull()
       .references(() => submissions.id),
@@ -274,7 +271,7 @@ export const provinceValues = sqliteTable(
 export const importAttempts = sqliteTable(
   'import_attempts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: integer('id').primaryKey(),
     at: text('at').notNull().default(now),
     periodId: integer('period_id'),
     fileName: text('file_name').notNull(),
@@ -298,7 +295,7 @@ export const importAttempts = sqliteTable(
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: integer('id').primaryKey(),
     at: text('at').notNull().default(now),
     actor: text('actor').notNull(),
     action: text('action').notNull(),

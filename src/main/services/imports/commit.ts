@@ -24,9 +24,6 @@ function prepare(raw: BetterSqlite3.Database) {
         'valid_from AS validFrom, valid_to AS validTo, contact, phone, email, sort_order AS sortOrder, active, note, ' +
         'created_at AS createdAt, updated_at AS updatedAt FROM units',
     ),
-    unitsStamp: raw.prepare(
-      "SELECT count(*) || '|' || coalesce(max(id), 0) || '|' || coalesce(max(updated_at), '') AS stamp FROM units",
-    ),
     cellsOf: raw.prepare('SELECT element, cell, state, num, text FROM submission_values WHERE submission_id = ?'),
     expected: raw.prepare('SELECT 1 FROM period_units WHERE period_id = ? AND unit_id = ?'),
     revisions: raw.prepare(
@@ -36,19 +33,17 @@ function prepare(raw: BetterSqlite3.Database) {
     file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     submission: raw.prepare(
       'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status, ' +
-        "history, layout_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) RETURNING id",
+        "history, layout_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)",
     ),
     supersede: raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?'),
-    value: raw.prepare(
-      'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    /** multi-row INSERTs of values, by their number of rows (VALUE_ROWS at most), prepared on first use */
+    values: new Map<number, BetterSqlite3.Statement>(),
     finding: raw.prepare(
       "INSERT INTO findings (submission_id, code, severity, message, element, cell) VALUES (?, ?, 'warning', ?, ?, ?)",
     ),
     attempt: raw.prepare(
       'INSERT INTO import_attempts (period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, ' +
-        "warnings, received_at, channel, unit_id, batch_id) VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?, ?, ?, ?, ?) " +
-        'RETURNING id',
+        "warnings, received_at, channel, unit_id, batch_id) VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?, ?, ?, ?, ?)",
     ),
     /** a file answered without a new revision (refused, unchanged, duplicate): its entry in the inbox */
     refused: raw.prepare(
@@ -61,6 +56,25 @@ function prepare(raw: BetterSqlite3.Database) {
     ),
   };
 }
+/** Values per INSERT statement (6 parameters each): a whole form in one or two statement calls. */
+const VALUE_ROWS = 64;
+
+function valuesInsert(raw: BetterSqlite3.Database, rows: number): BetterSqlite3.Statement {
+  const m = statements(raw).values;
+  let st = m.get(rows);
+  if (!st) {
+    st = raw.prepare(
+      'INSERT INTO submission_values (submission_id, element, cell, state, num, text) VALUES ' +
+        Array<string>(rows).fill('(?, ?, ?, ?, ?, ?)').join(', '),
+    );
+    m.set(rows, st);
+  }
+  return st;
+}
+
+/** The bytes as a Buffer over the same memory (no copy: SQLite copies them into its pages). */
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 function statements(raw: BetterSqlite3.Database): ReturnType<typeof prepare> {
   let s = prepared.get(raw);
   if (!s) {
@@ -76,11 +90,6 @@ export function sha256(bytes: Uint8Array): string {
 
 export function unitByCode(raw: BetterSqlite3.Database, code: string): UnitRow | null {
   return (statements(raw).unitByCode.get(code) as UnitRow | undefined) ?? null;
-}
-
-/** A stamp that changes whenever a unit is added, removed or edited (to keep a built register while it holds). */
-export function unitsStamp(raw: BetterSqlite3.Database): string {
-  return (statements(raw).unitsStamp.get() as { stamp: string }).stamp;
 }
 
 /** Every unit of the register (the unit resolver matches codes and names against it). */
@@ -152,6 +161,78 @@ export interface NewRevision {
   history?: boolean;
 }
 
+/** What the transaction writes, all made before it. */
+interface Job {
+  r: NewRevision;
+  revision: number;
+  name: string;
+  /** the values' parameters, 6 a row, the submission id (0 here) set inside the transaction */
+  chunks: unknown[][];
+  findings: Array<readonly [string, string, string | null, CellKey | null]>;
+  warnings: string;
+  bytes: Buffer;
+}
+
+const commitTxs = new WeakMap<BetterSqlite3.Database, (j: Job) => { id: number; entryId: number }>();
+
+/** The one transaction's statements (run inside it). */
+function writeRevision(
+  raw: BetterSqlite3.Database,
+  st: ReturnType<typeof prepare>,
+  { r, revision, name, chunks, findings, warnings, bytes }: Job,
+): { id: number; entryId: number } {
+  st.file.run(r.sha256, bytes.byteLength, bytes);
+  const id = Number(
+    st.submission.run(
+      r.periodId,
+      r.unit.id,
+      revision,
+      r.receivedAt,
+      r.officialDate,
+      r.channel,
+      name,
+      r.sha256,
+      r.history ? 1 : 0,
+      r.layoutId ?? null,
+    ).lastInsertRowid,
+  );
+  if (r.current) st.supersede.run(id, r.current.id);
+  for (const params of chunks) {
+    for (let k = 0; k < params.length; k += 6) params[k] = id;
+    valuesInsert(raw, params.length / 6).run(params);
+  }
+  for (const [code, message, element, cell] of findings) st.finding.run(id, code, message, element, cell);
+  const entryId = Number(
+    st.attempt.run(
+      r.periodId,
+      name,
+      r.sha256,
+      r.unit.code,
+      revision,
+      id,
+      warnings,
+      r.receivedAt,
+      r.channel,
+      r.unit.id,
+      r.batchId ?? null,
+    ).lastInsertRowid,
+  );
+  st.audit.run(
+    r.officer,
+    r.action ?? 'import',
+    String(id),
+    JSON.stringify({
+      period: r.periodId,
+      unit: r.unit.code,
+      revision,
+      file: name,
+      sha256: r.sha256,
+      values: r.values.length,
+    }),
+  );
+  return { id, entryId };
+}
+
 /**
  * Writes an accepted file as the next revision, in one transaction; returns the revision, the submission id and
  * the file's inbox entry.
@@ -163,60 +244,36 @@ export function commitRevision(
   const st = statements(raw);
   const revision = (r.previous?.revision ?? 0) + 1;
   const name = r.file.name;
-  let entryId = 0;
-  const id = raw.transaction(() => {
-    st.file.run(r.sha256, r.file.bytes.byteLength, Buffer.from(r.file.bytes));
-    const { id } = st.submission.get(
-      r.periodId,
-      r.unit.id,
-      revision,
-      r.receivedAt,
-      r.officialDate,
-      r.channel,
-      name,
-      r.sha256,
-      r.history ? 1 : 0,
-      r.layoutId ?? null,
-    ) as { id: number };
-    if (r.current) st.supersede.run(id, r.current.id);
-    for (const v of r.values) {
+  // everything that does not need the new id is made before the transaction (it holds the write lock)
+  const chunks: unknown[][] = [];
+  for (let i = 0; i < r.values.length; i += VALUE_ROWS) {
+    const params: unknown[] = [];
+    for (const v of r.values.slice(i, i + VALUE_ROWS)) {
       const row = cellValueToRow(v.value);
-      st.value.run(id, v.element, v.cell, row.state, row.num, row.text);
+      params.push(0, v.element, v.cell, row.state, row.num, row.text);
     }
-    for (const w of r.warnings) {
-      const f = r.findings.find((x) => x.code === w.code && x.message === w.message);
-      st.finding.run(id, w.code, w.message, f?.element ?? null, (f?.cell as CellKey | undefined) ?? null);
-    }
-    entryId = (
-      st.attempt.get(
-        r.periodId,
-        name,
-        r.sha256,
-        r.unit.code,
-        revision,
-        id,
-        JSON.stringify(r.warnings),
-        r.receivedAt,
-        r.channel,
-        r.unit.id,
-        r.batchId ?? null,
-      ) as { id: number }
-    ).id;
-    st.audit.run(
-      r.officer,
-      r.action ?? 'import',
-      String(id),
-      JSON.stringify({
-        period: r.periodId,
-        unit: r.unit.code,
-        revision,
-        file: name,
-        sha256: r.sha256,
-        values: r.values.length,
-      }),
-    );
-    return id;
-  })();
+    chunks.push(params);
+  }
+  const findings = r.warnings.map((w) => {
+    const f = r.findings.find((x) => x.code === w.code && x.message === w.message);
+    return [w.code, w.message, f?.element ?? null, (f?.cell as CellKey | undefined) ?? null] as const;
+  });
+  const job: Job = {
+    r,
+    revision,
+    name,
+    chunks,
+    findings,
+    warnings: JSON.stringify(r.warnings),
+    bytes: asBuffer(r.file.bytes),
+  };
+  let tx = commitTxs.get(raw);
+  if (!tx) {
+    // made once per connection: better-sqlite3 builds four wrappers for every transaction() call
+    tx = raw.transaction((j: Job) => writeRevision(raw, st, j));
+    commitTxs.set(raw, tx);
+  }
+  const { id, entryId } = tx(job);
   return { revision, id, entryId };
 }
 
@@ -248,7 +305,7 @@ export function recordEntry(raw: BetterSqlite3.Database, e: RefusedEntry): { ent
   const st = statements(raw);
   const kept = e.file.bytes.byteLength <= ORIGINAL_CAP;
   const entryId = raw.transaction(() => {
-    if (kept) st.file.run(e.sha256, e.file.bytes.byteLength, Buffer.from(e.file.bytes));
+    if (kept) st.file.run(e.sha256, e.file.bytes.byteLength, asBuffer(e.file.bytes));
     return (
       st.refused.get(
         e.periodId,

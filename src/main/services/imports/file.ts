@@ -30,7 +30,6 @@ import {
   revisionsOf,
   sha256,
   unitByCode,
-  unitsStamp,
   type Revision,
 } from './commit';
 import { expectedError, identify, periodWarnings, type UnitRow } from './identify';
@@ -39,6 +38,7 @@ import { makeRegister, resolveChosen, resolveUnit, type Register } from './unit-
 import { layoutOf, layoutPeriodWarnings, readWithLayout, resolveLayoutUnit, type LayoutImport } from './by-layout';
 import { formatNumber } from '../../../shared/text/vi';
 import { isHistoryEntry } from '../../../shared/rules/period';
+import { stableRead } from './stable-reads';
 
 export type { ImportFileInput };
 
@@ -60,14 +60,13 @@ export type Checked =
     };
 
 /** The register as the resolver reads it, built once per connection and rebuilt when the units change. */
-const registers = new WeakMap<Ctx['raw'], { stamp: string; register: Register }>();
 export function registerFor(raw: Ctx['raw']): Register {
-  const stamp = unitsStamp(raw);
-  const held = registers.get(raw);
-  if (held && held.stamp === stamp) return held.register;
-  const register = makeRegister(allUnits(raw));
-  registers.set(raw, { stamp, register });
-  return register;
+  return stableRead(raw, 'register', () => makeRegister(allUnits(raw)));
+}
+
+/** A period's row, kept while no period, template, unit or setting changes (stable-reads.ts). */
+export function periodRowOf(ctx: Ctx, periodId: number): ReturnType<typeof getPeriodRow> {
+  return stableRead(ctx.raw, `period:${periodId}`, () => getPeriodRow(ctx.db, periodId));
 }
 
 /** Reads and checks one file; writes nothing. `register` may be shared by the files of a batch. */
@@ -79,7 +78,7 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
     result,
     sha256: hash,
   });
-  const period = getPeriodRow(db, input.periodId);
+  const period = periodRowOf(ctx, input.periodId);
   if (period.status === 'closed') {
     return answer(
       reject(name, [
@@ -102,12 +101,12 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   } catch (e) {
     return answer(reject(name, [{ code: 'BAD_FILE', message: e instanceof AppError ? e.message : UNREADABLE }]));
   }
-  const template = getTemplateRow(db, period.templateId);
+  const template = stableRead(raw, `template:${period.templateId}`, () => getTemplateRow(db, period.templateId));
   const errors = identify(parsed.identity, {
     period,
     template,
-    province: getSettingText(db, 'province'),
-    databaseId: databaseId(db),
+    province: stableRead(raw, 'province', () => getSettingText(db, 'province')),
+    databaseId: stableRead(raw, 'databaseId', () => databaseId(db)),
   });
   const reg = register ?? registerFor(raw);
   let who;
@@ -192,10 +191,10 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     values: c.form.values,
     warnings: [...c.form.warnings, ...c.form.notCounted],
     findings: c.findings,
-    officer: getSettingText(db, 'officer').trim() || 'Cán bộ thường trực',
+    officer: stableRead(raw, 'officer', () => getSettingText(db, 'officer')).trim() || 'Cán bộ thường trực',
     layoutId: input.layoutId ?? null,
     history: isHistoryEntry(
-      getPeriodRow(db, c.periodId).deadline,
+      periodRowOf(ctx, c.periodId).deadline,
       ctx.today(),
       !!(input.receivedAt || input.officialDate),
     ),

@@ -6,6 +6,7 @@ import { formatDate } from '../../../shared/text/vi';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
+import { stableRead } from './stable-reads';
 
 export interface Receipt {
   periodId: number;
@@ -22,7 +23,7 @@ const LABEL = { receivedAt: 'Ngày nhận', officialDate: 'Ngày văn bản' } a
  * Returns the odd dates that the reason covers, for the audit log.
  */
 export function checkReceipt(ctx: Ctx, input: Receipt): Record<string, string> {
-  const period = getPeriodRow(ctx.db, input.periodId);
+  const period = stableRead(ctx.raw, `period:${input.periodId}`, () => getPeriodRow(ctx.db, input.periodId));
   const today = ctx.today();
   const odd: Record<string, string> = {};
   for (const field of ['receivedAt', 'officialDate'] as const) {
