@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tableCounts } from '../../helpers/province';
 import {
   cleanup,
+  dropMeta,
   editForm,
   expectAccepted,
   expectRefused,
@@ -103,5 +104,41 @@ describe('case 2: whose report is it?', () => {
     const r = await importOne(p.ctx, p.period.id, { name: 'bao-cao-6-thang.xlsx', bytes: generic.bytes });
     expectRefused(p.ctx, before, r, 'UNKNOWN_UNIT', 'unidentified');
     expect(r.unit).toBeNull();
+  });
+
+  it("another unit's form with this unit's name and code typed, no metadata sheet, a neutral name: asked, not credited", async () => {
+    // Sở Nội vụ's form (a provincial department's rows, domestic violence cases among them) with the women's union's
+    // name and code typed over the visible lines and the hidden metadata sheet deleted: nothing but the typed lines
+    // says who sent it, and they disagree with the rows the file carries
+    const p = province();
+    const fill = { VB_BANHANH: { value: 2 }, BLGD_VU: { value: 5 }, BLGD_VU_XULY: { value: 2 } };
+    const bytes = await editForm((await p.form('LCA-S01', fill)).bytes, (m, wb) => {
+      setLine(m.ws, 'Đơn vị báo cáo:', 'Hội Liên hiệp Phụ nữ tỉnh');
+      setLine(m.ws, 'Mã đơn vị:', 'LCA-D01');
+      dropMeta(wb);
+    });
+    const before = tableCounts(p.ctx);
+    const r = await importOne(p.ctx, p.period.id, { name: 'BC BĐG.xlsx', bytes });
+    expectRefused(p.ctx, before, r, 'ROWS_OF_ANOTHER_UNIT', 'unidentified');
+    const msg = messages(r.errors);
+    for (const s of ['Hội Liên hiệp Phụ nữ tỉnh', 'LCA-D01', 'BLGD_VU', 'BLGD_VU_XULY', 'chọn đúng đơn vị']) {
+      expect(msg).toContain(s);
+    }
+    expect(r.unit).toBeNull();
+    expect(submissionsOf(p.ctx, p.period.id, 'LCA-D01')).toBe(0);
+    // the officer, having looked, says it is the union's: taken, the rows not on its form named and not counted
+    const chosen = await importOne(p.ctx, p.period.id, { name: 'BC BĐG.xlsx', bytes }, { unitCode: 'LCA-D01' });
+    expectAccepted(chosen);
+    expect(chosen.unit).toBe('LCA-D01');
+    const notForUnit = chosen.warnings.filter((w) => w.code === 'ROW_NOT_FOR_UNIT').map((w) => w.message);
+    expect(notForUnit.some((m) => m.includes('BLGD_VU'))).toBe(true);
+  });
+
+  it("the same edit with the file's own rows only (the union's form, its metadata deleted) is taken as ever", async () => {
+    const p = province();
+    const bytes = await editForm((await p.form('LCA-D01', FILL)).bytes, (_m, wb) => dropMeta(wb));
+    const r = await importOne(p.ctx, p.period.id, { name: 'BC BĐG.xlsx', bytes });
+    expectAccepted(r);
+    expect(r.unit).toBe('LCA-D01');
   });
 });

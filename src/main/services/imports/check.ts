@@ -19,6 +19,8 @@ export interface FormCheck {
   warnings: Msg[];
   /** values in cells that do not apply (grey cells): set apart from the warnings, never counted */
   notCounted: Msg[];
+  /** codes of the rows that carry a figure but are not on this unit's form (each also a ROW_NOT_FOR_UNIT warning) */
+  notForUnit: string[];
 }
 
 /** Findings shown apart from the warnings (the officer reads them as "not counted", not as problems). */
@@ -53,6 +55,7 @@ export function checkForm(
     }
   }
   const values: StoredValue[] = [];
+  const notForUnit: string[] = [];
   for (const v of parsed.values) {
     const el = elements.get(v.element);
     if (!el) continue; // the reader already reported an unknown code
@@ -61,6 +64,7 @@ export function checkForm(
         code: 'ROW_NOT_FOR_UNIT',
         message: `Dòng ${el.code} "${el.name}" không thuộc biểu của đơn vị này (theo danh mục: ai báo cáo chỉ tiêu nào) nên không được ghi nhận.`,
       });
+      if (!notForUnit.includes(el.code)) notForUnit.push(el.code);
       continue;
     }
     values.push(v);
@@ -77,5 +81,5 @@ export function checkForm(
     errors,
     warnings,
   );
-  return { values, errors, warnings, notCounted };
+  return { values, errors, warnings, notCounted, notForUnit };
 }

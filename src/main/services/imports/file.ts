@@ -34,7 +34,7 @@ import {
 } from './commit';
 import { expectedError, identify, periodWarnings, type UnitRow } from './identify';
 import { answered, dedupe, reject, toMsg, unchanged, type Msg } from './result';
-import { makeRegister, resolveChosen, resolveUnit, type Register } from './unit-identity';
+import { makeRegister, resolveChosen, resolveUnit, unitInFileName, type Register } from './unit-identity';
 import { layoutOf, layoutPeriodWarnings, readWithLayout, resolveLayoutUnit, type LayoutImport } from './by-layout';
 import { formatNumber } from '../../../shared/text/vi';
 import { isHistoryEntry } from '../../../shared/rules/period';
@@ -138,6 +138,20 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
   const warnings = [...said, ...who.warnings, ...form.warnings, ...tasks.warnings];
   if (form.errors.length)
     return answer(withNotCounted(reject(name, form.errors, dedupe(warnings), unitRef), form.notCounted));
+  // Who sent it rests on the lines the unit typed alone (no form stamp, no officer's choice, no layout, a file name
+  // that does not name the unit too), and the file carries figures on rows this unit's form does not have: it is
+  // most likely another unit's form with this unit's name typed in. Crediting it and dropping those rows would be a
+  // guess: ask. (An old form of the unit itself, named for it, is taken with those rows named as not counted.)
+  if (
+    !input.unitCode &&
+    !byLayout &&
+    parsed.identity.source !== 'meta' &&
+    form.notForUnit.length &&
+    unitInFileName(reg, name)?.id !== resolved.id
+  ) {
+    const result = reject(name, [notForUnitError(resolved, form.notForUnit)], dedupe(warnings));
+    return answer({ ...result, status: 'unidentified' });
+  }
 
   const hash = sha256(input.file.bytes);
   const revisions = revisionsOf(raw, period.id, resolved.id);
@@ -162,6 +176,19 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
     sha256: hash,
     form: { values: form.values, warnings: dedupe(warnings), notCounted: form.notCounted },
     findings: parsed.findings,
+  };
+}
+
+/** The question asked when a file named for one unit carries figures of rows only other units report. */
+function notForUnitError(unit: { code: string; name: string }, rows: string[]): Msg {
+  const shown = rows.slice(0, 5).join(', ') + (rows.length > 5 ? `, … (${rows.length} dòng)` : '');
+  return {
+    code: 'ROWS_OF_ANOTHER_UNIT',
+    message:
+      `Tệp ghi là báo cáo của ${unit.name} (${unit.code}) nhưng có số liệu ở dòng không thuộc biểu của đơn vị này ` +
+      `(${shown}), và tệp không còn trang thông tin của mẫu biểu để đối chiếu. Có thể đây là báo cáo của đơn vị ` +
+      'khác bị điền nhầm tên, hoặc đơn vị đã dùng mẫu của đơn vị khác. Hãy mở tệp kiểm tra, rồi chọn đúng đơn vị ' +
+      'gửi tệp này (hoặc đề nghị đơn vị điền lại vào đúng mẫu biểu của mình).',
   };
 }
 
