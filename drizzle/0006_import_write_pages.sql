@@ -1,8 +1,8 @@
 -- Fewer pages written per imported file (issue 20): every accepted file's transaction wrote a page of
--- sqlite_sequence (AUTOINCREMENT on submissions, findings, import_attempts, audit_log) and a page of
--- submissions_period_idx (its one column is the first of submissions_rev_uq, which serves the same reads). The four
--- tables are rebuilt without AUTOINCREMENT, every row copied with its id (no row of them is ever deleted, so an id
--- is never reused), foreign keys checked before the commit (db/migrate.ts); their own indexes are made again.
+-- sqlite_sequence (AUTOINCREMENT on submissions, findings, import_attempts, audit_log). The four tables are rebuilt
+-- without AUTOINCREMENT, every row copied with its id (no row of them is ever deleted, so an id is never reused),
+-- foreign keys checked before the commit (db/migrate.ts); their own indexes are made again. submissions_period_idx
+-- stays: the partial sums read a period's rows in id order through it (services/partial-sums.ts).
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_submissions` (
 	`id` integer PRIMARY KEY NOT NULL,
@@ -31,6 +31,7 @@ DROP TABLE `submissions`;--> statement-breakpoint
 ALTER TABLE `__new_submissions` RENAME TO `submissions`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE UNIQUE INDEX `submissions_rev_uq` ON `submissions` (`period_id`,`unit_id`,`revision`);--> statement-breakpoint
+CREATE INDEX `submissions_period_idx` ON `submissions` (`period_id`);--> statement-breakpoint
 CREATE TABLE `__new_audit_log` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,

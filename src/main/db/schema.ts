@@ -212,7 +212,12 @@ export const submissions = sqliteTable(
     layoutId: integer('layout_id'),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('submissions_rev_uq').on(t.periodId, t.unitId, t.revision)],
+  (t) => [
+    uniqueIndex('submissions_rev_uq').on(t.periodId, t.unitId, t.revision),
+    // kept although submissions_rev_uq starts with period_id: a period's rows in id order is the order the partial
+    // sums are made in, which lets them be brought up to date after a write (services/partial-sums.ts)
+    index('submissions_period_idx').on(t.periodId),
+  ],
 );
 
 /**
