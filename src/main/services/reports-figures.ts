@@ -8,13 +8,16 @@
  *
  * The same units as unitValues (the period's latest revisions: consolidation's latestOf, kept per period) and, per
  * unit, the same values of those elements (rowToCellValue); tests/integration/documents/workbook-equality.test.ts
- * compares the workbook written from it with the one written from unitValues. Nothing kept: read on each call.
+ * compares the workbook written from it with the one written from unitValues. Kept per period like unitValues
+ * (db/read-cache.ts periodCachedRead: dropped by any write to the period's submissions or values, and by any change
+ * to units, whose codes, names and kinds it carries), keyed by the elements asked for; callers never change it.
  */
 import type { UnitKind } from '../../shared/domain/catalog';
 import type { StoredValue } from '../../shared/domain/records';
 import type { CellKey } from '../../shared/domain/catalog';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
+import { periodCachedRead } from '../db/read-cache';
 import { latestOf } from './consolidation';
 import { rowToCellValue } from './values';
 
@@ -40,7 +43,14 @@ const FIGURES_SQL =
  * Every unit that reported in the period (its latest revision), with its values of `elements` only, in the order
  * of unitValues (values within a unit in no particular order: each element and cell is there once).
  */
-export function unitFigures(db: Db, periodId: number, elements: readonly string[]): UnitFigures[] {
+export function unitFigures(db: Db, periodId: number, elements: readonly string[]): readonly UnitFigures[] {
+  const raw = (db as Partial<Db>).$client;
+  if (!raw) return readUnitFigures(db, periodId, elements);
+  const key = `unitFigures:${periodId}:${elements.join(',')}`;
+  return periodCachedRead(raw, periodId, key, () => readUnitFigures(db, periodId, elements), { bounded: true });
+}
+
+function readUnitFigures(db: Db, periodId: number, elements: readonly string[]): UnitFigures[] {
   const latest = latestOf(db, periodId);
   const units: UnitFigures[] = latest.rows.map(([, , code, name, kind]) => ({
     unitCode: code,

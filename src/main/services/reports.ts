@@ -58,7 +58,7 @@ export function reportModel(
   };
   if (opts.docNumber) model.docNumber = opts.docNumber;
   if (opts.byUnit === 'figures')
-    model.byUnit = unitFigures(db, periodId, [...new Set(figureColumns(model).map((c) => c.element.code))]);
+    model.byUnit = [...unitFigures(db, periodId, [...new Set(figureColumns(model).map((c) => c.element.code))])];
   return model;
 }
 

@@ -15,7 +15,9 @@ import { dispatch } from '../../../src/main/api/dispatch';
 import { unitFigures } from '../../../src/main/demo/data';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { periodConsolidation, unitValues } from '../../../src/main/services/consolidation';
+import { unitFigures as workbookFigures } from '../../../src/main/services/reports-figures';
 import { periodCachedRead } from '../../../src/main/db/read-cache';
+import type { StoredValue } from '../../../src/shared/domain/records';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
 import { filledForm, fillOf } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
@@ -51,10 +53,23 @@ interface Answers {
   drill: unknown;
   /** every unit's latest values (the workbook's, print view's and report draft's; kept per period) */
   byUnit: unknown;
+  /** the ministry workbook's lean per-unit read (services/reports-figures.ts), kept per period too */
+  figures: unknown;
 }
 
 /** The figure drilled: a number every unit of the fixture reports. */
 const DRILLED = { element: 'TT_LUOT', cell: 'female' } as const;
+
+/** The figure elements the workbook's per-unit read is asked for here. */
+const FIGURES = ['TT_LUOT', 'VB_BANHANH'];
+/** Per unit, its values in element and cell order (the lean read keeps no order within a unit). */
+const byKey = (units: readonly { unitCode: string; unitName: string; kind: string; values: StoredValue[] }[]) =>
+  units.map((u) => ({
+    unitCode: u.unitCode,
+    unitName: u.unitName,
+    kind: u.kind,
+    values: [...u.values].sort((a, b) => `${a.element}.${a.cell}`.localeCompare(`${b.element}.${b.cell}`)),
+  }));
 
 /** The answers the screens get, asked twice (the second from what was kept). */
 async function answers(ctx: Ctx): Promise<Answers> {
@@ -64,6 +79,7 @@ async function answers(ctx: Ctx): Promise<Answers> {
     trends: await call(ctx, 'consolidation.trends', {}),
     drill: await call(ctx, 'consolidation.drill', { periodId: P, ...DRILLED }),
     byUnit: unitValues(ctx.db, P),
+    figures: byKey(workbookFigures(ctx.db, P, FIGURES)),
   });
   const first = await get();
   expect(await get()).toEqual(first);
@@ -79,6 +95,9 @@ function truth(ctx: Ctx): Answers {
     trends: ref.trends(ctx.db),
     drill: ref.drill(ctx.db, P, DRILLED.element, DRILLED.cell),
     byUnit: ref.unitValues(ctx.db, P),
+    figures: byKey(
+      ref.unitValues(ctx.db, P).map((u) => ({ ...u, values: u.values.filter((v) => FIGURES.includes(v.element)) })),
+    ),
   };
 }
 
