@@ -7,11 +7,8 @@
  * write.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContext, type Ctx } from '../../../src/main/api/context';
-import { dispatch } from '../../../src/main/api/dispatch';
+import type { Ctx } from '../../../src/main/api/context';
 import { unitFigures } from '../../../src/main/demo/data';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { periodConsolidation, unitValues } from '../../../src/main/services/consolidation';
@@ -20,30 +17,14 @@ import { periodCachedRead } from '../../../src/main/db/read-cache';
 import type { StoredValue } from '../../../src/shared/domain/records';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
 import { filledForm, fillOf } from '../../helpers/province';
-import { tmpDir } from '../../helpers/tmp';
+import { callOp, closeFixtures, fixtureCtx } from '../../helpers/fixture-db';
 import * as ref from './reference/consolidation-v1';
 
-const FIXTURE = resolve(__dirname, '../../fixtures/db/v0.1.0.sqlite');
 /** the fixture's open period (2025, year) */
 const P = 2;
-const open: Ctx[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-function fixture(): Ctx {
-  const path = join(tmpDir(), 'fixture.sqlite');
-  copyFileSync(FIXTURE, path);
-  const ctx = createContext(path, { today: () => '2026-01-20' });
-  open.push(ctx);
-  return ctx;
-}
-
-async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T> {
-  const r = (await dispatch(ctx, op, input)) as { ok: boolean; data?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`${op}: ${r.error!.message}`);
-  return r.data as T;
-}
+afterEach(closeFixtures);
+const fixture = fixtureCtx;
+const call = callOp;
 
 interface Answers {
   consolidation: Consolidation;

@@ -24,16 +24,9 @@ import type { TrendPoint } from '../../../src/shared/contract';
 import { buildNationalDb } from '../../../scripts/bench/national';
 import { tmpDir } from '../../helpers/tmp';
 import * as ref from './reference/consolidation-v1';
+import { GROUP_BY_SQL } from './reference/group-by';
 import * as refV2 from './reference/consolidation-v2';
 import { sumPeriodCells } from '../../../src/main/services/partial-sums';
-
-/** The partial sums as the code before computed them (SQLite's GROUP BY, services/consolidation.ts at 6ef6502). */
-const GROUP_BY_SQL =
-  'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submissions s ' +
-  'JOIN units u ON u.id = s.unit_id ' +
-  'JOIN submission_values v ON v.submission_id = s.id ' +
-  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
-  'GROUP BY u.kind, v.element, v.cell, v.state';
 
 function groupBySums(ctx: Ctx, periodId: number): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};

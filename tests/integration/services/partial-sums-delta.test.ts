@@ -10,50 +10,24 @@
  * (summed again), and a rolled-back write is never taken as a change.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContext, type Ctx } from '../../../src/main/api/context';
-import { dispatch } from '../../../src/main/api/dispatch';
+import type { Ctx } from '../../../src/main/api/context';
 import { unitFigures } from '../../../src/main/demo/data';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { periodConsolidation, periodPartials, trends } from '../../../src/main/services/consolidation';
 import { sumCounts, sumPeriodCells } from '../../../src/main/services/partial-sums';
 import { updateCounts } from '../../../src/main/db/read-cache';
 import { filledForm, fillOf } from '../../helpers/province';
-import { tmpDir } from '../../helpers/tmp';
+import { callOp, closeFixtures, fixtureCtx } from '../../helpers/fixture-db';
 import * as ref from './reference/consolidation-v1';
+import { GROUP_BY_SQL } from './reference/group-by';
 
-const FIXTURE = resolve(__dirname, '../../fixtures/db/v0.1.0.sqlite');
 /** the fixture's open period (2025, year) and its closed one (2025, six months) */
 const P = 2;
 const Q = 1;
-const open: Ctx[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-function fixture(): Ctx {
-  const path = join(tmpDir(), 'fixture.sqlite');
-  copyFileSync(FIXTURE, path);
-  const ctx = createContext(path, { today: () => '2026-01-20' });
-  open.push(ctx);
-  return ctx;
-}
-
-async function call<T>(ctx: Ctx, op: string, input: unknown): Promise<T> {
-  const r = (await dispatch(ctx, op, input)) as { ok: boolean; data?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`${op}: ${r.error!.message}`);
-  return r.data as T;
-}
-
-/** The partial sums as the code before computed them (SQLite's GROUP BY). */
-const GROUP_BY_SQL =
-  'SELECT u.kind, v.element, v.cell, v.state, SUM(v.num), COUNT(*) FROM submissions s ' +
-  'JOIN units u ON u.id = s.unit_id ' +
-  'JOIN submission_values v ON v.submission_id = s.id ' +
-  "WHERE s.period_id = ? AND s.superseded_by IS NULL AND v.state IN ('number', 'yesno') " +
-  'GROUP BY u.kind, v.element, v.cell, v.state';
+afterEach(closeFixtures);
+const fixture = fixtureCtx;
+const call = callOp;
 
 /** A period's partial sums from scratch on a second connection: the one-pass sum, and the GROUP BY before it. */
 function fresh(ctx: Ctx, periodId: number): { onePass: unknown; groupBy: unknown } {
