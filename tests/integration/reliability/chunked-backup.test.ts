@@ -200,6 +200,9 @@ describe('chunked backups and the originals store', () => {
       for (const [i, code] of ['S01', 'S02', 'D01', 'X01'].entries()) {
         expect(await batch(p, [await form(p, code, 10 + i)])).toEqual(['accepted']);
         saveUnit(p.ctx.db, { code: `X9${i}`, name: `Xã thử ${i}`, kind: 'xa' });
+        // before the third backup every page is rewritten (a VACUUM), so the first two rounds' packs hold
+        // nothing a later backup needs: which packs a small change leaves referenced depends on the page layout
+        if (i === 2) p.ctx.raw.exec('VACUUM');
         made.push(takeBackup(p.ctx, 'thu-cong', 2).name);
         states.push(dump(p.ctx));
       }
@@ -217,6 +220,7 @@ describe('chunked backups and the originals store', () => {
       expect(new Set(originalFiles)).toEqual(needOriginals);
       // four backups wrote four chunk packs: the rotated ones' own chunks are gone
       expect(chunkFiles.length).toBeLessThan(4);
+      expect(needChunks.size).toBeLessThan(4);
       // the oldest kept backup still restores exactly, originals included
       // (taken before the 4th batch: the state after the 3rd round)
       const oldest = kept.sort()[0]!;
