@@ -30,3 +30,14 @@ export async function callOp<T>(ctx: Ctx, op: string, input: unknown): Promise<T
   if (!r.ok) throw new Error(`${op}: ${r.error!.message}`);
   return r.data as T;
 }
+
+/** The id of the revision of `code` that counts in `periodId` (the fixture's open period by default). */
+export const currentOf = (ctx: Ctx, code: string, periodId = 2): number =>
+  (
+    ctx.raw
+      .prepare(
+        'SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id ' +
+          'WHERE s.period_id = ? AND u.code = ? AND s.superseded_by IS NULL',
+      )
+      .get(periodId, code) as { id: number }
+  ).id;

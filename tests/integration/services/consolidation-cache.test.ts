@@ -17,7 +17,7 @@ import { periodCachedRead } from '../../../src/main/db/read-cache';
 import type { StoredValue } from '../../../src/shared/domain/records';
 import type { Consolidation, StatusReport } from '../../../src/shared/domain/report';
 import { filledForm, fillOf } from '../../helpers/province';
-import { callOp, closeFixtures, fixtureCtx } from '../../helpers/fixture-db';
+import { callOp, closeFixtures, currentOf, fixtureCtx } from '../../helpers/fixture-db';
 import * as ref from './reference/consolidation-v1';
 
 /** the fixture's open period (2025, year) */
@@ -103,15 +103,6 @@ const unitRow = (ctx: Ctx, code: string) =>
     name: string;
     kind: string;
   };
-const currentOf = (ctx: Ctx, code: string) =>
-  (
-    ctx.raw
-      .prepare(
-        'SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id ' +
-          'WHERE s.period_id = ? AND u.code = ? AND s.superseded_by IS NULL',
-      )
-      .get(P, code) as { id: number }
-  ).id;
 const firstNumber = (ctx: Ctx, submissionId: number) =>
   ctx.raw
     .prepare(

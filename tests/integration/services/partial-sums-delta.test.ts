@@ -18,7 +18,7 @@ import { periodConsolidation, periodPartials, trends } from '../../../src/main/s
 import { sumCounts, sumPeriodCells } from '../../../src/main/services/partial-sums';
 import { updateCounts } from '../../../src/main/db/read-cache';
 import { filledForm, fillOf } from '../../helpers/province';
-import { callOp, closeFixtures, fixtureCtx } from '../../helpers/fixture-db';
+import { callOp, closeFixtures, currentOf, fixtureCtx } from '../../helpers/fixture-db';
 import * as ref from './reference/consolidation-v1';
 import { GROUP_BY_SQL } from './reference/group-by';
 
@@ -96,15 +96,6 @@ async function afterWrite(ctx: Ctx, write: () => unknown, periodId = P) {
   return { paths, before, after: periodPartials(ctx.db, periodId) };
 }
 
-const currentOf = (ctx: Ctx, code: string, period = P) =>
-  (
-    ctx.raw
-      .prepare(
-        'SELECT s.id FROM submissions s JOIN units u ON u.id = s.unit_id ' +
-          'WHERE s.period_id = ? AND u.code = ? AND s.superseded_by IS NULL',
-      )
-      .get(period, code) as { id: number }
-  ).id;
 const integerValue = (ctx: Ctx, submissionId: number) =>
   ctx.raw
     .prepare(
