@@ -289,6 +289,12 @@ function read(job: ReadJob, bytes: Uint8Array, fileName: string): Promise<ReadJo
   return pool.submit(bytes, fileName, job);
 }
 
+/** Only what the readers use crosses to the worker (not the whole catalogue: rules, indicators, sections). */
+const slimCatalog = (catalog: FormCatalog): FormCatalog => ({
+  dataElements: catalog.dataElements,
+  cellLabels: catalog.cellLabels,
+});
+
 /** Reads a filled form off the calling thread (same contract as `readForm`). */
 export function parseForm(
   bytes: Uint8Array,
@@ -296,7 +302,7 @@ export function parseForm(
   catalog: FormCatalog,
   options: ReadFormOptions = {},
 ): Promise<ParsedForm> {
-  const slim: FormCatalog = { dataElements: catalog.dataElements, cellLabels: catalog.cellLabels };
+  const slim = slimCatalog(catalog);
   return read({ kind: 'form', args: { catalog: slim, options } }, bytes, fileName) as Promise<ParsedForm>;
 }
 
@@ -308,7 +314,7 @@ export function parseByLayout(
   layoutName: string,
   catalog: FormCatalog,
 ): Promise<LayoutReading> {
-  const slim: FormCatalog = { dataElements: catalog.dataElements, cellLabels: catalog.cellLabels };
+  const slim = slimCatalog(catalog);
   const job: ReadJob = { kind: 'layout', args: { catalog: slim, definition, layoutName } };
   return read(job, bytes, fileName) as Promise<LayoutReading>;
 }
