@@ -15,6 +15,7 @@ import type { StoredValue } from '../../shared/domain/records';
 import { formatDate } from '../../shared/text/vi';
 import { needsQuotePrefix } from './quote-prefix';
 import { writePlanAppendix } from './plan-appendix';
+import { linesOf, textPt } from './workbook-lines';
 import {
   agencyInSentence,
   APPENDIX,
@@ -135,87 +136,8 @@ export const TABLE_FONT = 12;
 export const MIN_EFFECTIVE_PT = 10;
 const MIN_SCALE = Math.ceil((MIN_EFFECTIVE_PT / TABLE_FONT) * 100);
 
-/**
- * Advance of a Times New Roman character as a share of the font size (capitals ≈ 0,68, small letters ≈ 0,45,
- * digits 0,5), with 6 % to spare so a wrapped cell never gets a line too few; bold is about 5 % wider.
- */
-function charEm(ch: string): number {
-  if (ch === ' ') return 0.25;
-  if (/\p{Lu}/u.test(ch)) return 0.7;
-  if (/\p{Ll}/u.test(ch)) return 0.47;
-  if (/\d/.test(ch)) return 0.52;
-  return 0.36;
-}
-/** charEm of each character seen, kept (the regexes ran for every character of ~400k cells nationally) */
-const EM = new Map<string, number>();
-/** a word's summed em widths (Vietnamese text repeats a few thousand syllables: Phụ lục VI's answers) */
-const WORD_EM = new Map<string, number>();
-const textPt = (s: string, size: number, bold: boolean) => {
-  let w = WORD_EM.get(s);
-  if (w === undefined) {
-    w = 0;
-    for (const ch of s) {
-      let em = EM.get(ch);
-      if (em === undefined) EM.set(ch, (em = charEm(ch)));
-      w += em;
-    }
-    if (s.length <= 32) {
-      if (WORD_EM.size >= 100_000) WORD_EM.clear();
-      WORD_EM.set(s, w);
-    }
-  }
-  return w * size * (bold ? 1.05 : 1) * 1.06;
-};
-
-/** linesOf's answers, by width, size, weight and value (a national Phụ lục V repeats the same few numbers) */
-const LINES = new Map<number, Map<number, Array<Map<string | number, number>>>>();
-let last: { size: number; widthPt: number; bold: boolean; m: Map<string | number, number> } | null = null;
-function linesCache(size: number, widthPt: number, bold: boolean): Map<string | number, number> {
-  if (last && last.size === size && last.widthPt === widthPt && last.bold === bold && last.m.size <= 100_000)
-    return last.m;
-  let bySize = LINES.get(widthPt);
-  if (!bySize) LINES.set(widthPt, (bySize = new Map()));
-  let byBold = bySize.get(size);
-  if (!byBold) bySize.set(size, (byBold = []));
-  const k = bold ? 1 : 0;
-  let m = byBold[k];
-  if (!m) byBold[k] = m = new Map();
-  else if (m.size > 100_000) m.clear();
-  last = { size, widthPt, bold, m };
-  return m;
-}
-/** countLines of a cell's value (a number counted as its digits), remembered for numbers and short texts only */
-function linesOf(v: string | number, size: number, widthPt: number, bold: boolean): number {
-  if (typeof v === 'string' && v.length > 64) return countLines(v, size, widthPt, bold);
-  const m = linesCache(size, widthPt, bold);
-  let n = m.get(v);
-  if (n === undefined) m.set(v, (n = countLines(String(v), size, widthPt, bold)));
-  return n;
-}
 function linesFor(s: string, size: number, widthPt: number, bold = false): number {
   return linesOf(s, size, widthPt, bold);
-}
-
-/** Lines a text takes in a cell `widthPt` wide at `size` pt (each "\n" starts a line), wrapped word by word. */
-function countLines(s: string, size: number, widthPt: number, bold: boolean): number {
-  const usable = Math.max(10, widthPt - 6);
-  const space = textPt(' ', size, bold);
-  return s.split('\n').reduce((n, part) => {
-    let lines = 1;
-    let x = 0;
-    for (const word of part.split(/\s+/).filter(Boolean)) {
-      const w = textPt(word, size, bold);
-      if (x > 0 && x + space + w > usable) {
-        lines++;
-        x = w;
-      } else x += (x > 0 ? space : 0) + w;
-      while (x > usable) {
-        lines++;
-        x -= usable;
-      }
-    }
-    return n + lines;
-  }, 0);
 }
 
 const rangeWidthPt = (ws: Sheet, from: number, to: number) => {
