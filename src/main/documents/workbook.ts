@@ -11,11 +11,12 @@
  */
 import * as X from './xlsx-writer';
 import { CELL_KEYS } from '../../shared/domain/catalog';
-import type { StoredValue } from '../../shared/domain/records';
 import { formatDate } from '../../shared/text/vi';
 import { needsQuotePrefix } from './quote-prefix';
 import { writePlanAppendix } from './plan-appendix';
 import { linesOf, textPt } from './workbook-lines';
+import { figureAt, figureTableOf, type FigureTable } from './workbook-figures';
+import { sortedTextRows, sortedUnitIndexes, unitNameRanks, type ViRanks } from './workbook-order';
 import {
   agencyInSentence,
   APPENDIX,
@@ -40,12 +41,9 @@ import {
   reportSummary,
   SENSITIVE_MARK,
   signerLines,
-  sortedUnits,
   STATUS_TEXT,
   suppressed,
-  textRows,
   TIEU_NGU,
-  storedFigure,
   type ReportModel,
   flaggedStatus,
 } from './model';
@@ -820,35 +818,19 @@ function appendix4(wb: X.Workbook, model: ReportModel) {
 /** Longest element name in a per-unit header cell before it is cut (given in full under the table). */
 const HEADER_CHARS = 60;
 
-function appendix5(wb: X.Workbook, model: ReportModel) {
+function appendix5(wb: X.Workbook, model: ReportModel, figures: FigureTable, ranks: ViRanks) {
   const parts = figureColumnParts(model);
   const L = model.catalog.cellLabels;
-  const units = sortedUnits(model);
-  // each unit's value of every column of every part, placed in one pass over its values (a search per cell was
-  // 4,300 × 79 scans of ~80 values nationally); per column the unit's first value of its element and cell wins,
-  // as unitFigure's search
-  const starts: number[] = [];
-  const colsOf = new Map<string, Map<string, number[]>>();
-  let width = 0;
-  for (const cols of parts) {
-    starts.push(width);
-    for (const { element, cell } of cols) {
-      let m = colsOf.get(element.code);
-      if (!m) colsOf.set(element.code, (m = new Map()));
-      const ks = m.get(cell);
-      if (ks) ks.push(width);
-      else m.set(cell, [width]);
-      width++;
-    }
-  }
-  const foundByUnit = units.map((u) => {
-    const found: Array<StoredValue | undefined> = new Array(width);
-    for (const sv of u.values) {
-      const ks = colsOf.get(sv.element)?.get(sv.cell);
-      if (ks) for (const k of ks) if (!found[k]) found[k] = sv;
-    }
-    return found;
+  // the units in sortedUnits' order (by name, then code)
+  const named = figures.units;
+  const units = sortedUnitIndexes(figures, ranks);
+  // each column's key in the table (-1: no unit has a value of it)
+  const keyOf = new Map<string, number>();
+  figures.keys.forEach(({ element, cell }, k) => {
+    const id = `${element}\u0000${cell}`;
+    if (!keyOf.has(id)) keyOf.set(id, k);
   });
+  const width = figures.keys.length;
   parts.forEach((cols, pi) => {
     const COLS = 2 + cols.length;
     const { ws, hr } = appendixSheet(wb, model, APPENDIX.byUnit, {
@@ -887,16 +869,17 @@ function appendix5(wb: X.Workbook, model: ReportModel) {
     }
     let r = h2 + 1;
     const f = { size: TABLE_FONT };
-    const offset = starts[pi]!;
     const own = new TableColumns(ws, COLS);
     const look = tableLook(f);
+    const colKeys = cols.map(({ element, cell }) => keyOf.get(`${element.code}\u0000${cell}`) ?? -1);
     units.forEach((u, i) => {
       const row = new TableRow(COLS);
       row.num(i + 1, INT_FMT, look);
-      row.text(u.unitName, look);
-      const found = foundByUnit[i]!;
+      row.text(named[u]!.unitName, look);
+      const base = u * width;
       cols.forEach(({ element }, j) => {
-        const v = storedFigure(found[offset + j], element, model.includeSensitive);
+        const k = colKeys[j]!;
+        const v = k < 0 ? null : figureAt(figures, base + k, element, model.includeSensitive);
         if (typeof v === 'number') row.num(v, element.type === 'decimal' ? DEC_FMT : INT_FMT, look);
         else if (v !== null) row.text(v, look);
         else row.empty(look);
@@ -926,7 +909,7 @@ function appendix5(wb: X.Workbook, model: ReportModel) {
   });
 }
 
-function appendix6(wb: X.Workbook, model: ReportModel) {
+function appendix6(wb: X.Workbook, model: ReportModel, ranks: ViRanks) {
   const COLS = 4;
   const { ws, hr } = appendixSheet(wb, model, APPENDIX.texts, {
     title: 'Ý kiến đánh giá và kiến nghị của các đơn vị',
@@ -939,7 +922,7 @@ function appendix6(wb: X.Workbook, model: ReportModel) {
   const f = { size: TABLE_FONT };
   const own = new TableColumns(ws, COLS);
   const look = tableLook(f);
-  textRows(model).forEach((t, i) => {
+  sortedTextRows(model, ranks).forEach((t, i) => {
     const row = new TableRow(COLS);
     row.num(i + 1, INT_FMT, look);
     row.text(t.unitName, look);
@@ -958,7 +941,11 @@ function appendix6(wb: X.Workbook, model: ReportModel) {
   printRange(ws, COLS, r - 1, hr);
 }
 
-export async function buildMinistryWorkbook(model: ReportModel): Promise<Buffer> {
+/**
+ * The workbook of `model`. `figures`: the units' figures of Phụ lục V as a table (services/reports-figures.ts reads
+ * it lean); without it, the table of `model.byUnit`.
+ */
+export async function buildMinistryWorkbook(model: ReportModel, figures?: FigureTable): Promise<Buffer> {
   const wb = new X.Workbook();
   wb.creator = model.settings.agencyName || 'Báo cáo BĐG';
   wb.title = `Báo cáo ${model.period.label}`;
@@ -969,8 +956,10 @@ export async function buildMinistryWorkbook(model: ReportModel): Promise<Buffer>
   appendix2(wb, model);
   appendix3(wb, model);
   appendix4(wb, model);
-  appendix5(wb, model);
-  appendix6(wb, model);
+  const table = figures ?? figureTableOf(model.byUnit);
+  const ranks = unitNameRanks(model, table);
+  appendix5(wb, model, table, ranks);
+  appendix6(wb, model, ranks);
   writePlanAppendix(wb, model);
   return wb.writeBuffer();
 }

@@ -160,6 +160,7 @@ export class Row {
   ) {}
 
   getCell(c: number): Cell {
+    this.ws.assertOpen();
     if (this.filled) throw new Error(`xlsx-writer: row ${this.number} was filled whole, it has no cells`);
     let cell = this.cells[c - 1];
     if (!cell) cell = this.cells[c - 1] = new Cell(this.number, c);
@@ -171,6 +172,7 @@ export class Row {
    * cells that look alike; a frozen one is looked up once. Only on a row no cell was asked of, and no merge covers.
    */
   fill(values: readonly CellValue[], styles: readonly Style[]): void {
+    this.ws.assertOpen();
     if (this.cells.length || this.filled) throw new Error(`xlsx-writer: row ${this.number} already has cells`);
     if (values.length !== styles.length) throw new Error('xlsx-writer: one style per value');
     this.filled = { values, styles };
@@ -225,9 +227,22 @@ export class Worksheet {
   /** master cell → its range [top, left, bottom, right] */
   readonly merges = new Map<Cell, [number, number, number, number]>();
 
+  /**
+   * set once the sheet is written (Workbook.addWorksheet of the next one): nothing may change it any more (its
+   * rows, columns, merges and settings refuse; a Cell object kept from before is not watched: the documents never
+   * keep one past their sheet)
+   */
+  private written = false;
+
   constructor(readonly name: string) {}
 
+  /** throws once the sheet is written (a change would not be in the file) */
+  assertOpen(): void {
+    if (this.written) throw new Error(`xlsx-writer: sheet "${this.name}" is already written`);
+  }
+
   getRow(r: number): Row {
+    this.assertOpen();
     let row = this.rows[r - 1];
     if (!row) row = this.rows[r - 1] = new Row(this, r);
     return row;
@@ -236,11 +251,13 @@ export class Worksheet {
     return this.getRow(r).getCell(c);
   }
   getColumn(c: number): Column {
+    this.assertOpen();
     let col = this.columns[c - 1];
     if (!col) col = this.columns[c - 1] = new Column(c);
     return col;
   }
   mergeCells(top: number, left: number, bottom: number, right: number): void {
+    this.assertOpen();
     for (const [, [t, l, b, r]] of this.merges)
       if (t <= bottom && b >= top && l <= right && r >= left) throw new Error('Cannot merge already merged cells');
     const master = this.getCell(top, left);
@@ -268,24 +285,71 @@ export class Worksheet {
   allColumns(): ReadonlyArray<Column | undefined> {
     return this.columns;
   }
+  /**
+   * @internal for the writer: the sheet is written; its settings are frozen (a change throws) and its rows let go
+   * (what keeps the heap small: a national Phụ lục V part is ~60,000 cells).
+   */
+  seal(): void {
+    this.written = true;
+    this.rows.length = 0;
+    this.merges.clear();
+    Object.freeze(this.pageSetup);
+    Object.freeze(this.headerFooter);
+    Object.freeze(this.properties);
+    Object.freeze(this.views);
+    Object.freeze(this.rowBreaks);
+    Object.freeze(this);
+  }
 }
 
+/**
+ * The workbook. Its sheets are written in order, each as soon as the next one is added (issue 20): a sheet is
+ * finished by then (the documents build one sheet after the other), so its XML is made, handed to zlib (which
+ * deflates it on libuv's thread pool while the next sheet is built) and its rows let go; a written sheet can no
+ * longer change (Worksheet.seal). Style and shared-string ids are given in the order exceljs gives them: sheet by
+ * sheet, row by row, cell by cell.
+ */
 export class Workbook {
   creator = '';
   title = '';
   created = new Date();
   modified = new Date();
+  /** zlib level 3: a third of level 6's time nationally, the file ~10 % larger */
+  readonly level = 3;
   readonly worksheets: Worksheet[] = [];
+  private readonly styles = new Styles();
+  private readonly strings = new SharedStrings();
+  /** each written sheet's part, deflating */
+  private readonly written: Array<Promise<Deflated>> = [];
 
   addWorksheet(name: string): Worksheet {
+    this.writeSheets();
     const ws = new Worksheet(name);
     this.worksheets.push(ws);
     return ws;
   }
 
-  /** The .xlsx file; zlib level 3: a third of level 6's time nationally, the file ~10 % larger. */
-  writeBuffer(level = 3): Promise<Buffer> {
-    return packParts(this, level);
+  /** writes the sheets not yet written */
+  private writeSheets(): void {
+    for (let i = this.written.length; i < this.worksheets.length; i++) {
+      const ws = this.worksheets[i]!;
+      const part = deflatePart(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(ws, this.styles, this.strings), this.level);
+      // awaited in writeBuffer; an error is reported there, not as an unhandled rejection meanwhile
+      part.catch(() => undefined);
+      this.written.push(part);
+      ws.seal();
+    }
+  }
+
+  /** The .xlsx file (the last sheet written now; the workbook is done). */
+  async writeBuffer(): Promise<Buffer> {
+    this.writeSheets();
+    const others = workbookParts(this, this.styles, this.strings);
+    const files = await Promise.all([
+      ...others.map(([name, xml]) => deflatePart(name, xml, this.level)),
+      ...this.written,
+    ]);
+    return zipFiles(files);
   }
 }
 
@@ -715,15 +779,9 @@ function iso(d: Date): string {
   return d.toISOString().replace(/\.\d{3}/, '');
 }
 
-/** every part of the package: the sheets to `onSheet` as they are written, then the others, name → XML */
-function writeParts(wb: Workbook, onSheet: (name: string, xml: Buffer[]) => void): Array<[string, string]> {
-  const styles = new Styles();
-  const strings = new SharedStrings();
-  // each sheet is handed on as soon as written (its deflating overlaps the next sheet's writing)
-  const sheets = wb.worksheets.map((ws, i) => {
-    onSheet(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(ws, styles, strings));
-    return i;
-  });
+/** every part of the package but the sheets (written already, Workbook.writeSheets), name → XML */
+function workbookParts(wb: Workbook, styles: Styles, strings: SharedStrings): Array<[string, string]> {
+  const sheets = wb.worksheets.map((_, i) => i);
   const n = sheets.length;
   const names = wb.worksheets.map((ws) => xmlEscape(ws.name));
 
@@ -835,10 +893,8 @@ async function deflatePart(name: string, xml: string | Buffer[], level: number):
   return new Deflated(name, raw.length, crc, await deflateRawAsync(raw, { level }));
 }
 
-async function packParts(wb: Workbook, level: number): Promise<Buffer> {
-  const sheets: Array<Promise<Deflated>> = [];
-  const others = writeParts(wb, (name, xml) => sheets.push(deflatePart(name, xml, level)));
-  const files = await Promise.all([...others.map(([name, xml]) => deflatePart(name, xml, level)), ...sheets]);
+/** the ZIP container of the deflated parts, in their order */
+function zipFiles(files: Deflated[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     const zip = new Zip((err, chunk, final) => {

@@ -4,7 +4,8 @@
  * consolidation's texts, Phụ lục VI); reading every value of a national period as objects (unitValues: ~217,000
  * rows, one JS array and six JS values each) was ~0,6 s of the workbook's first call. Here SQLite hands the
  * figure values over as five JSON arrays in one row (one column each: revision, element, cell, state, number or
- * text), which JSON.parse reads natively, short strings interned.
+ * text), which JSON.parse reads natively, short strings interned; they are put in a table of columns
+ * (documents/workbook-figures.ts: a state byte and a number per unit and key, no object per value).
  *
  * The same units as unitValues (the period's latest revisions: consolidation's latestOf, kept per period) and, per
  * unit, the same values of those elements (rowToCellValue); tests/integration/documents/workbook-equality.test.ts
@@ -18,8 +19,8 @@ import type { CellKey } from '../../shared/domain/catalog';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { periodCachedRead } from '../db/read-cache';
+import { emptyFigureTable, FIGURE, FigureKeys, storedValuesOf, type FigureTable } from '../documents/workbook-figures';
 import { latestOf } from './consolidation';
-import { rowToCellValue } from './values';
 
 export interface UnitFigures {
   unitCode: string;
@@ -40,25 +41,40 @@ const FIGURES_SQL =
   "AND (v.state <> 'text' OR v.element IN (SELECT value FROM json_each(?)))";
 
 /**
- * Every unit that reported in the period (its latest revision), with its values of `elements` only, in the order
- * of unitValues (values within a unit in no particular order: each element and cell is there once).
+ * Every unit that reported in the period (its latest revision, in the order of unitValues), with its values of
+ * `elements` only, as a table (documents/workbook-figures.ts). Kept per period; callers never change it.
  */
-export function unitFigures(db: Db, periodId: number, elements: readonly string[]): readonly UnitFigures[] {
+export function figureTable(db: Db, periodId: number, elements: readonly string[]): FigureTable {
   const raw = (db as Partial<Db>).$client;
-  if (!raw) return readUnitFigures(db, periodId, elements);
-  const key = `unitFigures:${periodId}:${elements.join(',')}`;
-  return periodCachedRead(raw, periodId, key, () => readUnitFigures(db, periodId, elements), { bounded: true });
+  if (!raw) return readFigureTable(db, periodId, elements);
+  const key = `figureTable:${periodId}:${elements.join(',')}`;
+  return periodCachedRead(raw, periodId, key, () => readFigureTable(db, periodId, elements), { bounded: true });
 }
 
-function readUnitFigures(db: Db, periodId: number, elements: readonly string[]): UnitFigures[] {
+/**
+ * The same as StoredValues (what unitValues gives of those elements), in the order of unitValues; values within
+ * a unit in no particular order (each element and cell is there once).
+ */
+export function unitFigures(db: Db, periodId: number, elements: readonly string[]): UnitFigures[] {
+  const t = figureTable(db, periodId, elements);
+  return t.units.map((u, i) => ({ ...u, values: storedValuesOf(t, i) }));
+}
+
+/** rowToCellValue's states as FIGURE states (any other: 'na') */
+const STATE = new Map<string, number>([
+  ['number', FIGURE.number],
+  ['yesno', FIGURE.yesno],
+  ['text', FIGURE.text],
+]);
+
+function readFigureTable(db: Db, periodId: number, elements: readonly string[]): FigureTable {
   const latest = latestOf(db, periodId);
-  const units: UnitFigures[] = latest.rows.map(([, , code, name, kind]) => ({
+  const units = latest.rows.map(([, , code, name, kind]) => ({
     unitCode: code,
     unitName: name,
     kind: kind as UnitKind,
-    values: [],
   }));
-  if (units.length === 0 || elements.length === 0) return units;
+  if (units.length === 0 || elements.length === 0) return emptyFigureTable(units, []);
   const raw = db.$client;
   const [ids, els, cells, states, vals] = (
     preparedOnce(raw, FIGURES_SQL, () => raw.prepare(FIGURES_SQL).raw(true)).get(
@@ -72,22 +88,33 @@ function readUnitFigures(db: Db, periodId: number, elements: readonly string[]):
     string[],
     Array<number | string | null>,
   ];
-  const bySubmission = new Map<number, StoredValue[]>();
-  latest.rows.forEach(([id], i) => bySubmission.set(id, units[i]!.values));
+  const unitOf = new Map<number, number>();
+  latest.rows.forEach(([id], i) => unitOf.set(id, i));
   const wanted = new Set(elements);
+  // first the keys (a row of a value not asked for: -1), then the table of their number
+  const keys = new FigureKeys();
+  const keyAt = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) keyAt[i] = wanted.has(els[i]!) ? keys.key(els[i]!, cells[i]!) : -1;
+  const t = emptyFigureTable(units, keys.keys);
+  const width = keys.keys.length;
+  let lastId = -1;
+  let base = 0;
   for (let i = 0; i < ids.length; i++) {
-    if (!wanted.has(els[i]!)) continue;
+    const k = keyAt[i]!;
+    if (k < 0) continue;
+    const id = ids[i]!;
+    if (id !== lastId) {
+      lastId = id;
+      base = unitOf.get(id)! * width;
+    }
+    const at = base + k;
+    // each (revision, element, cell) once: the table's cell is still empty
     const v = vals[i]!;
-    const state = states[i]!;
-    bySubmission.get(ids[i]!)!.push({
-      element: els[i]!,
-      cell: cells[i]!,
-      value: rowToCellValue(
-        state === 'text'
-          ? { state, num: null, text: v as string | null }
-          : { state, num: v as number | null, text: null },
-      ),
-    });
+    const state = STATE.get(states[i]!) ?? FIGURE.na;
+    t.states[at] = state;
+    if (state === FIGURE.number) t.nums[at] = (v as number | null) ?? 0;
+    else if (state === FIGURE.yesno) t.nums[at] = ((v as number | null) ?? 0) !== 0 ? 1 : 0;
+    else if (state === FIGURE.text) t.texts.set(at, (v as string | null) ?? '');
   }
-  return units;
+  return t;
 }

@@ -13,7 +13,10 @@ import { periodConsolidation, periodStatus, unitValues } from './consolidation';
 import { getPeriodRow } from './periods';
 import { planResults } from './plan';
 import { getSettings } from './settings';
-import { unitFigures } from './reports-figures';
+import { figureTable, unitFigures } from './reports-figures';
+
+/** the elements of Phụ lục V's columns */
+const figureElements = (model: ReportModel) => [...new Set(figureColumns(model).map((c) => c.element.code))];
 
 function periodInfo(p: ReturnType<typeof getPeriodRow>): ReportModel['period'] {
   const { id, label, year, dataFrom, dataTo, deadline } = p;
@@ -21,13 +24,14 @@ function periodInfo(p: ReturnType<typeof getPeriodRow>): ReportModel['period'] {
 }
 
 /**
- * What the documents are written from. `byUnit: 'figures'` (the ministry workbook): each unit's values of the
- * figure elements only (Phụ lục V prints nothing else of them), read lean (services/reports-figures.ts).
+ * What the documents are written from. `byUnit: 'figures'`: each unit's values of the figure elements only (Phụ lục
+ * V prints nothing else of them), read lean (services/reports-figures.ts); `'none'`: no unit's values (the ministry
+ * workbook, which takes them as a table: ministryWorkbook).
  */
 export function reportModel(
   db: Db,
   periodId: number,
-  opts: { includeSensitive?: boolean; docNumber?: string; today: string; byUnit?: 'all' | 'figures' },
+  opts: { includeSensitive?: boolean; docNumber?: string; today: string; byUnit?: 'all' | 'figures' | 'none' },
 ): ReportModel {
   const p = getPeriodRow(db, periodId);
   const catalog = getCatalog(db);
@@ -44,7 +48,7 @@ export function reportModel(
     consolidation: periodConsolidation(db, periodId, { allTexts: true }),
     status: periodStatus(db, periodId),
     byUnit:
-      opts.byUnit === 'figures'
+      opts.byUnit === 'figures' || opts.byUnit === 'none'
         ? []
         : unitValues(db, periodId).map((u) => ({
             unitCode: u.unitCode,
@@ -57,8 +61,7 @@ export function reportModel(
     planTasks: planResults(db, periodId).tasks,
   };
   if (opts.docNumber) model.docNumber = opts.docNumber;
-  if (opts.byUnit === 'figures')
-    model.byUnit = [...unitFigures(db, periodId, [...new Set(figureColumns(model).map((c) => c.element.code))])];
+  if (opts.byUnit === 'figures') model.byUnit = [...unitFigures(db, periodId, figureElements(model))];
   return model;
 }
 
@@ -67,8 +70,10 @@ export async function ministryWorkbook(
   periodId: number,
   opts: { includeSensitive?: boolean; docNumber?: string; today: string },
 ) {
-  const model = reportModel(db, periodId, { ...opts, byUnit: 'figures' });
-  const bytes = await buildMinistryWorkbook(model);
+  const model = reportModel(db, periodId, { ...opts, byUnit: 'none' });
+  // Phụ lục V's figures as a table of columns, no object per value (documents/workbook-figures.ts)
+  const figures = figureTable(db, periodId, figureElements(model));
+  const bytes = await buildMinistryWorkbook(model, figures);
   return { name: `bao-cao-bdg_${slugify(model.period.label)}.xlsx`, bytes: new Uint8Array(bytes) };
 }
 
