@@ -84,29 +84,28 @@ export function countLines(s: string, size: number, widthPt: number, bold: boole
   let x = 0;
   /** the em of the word being read, -1 between words */
   let w = -1;
-  const endWord = () => {
-    const wt = w * size * boldness * 1.06;
-    w = -1;
-    if (x > 0 && x + space + wt > usable) {
-      lines++;
-      x = wt;
-    } else x += (x > 0 ? space : 0) + wt;
-    while (x > usable) {
-      lines++;
-      x -= usable;
-    }
-  };
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10) {
-      if (w >= 0) endWord();
-      n += lines;
-      lines = 1;
-      x = 0;
-      continue;
-    }
-    if (isSpace(c)) {
-      if (w >= 0) endWord();
+  // one step past the end: the last word ends there (written out, not a closure: its variables stay local)
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 10;
+    const brk = c === 10;
+    if (brk || isSpace(c)) {
+      if (w >= 0) {
+        const wt = w * size * boldness * 1.06;
+        w = -1;
+        if (x > 0 && x + space + wt > usable) {
+          lines++;
+          x = wt;
+        } else x += (x > 0 ? space : 0) + wt;
+        while (x > usable) {
+          lines++;
+          x -= usable;
+        }
+      }
+      if (brk) {
+        n += lines;
+        lines = 1;
+        x = 0;
+      }
       continue;
     }
     if (w < 0) w = 0;
@@ -117,8 +116,7 @@ export function countLines(s: string, size: number, widthPt: number, bold: boole
       w += emOf(cp);
     }
   }
-  if (w >= 0) endWord();
-  return n + lines;
+  return n;
 }
 
 /** linesOf's answers, by width, size, weight and value (a national Phụ lục V repeats the same few numbers) */
@@ -139,9 +137,12 @@ function linesCache(size: number, widthPt: number, bold: boolean): Map<string | 
   return m;
 }
 
-/** countLines of a cell's value (a number counted as its digits), remembered for numbers and short texts only */
+/**
+ * countLines of a cell's value (a number counted as its digits), remembered for numbers and texts up to 2,000
+ * characters (a national Phụ lục VI repeats its answers; at most 100,000 kept per width, size and weight)
+ */
 export function linesOf(v: string | number, size: number, widthPt: number, bold: boolean): number {
-  if (typeof v === 'string' && v.length > 64) return countLines(v, size, widthPt, bold);
+  if (typeof v === 'string' && v.length > 2000) return countLines(v, size, widthPt, bold);
   const m = linesCache(size, widthPt, bold);
   let n = m.get(v);
   if (n === undefined) m.set(v, (n = countLines(String(v), size, widthPt, bold)));

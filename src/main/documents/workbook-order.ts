@@ -12,6 +12,23 @@ import { compareVi } from '../../shared/text/vi';
 import { cleanForDocument, type ReportModel } from './model';
 import type { FigureTable } from './workbook-figures';
 
+/** cleanForDocument's answers for texts of 65 to 2,000 characters (it remembers the shorter ones itself) */
+const CLEANED = new Map<string, string>();
+
+/**
+ * cleanForDocument (model.ts) of a cell's text, remembered up to 2,000 characters (a national Phụ lục VI repeats
+ * its answers: two regexes over each of ~13,000 texts). The same answer: the function is pure.
+ */
+export function cleanText(s: string): string {
+  if (s.length <= 64 || s.length > 2000) return cleanForDocument(s);
+  let t = CLEANED.get(s);
+  if (t === undefined) {
+    if (CLEANED.size >= 20_000) CLEANED.clear();
+    CLEANED.set(s, (t = cleanForDocument(s)));
+  }
+  return t;
+}
+
 /** compareVi of strings known in advance, as a subtraction of ranks. */
 export class ViRanks {
   private readonly rank = new Map<string, number>();
@@ -67,6 +84,6 @@ export function sortedTextRows(
       unitName: t.unitName,
       unitCode: t.unit,
       item: names.get(t.code) ?? t.code,
-      text: cleanForDocument(t.text),
+      text: cleanText(t.text),
     }));
 }

@@ -16,14 +16,13 @@ import { needsQuotePrefix } from './quote-prefix';
 import { writePlanAppendix } from './plan-appendix';
 import { linesOf, textPt } from './workbook-lines';
 import { figureAt, figureTableOf, type FigureTable } from './workbook-figures';
-import { sortedTextRows, sortedUnitIndexes, unitNameRanks, type ViRanks } from './workbook-order';
+import { cleanText, sortedTextRows, sortedUnitIndexes, unitNameRanks, type ViRanks } from './workbook-order';
 import {
   agencyInSentence,
   APPENDIX,
   appendixName,
   attachedLine,
   changeText,
-  cleanForDocument,
   COVERAGE_NOTE,
   docNumberLine,
   elementSections,
@@ -92,7 +91,7 @@ function font(o: FontOpts = {}): Partial<X.Font> {
  * (= + - @ tab CR), so editing the cell in Excel (F2, Enter) keeps it text.
  */
 function text(cell: Cell, s: string, o: FontOpts = {}): Cell {
-  const value = cleanForDocument(String(s));
+  const value = cleanText(String(s));
   cell.value = value;
   cell.font = font(o);
   if (needsQuotePrefix(value)) cell.style.quotePrefix = true;
@@ -369,7 +368,7 @@ class TableRow {
   }
   /** text(): cleaned, quote-prefixed when it starts like a formula; right-aligned only when it reads "<5" */
   text(s: string, look: TableLook): void {
-    const value = cleanForDocument(String(s));
+    const value = cleanText(String(s));
     this.values[this.n] = value;
     this.styles[this.n++] = value === '<5' ? look.right : needsQuotePrefix(value) ? look.quoted : look.left;
   }
