@@ -314,8 +314,12 @@ export class Workbook {
   title = '';
   created = new Date();
   modified = new Date();
-  /** zlib level 3: a third of level 6's time nationally, the file ~10 % larger */
-  readonly level = 3;
+  /**
+   * zlib level 2. Nationally (19,4 MB of XML; CPU of the zlib threads): level 6 ~300 ms, 1,86 MB; level 3 ~120 ms,
+   * 2,15 MB; level 2 ~80 ms, 2,22 MB; level 1 no faster, 2,35 MB. On a busy 2-core machine the deflating competes
+   * with the sheets being built, so the cheapest level that still compresses ~9:1.
+   */
+  readonly level = 2;
   readonly worksheets: Worksheet[] = [];
   private readonly styles = new Styles();
   private readonly strings = new SharedStrings();
