@@ -232,6 +232,7 @@ class ParseWorker {
       this.lastAt = Date.now();
       for (const job of this.jobs) this.post(job);
       this.arm();
+      this.pool.next();
       return;
     }
     const job = this.jobs[0];
@@ -240,6 +241,7 @@ class ParseWorker {
     this.lastAt = m.at;
     this.arm();
     if (!this.jobs.length) this.worker.unref();
+    this.pool.answered++;
     if (m.type === 'done') job.resolve(m.result);
     else if (m.appError) job.reject(new AppError(m.appError.code, m.appError.message, m.appError.details));
     else job.reject(new Error(m.message ?? 'parse failed'));
@@ -297,6 +299,8 @@ class Pool {
   /** set when worker threads turned out to be unusable here: read in-process from then on */
   private broken = false;
   restarts = 0;
+  /** jobs answered by a worker (read or refused there), since the process started */
+  answered = 0;
 
   submit(bytes: Uint8Array, fileName: string, job: ReadJob): Promise<ReadJobResult<ReadJobKind>> {
     return new Promise((resolve, reject) => {
@@ -323,29 +327,48 @@ class Pool {
     }
   }
 
-  /** An idle worker, else a new one while under the limit, else the least busy with room; null: all are full. */
+  /**
+   * An idle started worker, else a new one while under the limit, else the started one with most room, else one
+   * still starting; null: all are full.
+   */
   private pick(): ParseWorker | 'broken' | null {
     this.workers = this.workers.filter((w) => !w.dead);
-    let best: ParseWorker | null = null;
-    for (const w of this.workers) if (w.room > 0 && (!best || w.room > best.room)) best = w;
-    if (best && best.jobs.length === 0) return best;
-    if (this.workers.length < Math.max(1, settings.workers)) {
-      const entry = findWorkerEntry();
-      if (entry) {
-        try {
-          const w = new ParseWorker(entry, this);
-          this.workers.push(w);
-          return w;
-        } catch {
-          // fall through: no worker can start here
-        }
-      }
+    const roomiest = (ws: ParseWorker[]): ParseWorker | null =>
+      ws.reduce<ParseWorker | null>((b, w) => (w.room > 0 && (!b || w.room > b.room) ? w : b), null);
+    const started = roomiest(this.workers.filter((w) => w.ready));
+    if (started && started.jobs.length === 0) return started;
+    if (this.workers.length < this.size) {
+      const w = this.spawn();
+      if (w) return w;
       if (!this.workers.length) {
         this.broken = true;
         return 'broken';
       }
     }
-    return best;
+    return started ?? roomiest(this.workers.filter((w) => !w.ready));
+  }
+
+  private get size(): number {
+    return Math.max(1, settings.workers);
+  }
+
+  private spawn(): ParseWorker | null {
+    const entry = findWorkerEntry();
+    if (!entry) return null;
+    try {
+      const w = new ParseWorker(entry, this);
+      this.workers.push(w);
+      return w;
+    } catch {
+      return null; // no worker can start here
+    }
+  }
+
+  /** Starts the workers up to the limit (a batch about to read ahead), so they are ready a few files later. */
+  warm(): void {
+    if (settings.inProcess || this.broken) return;
+    this.workers = this.workers.filter((w) => !w.dead);
+    while (this.workers.length < this.size && this.spawn());
   }
 
   dropped(w: ParseWorker, neverStarted: boolean, _cause: unknown): void {
@@ -358,9 +381,10 @@ class Pool {
     runReadJob(job.job, job.bytes, job.fileName).then(job.resolve, job.reject);
   }
 
-  /** How many jobs the workers take at once (0: every file is read in this thread). */
+  /** How many jobs the started workers take at once (0: none started yet, or none can run here). */
   get capacity(): number {
-    return settings.inProcess || this.broken ? 0 : Math.max(1, settings.workers) * DEPTH;
+    if (settings.inProcess || this.broken) return 0;
+    return this.workers.filter((w) => w.ready && !w.dead).length * DEPTH;
   }
 
   async shutdown(): Promise<void> {
@@ -477,12 +501,23 @@ export function shutdownParsePool(): Promise<void> {
   return pool.shutdown();
 }
 
-/** How many files the workers read at once (0: none can run here, every file is read in this thread). */
+/**
+ * How many files the started workers read at once (0: none has started yet, or none can run here and every file
+ * is read in this thread). A batch hands them no more than this, reading the rest itself meanwhile.
+ */
 export function parsePoolCapacity(): number {
   return pool.capacity;
 }
 
-/** For tests and the bench: the first live worker's thread id, how many are alive, how many were dropped so far. */
-export function parsePoolState(): { threadId: number | null; restarts: number; workers: number } {
-  return { threadId: pool.workerThreadId, restarts: pool.restarts, workers: pool.liveWorkers };
+/** Starts the workers (up to `workers`) now, so they are ready by the time a batch's read-ahead needs them. */
+export function warmParsePool(): void {
+  pool.warm();
+}
+
+/**
+ * For tests and the bench: the first live worker's thread id, how many are alive, how many were dropped and how
+ * many jobs the workers answered so far.
+ */
+export function parsePoolState(): { threadId: number | null; restarts: number; workers: number; answered: number } {
+  return { threadId: pool.workerThreadId, restarts: pool.restarts, workers: pool.liveWorkers, answered: pool.answered };
 }
