@@ -213,7 +213,10 @@ class ParseWorker {
         if (this.catalogs.length > CATALOGS_KEPT) this.catalogs.shift();
       }
     }
-    this.worker.postMessage(request);
+    // a copy of the bytes is moved, not cloned (the caller keeps its own: the batch hashes and stores them)
+    const bytes = job.bytes.slice();
+    request.bytes = bytes;
+    this.worker.postMessage(request, [bytes.buffer]);
   }
 
   /** The time limit of the job the worker reads now, counted from when it started it. */
