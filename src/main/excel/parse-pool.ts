@@ -213,8 +213,9 @@ class ParseWorker {
         if (this.catalogs.length > CATALOGS_KEPT) this.catalogs.shift();
       }
     }
-    // a copy of the bytes is moved, not cloned (the caller keeps its own: the batch hashes and stores them)
-    const bytes = job.bytes.slice();
+    // a copy of the bytes is moved, not cloned (the caller keeps its own: the batch hashes and stores them). A copy
+    // made by the constructor: a Buffer's slice() is a view of the same memory, and moving it would empty the caller's
+    const bytes = new Uint8Array(job.bytes);
     request.bytes = bytes;
     this.worker.postMessage(request, [bytes.buffer]);
   }
