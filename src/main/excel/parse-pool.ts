@@ -5,8 +5,8 @@
  * exceljs create every cell; ENGINEERING.md §4). The worker is started once and reused; when a file takes longer
  * than the time limit, or the worker dies (out of memory, crash), the worker is terminated, the file gets a
  * Vietnamese refusal, and the next file gets a fresh worker. The result is the same `ParsedForm` (or the same
- * `AppError('bad_file')`) that `readForm` gives in-process. Up to `workers` threads (the cores but one), each
- * holding at most two jobs (the one it reads and the next), so a batch can read ahead on the other cores while
+ * `AppError('bad_file')`) that `readForm` gives in-process. Up to `workers` threads (default one), each
+ * holding at most two jobs (the one it reads and the next), so a batch can read ahead on another core while
  * this thread checks and writes (services/imports/batch.ts).
  *
  * Worker entry: `parse-worker.js` next to the bundle (Electron build: input `parse-worker`), or
@@ -15,7 +15,6 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../shared/result';
@@ -77,9 +76,10 @@ export interface ParsePoolOptions {
   /** read in-process, without a worker (only where worker threads are impossible) */
   inProcess: boolean;
   /**
-   * how many worker threads at most (default: the cores but one, at least 1, at most 3; env BDG_PARSE_WORKERS).
-   * A lone file uses one; a batch reads ahead in all of them while this thread checks (services/imports/batch.ts).
-   * Each worker is an isolate of its own (tens of MB), hence the cap.
+   * how many worker threads at most (default 1; env BDG_PARSE_WORKERS). A lone file uses one; a batch reads ahead
+   * in all of them while this thread checks (services/imports/batch.ts). Each worker is an isolate of its own,
+   * about 40 MB more at the peak of a 1,000-file batch (188 → 226–229 MB with one; the goal is 250), so one by
+   * default: with this thread it makes two readers, which is what a 2-core PC has; more cores may take more.
    */
   workers: number;
 }
@@ -96,10 +96,7 @@ const settings: ParsePoolOptions = {
   entry: process.env.BDG_PARSE_WORKER || null,
   inProcess: process.env.BDG_PARSE_IN_PROCESS === '1',
   fastInProcess: process.env.BDG_PARSE_FAST_IN_PROCESS !== '0',
-  workers:
-    Number(process.env.BDG_PARSE_WORKERS) >= 1
-      ? Math.floor(Number(process.env.BDG_PARSE_WORKERS))
-      : Math.max(1, Math.min(3, availableParallelism() - 1)),
+  workers: Number(process.env.BDG_PARSE_WORKERS) >= 1 ? Math.floor(Number(process.env.BDG_PARSE_WORKERS)) : 1,
 };
 
 /** Changes the pool's settings (tests, the bench, the doors). The current worker is replaced on its next use. */
@@ -127,8 +124,15 @@ export function findWorkerEntry(): string | null {
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
+/**
+ * The worker's young generation, in MB. 64 held the peak RSS of 1,000 forms in one batch at 244–246 MB (the goal is
+ * 250; 188 before the batch read ahead in the worker), 16 at 226–229, 8 at 220; the worker's CPU per form did not
+ * move measurably between 16 and 64 (scripts/bench/probe-read.ts, a loaded 2-core machine).
+ */
+const YOUNG_GENERATION_MB = 16;
+
 function spawn(entry: string, maxOld: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxOld, maxYoungGenerationSizeMb: 64 };
+  const resourceLimits = { maxOldGenerationSizeMb: maxOld, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
   if (!entry.endsWith('.ts')) return new Worker(entry, { resourceLimits });
   // from sources: register tsx's require hook in the worker, then load the TypeScript entry
   const tsx = createRequire(entry).resolve('tsx/cjs');

@@ -6,7 +6,7 @@
  * `phase: 'done'` and its status as each is answered; `imports.cancel` stops after the file in hand.
  *
  * Reading is the pure part of checking (no database) and most of its time: while this thread checks file i
- * against the register and the database, the parse workers (parse-pool.ts: the cores but one) read the files
+ * against the register and the database, the parse workers (parse-pool.ts: one by default) read the files
  * after it, at most READ_AHEAD ahead; when file i is still being read there, this thread reads a later one itself
  * rather than wait. Everything that reads the database stays here, in file order, so the answers are the ones
  * the files would get read one after the other. The writing starts only once every file is checked (one unit,
