@@ -246,7 +246,6 @@ describe('the same batch with and without read-ahead', () => {
   }, 240_000);
 });
 
-// FIXTURE_UNITS and fresh are the corpus's; kept in use here for the fixture-only batch below
 describe('the fixtures as one batch read ahead, the worker busy from the first file', () => {
   it('equals the reference', async () => {
     await workersStarted();
@@ -264,4 +263,34 @@ describe('the fixtures as one batch read ahead, the worker busy from the first f
       ctx.close();
     }
   }, 120_000);
+});
+
+describe('with two workers (a PC with more cores, BDG_PARSE_WORKERS=2)', () => {
+  it('the fixtures batch equals the reference, and a hostile file is refused while the other worker reads on', async () => {
+    configureParsePool({ ...original, workers: 2, timeoutMs: 3000 });
+    await workersStarted();
+    const { ctx, periodId } = fresh(dir, 'fixtures-two', FIXTURE_UNITS);
+    try {
+      const files = fixtureFiles();
+      const r = await batch(ctx, {
+        periodId,
+        files: files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
+        receivedAt: '2026-06-03',
+        batchId: 'batch-1',
+      });
+      expect(normalise({ result: r, db: dump(ctx) })).toEqual(reference.fixturesBatch);
+      expect(parsePoolState().workers).toBe(2);
+    } finally {
+      ctx.close();
+    }
+    const { ctx: c2, periodId: p2, files } = await province('hostile-two', 8);
+    try {
+      const sent = [files[0]!, { name: 'gop-o.xlsx', bytes: hostileMerge(files[1]!.bytes) }, ...files.slice(2)];
+      const r = await batch(c2, { periodId: p2, files: sent, batchId: 'h-3', receivedAt: '2026-06-10' });
+      expect(r.results[1]!.errors[0]!.message).toMatch(TOO_COMPLEX);
+      expect(r.results.filter((x, i) => i !== 1).map((x) => x.status)).toEqual(Array(7).fill('accepted'));
+    } finally {
+      c2.close();
+    }
+  }, 180_000);
 });
