@@ -204,7 +204,8 @@ describe('imports.cancel on a batch read ahead', () => {
   it('while writing: the files answered before the cancel are written, none after', async () => {
     await workersStarted();
     const l = listened(p.ctx, (e) => {
-      if (e.phase === 'done' && e.index === 3) void dispatch(p.ctx, 'imports.cancel', { batchId: 'c-2' });
+      if (e.phase === 'done' && e.index === 3)
+        setImmediate(() => void dispatch(p.ctx, 'imports.cancel', { batchId: 'c-2' }));
     });
     const r = await batch(l.ctx, { periodId: p.periodId, files: p.files, batchId: 'c-2', receivedAt: '2026-06-10' });
     expect(r.cancelled).toBe(true);

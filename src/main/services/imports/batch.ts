@@ -188,6 +188,7 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
     // 3. write, in order, announcing each file
     const written = new Map<string, ImportResult>();
     for (let i = 0; i < checked.length; i++) {
+      await turn(); // as above: a cancel sent while the previous file was written is seen before this one
       if (stop()) break;
       const c = checked[i]!;
       const name = files[i]!.name;
