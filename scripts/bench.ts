@@ -191,8 +191,8 @@ async function main(): Promise<void> {
     await new ExcelJS.Workbook().xlsx.load(Buffer.from(files[0]!.bytes) as unknown as ExcelJS.Buffer);
 
     // the import, through the dispatcher, into a fresh database per run; the reader is warmed, and the parse
-    // workers started (the bundled app starts one in tens of ms while the batch reads its first files; from the
-    // sources here, tsx compiles the worker for a second or more, which the app never pays)
+    // workers started (a batch starts them itself and reads its first files here meanwhile; from the sources, as
+    // here, tsx compiles the worker for a second or more, which the bundled app does not pay)
     await parseForm(files[0]!.bytes, files[0]!.name, catalog);
     warmParsePool();
     await parseForm(files[0]!.bytes, files[0]!.name, catalog, {}, 'worker');
