@@ -50,7 +50,7 @@ export function fixtureFiles(): Array<{ name: string; bytes: Buffer }> {
   return out;
 }
 
-const FIXTURE_UNITS: Array<[string, string, UnitKind]> = [
+export const FIXTURE_UNITS: Array<[string, string, UnitKind]> = [
   ['LCA-S04', 'Sở Y tế', 'so_nganh'],
   ['LCA-D02', 'Hội Liên hiệp Phụ nữ tỉnh', 'doan_the'],
   ['LCA-X001', 'Phường Cam Đường', 'xa'],
@@ -64,7 +64,7 @@ const FIXTURE_UNITS: Array<[string, string, UnitKind]> = [
  * instead (the local and central headers' time and date fields; nothing else changes): round 1 and round 2 always
  * differ, two files of one round are the same bytes exactly when their contents are.
  */
-function stampZip(bytes: Uint8Array, round: number): Uint8Array {
+export function stampZip(bytes: Uint8Array, round: number): Uint8Array {
   const b = Buffer.from(bytes);
   const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (eocd < 0) return b;
@@ -108,7 +108,7 @@ const tables: Array<[string, string]> = [
 ];
 
 /** `sizes: false` for generated files (their zip entries carry the time they were written, so sizes vary). */
-function dump(ctx: Ctx, sizes = true): Record<string, unknown[]> {
+export function dump(ctx: Ctx, sizes = true): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const [name, sql] of tables) out[name] = ctx.raw.prepare(sql).all();
   // every original is whole wherever it is kept (in the database, or moved out into a pack after its batch):
@@ -123,7 +123,7 @@ function dump(ctx: Ctx, sizes = true): Record<string, unknown[]> {
   return out;
 }
 
-function fresh(dir: string, name: string, units: Array<[string, string, UnitKind]>) {
+export function fresh(dir: string, name: string, units: Array<[string, string, UnitKind]>) {
   const ctx = createContext(join(dir, `${name}.sqlite`), { today: () => '2026-06-20' });
   for (const [code, n, kind] of units) saveUnit(ctx.db, { code, name: n, kind });
   const period = createPeriod(ctx.db, { year: 2026, kind: 'half_year' });

@@ -4,6 +4,14 @@
  * duplicates naming each other. An exact copy of a file (same bytes) is not ambiguous: it is written once.
  * Progress: an `import.progress` event with `phase: 'read'` as each file is read and checked, then one with
  * `phase: 'done'` and its status as each is answered; `imports.cancel` stops after the file in hand.
+ *
+ * Reading is the pure part of checking (no database) and most of its time: while this thread checks file i
+ * against the register and the database, the parse workers (parse-pool.ts: one by default) read the files
+ * after it, at most READ_AHEAD ahead; when file i is still being read there, this thread reads a later one itself
+ * rather than wait. Everything that reads the database stays here, in file order, so the answers are the ones
+ * the files would get read one after the other. The writing starts only once every file is checked (one unit,
+ * one file: a later file may name the unit of an earlier one, and which unit a file is for is known only once
+ * it is read).
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportBatchInput, ImportBatchResult } from '../../../shared/contract/imports';
@@ -13,7 +21,8 @@ import { databaseError } from '../../db/errors';
 import type { Ctx } from '../context';
 import { moveAfterBatch } from '../backups';
 import { getPeriodRow } from '../periods';
-import { checkFile, commitChecked, recordAnswer, registerFor, type Checked } from './file';
+import { parsePoolCapacity, warmParsePool } from '../../excel/parse-pool';
+import { checkFile, commitChecked, readFile, recordAnswer, registerFor, type Checked, type FileRead } from './file';
 import { layoutOf } from './by-layout';
 import { reject } from './result';
 
@@ -56,6 +65,72 @@ function duplicate(c: Checked, name: string, others: string[]): ImportResult {
   };
 }
 
+/**
+ * How far reading may run ahead of checking, in files: the forms read but not yet checked are held in memory
+ * (small: the values, not the workbook), and a cancelled batch has read at most this many files for nothing.
+ */
+export const READ_AHEAD = 8;
+
+/**
+ * The batch's settings (tests, the bench): `readAhead`, how many files reading may run ahead of checking; 0 reads
+ * each file only when it is checked, the usual .xlsx in this thread (the batch as it was before read-ahead).
+ */
+const settings = { readAhead: READ_AHEAD };
+export function configureBatch(opts: Partial<typeof settings>): void {
+  Object.assign(settings, opts);
+}
+
+/** Lets what waits for the event loop in (the workers' answers, `imports.cancel`, the door's progress events). */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The files of a batch read ahead: `get(i)` gives file i's reading, started in a worker while earlier files
+ * were checked, or read here (a later file read here while the workers are busy with file i).
+ */
+class ReadAhead {
+  private readonly reads: Array<Promise<FileRead> | undefined> = [];
+  private readonly settled: boolean[] = [];
+  /** the first file nobody has started to read */
+  private next = 0;
+  private inWorkers = 0;
+  constructor(
+    private readonly read: (i: number, via: 'auto' | 'worker') => Promise<FileRead>,
+    private readonly count: number,
+    /** how many files the workers take at once now (0: none started yet, or none can run here) */
+    private readonly capacity: () => number,
+    private readonly window: number,
+  ) {}
+
+  private start(i: number, via: 'auto' | 'worker'): void {
+    const p = this.read(i, via);
+    if (via === 'worker') this.inWorkers++;
+    const settle = (): void => {
+      this.settled[i] = true;
+      if (via === 'worker') this.inWorkers--;
+    };
+    // handled here too: a file read ahead of a cancel is never asked for, and must not be an unhandled rejection
+    p.then(settle, settle);
+    this.reads[i] = p;
+  }
+
+  private feed(i: number): void {
+    while (this.next < this.count && this.next < i + this.window && this.inWorkers < this.capacity())
+      this.start(this.next++, 'worker');
+  }
+
+  async get(i: number): Promise<FileRead> {
+    this.feed(i);
+    if (!this.reads[i]) this.start(this.next++, 'auto');
+    // file i is in a worker: read a later one here rather than wait, then see whether it has come back
+    while (!this.settled[i] && this.next < this.count && this.next < i + this.window) {
+      this.start(this.next++, 'auto');
+      await turn();
+      this.feed(i);
+    }
+    return this.reads[i]!;
+  }
+}
+
 export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<ImportBatchResult> {
   getPeriodRow(ctx.db, input.periodId); // not_found before any file
   layoutOf(ctx.db, input); // the layout too (issue 17)
@@ -68,10 +143,20 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
     // 1. check every file (nothing written)
     const register = registerFor(ctx.raw);
     const checked: Checked[] = [];
-    for (const file of files) {
+    const inputOf = (i: number) => ({ ...rest, file: files[i]!, batchId });
+    // the workers start now if they have not (this thread reads the first files meanwhile)
+    if (files.length > 1 && settings.readAhead > 0) warmParsePool();
+    const ahead = new ReadAhead(
+      (i, via) => readFile(ctx, inputOf(i), via),
+      files.length,
+      parsePoolCapacity,
+      settings.readAhead,
+    );
+    for (const [i, file] of files.entries()) {
+      await turn(); // a cancel sent while the previous file was checked is seen before this one
       if (stop()) break;
       try {
-        checked.push(await checkFile(ctx, { ...rest, file, batchId }, register));
+        checked.push(await checkFile(ctx, inputOf(i), register, () => ahead.get(i)));
       } catch (e) {
         checked.push(failed(file.name, e, ctx.dbPath));
       }
@@ -103,6 +188,7 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
     // 3. write, in order, announcing each file
     const written = new Map<string, ImportResult>();
     for (let i = 0; i < checked.length; i++) {
+      await turn(); // as above: a cancel sent while the previous file was written is seen before this one
       if (stop()) break;
       const c = checked[i]!;
       const name = files[i]!.name;

@@ -11,7 +11,7 @@ import type { ImportFileInput } from '../../../shared/contract/imports';
 import type { StoredLayout } from '../../../shared/contract/layouts';
 import type { FormCatalog } from '../../excel/form-reader';
 import type { LayoutReading } from '../../excel/layout/read';
-import { parseByLayout } from '../../excel/parse-pool';
+import { parseByLayout, type ReadVia } from '../../excel/parse-pool';
 import type { Db } from '../../db/open';
 import { getLayout } from '../layouts';
 import type { Msg } from './result';
@@ -31,8 +31,9 @@ export async function readWithLayout(
   bytes: Uint8Array,
   fileName: string,
   catalog: FormCatalog,
+  via: ReadVia = 'auto',
 ): Promise<LayoutImport> {
-  return { ...(await parseByLayout(bytes, fileName, layout.definition, layout.name, catalog)), layout };
+  return { ...(await parseByLayout(bytes, fileName, layout.definition, layout.name, catalog, via)), layout };
 }
 
 /** Who sent a file read by a layout: its unit source, matched against the register; unsure → unidentified. */

@@ -12,7 +12,7 @@ import type { ImportResult } from '../../../shared/domain/report';
 import { AppError } from '../../../shared/result';
 import { backupBeforeBatch } from '../backups';
 import type { ParsedForm } from '../../excel/form-reader';
-import { parseForm } from '../../excel/parse-pool';
+import { parseForm, type ReadVia } from '../../excel/parse-pool';
 import { getCatalog, getTemplateRow } from '../catalog';
 import type { Ctx } from '../context';
 import { getPeriodRow } from '../periods';
@@ -69,8 +69,39 @@ export function periodRowOf(ctx: Ctx, periodId: number): ReturnType<typeof getPe
   return stableRead(ctx.raw, `period:${periodId}`, () => getPeriodRow(ctx.db, periodId));
 }
 
-/** Reads and checks one file; writes nothing. `register` may be shared by the files of a batch. */
-export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Register): Promise<Checked> {
+/** What reading a file gave (the pure step: no database): the form, with the layout's reading; or why not. */
+export type FileRead = { parsed: ParsedForm; byLayout: LayoutImport | null } | { refused: Msg };
+
+/**
+ * Reads one file as the import reads it (the import's layout if any, else the app's own form), writing and
+ * deciding nothing. `via` 'worker' reads it in a parse worker whatever it is (a batch reading ahead, batch.ts).
+ * Rejects only when the catalogue or the layout cannot be had (as checkFile would throw).
+ */
+export async function readFile(ctx: Ctx, input: ImportFileInput, via: ReadVia = 'auto'): Promise<FileRead> {
+  const catalog = getCatalog(ctx.db);
+  const layout = layoutOf(ctx.db, input); // a file in a province's own form, read by its saved layout (issue 17)
+  const name = input.file.name;
+  try {
+    if (layout) {
+      const byLayout = await readWithLayout(layout, input.file.bytes, name, catalog, via);
+      return { parsed: byLayout.parsed, byLayout };
+    }
+    return { parsed: await parseForm(input.file.bytes, name, catalog, {}, via), byLayout: null };
+  } catch (e) {
+    return { refused: { code: 'BAD_FILE', message: e instanceof AppError ? e.message : UNREADABLE } };
+  }
+}
+
+/**
+ * Reads and checks one file; writes nothing. `register` may be shared by the files of a batch; `read` gives the
+ * file's reading when somebody already started it (a batch's read-ahead), asked for only once the period is open.
+ */
+export async function checkFile(
+  ctx: Ctx,
+  input: ImportFileInput,
+  register?: Register,
+  read: () => Promise<FileRead> = () => readFile(ctx, input),
+): Promise<Checked> {
   const { db, raw } = ctx;
   const name = input.file.name;
   const answer = (result: ImportResult, hash: string | null = null): Checked => ({
@@ -89,18 +120,10 @@ export async function checkFile(ctx: Ctx, input: ImportFileInput, register?: Reg
       ]),
     );
   }
+  const fileRead = await read();
+  if ('refused' in fileRead) return answer(reject(name, [fileRead.refused]));
+  const { parsed, byLayout } = fileRead;
   const catalog = getCatalog(db);
-  const layout = layoutOf(db, input); // a file in a province's own form, read by its saved layout (issue 17)
-  let parsed: ParsedForm;
-  let byLayout: LayoutImport | null = null;
-  try {
-    if (layout) {
-      byLayout = await readWithLayout(layout, input.file.bytes, name, catalog);
-      parsed = byLayout.parsed;
-    } else parsed = await parseForm(input.file.bytes, name, catalog);
-  } catch (e) {
-    return answer(reject(name, [{ code: 'BAD_FILE', message: e instanceof AppError ? e.message : UNREADABLE }]));
-  }
   const template = stableRead(raw, `template:${period.templateId}`, () => getTemplateRow(db, period.templateId));
   const errors = identify(parsed.identity, {
     period,
