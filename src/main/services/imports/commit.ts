@@ -33,8 +33,10 @@ function prepare(raw: BetterSqlite3.Database) {
     file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     submission: raw.prepare(
       'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status, ' +
-        "history, layout_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)",
+        "history, layout_id, audit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)",
     ),
+    /** the id the revision's audit entry gets: the one SQLite would give it (no AUTOINCREMENT: the largest + 1) */
+    nextAudit: raw.prepare('SELECT coalesce(max(id), 0) + 1 FROM audit_log').pluck(),
     supersede: raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?'),
     /** multi-row INSERTs of values, by their number of rows (VALUE_ROWS at most), prepared on first use */
     values: new Map<number, BetterSqlite3.Statement>(),
@@ -52,7 +54,7 @@ function prepare(raw: BetterSqlite3.Database) {
         'RETURNING id',
     ),
     audit: raw.prepare(
-      "INSERT INTO audit_log (actor, action, entity, entity_id, before, after, reason) VALUES (?, ?, 'submission', ?, NULL, ?, NULL)",
+      "INSERT INTO audit_log (id, actor, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, 'submission', ?, NULL, ?, NULL)",
     ),
   };
 }
@@ -182,6 +184,8 @@ function writeRevision(
   { r, revision, name, chunks, findings, warnings, bytes }: Job,
 ): { id: number; entryId: number } {
   st.file.run(r.sha256, bytes.byteLength, bytes);
+  // the revision points at its audit entry (written below): audit_entity_idx leaves that entry out (schema.ts)
+  const auditId = st.nextAudit.get() as number;
   const id = Number(
     st.submission.run(
       r.periodId,
@@ -194,6 +198,7 @@ function writeRevision(
       r.sha256,
       r.history ? 1 : 0,
       r.layoutId ?? null,
+      auditId,
     ).lastInsertRowid,
   );
   if (r.current) st.supersede.run(id, r.current.id);
@@ -218,6 +223,7 @@ function writeRevision(
     ).lastInsertRowid,
   );
   st.audit.run(
+    auditId,
     r.officer,
     r.action ?? 'import',
     String(id),
