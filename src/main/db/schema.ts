@@ -217,6 +217,12 @@ export const submissions = sqliteTable(
      * submission's audit is read through this id and the index (services/audit.ts)
      */
     auditId: integer('audit_id'),
+    /**
+     * the inbox entry (import_attempts, status 'accepted') written with this revision, in the same transaction:
+     * import_attempts_period_idx leaves accepted entries out (one index page fewer per imported file); a period's
+     * accepted entries are read through submissions_period_idx and this id (INBOX_PERIOD_IDS below)
+     */
+    entryId: integer('entry_id'),
   },
   (t) => [
     uniqueIndex('submissions_rev_uq').on(t.periodId, t.unitId, t.revision),
@@ -300,8 +306,22 @@ export const importAttempts = sqliteTable(
     note: text('note'),
     batchId: text('batch_id'),
   },
-  (t) => [index('import_attempts_period_idx').on(t.periodId)],
+  (t) => [
+    index('import_attempts_period_idx')
+      .on(t.periodId)
+      .where(sql`status <> 'accepted'`),
+  ],
 );
+
+/**
+ * The entries of a period in the inbox (import_attempts as `a`, or as named; `period`: the SQL of the period's id,
+ * a parameter or an integer): exactly the rows `a.period_id = period` names, found through the indexes. import_attempts_period_idx
+ * holds only the entries not accepted; an accepted one is the entry its revision was written with
+ * (submissions.entry_id), found through submissions_period_idx.
+ */
+export const inboxOfPeriod = (period: string, a = 'a'): string =>
+  `${a}.period_id = ${period} AND ${a}.id IN (SELECT id FROM import_attempts WHERE period_id = ${period} AND ` +
+  `status <> 'accepted' UNION ALL SELECT entry_id FROM submissions WHERE period_id = ${period} AND entry_id IS NOT NULL)`;
 
 /**
  * Which audit entries audit_entity_idx holds: all but a revision's own entry (entity 'submission', action 'import'
