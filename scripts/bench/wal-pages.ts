@@ -87,8 +87,21 @@ async function main(): Promise<void> {
 
   const frames = walFrames(`${path}-wal`, pageSize);
   const owner = new Map<number, string>();
-  for (const r of ctx.raw.prepare('SELECT name, pageno FROM dbstat').all() as Array<{ name: string; pageno: number }>)
+  const kind = new Map<number, string>();
+  for (const r of ctx.raw.prepare('SELECT name, pageno, pagetype FROM dbstat').all() as Array<{
+    name: string;
+    pageno: number;
+    pagetype: string;
+  }>) {
     owner.set(r.pageno, r.name);
+    kind.set(r.pageno, r.pagetype);
+  }
+  // the same pages by the kind of B-tree page they are now (leaf, internal, overflow)
+  const byType: Record<string, number> = {};
+  for (const f of frames) {
+    const k = f.page === 1 ? 'page 1' : `${owner.get(f.page) ?? 'free/other'} ${kind.get(f.page) ?? ''}`.trim();
+    byType[k] = (byType[k] ?? 0) + 1;
+  }
   const commits: Array<Record<string, number>> = [];
   let cur: Record<string, number> = {};
   for (const f of frames) {
@@ -117,6 +130,11 @@ async function main(): Promise<void> {
       cpuMsPerFile: Math.round(((cpu.user + cpu.system) / 1000 / accepted) * 100) / 100,
       wallMsPerFile: Math.round((wallMs / accepted) * 100) / 100,
       perFile,
+      perFileByType: Object.fromEntries(
+        Object.entries(byType)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => [k, Math.round((v / accepted) * 100) / 100]),
+      ),
     }),
   );
   ctx.close();

@@ -211,6 +211,18 @@ export const submissions = sqliteTable(
     /** the layout (a form the app did not generate) the file was read with, when it was */
     layoutId: integer('layout_id'),
     createdAt: text('created_at').notNull().default(now),
+    /**
+     * the audit entry written with this revision (its import or its entry by hand, one per revision, in the same
+     * transaction): audit_entity_idx leaves those entries out (one index page fewer per imported file), the
+     * submission's audit is read through this id and the index (services/audit.ts)
+     */
+    auditId: integer('audit_id'),
+    /**
+     * the inbox entry (import_attempts, status 'accepted') written with this revision, in the same transaction:
+     * import_attempts_period_idx leaves accepted entries out (one index page fewer per imported file); a period's
+     * accepted entries are read through submissions_period_idx and this id (INBOX_PERIOD_IDS below)
+     */
+    entryId: integer('entry_id'),
   },
   (t) => [
     uniqueIndex('submissions_rev_uq').on(t.periodId, t.unitId, t.revision),
@@ -294,8 +306,30 @@ export const importAttempts = sqliteTable(
     note: text('note'),
     batchId: text('batch_id'),
   },
-  (t) => [index('import_attempts_period_idx').on(t.periodId)],
+  (t) => [
+    index('import_attempts_period_idx')
+      .on(t.periodId)
+      .where(sql`status <> 'accepted'`),
+  ],
 );
+
+/**
+ * The entries of a period in the inbox (import_attempts as `a`, or as named; `period`: the SQL of the period's id,
+ * a parameter or an integer): exactly the rows `a.period_id = period` names, found through the indexes. import_attempts_period_idx
+ * holds only the entries not accepted; an accepted one is the entry its revision was written with
+ * (submissions.entry_id), found through submissions_period_idx.
+ */
+export const inboxOfPeriod = (period: string, a = 'a'): string =>
+  `${a}.period_id = ${period} AND ${a}.id IN (SELECT id FROM import_attempts WHERE period_id = ${period} AND ` +
+  `status <> 'accepted' UNION ALL SELECT entry_id FROM submissions WHERE period_id = ${period} AND entry_id IS NOT NULL)`;
+
+/**
+ * Which audit entries audit_entity_idx holds: all but a revision's own entry (entity 'submission', action 'import'
+ * or 'enter', written by services/imports/commit.ts with the revision), which is found through
+ * submissions.audit_id. A query uses the index only when it states this condition word for word (services/audit.ts).
+ */
+export const AUDIT_INDEXED_SQL = "NOT (entity = 'submission' AND action IN ('import', 'enter'))";
+const AUDIT_INDEXED = sql.raw(AUDIT_INDEXED_SQL);
 
 export const auditLog = sqliteTable(
   'audit_log',
@@ -310,7 +344,7 @@ export const auditLog = sqliteTable(
     after: text('after'),
     reason: text('reason'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId).where(AUDIT_INDEXED)],
 );
 
 /** The year's plan (Kế hoạch năm): its tasks, in numbered sections, each given to lead and partner units. */

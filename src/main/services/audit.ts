@@ -1,8 +1,9 @@
 /** The audit log: who, when, what, before, after, why. Called inside the same transaction as the change. */
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AuditEntry } from '../../shared/domain/records';
 import type { Db } from '../db/open';
-import { auditLog, settings } from '../db/schema';
+import { preparedOnce } from '../db/prepared';
+import { AUDIT_INDEXED_SQL, auditLog, settings } from '../db/schema';
 
 export interface AuditInput {
   action: string;
@@ -38,26 +39,65 @@ export function audit(db: Db, entry: AuditInput, actor?: string): void {
     .run();
 }
 
+/** The columns of an entry as `audit.list` gives them. */
+const COLUMNS = 'SELECT id, at, actor, action, entity, entity_id AS entityId, before, after, reason FROM audit_log';
+// stated word for word so that the partial index serves a query (it holds exactly the rows this condition keeps)
+const INDEXED = AUDIT_INDEXED_SQL;
+
+/** The queries of `audit.list`, by their shape, prepared once per handle. */
+const QUERIES = {
+  all: `${COLUMNS} ORDER BY id DESC LIMIT @limit`,
+  // a submission's entries: the one its revision was written with (pointed at by submissions.audit_id) …
+  own:
+    `${COLUMNS} WHERE id = (SELECT audit_id FROM submissions WHERE id = @id) AND entity = 'submission' ` +
+    `AND entity_id = @entityId AND NOT (${INDEXED})`,
+  // … and every other one, through the index (as is every entry of any other entity)
+  indexed: `${COLUMNS} WHERE entity = @entity AND entity_id = @entityId AND ${INDEXED} ORDER BY id DESC LIMIT @limit`,
+  entityIndexed: `${COLUMNS} WHERE entity = @entity AND ${INDEXED} ORDER BY id DESC LIMIT @limit`,
+  // every submission's entries (their own ones are not in the index): newest first, read by id
+  entity: `${COLUMNS} WHERE entity = @entity ORDER BY id DESC LIMIT @limit`,
+  entityIdOnly: `${COLUMNS} WHERE entity_id = @entityId ORDER BY id DESC LIMIT @limit`,
+} as const;
+
+interface Row {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+function rowsOf(db: Db, shape: keyof typeof QUERIES, params: Record<string, unknown>): Row[] {
+  const st = preparedOnce(db, `audit.list.${shape}`, () => db.$client.prepare(QUERIES[shape]));
+  return st.all(params) as Row[];
+}
+
+/**
+ * The audit log, newest first: all of it, or one entity's entries. A revision's own entry (its import or its entry
+ * by hand) is not in audit_entity_idx (schema.ts AUDIT_INDEXED_SQL): a submission's entries are that one, found
+ * through submissions.audit_id, and the others, found through the index; every other entity's are all in the index.
+ */
 export function listAudit(db: Db, q: { entity?: string; entityId?: string; limit: number }): AuditEntry[] {
-  const conds = [];
-  if (q.entity) conds.push(eq(auditLog.entity, q.entity));
-  if (q.entityId) conds.push(eq(auditLog.entityId, q.entityId));
-  const rows = db
-    .select()
-    .from(auditLog)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(q.limit)
-    .all();
+  const { entity, entityId, limit } = q;
+  let rows: Row[];
+  if (entity && entityId) {
+    rows = rowsOf(db, 'indexed', { entity, entityId, limit });
+    // the revision's own entry, if the id names a revision as the app writes it
+    if (entity === 'submission' && /^[1-9]\d{0,15}$/.test(entityId)) {
+      rows = [...rowsOf(db, 'own', { id: Number(entityId), entityId }), ...rows]
+        .sort((a, b) => b.id - a.id)
+        .slice(0, limit);
+    }
+  } else if (entity) rows = rowsOf(db, entity === 'submission' ? 'entity' : 'entityIndexed', { entity, limit });
+  else if (entityId) rows = rowsOf(db, 'entityIdOnly', { entityId, limit });
+  else rows = rowsOf(db, 'all', { limit });
   return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entityId,
+    ...r,
     before: r.before ? (JSON.parse(r.before) as unknown) : null,
     after: r.after ? (JSON.parse(r.after) as unknown) : null,
-    reason: r.reason,
   }));
 }

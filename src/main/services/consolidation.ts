@@ -220,12 +220,12 @@ function statusOf(db: Db, periodId: number, deadline: string) {
 const ATTEMPTS_SQL =
   'SELECT coalesce(a.unit_id, u.id) AS unitId, a.status, coalesce(a.received_at, s.received_at, substr(a.at, 1, 10)) ' +
   'AS receivedAt, a.errors FROM import_attempts a LEFT JOIN units u ON a.unit_id IS NULL AND u.code = a.unit_code ' +
-  'LEFT JOIN submissions s ON s.id = a.submission_id WHERE a.period_id = ? ORDER BY a.id';
+  `LEFT JOIN submissions s ON s.id = a.submission_id WHERE ${t.inboxOfPeriod('@period')} ORDER BY a.id`;
 
 /** What the inbox says of each unit: its first entry's receipt date, and whether its latest entry was refused. */
 function unitAttempts(db: Db, periodId: number): Map<number, UnitAttempts> {
   const raw = db.$client;
-  const rows = preparedOnce(raw, ATTEMPTS_SQL, () => raw.prepare(ATTEMPTS_SQL)).all(periodId) as Array<{
+  const rows = preparedOnce(raw, ATTEMPTS_SQL, () => raw.prepare(ATTEMPTS_SQL)).all({ period: periodId }) as Array<{
     unitId: number | null;
     status: string;
     receivedAt: string;

@@ -16,6 +16,7 @@ import {
 } from '../../shared/contract/inbox';
 import { AppError } from '../../shared/result';
 import { searchKey } from '../../shared/text/vi';
+import { inboxOfPeriod } from '../db/schema';
 import type { Ctx } from './context';
 import { readOriginal } from './originals';
 import { getPeriodRow } from './periods';
@@ -65,7 +66,7 @@ const SELECT =
 const prepared = new WeakMap<BetterSqlite3.Database, ReturnType<typeof prepare>>();
 function prepare(raw: BetterSqlite3.Database) {
   return {
-    ofPeriod: raw.prepare(`${SELECT} WHERE a.period_id = ? ORDER BY a.id DESC`),
+    ofPeriod: raw.prepare(`${SELECT} WHERE ${inboxOfPeriod('@period')} ORDER BY a.id DESC`),
     one: raw.prepare(`${SELECT} WHERE a.id = ?`),
     assignedFrom: raw.prepare('SELECT id FROM import_attempts WHERE batch_id = ? ORDER BY id DESC LIMIT 1'),
   };
@@ -128,7 +129,7 @@ export interface InboxQuery {
 
 /** Every entry of the period, newest first (not filtered). */
 export function periodEntries(ctx: Ctx, periodId: number): InboxEntry[] {
-  const rows = st(ctx.raw).ofPeriod.all(periodId) as Row[];
+  const rows = st(ctx.raw).ofPeriod.all({ period: periodId }) as Row[];
   const assigned = new Map<number, number>();
   for (const r of rows) {
     if (!r.batchId?.startsWith(ASSIGN_BATCH)) continue;

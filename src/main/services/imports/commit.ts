@@ -33,8 +33,17 @@ function prepare(raw: BetterSqlite3.Database) {
     file: raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     submission: raw.prepare(
       'INSERT INTO submissions (period_id, unit_id, revision, received_at, official_date, channel, file_name, sha256, status, ' +
-        "history, layout_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)",
+        "history, layout_id, audit_id, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)",
     ),
+    /**
+     * the ids the revision's audit and inbox entries get: the ones SQLite would give them (no AUTOINCREMENT: the
+     * largest + 1), so that the revision's row points at both (schema.ts: the indexes leave those entries out)
+     */
+    nextIds: raw
+      .prepare(
+        'SELECT (SELECT coalesce(max(id), 0) + 1 FROM audit_log), (SELECT coalesce(max(id), 0) + 1 FROM import_attempts)',
+      )
+      .raw(true),
     supersede: raw.prepare('UPDATE submissions SET superseded_by = ? WHERE id = ?'),
     /** multi-row INSERTs of values, by their number of rows (VALUE_ROWS at most), prepared on first use */
     values: new Map<number, BetterSqlite3.Statement>(),
@@ -42,8 +51,8 @@ function prepare(raw: BetterSqlite3.Database) {
       "INSERT INTO findings (submission_id, code, severity, message, element, cell) VALUES (?, ?, 'warning', ?, ?, ?)",
     ),
     attempt: raw.prepare(
-      'INSERT INTO import_attempts (period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, ' +
-        "warnings, received_at, channel, unit_id, batch_id) VALUES (?, ?, ?, 'accepted', ?, ?, ?, '[]', ?, ?, ?, ?, ?)",
+      'INSERT INTO import_attempts (id, period_id, file_name, sha256, status, unit_code, revision, submission_id, errors, ' +
+        "warnings, received_at, channel, unit_id, batch_id) VALUES (?, ?, ?, ?, 'accepted', ?, ?, ?, '[]', ?, ?, ?, ?, ?)",
     ),
     /** a file answered without a new revision (refused, unchanged, duplicate): its entry in the inbox */
     refused: raw.prepare(
@@ -52,7 +61,7 @@ function prepare(raw: BetterSqlite3.Database) {
         'RETURNING id',
     ),
     audit: raw.prepare(
-      "INSERT INTO audit_log (actor, action, entity, entity_id, before, after, reason) VALUES (?, ?, 'submission', ?, NULL, ?, NULL)",
+      "INSERT INTO audit_log (id, actor, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, 'submission', ?, NULL, ?, NULL)",
     ),
   };
 }
@@ -182,6 +191,8 @@ function writeRevision(
   { r, revision, name, chunks, findings, warnings, bytes }: Job,
 ): { id: number; entryId: number } {
   st.file.run(r.sha256, bytes.byteLength, bytes);
+  // the revision points at its audit and inbox entries (written below): their indexes leave them out (schema.ts)
+  const [auditId, entryId] = st.nextIds.get() as [number, number];
   const id = Number(
     st.submission.run(
       r.periodId,
@@ -194,6 +205,8 @@ function writeRevision(
       r.sha256,
       r.history ? 1 : 0,
       r.layoutId ?? null,
+      auditId,
+      entryId,
     ).lastInsertRowid,
   );
   if (r.current) st.supersede.run(id, r.current.id);
@@ -202,22 +215,22 @@ function writeRevision(
     valuesInsert(raw, params.length / 6).run(params);
   }
   for (const [code, message, element, cell] of findings) st.finding.run(id, code, message, element, cell);
-  const entryId = Number(
-    st.attempt.run(
-      r.periodId,
-      name,
-      r.sha256,
-      r.unit.code,
-      revision,
-      id,
-      warnings,
-      r.receivedAt,
-      r.channel,
-      r.unit.id,
-      r.batchId ?? null,
-    ).lastInsertRowid,
+  st.attempt.run(
+    entryId,
+    r.periodId,
+    name,
+    r.sha256,
+    r.unit.code,
+    revision,
+    id,
+    warnings,
+    r.receivedAt,
+    r.channel,
+    r.unit.id,
+    r.batchId ?? null,
   );
   st.audit.run(
+    auditId,
     r.officer,
     r.action ?? 'import',
     String(id),

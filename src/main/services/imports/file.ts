@@ -227,6 +227,11 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     backupBeforeBatch(ctx);
     ctx.batchesBackedUp.add(input.batchId);
   }
+  // the officer's name and the period's deadline, behind one stamp check (stable-reads.ts) rather than two
+  const kept = stableRead(raw, `commit:${c.periodId}`, () => ({
+    officer: getSettingText(db, 'officer').trim() || 'Cán bộ thường trực',
+    deadline: getPeriodRow(db, c.periodId).deadline,
+  }));
   const revision = commitRevision(raw, {
     periodId: c.periodId,
     unit: c.unit,
@@ -241,13 +246,9 @@ export function commitChecked(ctx: Ctx, c: Extract<Checked, { kind: 'commit' }>)
     values: c.form.values,
     warnings: [...c.form.warnings, ...c.form.notCounted],
     findings: c.findings,
-    officer: stableRead(raw, 'officer', () => getSettingText(db, 'officer')).trim() || 'Cán bộ thường trực',
+    officer: kept.officer,
     layoutId: input.layoutId ?? null,
-    history: isHistoryEntry(
-      periodRowOf(ctx, c.periodId).deadline,
-      ctx.today(),
-      !!(input.receivedAt || input.officialDate),
-    ),
+    history: isHistoryEntry(kept.deadline, ctx.today(), !!(input.receivedAt || input.officialDate)),
   });
   return {
     ...withNotCounted(answered(input.file.name, 'accepted', c.unit, revision, c.form.warnings), c.form.notCounted),

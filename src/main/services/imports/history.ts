@@ -1,5 +1,5 @@
 /** The import attempts of a period (or of all), newest first: what was sent and what it was answered. */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { ImportAttempt } from '../../../shared/domain/report';
 import type { Db } from '../../db/open';
 import * as t from '../../db/schema';
@@ -9,7 +9,8 @@ export function recentImports(db: Db, periodId: number | undefined, limit: numbe
     .select({ a: t.importAttempts, u: t.units })
     .from(t.importAttempts)
     .leftJoin(t.units, eq(t.units.code, t.importAttempts.unitCode))
-    .where(periodId ? eq(t.importAttempts.periodId, periodId) : undefined)
+    // a period's entries through the indexes (schema.ts inboxOfPeriod: accepted ones through their revisions)
+    .where(periodId ? sql.raw(t.inboxOfPeriod(String(Math.trunc(periodId)), '"import_attempts"')) : undefined)
     .orderBy(desc(t.importAttempts.id))
     .limit(limit)
     .all();
