@@ -90,15 +90,15 @@ async function main(): Promise<void> {
       for (const stage of stages) {
         const t0 = cpu();
         const ps = parts.get(m)!;
-        if (stage === 'fast')
-          for (const p of ps)
-            if (p) m.readFastGrid(p);
-            else
-              for (const f of files) {
-                if (stage === 'guard') m.inspectBytes(f.bytes, f.name, { keep: m.isFastPart });
-                else if (stage === 'grid') await m.loadGrid(f.bytes, f.name, { reader: 'fast' });
-                else await m.readForm(f.bytes, f.name, catalog, { reader: 'fast' });
-              }
+        if (stage === 'fast') {
+          for (const p of ps) m.readFastGrid(p);
+        } else {
+          for (const f of files) {
+            if (stage === 'guard') m.inspectBytes(f.bytes, f.name, { keep: m.isFastPart });
+            else if (stage === 'grid') await m.loadGrid(f.bytes, f.name, { reader: 'fast' });
+            else await m.readForm(f.bytes, f.name, catalog, { reader: 'fast' });
+          }
+        }
         const key = `${m.label} ${stage}`;
         (times.get(key) ?? times.set(key, []).get(key)!).push((cpu() - t0) / files.length);
       }
@@ -106,7 +106,8 @@ async function main(): Promise<void> {
   }
   const r3 = (x: number): number => Math.round(x * 1000) / 1000;
   const out: Record<string, { median: number; min: number }> = {};
-  for (const [k, v] of times) out[k] = { median: r3(median(v.slice(v.length > 4 ? 2 : 0))), min: r3(Math.min(...v.slice(v.length > 4 ? 2 : 0))) };
+  for (const [k, v] of times)
+    out[k] = { median: r3(median(v.slice(v.length > 4 ? 2 : 0))), min: r3(Math.min(...v.slice(v.length > 4 ? 2 : 0))) };
   for (const [k, v] of Object.entries(out)) console.log(`${k.padEnd(12)} median ${v.median}  min ${v.min} ms/file`);
 }
 
