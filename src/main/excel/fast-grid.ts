@@ -252,6 +252,29 @@ class Scanner {
     return m;
   }
 
+  /**
+   * Enters an element matched outside next() (a whole start tag read by hand up to `end`, just past its '>'): the
+   * position moves past it and, unless it closes itself, it is open until its end tag.
+   */
+  enter(name: string, end: number, selfClosing: boolean): void {
+    this.pos = end;
+    this.name = name;
+    this.selfClosing = selfClosing;
+    if (!selfClosing) this.stack.push(name);
+  }
+
+  /** At `</name>` closing the innermost open element `name`: moves past it (true); otherwise nothing (false). */
+  leave(name: string): boolean {
+    const s = this.s;
+    const p = this.pos;
+    if (s.charCodeAt(p) !== 0x3c || s.charCodeAt(p + 1) !== 0x2f || !s.startsWith(name, p + 2)) return false;
+    if (s.charCodeAt(p + 2 + name.length) !== 0x3e || this.stack[this.stack.length - 1] !== name) return false;
+    this.stack.pop();
+    this.name = name;
+    this.pos = p + 3 + name.length;
+    return true;
+  }
+
   private checkName(): void {
     const i = this.name.indexOf(':');
     if (i >= 0 && WATCHED.has(this.name.slice(i + 1))) unsupported(`prefixed element <${this.name}>`);
@@ -908,6 +931,65 @@ export function scanPlainCell(s: string, p: number, m: PlainCellMatch): number {
 /** the attributes of `<row>` the reader uses */
 const ROW_ATTRS = ['r', 'hidden', 'ht', 'customHeight'] as const;
 
+/** Which of ROW_ATTRS the attribute name s[n0, n1) is (-1: none). */
+function rowAttrIndex(s: string, n0: number, n1: number): number {
+  const n = n1 - n0;
+  const c = s.charCodeAt(n0);
+  if (n === 1) return c === 0x72 /* r */ ? 0 : -1;
+  if (n === 2) return c === 0x68 && s.charCodeAt(n0 + 1) === 0x74 /* ht */ ? 2 : -1;
+  if (n === 6) return s.startsWith('hidden', n0) ? 1 : -1;
+  if (n === 12) return s.startsWith('customHeight', n0) ? 3 : -1;
+  return -1;
+}
+
+/**
+ * The usual row start tag at `p`: `<row`, then attributes each as one space, a name of letters, digits, ':', '_',
+ * '-' or '.', '=' and a double-quoted value without '&', '<', control characters or U+FFFE/U+FFFF (a value
+ * attribute decoding leaves as it is), then `>` or `/>`. Returns the position just past it and the values of
+ * ROW_ATTRS in `out` (the first of each name, as Scanner.attrs gives them), or -1 when the tag is not in that shape
+ * (the tokens read it). Every tag it takes is one the tokens' START_TAG takes, with the same attributes.
+ */
+export function scanPlainRow(s: string, p: number, out: Array<string | undefined>): number {
+  if (
+    s.charCodeAt(p) !== 0x3c ||
+    s.charCodeAt(p + 1) !== 0x72 ||
+    s.charCodeAt(p + 2) !== 0x6f ||
+    s.charCodeAt(p + 3) !== 0x77
+  )
+    return -1;
+  out.fill(undefined);
+  let q = p + 4;
+  for (;;) {
+    let c = s.charCodeAt(q);
+    if (c === 0x3e) return q + 1;
+    if (c === 0x2f) return s.charCodeAt(q + 1) === 0x3e ? q + 2 : -1;
+    if (c !== 0x20) return -1;
+    const n0 = ++q;
+    c = s.charCodeAt(q);
+    while (
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x3a) ||
+      c === 0x5f ||
+      c === 0x2d ||
+      c === 0x2e
+    )
+      c = s.charCodeAt(++q);
+    const n1 = q;
+    if (n1 === n0 || c !== 0x3d || s.charCodeAt(q + 1) !== 0x22) return -1;
+    const v0 = q + 2;
+    q = v0;
+    c = s.charCodeAt(q);
+    while (c !== 0x22) {
+      if (c < 0x20 || c === 0x26 || c === 0x3c || c >= 0xfffe || q >= s.length) return -1;
+      c = s.charCodeAt(++q);
+    }
+    const i = rowAttrIndex(s, n0, n1);
+    if (i >= 0 && out[i] === undefined) out[i] = s.slice(v0, q);
+    q++;
+  }
+}
+
 const MAX_ROWS = LIMITS.maxRows;
 const MAX_COLS = LIMITS.maxCols;
 
@@ -946,6 +1028,15 @@ class SheetReader {
           this.plainCell(this.m);
           continue;
         }
+        // the usual row's start and end tags, by hand (anything else: the tokens)
+        const a = this.rowAttrs;
+        const rowEnd = scanPlainRow(x.s, x.pos, a);
+        if (rowEnd >= 0) {
+          x.enter('row', rowEnd, x.s.charCodeAt(rowEnd - 2) === 0x2f);
+          this.row(a[0], a[1], a[2], a[3]);
+          continue;
+        }
+        if (x.leave('row')) continue;
       }
       const k = x.next();
       if (k === EOF) return;
@@ -1008,20 +1099,29 @@ class SheetReader {
     if (tag === 'row') {
       const a = this.rowAttrs;
       x.attrs(ROW_ATTRS, a);
-      const r = a[0];
-      if (r === undefined || !/^[1-9]\d{0,6}$/.test(r)) unsupported('row without a number');
-      const rowNum = Number(r);
-      if (rowNum <= this.lastRow) unsupported('rows out of order');
-      this.rowNum = rowNum;
-      this.lastRow = rowNum;
-      this.lastCol = 0;
-      if (rowNum <= MAX_ROWS && (xmlBoolean(a[1]) || isZeroHeightRow(a[2], a[3]))) {
-        this.hiddenRows.add(rowNum);
-      }
+      this.row(a[0], a[1], a[2], a[3]);
       return;
     }
     if (tag !== 'c') unsupported(`<${tag}> in sheetData`);
     this.tokenCell();
+  }
+
+  /** A `<row>` start tag, by its attributes r, hidden, ht and customHeight. */
+  private row(
+    r: string | undefined,
+    hidden: string | undefined,
+    ht: string | undefined,
+    customHeight: string | undefined,
+  ): void {
+    if (r === undefined || !/^[1-9]\d{0,6}$/.test(r)) unsupported('row without a number');
+    const rowNum = Number(r);
+    if (rowNum <= this.lastRow) unsupported('rows out of order');
+    this.rowNum = rowNum;
+    this.lastRow = rowNum;
+    this.lastCol = 0;
+    if (rowNum <= MAX_ROWS && (xmlBoolean(hidden) || isZeroHeightRow(ht, customHeight))) {
+      this.hiddenRows.add(rowNum);
+    }
   }
 
   /** The cell's place: in the current row, after the previous cell. */

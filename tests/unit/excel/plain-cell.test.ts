@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { PLAIN_CELL, scanPlainCell, type PlainCellMatch } from '../../../src/main/excel/fast-grid';
+import { PLAIN_CELL, scanPlainCell, scanPlainRow, type PlainCellMatch } from '../../../src/main/excel/fast-grid';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/xlsx');
 
@@ -135,5 +135,85 @@ describe('scanPlainCell = PLAIN_CELL', () => {
       matched += r.matched;
     }
     expect(matched).toBeGreaterThan(300);
+  });
+});
+
+/** the tokens' reading of a row start tag: START_TAG's grammar, then each attribute (the first of a name wins) */
+const ROW_TAG = /<row((?:[ \t\n\r]+[^ \t\n\r/>="'<]+[ \t\n\r]*=[ \t\n\r]*(?:"[^"<]*"|'[^'<]*'))*)[ \t\n\r]*\/?>/y;
+function rowByTokens(s: string, p: number): { end: number; attrs: Array<string | undefined> } | null {
+  ROW_TAG.lastIndex = p;
+  const m = ROW_TAG.exec(s);
+  if (!m) return null;
+  const attrs: Array<string | undefined> = [undefined, undefined, undefined, undefined];
+  const names = ['r', 'hidden', 'ht', 'customHeight'];
+  for (const a of m[1]!.matchAll(/([^ \t\n\r/>="'<]+)[ \t\n\r]*=[ \t\n\r]*(?:"([^"<]*)"|'([^'<]*)')/g)) {
+    const i = names.indexOf(a[1]!);
+    if (i >= 0 && attrs[i] === undefined) attrs[i] = a[2] ?? a[3];
+  }
+  return { end: ROW_TAG.lastIndex, attrs };
+}
+
+describe('scanPlainRow reads a row start tag as the tokens do', () => {
+  it('wherever it takes a tag, the tokens take it too, up to the same end, with the same attributes', () => {
+    const pieces = [
+      '<row',
+      '<row',
+      ' r="1"',
+      ' r="12"',
+      ' ht="0"',
+      ' ht="18.5"',
+      ' hidden="1"',
+      ' hidden="true"',
+      ' customHeight="1"',
+      ' spans="1:8"',
+      ' x14ac:dyDescent="0.25"',
+      ' r="2"',
+      " r='3'",
+      ' r="&#49;"',
+      '\t',
+      ' ',
+      '>',
+      '/>',
+      ' />',
+      '"',
+      '=',
+      'row',
+      ' rx="1"',
+      ' r ="1"',
+      '<',
+    ];
+    let seed = 91;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65536) % n;
+    };
+    let taken = 0;
+    for (let k = 0; k < 4000; k++) {
+      let s = '';
+      const n = 1 + rnd(8);
+      for (let i = 0; i < n; i++) s += pieces[rnd(pieces.length)]!;
+      if (k % 2) s = `<row${s.replace(/^<row/, '')}${rnd(2) ? '>' : '/>'}`;
+      for (let p = 0; p <= s.length; p++) {
+        const out: Array<string | undefined> = [undefined, undefined, undefined, undefined];
+        const end = scanPlainRow(s, p, out);
+        if (end < 0) continue;
+        taken++;
+        expect({ end, attrs: out }, JSON.stringify(s.slice(p))).toEqual(rowByTokens(s, p));
+      }
+    }
+    expect(taken).toBeGreaterThan(500);
+  });
+
+  it('takes the rows Excel, exceljs and LibreOffice write', () => {
+    for (const tag of [
+      '<row r="1" ht="18.34" customHeight="1" spans="1:8" x14ac:dyDescent="0.25">',
+      '<row r="3" ht="10" customHeight="1" x14ac:dyDescent="0.25"/>',
+      '<row r="1" customFormat="false" ht="18" hidden="false" customHeight="true" outlineLevel="0" collapsed="false">',
+      '<row r="7" spans="1:2">',
+    ]) {
+      const out: Array<string | undefined> = [undefined, undefined, undefined, undefined];
+      expect(scanPlainRow(tag, 0, out), tag).toBe(tag.length);
+      expect({ end: tag.length, attrs: out }).toEqual(rowByTokens(tag, 0));
+    }
   });
 });
