@@ -199,7 +199,9 @@ export function readTaskMeta(meta: GridSheet | null): TaskMeta | null {
 }
 
 /** Is this text in the code column a task row's code? (the form reader leaves those rows to readTaskAnswers) */
-export const isTaskCode = (code: string): boolean => parseTaskElement(cleanText(code)) !== null;
+export const isTaskCode = (code: string): boolean =>
+  // a task code reads NV:<id>: without a ':' (which cleaning never makes) it is not one
+  code.includes(':') && parseTaskElement(cleanText(code)) !== null;
 
 /**
  * The answers of the task rows: the header row of the section found by its labels, each row by its code
