@@ -22,40 +22,12 @@ export function hasInvisible(s: string): boolean {
 }
 
 /**
- * Is `s` a text cleanText leaves as it is, by a look at each character: not empty, no space at either end or two
- * together, every other character printable ASCII, or a letter or sign of U+00A1–U+024F (Latin-1 and Latin
- * Extended-A/B, which hold ă â đ ê ô ơ ư; not U+00AD, the soft hyphen) or U+1E00–U+1EFF (Latin Extended
- * Additional: ạ ả ấ … ỹ). Each of those is a starter NFC keeps (quick check Yes, canonical class 0), so a string of
- * them is already NFC; none is an odd space, a line end or an invisible format character (the tests check every
- * one against cleanText's steps).
- */
-function alreadyClean(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || s.charCodeAt(0) === 0x20 || s.charCodeAt(n - 1) === 0x20) return false;
-  let space = false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20) {
-      if (space) return false;
-      space = true;
-      continue;
-    }
-    space = false;
-    if (c > 0x20 && c < 0x7f) continue;
-    if (c >= 0xa1 && c <= 0x24f && c !== 0xad) continue;
-    if (c >= 0x1e00 && c <= 0x1eff) continue;
-    return false;
-  }
-  return true;
-}
-
-/**
  * NFC, non-breaking and other odd spaces (and line/paragraph separators) turned into plain spaces, invisible
  * format characters (bidi controls, zero-width characters: see INVISIBLE) removed, trimmed, inner runs collapsed.
  */
 export function cleanText(s: string): string {
-  // most cells are already clean (printable ASCII or Vietnamese letters, single spaces): nothing to do
-  if (alreadyClean(s)) return s;
+  // most cells are plain printable ASCII with single spaces: nothing to do
+  if (/^[!-~]+(?: [!-~]+)*$/.test(s)) return s;
   // the same labels come back in every form: their clean texts are kept (a pure function; short texts only)
   let c = cleanTexts.get(s);
   if (c === undefined) {
