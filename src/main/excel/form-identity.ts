@@ -138,7 +138,7 @@ export function readIdentity(
   }
   // the generic copy has no unit in _meta: the unit wrote it in the header
   identity.unitCode ??= visibleUnitCode ? normCode(visibleUnitCode) : null;
-  identity.unitName ??= visibleUnitName;
+  identity.unitName ??= visibleUnitName ?? null;
   return identity;
 }
 
