@@ -275,6 +275,17 @@ class Scanner {
     return true;
   }
 
+  /** Is the only open element `name` (the document's root)? */
+  onlyOpen(name: string): boolean {
+    return this.stack.length === 1 && this.stack[0] === name;
+  }
+
+  /** Moves to the end of the document, every element closed (what reading a known rest of it ends with). */
+  toEnd(): void {
+    this.pos = this.s.length;
+    this.stack.length = 0;
+  }
+
   private checkName(): void {
     const i = this.name.indexOf(':');
     if (i >= 0 && WATCHED.has(this.name.slice(i + 1))) unsupported(`prefixed element <${this.name}>`);
@@ -990,6 +1001,19 @@ export function scanPlainRow(s: string, p: number, out: Array<string | undefined
   }
 }
 
+/** what reading a sheet's rest after `</sheetData>` added, by that text (SheetReader.knownTail) */
+interface TailEffect {
+  merges: readonly Merge[];
+  colDefs: readonly ColDef[];
+  sawCols: boolean;
+}
+/** the rests read with no `<cols>` seen before, and those read after one */
+const tails = new Map<string, TailEffect>();
+const tailsAfterCols = new Map<string, TailEffect>();
+const TAILS_MAX = 32;
+/** how many sheets' rests were known (tests) */
+export const tailStats = { known: 0 };
+
 const MAX_ROWS = LIMITS.maxRows;
 const MAX_COLS = LIMITS.maxCols;
 
@@ -1008,6 +1032,11 @@ class SheetReader {
   lastRow = 0;
   rowNum = 0;
   lastCol = 0;
+  /** where the rest after `</sheetData>` starts (-1: not there yet; -2: not to be kept), and the state there */
+  private tailStart = -1;
+  private tailMerges = 0;
+  private tailColDefs = 0;
+  private tailSawCols = false;
   /** a row's attributes (ROW_ATTRS), reused row after row */
   private readonly rowAttrs: Array<string | undefined> = [undefined, undefined, undefined, undefined];
   /** scanPlainCell's answer, reused cell after cell */
@@ -1039,13 +1068,55 @@ class SheetReader {
         if (x.leave('row')) continue;
       }
       const k = x.next();
-      if (k === EOF) return;
+      if (k === EOF) {
+        if (this.tailStart >= 0) this.rememberTail();
+        return;
+      }
       if (k === CLOSE) {
-        if (x.name === 'sheetData') this.inData = false;
-        else if (x.name === 'mergeCells') this.inMerges = false;
+        if (x.name === 'sheetData') {
+          this.inData = false;
+          if (this.tailStart === -1 && x.onlyOpen('worksheet') && !this.inMerges && !this.inCols) {
+            if (this.knownTail()) return;
+            this.tailStart = x.pos;
+            this.tailMerges = this.merges.length;
+            this.tailColDefs = this.colDefs.length;
+            this.tailSawCols = this.sawCols;
+          }
+        } else if (x.name === 'mergeCells') this.inMerges = false;
         else if (x.name === 'cols') this.inCols = false;
       } else if (k === OPEN) this.open();
     }
+  }
+
+  /**
+   * The rest of the sheet after `</sheetData>` (merges, validations, page setup…) is the same text in every form of
+   * a template: what reading it adds (merges, column ranges, whether `<cols>` was seen) is kept by that text and
+   * the one state it depends on (`<cols>` seen before), when the reading got there in the usual state (only the
+   * root open, not inside `<mergeCells>` or `<cols>`) and read it to the end without another `<sheetData>`.
+   * True when the rest was known: its effect is applied and the reading is at the end.
+   */
+  private knownTail(): boolean {
+    const x = this.x;
+    const known = (this.sawCols ? tailsAfterCols : tails).get(x.s.slice(x.pos));
+    if (!known) return false;
+    tailStats.known++;
+    for (const m of known.merges) this.merges.push(m);
+    for (const d of known.colDefs) this.colDefs.push(d);
+    this.sawCols = known.sawCols;
+    x.toEnd();
+    return true;
+  }
+
+  private rememberTail(): void {
+    const tail = this.x.s.slice(this.tailStart);
+    if (tail.length > 256 * 1024) return;
+    const map = this.tailSawCols ? tailsAfterCols : tails;
+    if (map.size >= TAILS_MAX) map.delete(map.keys().next().value!);
+    map.set(tail, {
+      merges: this.merges.slice(this.tailMerges),
+      colDefs: this.colDefs.slice(this.tailColDefs),
+      sawCols: this.sawCols,
+    });
   }
 
   private open(): void {
@@ -1053,6 +1124,7 @@ class SheetReader {
     const tag = x.name;
     if (tag === 'hyperlink') unsupported('hyperlinks');
     if (tag === 'sheetData') {
+      if (this.tailStart !== -1) this.tailStart = -2; // a second <sheetData>: this rest is not kept
       this.inData = !x.selfClosing;
       return;
     }
