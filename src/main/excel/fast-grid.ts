@@ -1108,8 +1108,12 @@ class SheetReader {
   }
 
   private rememberTail(): void {
-    const tail = this.x.s.slice(this.tailStart);
-    if (tail.length > 256 * 1024) return;
+    const s = this.x.s;
+    if (s.length - this.tailStart > 256 * 1024) return;
+    // a copy of its own (a slice would keep the whole sheet's text alive as long as the rest is kept)
+    const rest = s.slice(this.tailStart);
+    const tail = Buffer.from(rest, 'utf8').toString('utf8');
+    if (tail !== rest) return; // a lone surrogate (never in decoded UTF-8) would not come back the same
     const map = this.tailSawCols ? tailsAfterCols : tails;
     if (map.size >= TAILS_MAX) map.delete(map.keys().next().value!);
     map.set(tail, {
