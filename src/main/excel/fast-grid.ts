@@ -129,7 +129,7 @@ class Scanner {
   private t1 = 0;
   /** open elements, to refuse what is not well-formed (exceljs's parser would fail on it) */
   private readonly stack: string[] = [];
-  constructor(private readonly s: string) {
+  constructor(readonly s: string) {
     if (s.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
@@ -252,6 +252,40 @@ class Scanner {
     return m;
   }
 
+  /**
+   * Enters an element matched outside next() (a whole start tag read by hand up to `end`, just past its '>'): the
+   * position moves past it and, unless it closes itself, it is open until its end tag.
+   */
+  enter(name: string, end: number, selfClosing: boolean): void {
+    this.pos = end;
+    this.name = name;
+    this.selfClosing = selfClosing;
+    if (!selfClosing) this.stack.push(name);
+  }
+
+  /** At `</name>` closing the innermost open element `name`: moves past it (true); otherwise nothing (false). */
+  leave(name: string): boolean {
+    const s = this.s;
+    const p = this.pos;
+    if (s.charCodeAt(p) !== 0x3c || s.charCodeAt(p + 1) !== 0x2f || !s.startsWith(name, p + 2)) return false;
+    if (s.charCodeAt(p + 2 + name.length) !== 0x3e || this.stack[this.stack.length - 1] !== name) return false;
+    this.stack.pop();
+    this.name = name;
+    this.pos = p + 3 + name.length;
+    return true;
+  }
+
+  /** Is the only open element `name` (the document's root)? */
+  onlyOpen(name: string): boolean {
+    return this.stack.length === 1 && this.stack[0] === name;
+  }
+
+  /** Moves to the end of the document, every element closed (what reading a known rest of it ends with). */
+  toEnd(): void {
+    this.pos = this.s.length;
+    this.stack.length = 0;
+  }
+
   private checkName(): void {
     const i = this.name.indexOf(':');
     if (i >= 0 && WATCHED.has(this.name.slice(i + 1))) unsupported(`prefixed element <${this.name}>`);
@@ -291,6 +325,45 @@ class Scanner {
       i = v1 + 1;
     }
     return undefined;
+  }
+
+  /**
+   * Several attributes of the current start tag in one walk: `out[i]` is what `attr(names[i])` gives (the first
+   * attribute of that name, decoded; undefined when absent).
+   */
+  attrs(names: readonly string[], out: Array<string | undefined>): void {
+    const s = this.s;
+    out.fill(undefined);
+    let left = names.length;
+    let i = this.a0;
+    const end = this.a1;
+    while (i < end && left > 0) {
+      let c = s.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+        i++;
+        continue;
+      }
+      // the name runs up to white space or '=' (the start tag was checked: name, white space, '=', value)
+      const n0 = i;
+      let n1 = n0;
+      while (n1 < end && (c = s.charCodeAt(n1)) !== 0x3d && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) n1++;
+      const eq = s.indexOf('=', n0);
+      i = eq < 0 || eq >= end ? end + 1 : eq + 1;
+      while (i < end && ((c = s.charCodeAt(i)) === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)) i++;
+      const quote = s.charCodeAt(i);
+      if (quote !== 0x22 && quote !== 0x27) unsupported('attribute without quotes');
+      const v1 = s.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+      if (v1 < 0 || v1 > end) unsupported('attribute not closed');
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k]!;
+        if (out[k] === undefined && n1 < end && n1 - n0 === name.length && s.startsWith(name, n0)) {
+          out[k] = decodeAttr(s.slice(i + 1, v1));
+          left--;
+          break;
+        }
+      }
+      i = v1 + 1;
+    }
   }
 
   /** Skips to the end tag that closes the current start tag (same name, nesting counted). */
@@ -764,10 +837,182 @@ function hiddenColumns(defs: ColDef[]): Set<number> {
 /**
  * The cell as Excel, exceljs and LibreOffice write it: `r`, then optionally `s` and `t`, each with double quotes and
  * one space, then `/>`, `></c>` or `><v>…</v></c>` (no formula, no inline string). Read with the same rules as the
- * token path; any other shape, or anything the token path would refuse, takes the token path.
+ * token path; any other shape, or anything the token path would refuse, takes the token path. This regex is the
+ * grammar; `scanPlainCell` matches exactly it, by character codes and without allocating (the tests compare both).
  */
-const PLAIN_CELL =
+export const PLAIN_CELL =
   /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<]*)<\/v>)?<\/c>)/y;
+
+/** What scanPlainCell found: the address, the style id (-1: no `s`), the `t` and `<v>` text ranges (-1: none). */
+export interface PlainCellMatch {
+  col: number;
+  row: number;
+  style: number;
+  t0: number;
+  t1: number;
+  v0: number;
+  v1: number;
+}
+
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * PLAIN_CELL at `p`, by hand: the position just past the match, or -1 when PLAIN_CELL does not match there (`m` is
+ * then left in any state). Each optional part of PLAIN_CELL starts with text the next part cannot start with, so
+ * taking an optional part whenever its start is there never loses a match the regex would find by backtracking.
+ */
+export function scanPlainCell(s: string, p: number, m: PlainCellMatch): number {
+  // <c r="
+  if (
+    s.charCodeAt(p) !== 0x3c ||
+    s.charCodeAt(p + 1) !== 0x63 ||
+    s.charCodeAt(p + 2) !== 0x20 ||
+    s.charCodeAt(p + 3) !== 0x72 ||
+    s.charCodeAt(p + 4) !== 0x3d ||
+    s.charCodeAt(p + 5) !== 0x22
+  )
+    return -1;
+  let q = p + 6;
+  let col = 0;
+  let c = s.charCodeAt(q);
+  while (isUpper(c) && q - p - 6 < 3) {
+    col = col * 26 + c - 64;
+    c = s.charCodeAt(++q);
+  }
+  if (q === p + 6 || c < 0x31 || c > 0x39) return -1; // 1–3 letters, then a digit that is not 0
+  const d0 = q;
+  let row = 0;
+  while (isDigit(c) && q - d0 < 7) {
+    row = row * 10 + c - 0x30;
+    c = s.charCodeAt(++q);
+  }
+  if (c !== 0x22) return -1;
+  c = s.charCodeAt(++q);
+  m.col = col;
+  m.row = row;
+  m.style = -1;
+  m.t0 = -1;
+  m.t1 = -1;
+  m.v0 = -1;
+  m.v1 = -1;
+  // ` s="digits"`
+  if (c === 0x20 && s.charCodeAt(q + 1) === 0x73) {
+    if (s.charCodeAt(q + 2) !== 0x3d || s.charCodeAt(q + 3) !== 0x22) return -1;
+    q += 4;
+    const s0 = q;
+    let id = 0;
+    c = s.charCodeAt(q);
+    while (isDigit(c) && q - s0 < 9) {
+      id = id * 10 + c - 0x30;
+      c = s.charCodeAt(++q);
+    }
+    if (q === s0 || c !== 0x22) return -1;
+    m.style = id;
+    c = s.charCodeAt(++q);
+  }
+  // ` t="letters"`
+  if (c === 0x20) {
+    if (s.charCodeAt(q + 1) !== 0x74 || s.charCodeAt(q + 2) !== 0x3d || s.charCodeAt(q + 3) !== 0x22) return -1;
+    q += 4;
+    const t0 = q;
+    c = s.charCodeAt(q);
+    while (isLetter(c) && q - t0 < 9) c = s.charCodeAt(++q);
+    if (q === t0 || c !== 0x22) return -1;
+    m.t0 = t0;
+    m.t1 = q;
+    c = s.charCodeAt(++q);
+  }
+  if (c === 0x2f) return s.charCodeAt(q + 1) === 0x3e ? q + 2 : -1; // />
+  if (c !== 0x3e) return -1;
+  q++;
+  // <v>text</v>, then </c>
+  if (s.charCodeAt(q) === 0x3c && s.charCodeAt(q + 1) === 0x76 && s.charCodeAt(q + 2) === 0x3e) {
+    const v0 = q + 3;
+    const v1 = s.indexOf('<', v0);
+    if (v1 < 0 || !s.startsWith('</v></c>', v1)) return -1;
+    m.v0 = v0;
+    m.v1 = v1;
+    return v1 + 8;
+  }
+  return s.startsWith('</c>', q) ? q + 4 : -1;
+}
+
+/** the attributes of `<row>` the reader uses */
+const ROW_ATTRS = ['r', 'hidden', 'ht', 'customHeight'] as const;
+
+/** Which of ROW_ATTRS the attribute name s[n0, n1) is (-1: none). */
+function rowAttrIndex(s: string, n0: number, n1: number): number {
+  const n = n1 - n0;
+  const c = s.charCodeAt(n0);
+  if (n === 1) return c === 0x72 /* r */ ? 0 : -1;
+  if (n === 2) return c === 0x68 && s.charCodeAt(n0 + 1) === 0x74 /* ht */ ? 2 : -1;
+  if (n === 6) return s.startsWith('hidden', n0) ? 1 : -1;
+  if (n === 12) return s.startsWith('customHeight', n0) ? 3 : -1;
+  return -1;
+}
+
+/**
+ * The usual row start tag at `p`: `<row`, then attributes each as one space, a name of letters, digits, ':', '_',
+ * '-' or '.', '=' and a double-quoted value without '&', '<', control characters or U+FFFE/U+FFFF (a value
+ * attribute decoding leaves as it is), then `>` or `/>`. Returns the position just past it and the values of
+ * ROW_ATTRS in `out` (the first of each name, as Scanner.attrs gives them), or -1 when the tag is not in that shape
+ * (the tokens read it). Every tag it takes is one the tokens' START_TAG takes, with the same attributes.
+ */
+export function scanPlainRow(s: string, p: number, out: Array<string | undefined>): number {
+  if (
+    s.charCodeAt(p) !== 0x3c ||
+    s.charCodeAt(p + 1) !== 0x72 ||
+    s.charCodeAt(p + 2) !== 0x6f ||
+    s.charCodeAt(p + 3) !== 0x77
+  )
+    return -1;
+  out.fill(undefined);
+  let q = p + 4;
+  for (;;) {
+    let c = s.charCodeAt(q);
+    if (c === 0x3e) return q + 1;
+    if (c === 0x2f) return s.charCodeAt(q + 1) === 0x3e ? q + 2 : -1;
+    if (c !== 0x20) return -1;
+    const n0 = ++q;
+    c = s.charCodeAt(q);
+    while (
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x3a) ||
+      c === 0x5f ||
+      c === 0x2d ||
+      c === 0x2e
+    )
+      c = s.charCodeAt(++q);
+    const n1 = q;
+    if (n1 === n0 || c !== 0x3d || s.charCodeAt(q + 1) !== 0x22) return -1;
+    const v0 = q + 2;
+    q = v0;
+    c = s.charCodeAt(q);
+    while (c !== 0x22) {
+      if (c < 0x20 || c === 0x26 || c === 0x3c || c >= 0xfffe || q >= s.length) return -1;
+      c = s.charCodeAt(++q);
+    }
+    const i = rowAttrIndex(s, n0, n1);
+    if (i >= 0 && out[i] === undefined) out[i] = s.slice(v0, q);
+    q++;
+  }
+}
+
+/** what reading a sheet's rest after `</sheetData>` added, by that text (SheetReader.knownTail) */
+interface TailEffect {
+  merges: readonly Merge[];
+  colDefs: readonly ColDef[];
+  sawCols: boolean;
+}
+/** the rests read with no `<cols>` seen before, and those read after one */
+const tails = new Map<string, TailEffect>();
+const tailsAfterCols = new Map<string, TailEffect>();
+const TAILS_MAX = 32;
+/** how many sheets' rests were known (tests) */
+export const tailStats = { known: 0 };
 
 const MAX_ROWS = LIMITS.maxRows;
 const MAX_COLS = LIMITS.maxCols;
@@ -787,6 +1032,15 @@ class SheetReader {
   lastRow = 0;
   rowNum = 0;
   lastCol = 0;
+  /** where the rest after `</sheetData>` starts (-1: not there yet; -2: not to be kept), and the state there */
+  private tailStart = -1;
+  private tailMerges = 0;
+  private tailColDefs = 0;
+  private tailSawCols = false;
+  /** a row's attributes (ROW_ATTRS), reused row after row */
+  private readonly rowAttrs: Array<string | undefined> = [undefined, undefined, undefined, undefined];
+  /** scanPlainCell's answer, reused cell after cell */
+  private readonly m: PlainCellMatch = { col: 0, row: 0, style: -1, t0: -1, t1: -1, v0: -1, v1: -1 };
   constructor(
     private readonly x: Scanner,
     private readonly ctx: Ctx,
@@ -796,21 +1050,77 @@ class SheetReader {
     const x = this.x;
     for (;;) {
       if (this.inData) {
-        // the usual cell, whole, in one regex pass; anything else goes through the tokens
-        const m = x.match(PLAIN_CELL);
-        if (m) {
-          this.plainCell(m);
+        // the usual cell, whole, in one pass (PLAIN_CELL); anything else goes through the tokens
+        const end = scanPlainCell(x.s, x.pos, this.m);
+        if (end >= 0) {
+          x.pos = end;
+          this.plainCell(this.m);
           continue;
         }
+        // the usual row's start and end tags, by hand (anything else: the tokens)
+        const a = this.rowAttrs;
+        const rowEnd = scanPlainRow(x.s, x.pos, a);
+        if (rowEnd >= 0) {
+          x.enter('row', rowEnd, x.s.charCodeAt(rowEnd - 2) === 0x2f);
+          this.row(a[0], a[1], a[2], a[3]);
+          continue;
+        }
+        if (x.leave('row')) continue;
       }
       const k = x.next();
-      if (k === EOF) return;
+      if (k === EOF) {
+        if (this.tailStart >= 0) this.rememberTail();
+        return;
+      }
       if (k === CLOSE) {
-        if (x.name === 'sheetData') this.inData = false;
-        else if (x.name === 'mergeCells') this.inMerges = false;
+        if (x.name === 'sheetData') {
+          this.inData = false;
+          if (this.tailStart === -1 && x.onlyOpen('worksheet') && !this.inMerges && !this.inCols) {
+            if (this.knownTail()) return;
+            this.tailStart = x.pos;
+            this.tailMerges = this.merges.length;
+            this.tailColDefs = this.colDefs.length;
+            this.tailSawCols = this.sawCols;
+          }
+        } else if (x.name === 'mergeCells') this.inMerges = false;
         else if (x.name === 'cols') this.inCols = false;
       } else if (k === OPEN) this.open();
     }
+  }
+
+  /**
+   * The rest of the sheet after `</sheetData>` (merges, validations, page setup…) is the same text in every form of
+   * a template: what reading it adds (merges, column ranges, whether `<cols>` was seen) is kept by that text and
+   * the one state it depends on (`<cols>` seen before), when the reading got there in the usual state (only the
+   * root open, not inside `<mergeCells>` or `<cols>`) and read it to the end without another `<sheetData>`.
+   * True when the rest was known: its effect is applied and the reading is at the end.
+   */
+  private knownTail(): boolean {
+    const x = this.x;
+    const known = (this.sawCols ? tailsAfterCols : tails).get(x.s.slice(x.pos));
+    if (!known) return false;
+    tailStats.known++;
+    for (const m of known.merges) this.merges.push(m);
+    for (const d of known.colDefs) this.colDefs.push(d);
+    this.sawCols = known.sawCols;
+    x.toEnd();
+    return true;
+  }
+
+  private rememberTail(): void {
+    const s = this.x.s;
+    if (s.length - this.tailStart > 256 * 1024) return;
+    // a copy of its own (a slice would keep the whole sheet's text alive as long as the rest is kept)
+    const rest = s.slice(this.tailStart);
+    const tail = Buffer.from(rest, 'utf8').toString('utf8');
+    if (tail !== rest) return; // a lone surrogate (never in decoded UTF-8) would not come back the same
+    const map = this.tailSawCols ? tailsAfterCols : tails;
+    if (map.size >= TAILS_MAX) map.delete(map.keys().next().value!);
+    map.set(tail, {
+      merges: this.merges.slice(this.tailMerges),
+      colDefs: this.colDefs.slice(this.tailColDefs),
+      sawCols: this.sawCols,
+    });
   }
 
   private open(): void {
@@ -818,6 +1128,7 @@ class SheetReader {
     const tag = x.name;
     if (tag === 'hyperlink') unsupported('hyperlinks');
     if (tag === 'sheetData') {
+      if (this.tailStart !== -1) this.tailStart = -2; // a second <sheetData>: this rest is not kept
       this.inData = !x.selfClosing;
       return;
     }
@@ -862,23 +1173,31 @@ class SheetReader {
     }
     if (!this.inData) return;
     if (tag === 'row') {
-      const r = x.attr('r');
-      if (r === undefined || !/^[1-9]\d{0,6}$/.test(r)) unsupported('row without a number');
-      const rowNum = Number(r);
-      if (rowNum <= this.lastRow) unsupported('rows out of order');
-      this.rowNum = rowNum;
-      this.lastRow = rowNum;
-      this.lastCol = 0;
-      if (
-        rowNum <= MAX_ROWS &&
-        (xmlBoolean(x.attr('hidden')) || isZeroHeightRow(x.attr('ht'), x.attr('customHeight')))
-      ) {
-        this.hiddenRows.add(rowNum);
-      }
+      const a = this.rowAttrs;
+      x.attrs(ROW_ATTRS, a);
+      this.row(a[0], a[1], a[2], a[3]);
       return;
     }
     if (tag !== 'c') unsupported(`<${tag}> in sheetData`);
     this.tokenCell();
+  }
+
+  /** A `<row>` start tag, by its attributes r, hidden, ht and customHeight. */
+  private row(
+    r: string | undefined,
+    hidden: string | undefined,
+    ht: string | undefined,
+    customHeight: string | undefined,
+  ): void {
+    if (r === undefined || !/^[1-9]\d{0,6}$/.test(r)) unsupported('row without a number');
+    const rowNum = Number(r);
+    if (rowNum <= this.lastRow) unsupported('rows out of order');
+    this.rowNum = rowNum;
+    this.lastRow = rowNum;
+    this.lastCol = 0;
+    if (rowNum <= MAX_ROWS && (xmlBoolean(hidden) || isZeroHeightRow(ht, customHeight))) {
+      this.hiddenRows.add(rowNum);
+    }
   }
 
   /** The cell's place: in the current row, after the previous cell. */
@@ -895,33 +1214,53 @@ class SheetReader {
     return style;
   }
 
-  /** styleOf for PLAIN_CELL's `s`: 1–9 digits, read as parseInt reads them */
-  private plainStyle(sAttr: string | undefined): number | undefined {
-    if (sAttr === undefined) return undefined;
-    let id = 0;
-    for (let i = 0; i < sAttr.length; i++) id = id * 10 + sAttr.charCodeAt(i) - 0x30;
-    const style = id ? this.ctx.styles[id] : undefined;
-    if (style === BROKEN) unsupported('a cell style exceljs cannot build');
-    return style;
-  }
-
   private put(row: number, col: number, raw: RawCell): void {
     if (raw === BLANK || row > MAX_ROWS || col > MAX_COLS) return;
     this.cells.set(row * 1024 + col, raw);
   }
 
-  /** A PLAIN_CELL match: `r` as 1–3 letters and 1–7 digits (what decodeAddress accepts), `s`, `t`, the `<v>` text. */
-  private plainCell(m: RegExpExecArray): void {
-    const letters = m[1]!;
-    let col = letters.charCodeAt(0) - 64;
-    for (let i = 1; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
+  /**
+   * A PLAIN_CELL match: `r` as 1–3 letters and 1–7 digits (what decodeAddress accepts), `s` (1–9 digits, read as
+   * parseInt reads them), `t`, the `<v>` text.
+   */
+  private plainCell(m: PlainCellMatch): void {
+    const { col, row } = m;
     if (col > 16384) unsupported('cell address missing or out of order');
-    const row = Number(m[2]);
     this.at(row, col);
-    const style = this.plainStyle(m[3]);
-    const v = m[5];
+    let style: number | undefined;
+    if (m.style > 0) {
+      style = this.ctx.styles[m.style];
+      if (style === BROKEN) unsupported('a cell style exceljs cannot build');
+    }
     // no <v>, or an empty <v></v> (no text token): no value, a blank
-    if (v) this.put(row, col, this.valueCell(m[4], decodeText(v), style));
+    if (m.v1 <= m.v0) return;
+    const s = this.x.s;
+    const t1 = m.t1;
+    const t0 = m.t0;
+    if (t1 === t0 + 1 && s.charCodeAt(t0) === 0x73 /* s */) {
+      // a shared string's index, as parseInt reads digits (the usual case, without slicing)
+      let idx = 0;
+      let i = m.v0;
+      for (; i < m.v1 && i - m.v0 < 9; i++) {
+        const d = s.charCodeAt(i) - 0x30;
+        if (d < 0 || d > 9) break;
+        idx = idx * 10 + d;
+      }
+      if (i === m.v1) {
+        this.put(row, col, this.sharedCell(idx));
+        return;
+      }
+    }
+    const t = t0 < 0 ? undefined : s.slice(t0, t1);
+    this.put(row, col, this.valueCell(t, decodeText(s.slice(m.v0, m.v1)), style));
+  }
+
+  /** The cell of shared string `idx` (built once per file: text() is pure; cells are never changed). */
+  private sharedCell(idx: number): RawCell {
+    const ctx = this.ctx;
+    const str = ctx.shared?.[idx];
+    if (str === undefined) unsupported('shared string index out of range');
+    return (ctx.sharedCells[idx] ??= text(str));
   }
 
   /** A cell read through the tokens (formulas, inline strings, rich text, odd attributes…). */
@@ -1013,13 +1352,8 @@ class SheetReader {
   private valueCell(t: string | undefined, value: string, style: number | undefined): RawCell {
     const ctx = this.ctx;
     switch (t) {
-      case 's': {
-        const idx = parseInt(value, 10);
-        const str = ctx.shared?.[idx];
-        if (str === undefined) unsupported('shared string index out of range');
-        // the same string's cell is built once per file (text() is pure; cells are never changed)
-        return (ctx.sharedCells[idx] ??= text(str));
-      }
+      case 's':
+        return this.sharedCell(parseInt(value, 10));
       case 'str':
         return text(xmlDecode(value));
       case 'inlineStr':

@@ -287,6 +287,67 @@ export function countTags(body: string): { rows: number; cells: number } {
 }
 
 /**
+ * What scanning an entry found when it passed every check: its real size and CRC, and its text when it was decoded
+ * (a sheet always is; another entry when a reader kept it).
+ */
+interface ScannedEntry {
+  /** the entry's stored (compressed) bytes, a copy */
+  data: Uint8Array;
+  total: number;
+  crc: number;
+  text: string | null;
+}
+
+/**
+ * Entries that passed, by name, method and stored bytes: the forms of a province come from the same templates, and
+ * most of their entries (styles, theme, relationships, drawings, the _meta sheet…) are byte for byte the same in
+ * every file. Scanning is a pure function of the stored bytes, the method, whether the entry is a sheet (its name)
+ * and the budget left; an entry stored exactly as one that passed is not inflated again: its real size goes against
+ * the budget (it must fit, else it is scanned and refused as before) and its real size and CRC must equal what this
+ * file's directory declares (else the same refusal as an inflated entry that does not match). Bounded in entries
+ * and bytes, the least recently used forgotten first.
+ */
+const scanned = new Map<string, ScannedEntry>();
+const SCANNED_MAX_ENTRIES = 256;
+const SCANNED_MAX_BYTES = 8 * 1024 * 1024;
+/** only entries this small are kept (the usual parts of a form; a large sheet is rarely sent twice) */
+const SCANNED_MAX_ENTRY = 256 * 1024;
+let scannedBytes = 0;
+
+const scannedKey = (entry: ZipEntry): string => `${entry.method}:${entry.compressedSize}:${entry.name}`;
+const scannedSize = (e: ScannedEntry): number => e.data.length + (e.text === null ? 0 : e.text.length * 2) + 64;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+}
+
+function rememberScan(key: string, e: ScannedEntry): void {
+  const size = scannedSize(e);
+  if (e.data.length > SCANNED_MAX_ENTRY || e.total > SCANNED_MAX_ENTRY * 4) return;
+  const old = scanned.get(key);
+  if (old) {
+    scanned.delete(key);
+    scannedBytes -= scannedSize(old);
+  }
+  scanned.set(key, e);
+  scannedBytes += size;
+  while (scanned.size > SCANNED_MAX_ENTRIES || scannedBytes > SCANNED_MAX_BYTES) {
+    const [k, v] = scanned.entries().next().value!;
+    scanned.delete(k);
+    scannedBytes -= scannedSize(v);
+  }
+}
+
+/** How many entries were inflated and how many were found scanned before (diagnostics, tests). */
+export const scanStats = { inflated: 0, reused: 0 };
+
+/** Forgets every entry scanned before (tests: the next scan inflates everything again). */
+export function forgetScannedEntries(): void {
+  scanned.clear();
+  scannedBytes = 0;
+}
+
+/**
  * Inflates one entry in small chunks, counting real output (declared sizes may lie), checking the CRC and, for
  * sheets, the declared dimension and the real number of rows and cells. Stops as soon as a limit is crossed.
  */
@@ -306,6 +367,43 @@ function scanEntry(
     throw bad(`Tệp "${fileName}" có thành phần bị mã hóa bằng mật khẩu. Hãy gỡ mật khẩu rồi gửi lại tệp .xlsx.`);
   }
   const sheet = isSheetXml(entry.name);
+  const data = bytes.subarray(dataStart, dataEnd);
+  const key = scannedKey(entry);
+  const seen = scanned.get(key);
+  if (seen && seen.total <= budget.left && (seen.text !== null || !keep) && sameBytes(data, seen.data)) {
+    // most recently used last
+    scanned.delete(key);
+    scanned.set(key, seen);
+    budget.left -= seen.total;
+    scanStats.reused++;
+    if (seen.total !== entry.uncompressedSize || seen.crc !== entry.crc) {
+      throw CORRUPT(fileName, `lỗi kiểm tra CRC ở thành phần ${entry.name}`);
+    }
+    return keep ? seen.text : null;
+  }
+  // a sheet's text is decoded to count its tags anyway: kept for the next file too when it is small
+  scanStats.inflated++;
+  const text = scanEntryBytes(
+    data,
+    entry,
+    fileName,
+    budget,
+    keep || (sheet && data.length <= SCANNED_MAX_ENTRY),
+    sheet,
+  );
+  rememberScan(key, { data: data.slice(), total: entry.uncompressedSize, crc: entry.crc, text });
+  return keep ? text : null;
+}
+
+/** scanEntry's inflating and checking; the entry's text when `keep` (a sheet's text is decoded anyway). */
+function scanEntryBytes(
+  data: Uint8Array,
+  entry: ZipEntry,
+  fileName: string,
+  budget: { left: number },
+  keep: boolean,
+  sheet: boolean,
+): string | null {
   const sheetLabel = entry.name.replace(/^xl\/worksheets\//, '');
   let total = 0;
   let crc = 0;
@@ -376,7 +474,6 @@ function scanEntry(
     cells += n.cells;
     if (rows > LIMITS.maxRows || cells > LIMITS.maxRows * LIMITS.maxCols) throw tooManyRows();
   };
-  const data = bytes.subarray(dataStart, dataEnd);
   try {
     if (entry.method === 0) {
       single = data.length <= 65536;

@@ -48,30 +48,48 @@ const num = (s: string | undefined | null): number | null => {
 };
 const str = (s: string | undefined | null): string | null => (s === undefined || s === null || s === '' ? null : s);
 
-/** "Đơn vị báo cáo: Phường X" or label cell + value cell to its right. */
-function headerValue(sheet: GridSheet, lastRow: number, label: string): string | null {
-  const key = searchKey(label).replace(/:$/, '');
-  for (let r = 1; r <= lastRow; r++) {
-    for (let c = 1; c <= sheet.colCount; c++) {
+/** The value of a header line whose label cell (text `t`) is at r, c: after the colon, or in a cell to its right. */
+function valueBeside(sheet: GridSheet, r: number, c: number, t: string): string | null {
+  const colon = t.indexOf(':');
+  const inline = colon >= 0 ? cleanText(t.slice(colon + 1)) : '';
+  if (inline) return inline;
+  for (let c2 = c + 1; c2 <= sheet.colCount; c2++) {
+    const m = sheet.mergedFrom(r, c2);
+    if (m && m[1] <= c) continue; // still part of the label's merge
+    const v = cellText(sheet.get(r, c2));
+    if (v && cleanText(v)) return cleanText(v);
+  }
+  return null;
+}
+
+/**
+ * "Đơn vị báo cáo: Phường X" or label cell + value cell to its right, for each label (by its search key without a
+ * final ':'): the first cell, row by row, whose key starts with the label's gives it. One walk over the header
+ * lines for all the labels (each label's answer is the one a walk of its own would give).
+ */
+function headerValues(sheet: GridSheet, lastRow: number, keys: readonly string[]): Array<string | null> {
+  const out: Array<string | null | undefined> = keys.map(() => undefined);
+  let left = keys.length;
+  for (let r = 1; r <= lastRow && left > 0; r++) {
+    for (let c = 1; c <= sheet.colCount && left > 0; c++) {
       if (sheet.mergedFrom(r, c)) continue;
       const t = cellText(sheet.get(r, c));
       if (!t) continue;
       const k = searchKey(t);
-      if (!k.startsWith(key)) continue;
-      const colon = t.indexOf(':');
-      const inline = colon >= 0 ? cleanText(t.slice(colon + 1)) : '';
-      if (inline) return inline;
-      for (let c2 = c + 1; c2 <= sheet.colCount; c2++) {
-        const m = sheet.mergedFrom(r, c2);
-        if (m && m[1] <= c) continue; // still part of the label's merge
-        const v = cellText(sheet.get(r, c2));
-        if (v && cleanText(v)) return cleanText(v);
+      for (let i = 0; i < keys.length; i++) {
+        if (out[i] !== undefined || !k.startsWith(keys[i]!)) continue;
+        out[i] = valueBeside(sheet, r, c, t);
+        left--;
       }
-      return null;
     }
   }
-  return null;
+  return out.map((v) => v ?? null);
 }
+
+/** the search keys of the header lines' labels (unit code, unit name, period), without a final ':' */
+const HEADER_KEYS = [HEADER_LABELS.unitCode, HEADER_LABELS.unitName, HEADER_LABELS.period].map((l) =>
+  searchKey(l).replace(/:$/, ''),
+);
 
 /** A code as the catalogue spells it: no spaces, upper case. */
 export const normCode = (s: string): string => cleanText(s).replace(/\s+/g, '').toUpperCase();
@@ -109,12 +127,10 @@ export function readIdentity(
 
   const headerSheet = table?.sheet ?? grid.sheets.find((s) => s.state === 'visible') ?? grid.sheets[0]!;
   const headerLast = table ? table.headerRow - 1 : Math.min(headerSheet.rowCount, 30);
-  const visible = (label: string): string | null => headerValue(headerSheet, headerLast, label);
-  const visibleUnitCode = visible(HEADER_LABELS.unitCode);
-  const visibleUnitName = visible(HEADER_LABELS.unitName);
+  const [visibleUnitCode, visibleUnitName, visiblePeriodLabel] = headerValues(headerSheet, headerLast, HEADER_KEYS);
   identity.visibleUnitCode = visibleUnitCode ? normCode(visibleUnitCode) : null;
-  identity.visibleUnitName = visibleUnitName;
-  identity.visiblePeriodLabel = visible(HEADER_LABELS.period);
+  identity.visibleUnitName = visibleUnitName ?? null;
+  identity.visiblePeriodLabel = visiblePeriodLabel ?? null;
   if (identity.source === 'header') {
     identity.periodLabel = identity.visiblePeriodLabel;
     const y = identity.periodLabel ? /\b(20\d{2})\b/.exec(identity.periodLabel) : null;
@@ -122,7 +138,7 @@ export function readIdentity(
   }
   // the generic copy has no unit in _meta: the unit wrote it in the header
   identity.unitCode ??= visibleUnitCode ? normCode(visibleUnitCode) : null;
-  identity.unitName ??= visibleUnitName;
+  identity.unitName ??= visibleUnitName ?? null;
   return identity;
 }
 

@@ -61,6 +61,16 @@ export async function readForm(
   options: ReadFormOptions = {},
 ): Promise<ParsedForm> {
   const grid = await loadGrid(bytes, fileName, options.reader ? { reader: options.reader } : {});
+  return formFromGrid(grid, fileName, catalog, options);
+}
+
+/** readForm's reading of a grid already loaded (loadGrid): identity, table, values and findings. */
+export function formFromGrid(
+  grid: Grid,
+  fileName: string,
+  catalog: FormCatalog,
+  options: Omit<ReadFormOptions, 'reader'> = {},
+): ParsedForm {
   const metaSheet = grid.sheets.find((s) => s.name === META_SHEET || searchKey(s.name) === META_SHEET) ?? null;
   const byCode = codesOf(catalog.dataElements);
   const found = findTable(grid, metaSheet, catalog.cellLabels, byCode);

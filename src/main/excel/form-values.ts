@@ -15,6 +15,21 @@ const DASH_KEYS = new Set(['-', '–', '—', '--', '---']);
 /** Names a cell in a message: 'Dòng "CODE" (name, unit; dòng 12 trong tệp), cột "Nữ"'. */
 export type Where = (d: DataElement, row: number, k?: CellKey) => string;
 
+/** Adds the finding of a wrong cell (its place named by `where`); null, the cell's value. */
+function fail(
+  findings: Finding[],
+  where: Where,
+  d: DataElement,
+  row: number,
+  k: CellKey,
+  code: string,
+  message: string,
+  severity: 'error' | 'warning' = 'error',
+): null {
+  findings.push({ code, severity, element: d.code, cell: k, message: `${where(d, row, k)}: ${message}` });
+  return null;
+}
+
 /** The typed value of a cell; null when blank or wrong (a wrong cell adds its finding). */
 export function toValue(
   d: DataElement,
@@ -24,14 +39,15 @@ export function toValue(
   where: Where,
   findings: Finding[],
 ): CellValue | null {
-  const fail = (code: string, message: string, severity: 'error' | 'warning' = 'error'): null => {
-    findings.push({ code, severity, element: d.code, cell: k, message: `${where(d, row, k)}: ${message}` });
-    return null;
-  };
   switch (raw.kind) {
     case 'blank':
       if (raw.formula) {
         return fail(
+          findings,
+          where,
+          d,
+          row,
+          k,
           'FORMULA_NO_RESULT',
           `ô có công thức "=${raw.formula}" nhưng tệp không lưu kết quả tính. Hãy đề nghị đơn vị mở tệp bằng Excel, ` +
             'kiểm tra kết quả, lưu lại rồi gửi lại (hoặc ghi thẳng con số thay cho công thức).',
@@ -40,6 +56,11 @@ export function toValue(
       return null;
     case 'error':
       return fail(
+        findings,
+        where,
+        d,
+        row,
+        k,
         'CELL_ERROR',
         `ô báo lỗi "${raw.value}" (công thức tham chiếu sai hoặc chia cho 0). Hãy đề nghị đơn vị sửa công thức ` +
           'hoặc ghi thẳng con số rồi gửi lại.',
@@ -47,6 +68,11 @@ export function toValue(
     case 'number':
       if (raw.externalFormula) {
         fail(
+          findings,
+          where,
+          d,
+          row,
+          k,
           'FORMULA_EXTERNAL',
           `ô có công thức "=${raw.externalFormula}" lấy số liệu từ một tệp Excel khác; đã dùng kết quả lưu trong tệp ` +
             `(${formatNumber(raw.value, 10)}). Hãy kiểm tra lại con số này với đơn vị.`,
@@ -63,6 +89,11 @@ export function toValue(
     if (NA_KEYS.has(key)) return { state: 'na' };
     if (d.type !== 'text' && DASH_KEYS.has(text.trim())) {
       fail(
+        findings,
+        where,
+        d,
+        row,
+        k,
         'DASH_AS_BLANK',
         `ô ghi "${text}", được hiểu là không có số liệu (để trống). Nếu số liệu bằng không, hãy ghi 0; nếu không ` +
           'áp dụng, hãy ghi KAD.',
@@ -75,6 +106,11 @@ export function toValue(
   if (d.type === 'text') {
     if (raw.kind === 'text' && raw.invisible)
       fail(
+        findings,
+        where,
+        d,
+        row,
+        k,
         'INVISIBLE_CHARS',
         'ô có ký tự ẩn (ví dụ ký tự đảo chiều chữ, ký tự độ rộng 0) có thể làm nội dung hiển thị khác với thực tế; ' +
           'đã bỏ các ký tự này. Hãy kiểm tra lại nội dung với đơn vị.',
@@ -92,7 +128,15 @@ export function toValue(
       const yn = parseYesNo(text);
       if (yn !== null) return { state: 'yesno', value: yn };
     }
-    return fail('TYPE_YESNO', `ô ghi "${cellText(raw) ?? ''}" trong khi chỉ được ghi "Có" hoặc "Không".`);
+    return fail(
+      findings,
+      where,
+      d,
+      row,
+      k,
+      'TYPE_YESNO',
+      `ô ghi "${cellText(raw) ?? ''}" trong khi chỉ được ghi "Có" hoặc "Không".`,
+    );
   }
 
   // integer / decimal
@@ -102,12 +146,22 @@ export function toValue(
     if (raw.percent) {
       if (d.type === 'integer') {
         return fail(
+          findings,
+          where,
+          d,
+          row,
+          k,
           'PERCENT_IN_COUNT',
           `ô được định dạng phần trăm (hiển thị ${formatNumber(n * 100, 4)}%, giá trị thật ${formatNumber(n, 6)}) ` +
             'trong khi chỉ tiêu là số đếm. Hãy đổi định dạng ô về Số (Number) và ghi con số đếm.',
         );
       }
       fail(
+        findings,
+        where,
+        d,
+        row,
+        k,
         'PERCENT_FORMAT',
         `ô được định dạng phần trăm (hiển thị ${formatNumber(n * 100, 4)}%); đã ghi nhận giá trị ${formatNumber(n, 6)}. ` +
           'Hãy kiểm tra lại với đơn vị.',
@@ -118,6 +172,11 @@ export function toValue(
     const reading = readViNumber(text);
     if (reading.kind === 'us_only') {
       return fail(
+        findings,
+        where,
+        d,
+        row,
+        k,
         'AMBIGUOUS_NUMBER',
         `ô ghi "${text}": theo cách ghi của Việt Nam (dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân) ` +
           `đây không phải là một số; nếu theo cách ghi tiếng Anh thì là ${formatNumber(reading.usValue, 6)}. ` +
@@ -128,19 +187,29 @@ export function toValue(
       const hint = /%/.test(text)
         ? 'Hãy bỏ dấu % và chỉ ghi con số.'
         : 'Hãy chỉ ghi con số (ví dụ 1.234 hoặc 12,5), không ghi chữ hay đơn vị tính; chỉ tiêu không áp dụng thì ghi KAD.';
-      return fail('TYPE_TEXT_IN_NUMBER', `ô ghi "${text}", không phải là số. ${hint}`);
+      return fail(findings, where, d, row, k, 'TYPE_TEXT_IN_NUMBER', `ô ghi "${text}", không phải là số. ${hint}`);
     }
     n = reading.value;
     if (reading.commaThousands) {
       const thousands = Math.round(Math.abs(n) * 1000);
       if (d.type === 'integer') {
         return fail(
+          findings,
+          where,
+          d,
+          row,
+          k,
           'AMBIGUOUS_NUMBER',
           `ô ghi "${text}", theo cách ghi của Việt Nam là ${formatNumber(n, 6)} (dấu phẩy là dấu thập phân), không ` +
             `phải số nguyên. Nếu là ${numberToViWords(thousands)}, hãy ghi ${formatNumber(thousands)}.`,
         );
       }
       fail(
+        findings,
+        where,
+        d,
+        row,
+        k,
         'COMMA_THOUSANDS',
         `ô ghi "${text}", đã đọc là ${formatNumber(n, 6)} (dấu phẩy là dấu thập phân). Có phải ` +
           `${formatNumber(thousands)} (${numberToViWords(thousands)})? Nếu vậy, hãy sửa lại.`,
@@ -149,11 +218,21 @@ export function toValue(
     }
   } else if (raw.kind === 'bool') {
     return fail(
+      findings,
+      where,
+      d,
+      row,
+      k,
       'TYPE_TEXT_IN_NUMBER',
       `ô ghi giá trị đúng/sai (${raw.value ? 'TRUE' : 'FALSE'}) thay vì một con số. Hãy ghi con số.`,
     );
   } else if (raw.kind === 'date') {
     return fail(
+      findings,
+      where,
+      d,
+      row,
+      k,
       'TYPE_TEXT_IN_NUMBER',
       'ô đang ở dạng ngày tháng thay vì con số (thường do định dạng ô bị đổi). Hãy đổi định dạng ô về Số (Number) ' +
         'và ghi lại con số.',
@@ -161,7 +240,7 @@ export function toValue(
   }
   if (n === null) return null;
   const problem = boundsProblem(d, n);
-  if (problem) return fail(problem.code, problem.message);
+  if (problem) return fail(findings, where, d, row, k, problem.code, problem.message);
   n = d.type === 'integer' ? Math.round(n) : Number(n.toPrecision(15));
   return { state: 'number', value: n === 0 ? 0 : n };
 }

@@ -199,7 +199,9 @@ export function readTaskMeta(meta: GridSheet | null): TaskMeta | null {
 }
 
 /** Is this text in the code column a task row's code? (the form reader leaves those rows to readTaskAnswers) */
-export const isTaskCode = (code: string): boolean => parseTaskElement(cleanText(code)) !== null;
+export const isTaskCode = (code: string): boolean =>
+  // a task code reads NV:<id>: without a ':' (which cleaning never makes) it is not one
+  code.includes(':') && parseTaskElement(cleanText(code)) !== null;
 
 /**
  * The answers of the task rows: the header row of the section found by its labels, each row by its code
@@ -207,6 +209,9 @@ export const isTaskCode = (code: string): boolean => parseTaskElement(cleanText(
  */
 export function readTaskAnswers(sheet: GridSheet, findings: Finding[]): StoredValue[] {
   const out: StoredValue[] = [];
+  // an answer (or a finding) needs a status row: a cell whose code reads `NV:<id>` in one of the columns a header
+  // can name (1–40); most forms have none, and looking for one costs less than looking for a header row by row
+  if (!hasStatusCode(sheet)) return out;
   let cols: { code: number; status?: number; result?: number; activities?: number } | null = null;
   for (let r = 1; r <= sheet.rowCount; r++) {
     if (!cols) {
@@ -259,6 +264,21 @@ export function readTaskAnswers(sheet: GridSheet, findings: Finding[]): StoredVa
     }
   }
   return out;
+}
+
+/** Does any cell of columns 1–40 hold a task row's code (`NV:<id>`, a status row)? A code has a ':' in its text. */
+function hasStatusCode(sheet: GridSheet): boolean {
+  const cols = Math.min(sheet.colCount, 40);
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    for (let c = 1; c <= cols; c++) {
+      const cell = sheet.get(r, c);
+      // numbers and TRUE/FALSE never print a ':' (a date-time does: it is looked at)
+      if (cell.kind !== 'text' && cell.kind !== 'date' && cell.kind !== 'error') continue;
+      if (!cell.value.includes(':')) continue;
+      if (parseTaskElement(cleanText(cell.value))?.part === 'status') return true;
+    }
+  }
+  return false;
 }
 
 /** The header labels' search keys, computed once (headerAt looks at every row until it finds the header). */

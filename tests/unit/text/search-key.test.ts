@@ -66,3 +66,49 @@ describe('searchKey', () => {
     }
   });
 });
+
+/** cleanText's rule without any shortcut or kept result */
+const cleanRule = (s: string): string =>
+  s
+    .normalize('NFC')
+    .replace(/[\u00a0\u2007\u202f\u200b\ufeff\u2028\u2029\t\r\n]+/g, ' ')
+    .replace(/\p{Cf}+/gu, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+
+describe('cleanText gives the rule on Latin and Vietnamese letters, alone, together and with odd characters', () => {
+  // the blocks Vietnamese letters come from, and their neighbours
+  const ranges: Array<[number, number]> = [
+    [0x00, 0x2ff],
+    [0x1dff, 0x1f00],
+  ];
+  it('every character of U+0000–U+02FF and U+1DFF–U+1F00, alone and between letters', () => {
+    for (const [a, b] of ranges) {
+      for (let c = a; c <= b; c++) {
+        const ch = String.fromCharCode(c);
+        for (const s of [ch, `a${ch}b`, `Mã${ch}số`, `${ch}${ch}`, `e${ch}`, `${ch}\u0301`]) {
+          expect(cleanText(s), `U+${c.toString(16)} in ${JSON.stringify(s)}`).toBe(cleanRule(s));
+        }
+      }
+    }
+  });
+  it('random texts of Vietnamese letters, spaces and the characters around them', () => {
+    const alphabet =
+      'aăâbdđeêoôơuưyAĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ  ' +
+      '\u00a0\u00ad\u00a1\u024f\u0250\u1e00\u1eff\u1f00\u0301\u0323\u200b\u2028\t\n.,:;()-/%0123456789';
+    let seed = 11;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65536) % n;
+    };
+    let unchanged = 0;
+    for (let i = 0; i < 20000; i++) {
+      const s = Array.from({ length: rnd(24) }, () => alphabet[rnd(alphabet.length)]).join('');
+      const want = cleanRule(s);
+      expect(cleanText(s), JSON.stringify(s)).toBe(want);
+      if (want === s) unchanged++;
+    }
+    // many of them are already clean: texts left unchanged are compared too, not only texts the rule changes
+    expect(unchanged).toBeGreaterThan(1000);
+  });
+});
