@@ -127,9 +127,11 @@ export function findWorkerEntry(): string | null {
 /**
  * The worker's young generation, in MB. 64 held the peak RSS of 1,000 forms in one batch at 244–246 MB (the goal is
  * 250; 188 before the batch read ahead in the worker), 16 at 226–229, 8 at 220; the worker's CPU per form did not
- * move measurably between 16 and 64 (scripts/bench/probe-read.ts, a loaded 2-core machine).
+ * move measurably between 16 and 64 (scripts/bench/probe-read.ts, a loaded 2-core machine). With the guard's and
+ * fast-grid's kept entries (file-guard.ts, fast-grid.ts) in both threads, 16 gave 249–251 and 8 gives 238–240
+ * (`npx tsx scripts/bench/probe-peak.ts DIR`), so 8.
  */
-const YOUNG_GENERATION_MB = 16;
+const YOUNG_GENERATION_MB = 8;
 
 function spawn(entry: string, maxOld: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: maxOld, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
