@@ -29,7 +29,9 @@
  *   printed too (trendEachSumMs);
  * - exportMs: 'reports.workbook' of the imported period, median of 5 warm runs;
  * - scale1000Ms: 'consolidation.get' on a period with 1,000 units (values seeded straight into SQLite), median of 20;
- * - peakRssMB: peak resident memory of the process (parse worker thread included) sampled during the import;
+ * - peakRssMB: peak resident memory of the process (parse worker thread included; the worker bundled as the app
+ *   runs it, bundledParseWorker: since the batch reads ahead in it, a worker compiled by tsx added ~80 MB) sampled
+ *   during the import;
  * - national*: a database as a ministry would hold it — 4,300 units (every commune and the provincial units) and
  *   20 periods (ten years), values seeded straight into SQLite: 'consolidation.get' (and the size of its JSON
  *   answer, consolidationBytes), 'consolidation.drill' of one figure, 'consolidation.trends', 'reports.workbook',
@@ -52,7 +54,7 @@ import type { StoredValue } from '../src/shared/domain/records';
 import type { ImportResult } from '../src/shared/domain/report';
 import { createContext, type Ctx } from '../src/main/api/context';
 import { fillForm } from '../src/main/demo/form-filler';
-import { parseForm, shutdownParsePool, warmParsePool } from '../src/main/excel/parse-pool';
+import { configureParsePool, parseForm, shutdownParsePool, warmParsePool } from '../src/main/excel/parse-pool';
 import { templateRowsFor } from '../src/main/excel/form-layout';
 import { getCatalog } from '../src/main/services/catalog';
 import { toFill, unitFigures } from '../src/main/demo/data';
@@ -145,8 +147,24 @@ function freshDatabase(path: string, identity?: string) {
   return { ctx, units, periods, target: periods.get('2026-half_year')! };
 }
 
+/**
+ * The parse worker as the app runs it: bundled the way scripts/build-cli.mjs bundles the command's (into out/, so
+ * the bundle finds node_modules), as peakRss1000MB's child does. From the sources, tsx would compile every module
+ * again inside the worker thread and keep them with their source maps: ~80 MB of peakRssMB that the app never
+ * holds, and seconds of start. Only the worker: this process still runs the sources.
+ */
+async function bundledParseWorker(): Promise<{ entry: string; dir: string }> {
+  const dir = join(__dirname, '..', 'out', `bench-worker-${process.pid}`);
+  const { buildCli } = (await import(join(__dirname, 'build-cli.mjs'))) as {
+    buildCli: (outDir: string) => Promise<string>;
+  };
+  await buildCli(dir);
+  return { entry: join(dir, 'parse-worker.js'), dir };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bdg-bench-'));
+  let worker: { entry: string; dir: string } | null = null;
   // the forms are exported from a database of their own; every import run gets a fresh one with the same ids
   const setup = freshDatabase(join(dir, 'setup.sqlite'));
   let ctx = setup.ctx;
@@ -194,6 +212,8 @@ async function main(): Promise<void> {
     // workers started (a batch starts them itself and reads its first files here meanwhile; from the sources, as
     // here, tsx compiles the worker for a second or more, which the bundled app does not pay)
     await parseForm(files[0]!.bytes, files[0]!.name, catalog);
+    worker = await bundledParseWorker();
+    configureParsePool({ entry: worker.entry });
     warmParsePool();
     await parseForm(files[0]!.bytes, files[0]!.name, catalog, {}, 'worker');
     let peakRss = process.memoryUsage.rss();
@@ -547,6 +567,7 @@ async function main(): Promise<void> {
     ctx.close();
     await shutdownParsePool();
     rmSync(dir, { recursive: true, force: true });
+    if (worker) rmSync(worker.dir, { recursive: true, force: true });
   }
 }
 
