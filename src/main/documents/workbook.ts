@@ -49,6 +49,12 @@ import {
 
 const FONT = 'Times New Roman';
 const INT_FMT = '#,##0';
+/**
+ * The width of an STT column that numbers `count` rows: its narrowest width up to 999 rows, wider once the last
+ * number has a thousands separator (at width 5, "4.300" in 12 pt printed as "###" in the national Phụ lục V).
+ */
+const sttWidth = (count: number, narrowest: number): number =>
+  Math.max(narrowest, Math.trunc(count).toLocaleString('en-US').length + 2);
 const DEC_FMT = '#,##0.0#';
 /** NĐ 30 margins in inches: top/bottom 20 mm, left 30 mm, right 15 mm. */
 const MARGINS = { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3, footer: 0.3 };
@@ -707,7 +713,7 @@ function appendix3(wb: X.Workbook, model: ReportModel) {
     title: `Tình hình gửi báo cáo của các đơn vị (hạn gửi ${formatDate(model.status.deadline)})`,
     cols: COLS,
     landscape: false,
-    widths: [6, 30, 20, 13, 13, 8],
+    widths: [sttWidth(model.status.units.length, 6), 30, 20, 13, 13, 8],
   });
   headerRow(ws, hr, ['STT', 'Đơn vị', 'Loại đơn vị', 'Tình trạng', 'Ngày nhận', 'Lần gửi']);
   let r = hr + 1;
@@ -838,7 +844,7 @@ function appendix5(wb: X.Workbook, model: ReportModel, figures: FigureTable, ran
       cols: COLS,
       landscape: true,
       sensitive: hasSensitive(model),
-      widths: [5, 25, ...cols.map(() => 9.5)],
+      widths: [sttWidth(units.length, 5), 25, ...cols.map(() => 9.5)],
     });
     const h2 = hr + 1;
     ['STT', 'Đơn vị'].forEach((l, i) => {

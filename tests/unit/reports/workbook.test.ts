@@ -202,3 +202,33 @@ describe('buildMinistryWorkbook', () => {
     });
   });
 });
+
+describe('STT columns of the long appendices', () => {
+  // at width 5, "4.300" in 12 pt printed as "###" in the national Phụ lục V (seen in LibreOffice's PDF)
+  it('widen once the last row number has a thousands separator, and only then', async () => {
+    const base = makeReportModel();
+    const small = await read(base);
+    expect(small.getWorksheet('Phụ lục V (1)')!.getColumn(1).width).toBe(5);
+    expect(small.getWorksheet('Phụ lục III')!.getColumn(1).width).toBe(6);
+    const many = 4300;
+    const line = base.status.units[0]!;
+    const big = await read(
+      makeReportModel({
+        byUnit: Array.from({ length: many }, (_, i) => ({
+          unitCode: `X${i}`,
+          unitName: `Xã số ${i + 1}`,
+          kind: 'xa' as const,
+          values: [],
+        })),
+        status: {
+          ...base.status,
+          units: Array.from({ length: many }, (_, i) => ({ ...line, code: `X${i}`, name: `Xã số ${i + 1}` })),
+        },
+      }),
+    );
+    const v = big.getWorksheet('Phụ lục V (1)')!;
+    expect(v.rowCount).toBeGreaterThan(many);
+    expect(v.getColumn(1).width).toBe(7);
+    expect(big.getWorksheet('Phụ lục III')!.getColumn(1).width).toBe(7);
+  });
+});
