@@ -12,7 +12,7 @@
  * Prints one JSON object: per file, the medians over rounds of the wall and CPU milliseconds of each side and
  * their ratio, with every round's figures.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ import { sha256 } from '../../src/main/services/imports/commit';
 import { createPeriod } from '../../src/main/services/periods';
 import { databaseId, setMeta } from '../../src/main/services/settings';
 import { exportTemplates } from '../../src/main/services/templates';
+import { openFloorDb } from './floor';
 import { seedUnits } from './national';
 import { median, round } from './util';
 
@@ -106,20 +107,7 @@ async function ours(
 
 /** The floor's transaction alone (scripts/bench/floor.ts: same pragmas, tables, statements), reading done before. */
 function floorTx(path: string, files: Array<{ bytes: Uint8Array }>, counts: number[], pages = false): Side {
-  const db = new Database(path);
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.exec(
-    'CREATE TABLE f (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, bytes BLOB NOT NULL);' +
-      'CREATE TABLE v (submission_id INTEGER NOT NULL, element TEXT NOT NULL, cell TEXT NOT NULL, state TEXT NOT NULL, ' +
-      'num REAL, text TEXT, PRIMARY KEY (submission_id, element, cell)) WITHOUT ROWID;',
-  );
-  const insFile = db.prepare('INSERT INTO f (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const insValue = db.prepare(
-    'INSERT INTO v (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const { db, commit } = openFloorDb(path);
   // what the floor reads before its transaction (not timed here): the hash and some cells
   const ready = files.map((f) => ({ sha: sha256(f.bytes), cells: [['A1', 1]] as Array<[string, number]> }));
   if (pages) walStart(db);
@@ -129,13 +117,7 @@ function floorTx(path: string, files: Array<{ bytes: Uint8Array }>, counts: numb
     const n = counts[i] ?? 0;
     const bytes = file.bytes;
     const { sha, cells } = ready[i]!;
-    db.transaction(() => {
-      insFile.run(sha, bytes.byteLength, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      for (let k = 0; k < n; k++) {
-        const c = cells[k % Math.max(cells.length, 1)] ?? ['A1', 0];
-        insValue.run(i, `${c[0]}#${k}`, 'value', 'number', c[1], null);
-      }
-    })();
+    commit(i, sha, bytes, cells, n);
   });
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

@@ -42,11 +42,8 @@ function sheetXml(b: Uint8Array): string {
 
 const CELL = /<c r="([A-Z]+\d+)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>/g;
 
-/**
- * One floor run into a fresh database at `path`: returns its seconds. `counts[i]` is the number of values the import
- * stored for file i (0 for a file it did not accept, which the floor then skips, as the import writes no values).
- */
-export function floorRun(path: string, files: Array<{ bytes: Uint8Array }>, counts: number[]): number {
+/** The floor's database: the pragmas of db/open.ts, a files-like and a values-like table, their two statements. */
+export function openFloorDb(path: string) {
   const db = new Database(path);
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
@@ -61,6 +58,25 @@ export function floorRun(path: string, files: Array<{ bytes: Uint8Array }>, coun
   const insValue = db.prepare(
     'INSERT INTO v (submission_id, element, cell, state, num, text) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  /** file i's ONE transaction: its original and `n` values made from its cells */
+  const commit = (i: number, sha: string, bytes: Uint8Array, cells: Array<[string, number]>, n: number): void => {
+    db.transaction(() => {
+      insFile.run(sha, bytes.byteLength, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      for (let k = 0; k < n; k++) {
+        const c = cells[k % Math.max(cells.length, 1)] ?? ['A1', 0];
+        insValue.run(i, `${c[0]}#${k}`, 'value', 'number', c[1], null);
+      }
+    })();
+  };
+  return { db, commit };
+}
+
+/**
+ * One floor run into a fresh database at `path`: returns its seconds. `counts[i]` is the number of values the import
+ * stored for file i (0 for a file it did not accept, which the floor then skips, as the import writes no values).
+ */
+export function floorRun(path: string, files: Array<{ bytes: Uint8Array }>, counts: number[]): number {
+  const { db, commit } = openFloorDb(path);
   const t0 = performance.now();
   files.forEach((file, i) => {
     const n = counts[i] ?? 0;
@@ -73,13 +89,7 @@ export function floorRun(path: string, files: Array<{ bytes: Uint8Array }>, coun
       if (Number.isFinite(num)) cells.push([m[1]!, num]);
     }
     if (!n) return;
-    db.transaction(() => {
-      insFile.run(sha, bytes.byteLength, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      for (let k = 0; k < n; k++) {
-        const c = cells[k % Math.max(cells.length, 1)] ?? ['A1', 0];
-        insValue.run(i, `${c[0]}#${k}`, 'value', 'number', c[1], null);
-      }
-    })();
+    commit(i, sha, bytes, cells, n);
   });
   const seconds = (performance.now() - t0) / 1000;
   db.close();
