@@ -43,7 +43,10 @@ function sheetXml(b: Uint8Array): string {
 const CELL = /<c r="([A-Z]+\d+)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>/g;
 
 /** The floor's database: the pragmas of db/open.ts, a files-like and a values-like table, their two statements. */
-export function openFloorDb(path: string) {
+export function openFloorDb(path: string): {
+  db: Database.Database;
+  commit: (i: number, sha: string, bytes: Uint8Array, cells: Array<[string, number]>, n: number) => void;
+} {
   const db = new Database(path);
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');

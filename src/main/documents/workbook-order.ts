@@ -9,7 +9,7 @@
  * (tests/integration/documents/workbook-equality.test.ts compares the workbooks written both ways).
  */
 import { compareVi } from '../../shared/text/vi';
-import { cleanForDocument, type ReportModel } from './model';
+import { cleanForDocument, textRows, type ReportModel } from './model';
 import type { FigureTable } from './workbook-figures';
 
 /** cleanForDocument's answers for texts of 65 to 2,000 characters (it remembers the shorter ones itself) */
@@ -66,24 +66,10 @@ export function sortedUnitIndexes(figures: FigureTable, ranks: ViRanks): number[
     .sort((a, b) => ranks.compare(u[a]!.unitName, u[b]!.unitName) || compareVi(u[a]!.unitCode, u[b]!.unitCode));
 }
 
-/** textRows (model.ts): the free-text answers by unit name, unit code and the element's catalogue order. */
+/** textRows (model.ts) with the ranks made once and the cleaned texts kept. */
 export function sortedTextRows(
   model: ReportModel,
   ranks: ViRanks,
 ): Array<{ unitName: string; unitCode: string; item: string; text: string }> {
-  const names = new Map(model.catalog.dataElements.map((e) => [e.code, e.name]));
-  const order = new Map(model.catalog.dataElements.map((e, i) => [e.code, i]));
-  return [...model.consolidation.texts]
-    .sort(
-      (a, b) =>
-        ranks.compare(a.unitName, b.unitName) ||
-        compareVi(a.unit, b.unit) ||
-        (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0),
-    )
-    .map((t) => ({
-      unitName: t.unitName,
-      unitCode: t.unit,
-      item: names.get(t.code) ?? t.code,
-      text: cleanText(t.text),
-    }));
+  return textRows(model, (a, b) => ranks.compare(a, b), cleanText);
 }
