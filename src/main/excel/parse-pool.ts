@@ -241,6 +241,9 @@ class ParseWorker {
       this.ready = true;
       this.lastAt = Date.now();
       for (const job of this.jobs) this.post(job);
+      // a worker started ahead (warm) with nothing to read must not keep the process alive: the unref() of the
+      // constructor does not hold for a thread still starting (a warmed, idle worker kept `bdg import` from exiting)
+      if (!this.jobs.length) this.worker.unref();
       this.arm();
       this.pool.next();
       return;

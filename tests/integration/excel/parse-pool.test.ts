@@ -3,6 +3,7 @@
  * Vietnamese refusal, the worker is replaced, the next file still imports, and on ordinary files the pool gives
  * exactly what the in-process reader gives.
  */
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,4 +162,35 @@ describe('parse pool: the usual form is read in this thread, the rest in the wor
       configureParsePool(defaults);
     }
   });
+});
+
+describe('parse pool: a started worker never keeps the process alive', () => {
+  // the batch starts the workers ahead (warmParsePool); an idle, ready worker kept `bdg import` from exiting
+  const child = (mode: 'idle' | 'read') =>
+    new Promise<{ code: number | null; signal: string | null; out: string }>((done) => {
+      const p = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'tests/helpers/warm-pool-child.ts'), mode, join(DIR, 'so-y-te.xlsx')],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let out = '';
+      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      // a hang, not a time: the child needs a second or two; 60 s means it would never have ended
+      const hang = setTimeout(() => p.kill('SIGKILL'), 60_000);
+      p.on('close', (code, signal) => {
+        clearTimeout(hang);
+        done({ code, signal, out });
+      });
+    });
+
+  it.each(['idle', 'read'] as const)(
+    '%s: the process exits by itself once its work is done',
+    async (mode) => {
+      const r = await child(mode);
+      expect(r.out.trim()).toBe('ready=true');
+      expect(r.signal).toBeNull();
+      expect(r.code).toBe(0);
+    },
+    90_000,
+  );
 });
