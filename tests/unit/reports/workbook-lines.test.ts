@@ -8,18 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { countLines, linesOf, textPt } from '../../../src/main/documents/workbook-lines';
 import * as v1 from './reference/lines-v1';
-
-/** a small deterministic generator (mulberry32) */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../../src/main/demo/data';
 
 const PIECES = [
   'Ủy ban',
