@@ -19,6 +19,8 @@
  *   sheet inflated and scanned once, one WAL synchronous=FULL transaction per file with the original and as many
  *   values as the import stored for it), median of three runs interleaved with the import runs;
  *   importFloorRatio = importSeconds / floorSeconds (goal ≤ 1.5);
+ *   importCheckSeconds / importWriteSeconds: that batch run's two phases (read and check every file | write them),
+ *   split at the first file answered; the write phase is what compares with the floor's transactions;
  * - peakRss1000MB: the peak RSS of a child process importing 1,000 forms of 1,000 units in ONE 'imports.batch'
  *   call, the code bundled as the app runs it (scripts/bench/peak-rss.ts; goal ≤ 250 MB; `--no-peak` skips it:
  *   making the forms takes minutes);
@@ -218,11 +220,20 @@ async function main(): Promise<void> {
     await parseForm(files[0]!.bytes, files[0]!.name, catalog, {}, 'worker');
     let peakRss = process.memoryUsage.rss();
     // the officer's path: the 120 files in one imports.batch call
-    const batchRun = async (run: number): Promise<{ seconds: number; results: ImportResult[]; ctx: Ctx }> => {
+    const batchRun = async (
+      run: number,
+    ): Promise<{ seconds: number; checkSeconds: number; results: ImportResult[]; ctx: Ctx }> => {
       const fresh = freshDatabase(join(dir, `batch-${run}.sqlite`), identity);
       const sampler = setInterval(() => {
         peakRss = Math.max(peakRss, process.memoryUsage.rss());
       }, 10);
+      // the batch's two phases (services/imports/batch.ts): every file read and checked, then every file written;
+      // the first 'done' progress event is the end of the first
+      let checkedAt = 0;
+      fresh.ctx.emit = (event, payload) => {
+        if (!checkedAt && event === 'import.progress' && (payload as { phase?: string }).phase === 'done')
+          checkedAt = now();
+      };
       const t0 = now();
       const r = await call<{ results: ImportResult[] }>(fresh.ctx, 'imports.batch', {
         periodId: fresh.target,
@@ -233,7 +244,8 @@ async function main(): Promise<void> {
       const seconds = (now() - t0) / 1000;
       clearInterval(sampler);
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      return { seconds, results: r.results, ctx: fresh.ctx };
+      const checkSeconds = checkedAt ? (checkedAt - t0) / 1000 : seconds;
+      return { seconds, checkSeconds, results: r.results, ctx: fresh.ctx };
     };
     // the former figure: imports.file called once per file, in turn
     const importRun = async (run: number): Promise<{ seconds: number; results: ImportResult[]; ctx: Ctx }> => {
@@ -263,6 +275,7 @@ async function main(): Promise<void> {
     const importRuns: number[] = [];
     const importFileRuns: number[] = [];
     const floorRuns: number[] = [];
+    const checkRuns: number[] = [];
     let results: ImportResult[] = [];
     for (let run = 1; run <= RUNS; run++) {
       bareRuns.push(await bare());
@@ -271,6 +284,7 @@ async function main(): Promise<void> {
       one.ctx.close();
       const r = await batchRun(run);
       importRuns.push(r.seconds);
+      checkRuns.push(r.checkSeconds);
       results = r.results;
       // the floor (scripts/bench/floor.ts) on the same files, with as many values as this run stored for each
       const countOf = r.ctx.raw.prepare('SELECT count(*) AS n FROM submission_values WHERE submission_id = ?');
@@ -305,6 +319,13 @@ async function main(): Promise<void> {
       importFileSeconds: round(importFileSeconds, 2),
       importFileFloorRatio: round(importFileSeconds / floorSeconds, 2),
       importFileRuns: importFileRuns.map((x) => round(x, 3)),
+      // the batch split in its two phases (the median run): every file read and checked (nothing can be written
+      // before: one unit, one file per batch), then every file written (one transaction each, as the floor's)
+      importCheckSeconds: round(checkRuns[importRuns.indexOf(median(importRuns))] ?? median(checkRuns), 3),
+      importWriteSeconds: round(
+        importSeconds - (checkRuns[importRuns.indexOf(median(importRuns))] ?? median(checkRuns)),
+        3,
+      ),
     };
     const floorLines = [
       ['floorSeconds (đọc + giải nén + quét + 1 giao dịch/tệp)', `${importFigures.floorSeconds} s`, ''],
@@ -317,6 +338,11 @@ async function main(): Promise<void> {
         'importFileSeconds (imports.file từng tệp)',
         `${importFigures.importFileSeconds} s (${importFigures.importFileRuns.join(' ')})`,
         `×${importFigures.importFileFloorRatio} sàn`,
+      ],
+      [
+        '  hai pha của đợt (đọc + kiểm tra | ghi)',
+        `${importFigures.importCheckSeconds} | ${importFigures.importWriteSeconds} s`,
+        `ghi = ×${round(importFigures.importWriteSeconds / floorSeconds, 2)} sàn`,
       ],
       [
         'importFloorRatio',
