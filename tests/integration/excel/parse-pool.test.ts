@@ -4,6 +4,7 @@
  * exactly what the in-process reader gives.
  */
 import { spawn } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,4 +194,64 @@ describe('parse pool: a started worker never keeps the process alive', () => {
     },
     90_000,
   );
+});
+
+describe('parse pool: the time limit of a file counts from when the worker starts it', () => {
+  // a worker holds two files (the one it reads and the next, sent ahead): the second must not lose the time it
+  // waited behind the first, or a batch would refuse good files behind a slow one. A plain sheet of 2.000 × 40
+  // cells (no form in it: read, answered with a finding) takes a few hundred ms in the worker.
+  let big: Uint8Array;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Biểu');
+    for (let r = 1; r <= 2000; r++)
+      ws.addRow(Array.from({ length: 40 }, (_, c) => (c === 0 ? `Dòng ${r}` : r * 100 + c)));
+    big = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  });
+  afterAll(() => configureParsePool(defaults));
+
+  /** how long the worker takes for the sheet, once warm: the median of three */
+  async function calibrate(): Promise<number> {
+    configureParsePool({ ...defaults, timeoutMs: 120_000 });
+    await parseForm(big, 'warm.xlsx', catalog);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await parseForm(big, `lan-${i}.xlsx`, catalog);
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  }
+
+  it(
+    'two slow files sent together: each has the whole limit, though the second waits behind the first',
+    { retry: 2, timeout: 120_000 },
+    async () => {
+      const t = await calibrate();
+      // each file alone is well inside the limit (1,5 × its time); counted from when it was sent, the second
+      // would end at about 2 × and be refused
+      configureParsePool({ ...defaults, timeoutMs: Math.round(1.5 * t) });
+      const before = parsePoolState();
+      const [a, b] = await Promise.all([
+        outcome(() => parseForm(big, 'truoc.xlsx', catalog)),
+        outcome(() => parseForm(big, 'sau.xlsx', catalog)),
+      ]);
+      expect(a).toHaveProperty('ok');
+      expect(b).toHaveProperty('ok');
+      expect(parsePoolState().restarts).toBe(before.restarts);
+    },
+  );
+
+  it('a file that takes longer than the limit from its own start is still refused', { timeout: 120_000 }, async () => {
+    const t = await calibrate();
+    configureParsePool({ ...defaults, timeoutMs: Math.max(1, Math.round(0.3 * t)) });
+    const r = (await outcome(() => parseForm(big, 'qua-lau.xlsx', catalog))) as {
+      error?: { code: string; message: string };
+    };
+    expect(r.error?.code).toBe('bad_file');
+    expect(r.error?.message).toMatch(/^Tệp quá phức tạp hoặc bị hỏng nên không đọc được trong thời gian cho phép/);
+    configureParsePool(defaults);
+    expect(await parseForm(readFileSync(join(DIR, 'so-y-te.xlsx')), 'so-y-te.xlsx', catalog)).toBeTruthy();
+  });
 });
