@@ -28,7 +28,8 @@ import { buildNationalDb, NATIONAL_UNITS } from './national';
 import { median, round } from './util';
 
 const ROOT = resolve(__dirname, '../..');
-const STATIC_DIR = join(ROOT, 'out/renderer');
+// BDG_UI_STATIC: another built renderer (e.g. main's out/renderer) to compare two builds in the same conditions
+const STATIC_DIR = process.env.BDG_UI_STATIC ? resolve(process.env.BDG_UI_STATIC) : join(ROOT, 'out/renderer');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = 3;
 const SMALL_UNITS = 120;
