@@ -74,7 +74,7 @@ async function heapMB(page: Page): Promise<number> {
 }
 
 /** Opens the dashboard and waits until ready; the time from navigation. */
-async function dashboardOnce(browser: Browser, url: string, expected: number) {
+export async function dashboardOnce(browser: Browser, url: string, expected: number) {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
