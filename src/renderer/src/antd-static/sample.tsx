@@ -25,7 +25,6 @@ import {
   Layout,
   List,
   Modal,
-  Menu,
   Pagination,
   Popover,
   Row,
@@ -49,9 +48,8 @@ function Sample() {
   const rows = [{ key: 1, a: 'x', b: 1 }];
   return (
     <Layout hasSider>
-      <Layout.Sider>
-        <Menu theme="dark" mode="inline" selectedKeys={['a']} items={[{ key: 'a', label: 'a' }]} />
-      </Layout.Sider>
+      {/* the main navigation is our own (components/SideNav.tsx): no antd Menu on the first screens */}
+      <Layout.Sider />
       <Layout>
         <Layout.Header>
           <Flex gap={8}>
