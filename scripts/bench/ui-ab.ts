@@ -1,7 +1,7 @@
 /**
  * Two builds of the renderer compared in the same minutes (issue 20): Tổng quan at national scale loaded cold from
  * each in turn, ROUNDS times (A, B, A, B…, after one warm-up load each), as ui.ts measures it (`dashboardOnce`);
- * prints each build's runs and median. On a shared machine only such alternated runs tell two builds apart.
+ * prints each build's runs and median, and the page's main-thread work until ready (CDP TaskDuration). On a shared machine only such alternated runs tell two builds apart.
  *
  *   npx tsx scripts/bench/ui-ab.ts DB A_DIR B_DIR [ROUNDS]
  * DB: a national database with its new period (ui.ts --keep DIR leaves DIR/ui-national.sqlite), opened, not
@@ -30,12 +30,19 @@ async function main() {
   });
   try {
     const runs: number[][] = [[], []];
+    const tasks: number[][] = [[], []];
     for (const h of hosts) await dashboardOnce(browser, h.url, units);
     for (let r = 0; r < rounds; r++)
-      for (const i of r % 2 ? [1, 0] : [0, 1])
-        runs[i]!.push(round((await dashboardOnce(browser, hosts[i]!.url, units)).ms));
+      for (const i of r % 2 ? [1, 0] : [0, 1]) {
+        const once = await dashboardOnce(browser, hosts[i]!.url, units);
+        runs[i]!.push(round(once.ms));
+        tasks[i]!.push(round(once.taskMs));
+      }
     for (const [i, name] of [a, b].entries())
-      console.log(`${name}: median ${round(median(runs[i]!))} ms; runs ${runs[i]!.join(' ')}`);
+      console.log(
+        `${name}: median ${round(median(runs[i]!))} ms (runs ${runs[i]!.join(' ')}); ` +
+          `main thread until ready: median ${round(median(tasks[i]!))} ms (${tasks[i]!.join(' ')})`,
+      );
   } finally {
     await browser.close();
     for (const h of hosts) await h.close();
