@@ -25,6 +25,7 @@ import {
   Layout,
   List,
   Modal,
+  Menu,
   Pagination,
   Popover,
   Row,
@@ -48,8 +49,9 @@ function Sample() {
   const rows = [{ key: 1, a: 'x', b: 1 }];
   return (
     <Layout hasSider>
-      {/* the main navigation is our own (components/SideNav.tsx): no antd Menu on the first screens */}
-      <Layout.Sider />
+      <Layout.Sider>
+        <Menu theme="dark" mode="inline" selectedKeys={['a']} items={[{ key: 'a', label: 'a' }]} />
+      </Layout.Sider>
       <Layout>
         <Layout.Header>
           <Flex gap={8}>
