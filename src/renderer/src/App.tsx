@@ -14,14 +14,13 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Flex, Layout, Select, Tag, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Flex, Layout, Menu, Select, Tag, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useEffect, useMemo, type ComponentType } from 'react';
-import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { formatDate } from '../../shared/text/vi';
 import { useOp } from './api/client';
 import { ErrorBox, Loading } from './components/common';
-import { SideNav } from './components/SideNav';
 import { APP_NAME, PERIOD_STATUS_LABEL } from './labels';
 import { DashboardPage } from './pages/Dashboard';
 import { useDemoSwitch } from './state/demo';
@@ -184,6 +183,7 @@ function PeriodSelect() {
 
 function Shell({ province }: { province: string }) {
   const location = useLocation();
+  const navigate = useNavigate();
   const { period } = usePeriod();
   const title = titleFor(location.pathname);
   useEffect(() => {
@@ -208,7 +208,13 @@ function Shell({ province }: { province: string }) {
           <div style={{ fontSize: 12, color: '#c9d6ea' }}>Ban Vì sự tiến bộ phụ nữ</div>
         </div>
         <nav aria-label="Điều hướng chính">
-          <SideNav items={NAV} selected={navKey(location.pathname)} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[navKey(location.pathname)]}
+            items={NAV.map((n) => ({ key: n.path, icon: n.icon, label: n.label }))}
+            onClick={({ key }) => navigate(key)}
+          />
         </nav>
       </Layout.Sider>
       <Layout>
