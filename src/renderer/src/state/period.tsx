@@ -2,6 +2,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Period } from '../../../shared/domain/records';
 import { useOp } from '../api/client';
+import { currentPeriod, PERIOD_KEY, readStored } from './period-choice';
 
 interface PeriodState {
   periods: Period[];
@@ -19,27 +20,9 @@ const Ctx = createContext<PeriodState>({
   setPeriodId: () => undefined,
 });
 
-const KEY = 'bdg.periodId';
-
-/** Latest open period (by year, then data end, then id); the latest of all when none is open. */
-export function defaultPeriod(periods: Period[]): Period | null {
-  const sorted = [...periods].sort((a, b) => b.year - a.year || b.dataTo.localeCompare(a.dataTo) || b.id - a.id);
-  return sorted.find((p) => p.status === 'open') ?? sorted[0] ?? null;
-}
-
-/** The period the screens work on: the one the officer chose (if it is still there), else the default. */
-export function currentPeriod(periods: Period[], chosen: number | null): Period | null {
-  return periods.find((p) => p.id === chosen) ?? defaultPeriod(periods);
-}
-
-export function readStored(): number | null {
-  try {
-    const v = Number(window.sessionStorage.getItem(KEY));
-    return Number.isInteger(v) && v > 0 ? v : null;
-  } catch {
-    return null;
-  }
-}
+// the choice itself has no React in it: the first-answers script makes it too, before the app loads
+export { currentPeriod, defaultPeriod, readStored } from './period-choice';
+const KEY = PERIOD_KEY;
 
 export function PeriodProvider({ children }: { children: ReactNode }) {
   const q = useOp('periods.list', {});
