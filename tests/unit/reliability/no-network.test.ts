@@ -31,13 +31,8 @@ const sources = DIRS.flatMap((d) => files(join(ROOT, d))).map((p) => ({
 
 /** Each network API, and the only files allowed to use it (with why). */
 const NETWORK_APIS: Array<{ what: string; re: RegExp; allowed: string[] }> = [
-  // the renderer's API client, and the first screen's early answers (first-answers.js, asked before the app's code
-  // has loaded), call their own origin (relative /api/…), checked below
-  {
-    what: 'fetch()',
-    re: /(?<![\w.])fetch\s*\(|\bwindow\.fetch\s*\(/,
-    allowed: ['src/renderer/src/api/http.ts', 'src/renderer/src/api/first-answers.ts'],
-  },
+  // the renderer's API client calls its own origin (relative /api/…), checked below
+  { what: 'fetch()', re: /(?<![\w.])fetch\s*\(|\bwindow\.fetch\s*\(/, allowed: ['src/renderer/src/api/http.ts'] },
   { what: 'XMLHttpRequest', re: /\bXMLHttpRequest\b/, allowed: [] },
   { what: 'WebSocket', re: /\bnew\s+WebSocket\b/, allowed: [] },
   { what: 'EventSource', re: /\bnew\s+EventSource\b/, allowed: [] },
@@ -104,10 +99,6 @@ describe('nothing leaves the machine', () => {
     // the only request URL is `${base}/api/…` with base defaulting to '' (same origin)
     expect(http.text).toMatch(/doFetch\(`\$\{base\}\/api\//);
     expect(http.text).toMatch(/baseUrl \?\? ''/);
-    // the early answers: one relative request, to the same origin's /api/
-    const early = sources.find((s) => s.path === 'src/renderer/src/api/first-answers.ts')!;
-    const calls = [...early.text.matchAll(/(?<![\w.])fetch\s*\(([^,]*),/g)].map((m) => m[1]!.trim());
-    expect(calls).toEqual(['`/api/${encodeURIComponent(op)}`']);
   });
 
   it('the web door listens on 127.0.0.1 only', () => {

@@ -9,9 +9,8 @@
  */
 import type { Input, OpName, Output } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
-import { fromWire, toWire } from '../../../shared/wire';
 import { currentPeriod, readStored } from '../state/period-choice';
-import { TOKEN_KEY } from './http';
+import { createHttpApi, TOKEN_KEY } from './http';
 
 /** the global the script leaves its answers in, one promise per `op input` key */
 const GLOBAL = '__bdgFirstAnswers';
@@ -35,24 +34,16 @@ function peekToken(): string | null {
   }
 }
 
-/** One operation through the door there is: Electron's preload api when present, else the web host's HTTP. */
-async function ask(op: string, input: unknown): Promise<{ data: unknown } | null> {
+type Door = NonNullable<Holder['api']>;
+
+/** The door there is: Electron's preload api when present, else the web host's HTTP client (api/http.ts). */
+const doorNow = (): Door =>
+  (window as unknown as Holder).api ?? (createHttpApi({ token: peekToken() }) as unknown as Door);
+
+/** One operation through that door: its data when it succeeded, else null. */
+async function ask(door: Door, op: string, input: unknown): Promise<{ data: unknown } | null> {
   try {
-    const api = (window as unknown as Holder).api;
-    let r: Result<unknown>;
-    if (api) {
-      r = await api[op]!(input);
-    } else {
-      const token = peekToken();
-      if (!token) return null;
-      const res = await fetch(`/api/${encodeURIComponent(op)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(toWire(input)),
-      });
-      if (!res.ok) return null;
-      r = fromWire(await res.json()) as Result<unknown>;
-    }
+    const r = await door[op]!(input);
     return r && typeof r === 'object' && r.ok ? { data: r.data } : null;
   } catch {
     return null;
@@ -63,8 +54,9 @@ async function ask(op: string, input: unknown): Promise<{ data: unknown } | null
 export function startFirstAnswers(): void {
   const answers: Answers = new Map();
   (window as unknown as Holder)[GLOBAL] = answers;
+  const door = doorNow();
   const put = (op: string, input: unknown) => {
-    const p = ask(op, input);
+    const p = ask(door, op, input);
     answers.set(keyOf(op, input), p);
     return p;
   };
