@@ -67,6 +67,11 @@ test.afterAll(async () => {
 async function pickPeriod(page: Page, label: string) {
   await page.getByRole('combobox', { name: 'Kỳ báo cáo đang làm việc' }).click();
   await page.locator('.ant-select-item-option', { hasText: label }).click();
+  // the list has closed on the choice before the test goes on (a click while it still closes can be lost)
+  await expect(page.getByRole('combobox', { name: 'Kỳ báo cáo đang làm việc' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
 }
 
 test('last year typed in shows as history on Tổng quan; this year’s Tổng hợp compares with it', async ({ page }) => {
