@@ -8,6 +8,32 @@ export async function nav(page: Page, label: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 }
 
+/**
+ * Chooses the working period in the header's list ("Kỳ báo cáo đang làm việc") by its label: the list opened with
+ * a click, then arrow keys from the active option to the wanted one and Enter, as a keyboard user does. A mouse
+ * click on the option could miss it (CI at dfa0e0b: the page scrolled by one row while the list was placed again,
+ * and the list stayed open on the old choice), so no position is raced. Ends when the list has closed on the
+ * choice and the choice is the one shown.
+ */
+export async function pickPeriod(page: Page, label: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Kỳ báo cáo đang làm việc' });
+  await box.click();
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  const titles = await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+  const target = titles.findIndex((t) => t.startsWith(label));
+  expect(target, `"${label}" among ${titles.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  const list = (await box.getAttribute('aria-controls')) ?? 'period-select_list';
+  const active = Number(/_(\d+)$/.exec((await box.getAttribute('aria-activedescendant')) ?? '')?.[1] ?? 0);
+  const key = target > active ? 'ArrowDown' : 'ArrowUp';
+  for (let n = Math.abs(target - active); n > 0; n--) await box.press(key);
+  await expect(box).toHaveAttribute('aria-activedescendant', `${list}_${target}`);
+  await box.press('Enter');
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+  await expect(box.locator('..')).toContainText(label);
+}
+
 /** Types a date (dd/mm/yyyy) into an antd DatePicker found by its label and confirms with Enter. */
 export async function fillDate(page: Page, label: string | RegExp, ddmmyyyy: string): Promise<void> {
   const input = page.getByLabel(label);

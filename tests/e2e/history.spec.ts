@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { fillTemplate } from './helpers';
+import { fillTemplate, pickPeriod } from './helpers';
 import { ROOT, SCREENSHOTS, startHost, type TestHost } from './host';
 import { UNIT_FIXTURE } from './seed';
 import { readFileSync } from 'node:fs';
@@ -63,31 +63,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.close();
 });
-
-/**
- * Picks the period in the header's list with the keyboard (opened by a click): the CI run at dfa0e0b showed a
- * mouse click on the option that did not reach it (the page had scrolled by one row while the list was placed
- * again; the list stayed open on the old choice), which is the test's pointer, not the app. Arrow keys from the
- * active option to the wanted one, then Enter: what a keyboard user does, with no position to race.
- */
-async function pickPeriod(page: Page, label: string) {
-  const box = page.getByRole('combobox', { name: 'Kỳ báo cáo đang làm việc' });
-  await box.click();
-  await expect(box).toHaveAttribute('aria-expanded', 'true');
-  const titles = await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
-  const target = titles.findIndex((t) => t.startsWith(label));
-  expect(target, `"${label}" among ${titles.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  const active = Number(/_(\d+)$/.exec((await box.getAttribute('aria-activedescendant')) ?? '')?.[1] ?? 0);
-  for (let i = active; i !== target; i += target > active ? 1 : -1)
-    await box.press(target > active ? 'ArrowDown' : 'ArrowUp');
-  await expect(box).toHaveAttribute('aria-activedescendant', `period-select_list_${target}`);
-  await box.press('Enter');
-  // the list has closed on the choice, and the choice is the one shown
-  await expect(box).toHaveAttribute('aria-expanded', 'false');
-  await expect(box.locator('..')).toContainText(label);
-}
 
 test('last year typed in shows as history on Tổng quan; this year’s Tổng hợp compares with it', async ({ page }) => {
   test.setTimeout(180_000);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { CatalogView } from '../../src/shared/contract';
 import type { Period, Unit } from '../../src/shared/domain/records';
-import { fillTemplate, nav } from './helpers';
+import { fillTemplate, nav, pickPeriod } from './helpers';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
 import { provinceForm } from './layout-forms';
 import { UNIT_FIXTURE } from './seed';
@@ -207,11 +207,7 @@ test('a folder of files in that layout imported with “Đọc theo mẫu biểu
   for (const [i, u] of senders.entries())
     writeFileSync(join(dir, `bao-cao-${i + 1}.xlsx`), await provinceForm(u.name, 1000 * (i + 1)));
   await page.reload();
-  await page.getByRole('combobox', { name: 'Kỳ báo cáo đang làm việc' }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: period.label }).click();
-  await expect(page.getByRole('combobox', { name: 'Kỳ báo cáo đang làm việc' }).locator('..')).toContainText(
-    period.label,
-  );
+  await pickPeriod(page, period.label);
   await nav(page, 'Nhập báo cáo');
   const layoutBox = page.getByRole('combobox', { name: 'Đọc theo mẫu biểu' });
   await layoutBox.click();
