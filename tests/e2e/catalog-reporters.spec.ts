@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { nav } from './helpers';
+import { nav, pickOption } from './helpers';
 import { seed } from './seed';
 
 let host: TestHost;
@@ -43,8 +43,9 @@ test('a chuyên ngành row names its unit; the officer picks another one', async
   await row.getByRole('button', { name: 'Chọn đơn vị báo cáo SINH_SONG' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Hiện là: Sở Y tế');
-  await dialog.getByRole('combobox', { name: 'Đơn vị báo cáo chỉ tiêu này' }).fill('Tài chính');
-  await page.locator('.ant-select-item-option', { hasText: `${taiChinh!.name} (${taiChinh!.code})` }).click();
+  const reporter = dialog.getByRole('combobox', { name: 'Đơn vị báo cáo chỉ tiêu này' });
+  await reporter.fill('Tài chính');
+  await pickOption(page, reporter, `${taiChinh!.name} (${taiChinh!.code})`);
   await expect(dialog).toContainText(taiChinh!.name);
   await page.keyboard.press('Escape'); // closes the list, not the dialog
   await expect(dialog).toBeVisible();

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { expect, test, type Page } from '@playwright/test';
 import type { CatalogView } from '../../src/shared/contract';
 import { SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { fillDate, fillTemplate, isoToVi, nav } from './helpers';
+import { fillDate, fillTemplate, isoToVi, nav, pickOption } from './helpers';
 import { SHARED_FIXTURES } from '../helpers/shared';
 
 const FIXTURE = join(SHARED_FIXTURES, 'don-vi-lao-cai.xlsx');
@@ -267,8 +267,7 @@ test('a second file from the same unit becomes revision 2; compare, ask for more
   await expect(row.getByText('Lần 2')).toBeVisible();
   await row.getByRole('link', { name: 'Xem báo cáo' }).click();
   await expect(page.getByText('Sở Tài chính · Năm')).toBeVisible();
-  await page.getByRole('combobox', { name: 'So sánh với:' }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'Lần 1' }).click();
+  await pickOption(page, page.getByRole('combobox', { name: 'So sánh với:' }), 'Lần 1');
   await expect(page.getByText(/\d+ ô khác nhau/)).toBeVisible();
   await expect(page.locator('td.cell-changed').first()).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, '21-bao-cao-so-sanh-lan-nop.png') });

@@ -1,6 +1,6 @@
 /** UI helpers shared by the specs. */
 import ExcelJS from 'exceljs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { CatalogView } from '../../src/shared/contract';
 
 export async function nav(page: Page, label: string): Promise<void> {
@@ -9,27 +9,45 @@ export async function nav(page: Page, label: string): Promise<void> {
 }
 
 /**
- * Chooses the working period in the header's list ("Kỳ báo cáo đang làm việc") by its label: the list opened with
- * a click, then arrow keys from the active option to the wanted one and Enter, as a keyboard user does. A mouse
- * click on the option could miss it (CI at dfa0e0b: the page scrolled by one row while the list was placed again,
- * and the list stayed open on the old choice), so no position is raced. Ends when the list has closed on the
- * choice and the choice is the one shown.
+ * Chooses an option of an antd Select (`box`, its combobox) as a keyboard user does: the list opened with a click
+ * (unless a search typed into it already opened it), then ArrowDown until the active option is the wanted one (its text starts with `wanted`, or matches it), and
+ * Enter. A mouse click on the option could miss it (CI at dfa0e0b: the page scrolled by one row while the list was
+ * placed again, and the list stayed open on the old choice), so no position is raced. Each key press is waited for
+ * (the active option's id changes); the options are walked at most once round (the list wraps). Ends when the list
+ * has closed.
+ */
+export async function pickOption(page: Page, box: Locator, wanted: string | RegExp): Promise<void> {
+  if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  const list = await box.getAttribute('aria-controls');
+  expect(list, 'the combobox names its list').toBeTruthy();
+  const popup = page.locator(`.ant-select-dropdown:has([id="${list}"])`);
+  const matches = (t: string): boolean => (typeof wanted === 'string' ? t.startsWith(wanted) : wanted.test(t));
+  const seen: string[] = [];
+  const start = await box.getAttribute('aria-activedescendant');
+  for (;;) {
+    const active = popup.locator('.ant-select-item-option-active');
+    await expect(active).toHaveCount(1);
+    const text = (await active.locator('.ant-select-item-option-content').innerText()).trim();
+    if (matches(text)) break;
+    seen.push(text);
+    const before = await box.getAttribute('aria-activedescendant');
+    await box.press('ArrowDown');
+    await expect(box).not.toHaveAttribute('aria-activedescendant', before ?? '');
+    const now = await box.getAttribute('aria-activedescendant');
+    expect(now === start ? null : now, `"${String(wanted)}" among ${seen.join(' | ')}`).not.toBeNull();
+  }
+  await box.press('Enter');
+  await expect(page.locator(`[id="${list}"]`)).toBeHidden();
+}
+
+/**
+ * Chooses the working period in the header's list ("Kỳ báo cáo đang làm việc") by its label (pickOption), and
+ * checks that the choice is the one shown.
  */
 export async function pickPeriod(page: Page, label: string): Promise<void> {
   const box = page.getByRole('combobox', { name: 'Kỳ báo cáo đang làm việc' });
-  await box.click();
-  await expect(box).toHaveAttribute('aria-expanded', 'true');
-  const titles = await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
-  const target = titles.findIndex((t) => t.startsWith(label));
-  expect(target, `"${label}" among ${titles.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  const list = (await box.getAttribute('aria-controls')) ?? 'period-select_list';
-  const active = Number(/_(\d+)$/.exec((await box.getAttribute('aria-activedescendant')) ?? '')?.[1] ?? 0);
-  const key = target > active ? 'ArrowDown' : 'ArrowUp';
-  for (let n = Math.abs(target - active); n > 0; n--) await box.press(key);
-  await expect(box).toHaveAttribute('aria-activedescendant', `${list}_${target}`);
-  await box.press('Enter');
+  await pickOption(page, box, label);
   await expect(box).toHaveAttribute('aria-expanded', 'false');
   await expect(box.locator('..')).toContainText(label);
 }

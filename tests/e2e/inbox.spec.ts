@@ -13,7 +13,7 @@ import type { EntryForm } from '../../src/shared/contract/inbox';
 import type { Period, Unit } from '../../src/shared/domain/records';
 import { searchKey } from '../../src/shared/text/vi';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { fillDate, fillTemplate, isoToVi, nav } from './helpers';
+import { fillDate, fillTemplate, isoToVi, nav, pickOption } from './helpers';
 import { seed } from './seed';
 
 const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -170,7 +170,7 @@ test('the officer assigns the unidentified file to its unit', async () => {
   // the unit picker ignores diacritics
   const picker = dialog.getByRole('combobox', { name: 'Đơn vị gửi' });
   await picker.fill(searchKey(target));
-  await page.locator('.ant-select-item-option').filter({ hasText: target }).first().click();
+  await pickOption(page, picker, target);
   await shot('72-giao-don-vi.png');
   await dialog.getByRole('button', { name: 'Kiểm tra như báo cáo của đơn vị này' }).click();
   await expect(dialog.getByText('Kết quả kiểm tra')).toBeVisible();

@@ -11,7 +11,7 @@ import type { CatalogView } from '../../src/shared/contract';
 import type { CellKey, DataElement } from '../../src/shared/domain/catalog';
 import type { Period } from '../../src/shared/domain/records';
 import { SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { fillDate, fillTemplate, isoToVi, nav } from './helpers';
+import { fillDate, fillTemplate, isoToVi, nav, pickOption } from './helpers';
 import { seed } from './seed';
 
 const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -170,8 +170,7 @@ test('a revision that would blank figures is refused, then "Vẫn nhập…" imp
   const receivedAt = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
   await nav(page, 'Nhập báo cáo');
   await fillDate(page, 'Ngày nhận', isoToVi(receivedAt));
-  await page.getByRole('combobox', { name: 'Hình thức nhận' }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'USB / thiết bị nhớ' }).click();
+  await pickOption(page, page.getByRole('combobox', { name: 'Hình thức nhận' }), 'USB / thiết bị nhớ');
   await importFiles([{ name: 'so-noi-vu-ban-sua.xlsx', buffer: second }]);
   const row = rowOf('so-noi-vu-ban-sua.xlsx');
   await expect(row.getByText('Bị từ chối', { exact: true })).toBeVisible();

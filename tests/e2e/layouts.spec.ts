@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { CatalogView } from '../../src/shared/contract';
 import type { Period, Unit } from '../../src/shared/domain/records';
-import { fillTemplate, nav, pickPeriod } from './helpers';
+import { fillTemplate, nav, pickOption, pickPeriod } from './helpers';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
 import { provinceForm } from './layout-forms';
 import { UNIT_FIXTURE } from './seed';
@@ -210,8 +210,7 @@ test('a folder of files in that layout imported with “Đọc theo mẫu biểu
   await pickPeriod(page, period.label);
   await nav(page, 'Nhập báo cáo');
   const layoutBox = page.getByRole('combobox', { name: 'Đọc theo mẫu biểu' });
-  await layoutBox.click();
-  await page.locator('.ant-select-item-option').filter({ hasText: LAYOUT_NAME }).click();
+  await pickOption(page, layoutBox, LAYOUT_NAME);
   await page.getByTestId('import-folder-input').setInputFiles(dir);
   await page.getByRole('button', { name: 'Nhập 3 tệp' }).click();
   await expect(page.getByRole('progressbar').first()).toHaveAttribute('aria-valuenow', '100');

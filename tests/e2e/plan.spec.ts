@@ -12,7 +12,7 @@ import type { CatalogView } from '../../src/shared/contract';
 import type { Period, Unit } from '../../src/shared/domain/records';
 import { fillTasks, taskRowsOf } from '../helpers/plan';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { fillTemplate, nav } from './helpers';
+import { fillTemplate, nav, pickOption } from './helpers';
 import { seed } from './seed';
 
 const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -92,10 +92,7 @@ test('resolve the unmatched name: pick the unit it meant', async () => {
   const picker = page.getByRole('combobox', { name: 'Chọn đơn vị cho “Sở Tài chánh”' });
   await picker.click();
   await picker.fill(target.name.replace(/^Sở /, ''));
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: `${target.name} (${target.code})` })
-    .click();
+  await pickOption(page, picker, `${target.name} (${target.code})`);
   await expect(page.getByText('chưa khớp danh sách đơn vị')).toHaveCount(0);
   await expect(
     page.getByRole('cell', { name: new RegExp(`Sở Tài chính, ${target.name}|${target.name}, Sở Tài chính`) }),
@@ -155,8 +152,7 @@ test('import filled files and see the results per task and on the unit page', as
   await page.screenshot({ path: join(SCREENSHOTS, 'plan-03-ket-qua-nhiem-vu.png'), fullPage: true });
   expect(await axe(page)).toEqual([]);
 
-  await page.getByRole('combobox', { name: 'Lọc theo tình trạng' }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'Đã hoàn thành' }).click();
+  await pickOption(page, page.getByRole('combobox', { name: 'Lọc theo tình trạng' }), 'Đã hoàn thành');
   await expect(page.getByRole('row', { name: /Kiện toàn Ban/ })).toBeVisible();
 
   await page.goto(`${host.url.split('#')[0]}#/don-vi/${unit('LCA-S02').id}`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
+import { pickOption } from './helpers';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const MESSY = join(ROOT, 'tests/fixtures/units/libreoffice/thieu-cot-ten.xlsx');
@@ -63,15 +64,7 @@ async function axeClean(what: string): Promise<void> {
 }
 
 async function choose(label: string, option: string): Promise<void> {
-  const box = page.getByRole('combobox', { name: label });
-  await box.click();
-  // the options of THIS drop-down (the one before may still be closing): their ids start with its list's id
-  const list = await box.getAttribute('aria-controls');
-  const item = page
-    .locator(list ? `.ant-select-item-option[id^="${list}_"]` : '.ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${option}$`) });
-  await item.click();
-  await expect(item).toBeHidden();
+  await pickOption(page, page.getByRole('combobox', { name: label }), new RegExp(`^${option}$`));
 }
 
 test('a messy list: the preview names the missing column and asks which column is which', async () => {
