@@ -4,15 +4,44 @@
  * exported for the 2026 6-month period (exportTemplates) and filled the way units fill them (demo figures, fillForm).
  * `freshDatabase` makes a database the forms can be imported into: the same units, periods and identity.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Ctx } from '../../src/main/api/context';
 import { createContext } from '../../src/main/api/context';
 import { toFill, unitFigures } from '../../src/main/demo/data';
 import { fillForm } from '../../src/main/demo/form-filler';
+import { readForm } from '../../src/main/excel/form-reader';
 import { getCatalog } from '../../src/main/services/catalog';
 import { createPeriod } from '../../src/main/services/periods';
 import { databaseId, setMeta } from '../../src/main/services/settings';
 import { exportTemplates } from '../../src/main/services/templates';
 import { seedUnits, type SeededUnit } from './national';
+
+/**
+ * A folder of the bench's forms (written by `npx tsx scripts/bench.ts --only-import --dump=DIR`), in name order,
+ * with the database identity they carry and the catalogue (of a fresh database made in `tmp` and closed): what the
+ * probes need to import them again with `freshDatabase(path, files.length, identity)`.
+ */
+export async function dumpedForms(
+  dir: string,
+  tmp: string,
+): Promise<{
+  files: Array<{ name: string; bytes: Uint8Array }>;
+  identity: string;
+  catalog: ReturnType<typeof getCatalog>;
+}> {
+  const files = readdirSync(dir)
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  const setup = freshDatabase(join(tmp, 'setup.sqlite'), files.length);
+  try {
+    const catalog = getCatalog(setup.ctx.db);
+    const identity = (await readForm(files[0]!.bytes, files[0]!.name, catalog)).identity.databaseId!;
+    return { files, identity, catalog };
+  } finally {
+    setup.ctx.close();
+  }
+}
 
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 

@@ -5,7 +5,7 @@
  * path, less sensitive to other load than the wall) of each run, and their medians.
  *   npx tsx scripts/bench/probe-batch.ts DIR [ROUNDS] [batch|file|both]
  */
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 /** this thread's CPU ms (Linux: /proc/self/task/PID/stat utime + stime, 10 ms ticks) */
 const mainCpu = (): number => {
   const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -13,24 +13,16 @@ const mainCpu = (): number => {
 };
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readForm } from '../../src/main/excel/form-reader';
-import { getCatalog } from '../../src/main/services/catalog';
 import { shutdownParsePool, parseForm, warmParsePool } from '../../src/main/excel/parse-pool';
-import { freshDatabase } from './forms';
+import { dumpedForms, freshDatabase } from './forms';
 import { call, median, now, round } from './util';
 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? '/work/bdb/files120';
   const rounds = Number(process.argv[3] ?? 3);
   const mode = process.argv[4] ?? 'both';
-  const files = readdirSync(dir)
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
   const tmp = mkdtempSync(join(tmpdir(), 'probe-'));
-  const setup = freshDatabase(join(tmp, 'setup.sqlite'), files.length);
-  const catalog = getCatalog(setup.ctx.db);
-  const identity = (await readForm(files[0]!.bytes, files[0]!.name, catalog)).identity.databaseId!;
-  setup.ctx.close();
+  const { files, identity, catalog } = await dumpedForms(dir, tmp);
   await parseForm(files[0]!.bytes, files[0]!.name, catalog);
   warmParsePool();
   await parseForm(files[0]!.bytes, files[0]!.name, catalog, {}, 'worker');

@@ -11,14 +11,13 @@
  *   npx tsx scripts/bench/probe-pipeline.ts DIR [ROUNDS]
  * DIR: the bench's forms, written by `npx tsx scripts/bench.ts --only-import --dump=DIR`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportResult } from '../../src/shared/domain/report';
 import type { Ctx } from '../../src/main/api/context';
 import { readForm } from '../../src/main/excel/form-reader';
 import { parseForm, shutdownParsePool, warmParsePool } from '../../src/main/excel/parse-pool';
-import { getCatalog } from '../../src/main/services/catalog';
 import { moveAfterBatch } from '../../src/main/services/backups';
 import {
   checkFile,
@@ -29,7 +28,7 @@ import {
   type FileRead,
 } from '../../src/main/services/imports/file';
 import { floorRun } from './floor';
-import { freshDatabase } from './forms';
+import { dumpedForms, freshDatabase } from './forms';
 import { call, median, now, round } from './util';
 
 type File = { name: string; bytes: Uint8Array };
@@ -73,14 +72,8 @@ async function readAll(files: File[], catalog: Parameters<typeof readForm>[2]): 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? '/work/bdb/files120';
   const rounds = Number(process.argv[3] ?? 5);
-  const files: File[] = readdirSync(dir)
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
   const tmp = mkdtempSync(join(tmpdir(), 'probe-pipeline-'));
-  const setup = freshDatabase(join(tmp, 'setup.sqlite'), files.length);
-  const catalog = getCatalog(setup.ctx.db);
-  const identity = (await readForm(files[0]!.bytes, files[0]!.name, catalog)).identity.databaseId!;
-  setup.ctx.close();
+  const { files, identity, catalog } = await dumpedForms(dir, tmp);
   warmParsePool();
   await parseForm(files[0]!.bytes, files[0]!.name, catalog, {}, 'worker');
   const out: Record<'batch' | 'overlapped' | 'floor' | 'read', number[]> = {
