@@ -236,6 +236,13 @@ export interface MoveOptions {
   /** called after the packs are written and checked, before the transaction (a test stops here, as a crash would) */
   beforeCommit?: () => void;
   orphanAgeMs?: number;
+  /**
+   * Bytes the caller still holds, by their SHA-256 (a batch's files): a pending original is written into the pack
+   * from them instead of being read back out of the database, when they prove to be it (the same length and the
+   * same SHA-256, hashed again here). A batch of 1,000 forms then allocates no second copy of its ~17 MB of
+   * originals at its end, where its memory peaks.
+   */
+  known?: ReadonlyMap<string, Uint8Array>;
 }
 
 interface Pending {
@@ -244,8 +251,23 @@ interface Pending {
   size: number;
 }
 
+/** The bytes of pending original `row`: the caller's own copy when it is that original, else the database's. */
+function pendingBytes(
+  fromDb: BetterSqlite3.Statement,
+  row: { id: number; sha256: string; size: number },
+  known: ReadonlyMap<string, Uint8Array> | undefined,
+): Uint8Array {
+  const held = known?.get(row.sha256);
+  if (held && held.byteLength === row.size && sha256hex(held) === row.sha256) return held;
+  return fromDb.get(row.id) as Buffer;
+}
+
 /** Writes the pending originals into packs in `dir`; returns each pack's name and the entries it holds. */
-function writePacks(raw: BetterSqlite3.Database, dir: string): Array<{ name: string; entries: Pending[] }> {
+function writePacks(
+  raw: BetterSqlite3.Database,
+  dir: string,
+  known?: ReadonlyMap<string, Uint8Array>,
+): Array<{ name: string; entries: Pending[] }> {
   const out: Array<{ name: string; entries: Pending[] }> = [];
   let cur: { fd: number; tmp: string; hash: ReturnType<typeof createHash>; at: number; entries: Pending[] } | null =
     null;
@@ -265,22 +287,22 @@ function writePacks(raw: BetterSqlite3.Database, dir: string): Array<{ name: str
     out.push({ name, entries: c.entries });
   };
   try {
+    // the rows first (no bytes): each original's bytes are then taken one at a time, from the caller or the database
     const rows = raw
-      .prepare('SELECT sha256, bytes FROM files WHERE pack IS NULL ORDER BY rowid')
-      .iterate() as Iterable<{
-      sha256: string;
-      bytes: Buffer;
-    }>;
+      .prepare('SELECT rowid AS id, sha256, length(bytes) AS size FROM files WHERE pack IS NULL ORDER BY rowid')
+      .all() as Array<{ id: number; sha256: string; size: number }>;
+    const fromDb = raw.prepare('SELECT bytes FROM files WHERE rowid = ?').pluck();
     for (const r of rows) {
-      if (cur && cur.at + r.bytes.length > MAX_PACK_BYTES) finish();
+      const bytes = pendingBytes(fromDb, r, known);
+      if (cur && cur.at + bytes.length > MAX_PACK_BYTES) finish();
       if (!cur) {
         const tmp = packTemp(dir);
         cur = { fd: openSync(tmp, 'wx'), tmp, hash: createHash('sha256'), at: 0, entries: [] };
       }
-      for (let w = 0; w < r.bytes.length;) w += writeSync(cur.fd, r.bytes, w, r.bytes.length - w, cur.at + w);
-      cur.hash.update(r.bytes);
-      cur.entries.push({ sha256: r.sha256, offset: cur.at, size: r.bytes.length });
-      cur.at += r.bytes.length;
+      for (let w = 0; w < bytes.length;) w += writeSync(cur.fd, bytes, w, bytes.length - w, cur.at + w);
+      cur.hash.update(bytes);
+      cur.entries.push({ sha256: r.sha256, offset: cur.at, size: bytes.length });
+      cur.at += bytes.length;
     }
     finish();
   } catch (e) {
@@ -307,7 +329,7 @@ export function moveOriginalsOut(raw: BetterSqlite3.Database, dbPath: string, op
   if (pending > 0) {
     mkdirSync(dir, { recursive: true });
     sweepTemps(dir);
-    const packs = writePacks(raw, dir);
+    const packs = writePacks(raw, dir, opts.known);
     // read back: every pack is whole and is what its name says
     for (const p of packs) {
       if (`${fileSha256(join(dir, p.name))}.pack` !== p.name)

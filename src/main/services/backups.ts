@@ -73,22 +73,23 @@ export function backupEntries(ctx: Ctx): BackupEntry[] {
 }
 
 /** Moves the originals still in the database out to the originals store (one pack, one fsync). */
-export function moveOriginals(ctx: Ctx): MoveResult {
-  return moveOriginalsOut(ctx.raw, ctx.dbPath);
+export function moveOriginals(ctx: Ctx, known?: ReadonlyMap<string, Uint8Array>): MoveResult {
+  return moveOriginalsOut(ctx.raw, ctx.dbPath, known ? { known } : {});
 }
 
 /** the WAL grows between tracked backups (their connection's automatic checkpoints are off): at most this */
 export const TRACKED_WAL_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * After a batch: its originals leave the database (a failure only leaves them there for the next backup). A WAL
+ * After a batch: its originals leave the database (a failure only leaves them there for the next backup), written
+ * from the batch's own bytes where `known` has them (originals-store.ts MoveOptions.known). A WAL
  * grown past TRACKED_WAL_MAX_BYTES since the last backup ends the tracking (automatic checkpoints back on; the
  * next backup hashes every chunk).
  */
-export function moveAfterBatch(ctx: Ctx): void {
+export function moveAfterBatch(ctx: Ctx, known?: ReadonlyMap<string, Uint8Array>): void {
   if (ctx.dbPath === ':memory:' || ctx.demo) return;
   try {
-    moveOriginals(ctx);
+    moveOriginals(ctx, known);
   } catch {
     // the originals stay in files.bytes, whole; the next backup moves them
   }

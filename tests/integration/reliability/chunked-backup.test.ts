@@ -18,6 +18,7 @@ import {
   originalsDirFor,
 } from '../../../src/main/db/originals-store';
 import { takeBackup } from '../../../src/main/services/backups';
+import { sha256 } from '../../../src/main/services/imports';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { updateSettings } from '../../../src/main/services/settings';
 import { saveUnit } from '../../../src/main/services/units';
@@ -267,6 +268,38 @@ describe('chunked backups and the originals store', () => {
       expect(Buffer.from(again.bytes).equals(f1.bytes)).toBe(true);
     } finally {
       p.ctx.dispose();
+    }
+  });
+
+  it("the move writes a batch's originals from the bytes it holds only when they are them (same length, same SHA-256)", async () => {
+    const p = smallProvince();
+    try {
+      const f1 = await form(p, 'S01', 1);
+      const f2 = await form(p, 'S02', 2);
+      for (const f of [f1, f2]) await ok(p.ctx, 'imports.file', { periodId: p.period.id, file: f });
+      // a held copy that is not the original (same length, one byte changed) must not be written for it
+      const tampered = Uint8Array.from(f2.bytes);
+      tampered[100] = tampered[100]! ^ 0xff;
+      const known = new Map<string, Uint8Array>([
+        [sha256(f1.bytes), f1.bytes],
+        [sha256(f2.bytes), tampered],
+      ]);
+      const moved = moveOriginalsOut(p.ctx.raw, p.ctx.dbPath, { known });
+      expect(moved.moved).toBe(2);
+      // the pack is what the database held, in its order: the originals themselves
+      const pack = readFileSync(join(originalsDirFor(p.ctx.dbPath), moved.packs[0]!));
+      expect(pack.equals(Buffer.concat([f1.bytes, f2.bytes]))).toBe(true);
+      const subs = p.ctx.raw.prepare('SELECT id FROM submissions ORDER BY id').all() as Array<{ id: number }>;
+      const back = await Promise.all(
+        subs.map((x) => ok<{ bytes: Uint8Array }>(p.ctx, 'submissions.original', { id: x.id })),
+      );
+      expect(back.map((b) => Buffer.from(b.bytes).equals(f1.bytes) || Buffer.from(b.bytes).equals(f2.bytes))).toEqual([
+        true,
+        true,
+      ]);
+      expect(new Set(back.map((b) => sha256(b.bytes)))).toEqual(new Set([sha256(f1.bytes), sha256(f2.bytes)]));
+    } finally {
+      p.ctx.close();
     }
   });
 

@@ -138,6 +138,8 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
   const { files, ...rest } = input;
   const stop = () => ctx.cancelledBatches.has(batchId);
   const results: ImportResult[] = [];
+  /** the batch's bytes by the SHA-256 its checks computed (the originals it stored, for their move) */
+  const heldBytes = new Map<string, Uint8Array>();
   let cancelled = false;
   try {
     // 1. check every file (nothing written)
@@ -236,6 +238,7 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
         }
       }
       results.push(result);
+      if (c.sha256) heldBytes.set(c.sha256, files[i]!.bytes);
       ctx.emit('import.progress', {
         batchId,
         index: i,
@@ -250,7 +253,8 @@ export async function importBatch(ctx: Ctx, input: ImportBatchInput): Promise<Im
   } finally {
     ctx.cancelledBatches.delete(batchId);
   }
-  // the batch's originals leave the database now (one pack, one fsync), so the next backup copies little
-  if (results.some((r) => r.status === 'accepted')) moveAfterBatch(ctx);
+  // the batch's originals leave the database now (one pack, one fsync), so the next backup copies little; the
+  // pack is written from the batch's own bytes (each hashed again there), not from a second copy read back
+  if (results.some((r) => r.status === 'accepted')) moveAfterBatch(ctx, heldBytes);
   return { batchId, results, cancelled };
 }
