@@ -37,7 +37,9 @@
  * - national*: a database as a ministry would hold it — 4,300 units (every commune and the provincial units) and
  *   20 periods (ten years), values seeded straight into SQLite: 'consolidation.get' (and the size of its JSON
  *   answer, consolidationBytes), 'consolidation.drill' of one figure, 'consolidation.trends', 'reports.workbook',
- *   'status.get', each the median of warm runs (`--no-national` skips it);
+ *   'status.get', each the median of warm runs (`--no-national` skips it); the workbook once (its first call, the
+ *   units' figures read then), and nationalWorkbookAfterImportMs: the next three, each after an import into the
+ *   period (those figures brought up to date), their median;
  * - dashboardNationalMs, uiHeapMB (+ dashboardDomNodes, dashboardListRows, drawerNationalMs, drawerDomRows,
  *   dashboard120Ms, dashboardScaleRatio): the UI at national scale in Chromium, see scripts/bench/ui.ts (skipped
  *   with a line saying why when Chromium or the built renderer is missing; `--no-ui` skips it);

@@ -590,7 +590,7 @@ interface Latest {
 }
 
 /** The units whose revisions a change log names (their unit before the change, and now). */
-function changedUnits(raw: Db['$client'], changes: PeriodChanges): number[] {
+export function changedUnits(raw: Db['$client'], changes: PeriodChanges): number[] {
   const units = new Set<number>();
   for (const r of changes.log) if (r.unit !== null) units.add(r.unit);
   const subs = JSON.stringify(changedSubmissions(changes));

@@ -10,17 +10,19 @@
  * The same units as unitValues (the period's latest revisions: consolidation's latestOf, kept per period) and, per
  * unit, the same values of those elements (rowToCellValue); tests/integration/documents/workbook-equality.test.ts
  * compares the workbook written from it with the one written from unitValues. Kept per period like unitValues
- * (db/read-cache.ts periodCachedRead: dropped by any write to the period's submissions or values, and by any change
- * to units, whose codes, names and kinds it carries), keyed by the elements asked for; callers never change it.
+ * (db/read-cache.ts periodCachedRead: computed again after any change to units, whose codes, names and kinds it
+ * carries), keyed by the elements asked for; after a write to the period's submissions or values (an import, a
+ * correction, a withdrawal) brought up to date from the write's log instead: only the units the write named are
+ * read again (updateFigureTable; the same test compares the workbook after each). Callers never change it.
  */
 import type { UnitKind } from '../../shared/domain/catalog';
 import type { StoredValue } from '../../shared/domain/records';
 import type { CellKey } from '../../shared/domain/catalog';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
-import { periodCachedRead } from '../db/read-cache';
+import { periodCachedRead, type PeriodChanges } from '../db/read-cache';
 import { emptyFigureTable, FIGURE, FigureKeys, storedValuesOf, type FigureTable } from '../documents/workbook-figures';
-import { latestOf } from './consolidation';
+import { changedUnits, latestOf } from './consolidation';
 
 export interface UnitFigures {
   unitCode: string;
@@ -40,15 +42,25 @@ const FIGURES_SQL =
   'FROM submission_values v WHERE v.submission_id IN (SELECT value FROM json_each(?)) ' +
   "AND (v.state <> 'text' OR v.element IN (SELECT value FROM json_each(?)))";
 
+/** A kept table with the revision each of its rows was read from (latestOf's ids, in its order). */
+interface KeptTable {
+  table: FigureTable;
+  ids: number[];
+}
+
 /**
  * Every unit that reported in the period (its latest revision, in the order of unitValues), with its values of
- * `elements` only, as a table (documents/workbook-figures.ts). Kept per period; callers never change it.
+ * `elements` only, as a table (documents/workbook-figures.ts). Kept per period, brought up to date after a write
+ * to the period (updateFigureTable); callers never change it.
  */
 export function figureTable(db: Db, periodId: number, elements: readonly string[]): FigureTable {
   const raw = (db as Partial<Db>).$client;
-  if (!raw) return readFigureTable(db, periodId, elements);
+  if (!raw) return readFigureTable(db, periodId, elements).table;
   const key = `figureTable:${periodId}:${elements.join(',')}`;
-  return periodCachedRead(raw, periodId, key, () => readFigureTable(db, periodId, elements), { bounded: true });
+  return periodCachedRead(raw, periodId, key, () => readFigureTable(db, periodId, elements), {
+    bounded: true,
+    update: (kept, changes) => updateFigureTable(db, periodId, elements, kept, changes),
+  }).table;
 }
 
 /**
@@ -67,36 +79,33 @@ const STATE = new Map<string, number>([
   ['text', FIGURE.text],
 ]);
 
-function readFigureTable(db: Db, periodId: number, elements: readonly string[]): FigureTable {
-  const latest = latestOf(db, periodId);
-  const units = latest.rows.map(([, , code, name, kind]) => ({
-    unitCode: code,
-    unitName: name,
-    kind: kind as UnitKind,
-  }));
-  if (units.length === 0 || elements.length === 0) return emptyFigureTable(units, []);
+/** The figure values of some revisions (FIGURES_SQL) as 5 columns: revision, element, cell, state, value. */
+type Values = [number[], string[], CellKey[], string[], Array<number | string | null>];
+
+function readValues(db: Db, ids: string, elements: readonly string[]): Values {
   const raw = db.$client;
-  const [ids, els, cells, states, vals] = (
+  return (
     preparedOnce(raw, FIGURES_SQL, () => raw.prepare(FIGURES_SQL).raw(true)).get(
-      latest.ids,
+      ids,
       JSON.stringify(elements),
     ) as string[]
-  ).map((json) => JSON.parse(json) as unknown[]) as [
-    number[],
-    string[],
-    CellKey[],
-    string[],
-    Array<number | string | null>,
-  ];
-  const unitOf = new Map<number, number>();
-  latest.rows.forEach(([id], i) => unitOf.set(id, i));
-  const wanted = new Set(elements);
-  // first the keys (a row of a value not asked for: -1), then the table of their number
-  const keys = new FigureKeys();
+  ).map((json) => JSON.parse(json) as unknown[]) as Values;
+}
+
+/** The units' lines of latestOf's rows. */
+const unitsOf = (rows: ReturnType<typeof latestOf>['rows']): FigureTable['units'] =>
+  rows.map(([, , code, name, kind]) => ({ unitCode: code, unitName: name, kind: kind as UnitKind }));
+
+/** Each value's key (numbered in `keys` as first met; a value of an element not asked for: -1). */
+function keysOf(keys: FigureKeys, wanted: ReadonlySet<string>, [ids, els, cells]: Values): Int32Array {
   const keyAt = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) keyAt[i] = wanted.has(els[i]!) ? keys.key(els[i]!, cells[i]!) : -1;
-  const t = emptyFigureTable(units, keys.keys);
-  const width = keys.keys.length;
+  return keyAt;
+}
+
+/** Puts the values read into the table's rows (`rowOf`: a revision's row; `keyAt`: keysOf). */
+function fill(t: FigureTable, keyAt: Int32Array, rowOf: ReadonlyMap<number, number>, [ids, , , states, vals]: Values) {
+  const width = t.keys.length;
   let lastId = -1;
   let base = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -105,7 +114,7 @@ function readFigureTable(db: Db, periodId: number, elements: readonly string[]):
     const id = ids[i]!;
     if (id !== lastId) {
       lastId = id;
-      base = unitOf.get(id)! * width;
+      base = rowOf.get(id)! * width;
     }
     const at = base + k;
     // each (revision, element, cell) once: the table's cell is still empty
@@ -116,5 +125,76 @@ function readFigureTable(db: Db, periodId: number, elements: readonly string[]):
     else if (state === FIGURE.yesno) t.nums[at] = ((v as number | null) ?? 0) !== 0 ? 1 : 0;
     else if (state === FIGURE.text) t.texts.set(at, (v as string | null) ?? '');
   }
-  return t;
+}
+
+function readFigureTable(db: Db, periodId: number, elements: readonly string[]): KeptTable {
+  const latest = latestOf(db, periodId);
+  const units = unitsOf(latest.rows);
+  const ids = latest.rows.map((r) => r[0]);
+  if (units.length === 0 || elements.length === 0) return { table: emptyFigureTable(units, []), ids };
+  const read = readValues(db, latest.ids, elements);
+  const rowOf = new Map<number, number>();
+  ids.forEach((id, i) => rowOf.set(id, i));
+  const wanted = new Set(elements);
+  // first the keys, then the table of their number
+  const keys = new FigureKeys();
+  const keyAt = keysOf(keys, wanted, read);
+  const t = emptyFigureTable(units, keys.keys);
+  fill(t, keyAt, rowOf, read);
+  return { table: t, ids };
+}
+
+/**
+ * The kept table after a write to the period (db/read-cache.ts's log): the period's latest revisions now
+ * (latestOf, itself brought up to date), the rows of revisions kept and of units the write did not name copied,
+ * the others read again (their keys not yet in the table numbered after the kept ones: a key of no unit's value
+ * stays, all blank, as the sheet writes a column no unit has). A new table: the kept one is not changed.
+ */
+function updateFigureTable(
+  db: Db,
+  periodId: number,
+  elements: readonly string[],
+  kept: KeptTable,
+  changes: PeriodChanges,
+): KeptTable | null {
+  if (kept.table.keys.length === 0) return null;
+  const changed = new Set(changedUnits(db.$client, changes));
+  const latest = latestOf(db, periodId);
+  const ids = latest.rows.map((r) => r[0]);
+  const keptRow = new Map<number, number>();
+  kept.ids.forEach((id, i) => keptRow.set(id, i));
+  const again: number[] = [];
+  const rowOf = new Map<number, number>();
+  latest.rows.forEach(([id, unit], i) => {
+    rowOf.set(id, i);
+    if (changed.has(unit) || !keptRow.has(id)) again.push(id);
+  });
+  const keys = new FigureKeys();
+  for (const { element, cell } of kept.table.keys) keys.key(element, cell);
+  const wanted = new Set(elements);
+  const read = again.length ? readValues(db, JSON.stringify(again), elements) : null;
+  const keyAt = read ? keysOf(keys, wanted, read) : null;
+  const t = emptyFigureTable(unitsOf(latest.rows), keys.keys);
+  const from = kept.table;
+  const w0 = from.keys.length;
+  const w = t.keys.length;
+  const reading = new Set(again);
+  ids.forEach((id, i) => {
+    if (reading.has(id)) return;
+    const r = keptRow.get(id)!;
+    t.states.set(from.states.subarray(r * w0, (r + 1) * w0), i * w);
+    t.nums.set(from.nums.subarray(r * w0, (r + 1) * w0), i * w);
+  });
+  if (from.texts.size) {
+    const newRow = new Map<number, number>();
+    ids.forEach((id, i) => {
+      if (!reading.has(id)) newRow.set(keptRow.get(id)!, i);
+    });
+    for (const [at, text] of from.texts) {
+      const i = newRow.get(Math.floor(at / w0));
+      if (i !== undefined) t.texts.set(i * w + (at % w0), text);
+    }
+  }
+  if (read && keyAt) fill(t, keyAt, rowOf, read);
+  return { table: t, ids };
 }

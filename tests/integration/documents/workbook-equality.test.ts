@@ -22,6 +22,11 @@ import { ministryWorkbook, reportModel } from '../../../src/main/services/report
 import type { TaskAnswer, TaskResult } from '../../../src/shared/contract/plan';
 import type { StoredValue } from '../../../src/shared/domain/records';
 import { buildNationalDb } from '../../../scripts/bench/national';
+import { updateCounts } from '../../../src/main/db/read-cache';
+import { unitFigures } from '../../../src/main/demo/data';
+import { getCatalog } from '../../../src/main/services/catalog';
+import { callOp, closeFixtures, currentOf, fixtureCtx } from '../../helpers/fixture-db';
+import { filledForm, fillOf } from '../../helpers/province';
 import { FORMULA_TEXT, makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
 import { tmpDir } from '../../helpers/tmp';
 import { buildMinistryWorkbook as buildBefore } from '../services/reference/workbook-v1';
@@ -30,6 +35,7 @@ const FIXTURE = resolve(__dirname, '../../fixtures/db/v0.1.0.sqlite');
 const open: Ctx[] = [];
 afterAll(() => {
   for (const c of open) c.close();
+  closeFixtures();
 });
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
@@ -283,4 +289,66 @@ describe('the ministry workbook from the new writer is the exceljs one', () => {
     const { bytes } = await ministryWorkbook(built.ctx.db, built.target, { today: '2026-06-10' });
     await expectSameWorkbook(model, 'national, service', bytes);
   }, 600_000);
+
+  it("after writes to the period: the service's kept figures brought up to date, the workbook still the exceljs one", async () => {
+    // the committed fixture's open period (2025, year)
+    const ctx = fixtureCtx();
+    const P = 2;
+    const opts = { today: '2026-06-15' };
+    const service = async () => (await ministryWorkbook(ctx.db, P, opts)).bytes;
+    const updated = () => updateCounts.get('figureTable') ?? 0;
+    await expectSameWorkbook(reportModel(ctx.db, P, opts), 'before the writes', await service());
+    const c = getCatalog(ctx.db);
+    const importForm = async (unit: string, seed: number) => {
+      const figures = unitFigures(c.dataElements, c.validationRules, c.cellLabels, seed, c.indicators);
+      const file = await filledForm(ctx, P, unit, fillOf(figures));
+      const r = await callOp<{ status: string }>(ctx, 'imports.file', {
+        periodId: P,
+        file,
+        receivedAt: '2026-01-10',
+        allowBlanking: true,
+      });
+      expect(r.status).toBe('accepted');
+    };
+    const id = currentOf(ctx, 'LC-X02');
+    const v = ctx.raw
+      .prepare(
+        "SELECT element, cell, num FROM submission_values WHERE submission_id = ? AND state = 'number' " +
+          'ORDER BY element, cell LIMIT 1',
+      )
+      .get(id) as { element: string; cell: string; num: number };
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      ['an import (a new revision)', () => importForm('LC-S03', 31)],
+      [
+        'a correction',
+        () =>
+          callOp(ctx, 'submissions.correct', {
+            id,
+            element: v.element,
+            cell: v.cell,
+            value: { state: 'number', value: v.num + 1000 },
+            reason: 'Đơn vị báo sửa số',
+          }),
+      ],
+      [
+        'a withdrawal',
+        () => callOp(ctx, 'submissions.withdraw', { periodId: P, unitCode: 'LC-S03', reason: 'Đơn vị gửi nhầm tệp' }),
+      ],
+    ];
+    // the sheets (the package's dates aside)
+    const sheets = async (bytes: Uint8Array) =>
+      Object.entries(await parts(bytes)).filter(([name]) => name.startsWith('xl/worksheets/'));
+    let before = await sheets(await service());
+    for (const [what, write] of writes) {
+      const n = updated();
+      await write();
+      const bytes = await service();
+      expect(updated(), what).toBe(n + 1);
+      await expectSameWorkbook(reportModel(ctx.db, P, opts), what, bytes);
+      // the write shows in the workbook's sheets (the figures or the status)
+      const now = await sheets(bytes);
+      expect(now, what).not.toEqual(before);
+      before = now;
+    }
+  }, 240_000);
 });
