@@ -1,0 +1,69 @@
+/**
+ * Issue 20: the ministry workbook's per-unit figures (services/reports-figures.ts) read grouped by revision (one
+ * layout string per revision, its values as one JSON array) are what the code before read (every latest value
+ * of the elements asked for); a code holding the layout's separators is read the other way, by columns, and is
+ * right too.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../../src/main/api/context';
+import { figureReads, unitFigures } from '../../../src/main/services/reports-figures';
+import type { StoredValue } from '../../../src/shared/domain/records';
+import { closeFixtures, currentOf, fixtureCtx } from '../../helpers/fixture-db';
+import * as ref from './reference/consolidation-v1';
+
+/** the fixture's open period (2025, year) */
+const P = 2;
+afterEach(closeFixtures);
+
+const sorted = (units: readonly { unitCode: string; unitName: string; kind: string; values: StoredValue[] }[]) =>
+  units.map((u) => ({
+    ...u,
+    values: [...u.values].sort((a, b) => `${a.element}.${a.cell}`.localeCompare(`${b.element}.${b.cell}`)),
+  }));
+const truth = (ctx: Ctx, elements: string[]) =>
+  sorted(
+    ref.unitValues(ctx.db, P).map((u) => ({
+      unitCode: u.unitCode,
+      unitName: u.unitName,
+      kind: u.kind,
+      values: u.values.filter((v) => elements.includes(v.element)),
+    })),
+  );
+const figureCodes = (ctx: Ctx) =>
+  ctx.raw
+    .prepare("SELECT code FROM data_elements WHERE type IN ('integer', 'decimal', 'yesno')")
+    .pluck()
+    .all() as string[];
+
+describe("the workbook's per-unit figures", () => {
+  it('read grouped by revision: every latest value of the elements asked for, as the code before', () => {
+    const ctx = fixtureCtx();
+    const elements = figureCodes(ctx);
+    expect(elements.length).toBeGreaterThan(10);
+    const before = { ...figureReads };
+    const got = sorted(unitFigures(ctx.db, P, elements));
+    expect(figureReads.grouped).toBe(before.grouped + 1);
+    expect(figureReads.columns).toBe(before.columns);
+    expect(got.length).toBeGreaterThan(3);
+    expect(got).toEqual(truth(ctx, elements));
+  });
+
+  it("a code holding the layout's separators: read by columns, still every value", () => {
+    const ctx = fixtureCtx();
+    const odd = ['X\u001fY', 'R\u001eS'];
+    const id = currentOf(ctx, 'LC-X02');
+    const put = ctx.raw.prepare("INSERT INTO submission_values VALUES (?, ?, 'value', 'number', ?, NULL)");
+    put.run(id, odd[0], 7);
+    put.run(id, odd[1], 8);
+    const elements = [...figureCodes(ctx), ...odd];
+    const before = { ...figureReads };
+    const got = sorted(unitFigures(ctx.db, P, elements));
+    expect(got).toEqual(truth(ctx, elements));
+    expect(figureReads.columns).toBe(before.columns + 1);
+    const unit = got.find((u) => u.values.some((v) => v.element === odd[0]))!;
+    expect(unit.values.filter((v) => odd.includes(v.element)).map((v) => v.value)).toEqual([
+      { state: 'number', value: 8 },
+      { state: 'number', value: 7 },
+    ]);
+  });
+});
