@@ -11,6 +11,8 @@ import { importFile } from '../../src/main/services/imports';
 import { createPeriod } from '../../src/main/services/periods';
 import { exportTemplates } from '../../src/main/services/templates';
 import { saveUnit } from '../../src/main/services/units';
+import { unitFigures } from '../../src/main/demo/data';
+import { callOp } from './fixture-db';
 import { tmpCtx } from './tmp';
 import { SHARED_FIXTURES } from './shared';
 
@@ -33,6 +35,29 @@ export async function filledForm(
   const files = await exportTemplates(ctx.db, periodId, [unitCode]);
   const f = files[0]!;
   return { name: f.name, bytes: await fillForm(f.bytes, fill, getCatalog(ctx.db).cellLabels) };
+}
+
+/**
+ * A unit's form filled with the demo's figures of `seed`, imported through the dispatcher (blanks allowed, a
+ * receipt date if given); it must be accepted.
+ */
+export async function importSeededForm(
+  ctx: Ctx,
+  periodId: number,
+  unitCode: string,
+  seed: number,
+  receivedAt?: string,
+): Promise<void> {
+  const c = getCatalog(ctx.db);
+  const figures = unitFigures(c.dataElements, c.validationRules, c.cellLabels, seed, c.indicators);
+  const file = await filledForm(ctx, periodId, unitCode, fillOf(figures));
+  const r = await callOp<{ status: string }>(ctx, 'imports.file', {
+    periodId,
+    file,
+    ...(receivedAt ? { receivedAt } : {}),
+    allowBlanking: true,
+  });
+  expect(r.status).toBe('accepted');
 }
 
 export function fillOf(values: StoredValue[]): FormFill {

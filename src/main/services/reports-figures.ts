@@ -23,7 +23,14 @@ import type { CellKey } from '../../shared/domain/catalog';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { periodCachedRead, type PeriodChanges } from '../db/read-cache';
-import { emptyFigureTable, FIGURE, FigureKeys, storedValuesOf, type FigureTable } from '../documents/workbook-figures';
+import {
+  emptyFigureTable,
+  FIGURE,
+  FigureKeys,
+  putFigure,
+  storedValuesOf,
+  type FigureTable,
+} from '../documents/workbook-figures';
 import { changedUnits, latestOf } from './consolidation';
 
 export interface UnitFigures {
@@ -90,12 +97,11 @@ interface Reading {
   fill(t: FigureTable, rowOf: ReadonlyMap<number, number>): void;
 }
 
-/** One value into the table at `at` (each revision, element and cell once: the table's cell is still empty). */
-function put(t: FigureTable, at: number, state: number, v: number | string | null | undefined): void {
-  t.states[at] = state;
-  if (state === FIGURE.number) t.nums[at] = (v as number | null) ?? 0;
-  else if (state === FIGURE.yesno) t.nums[at] = ((v as number | null) ?? 0) !== 0 ? 1 : 0;
-  else if (state === FIGURE.text) t.texts.set(at, (v as string | null) ?? '');
+/** Unit `u`'s value of key `k` as rowToCellValue reads the row's state and number or text (putFigure). */
+function put(t: FigureTable, u: number, k: number, state: number, v: number | string | null | undefined): void {
+  if (state === FIGURE.text) putFigure(t, u, k, state, 0, (v as string | null) ?? '');
+  else if (state === FIGURE.yesno) putFigure(t, u, k, state, ((v as number | null) ?? 0) !== 0 ? 1 : 0);
+  else putFigure(t, u, k, state, state === FIGURE.number ? ((v as number | null) ?? 0) : 0);
 }
 
 /**
@@ -156,13 +162,12 @@ function readGrouped(db: Db, ids: string, elements: string): Reading | null {
           if (wanted.has(l.elements[i]!)) l.keys[i] = keys.key(l.elements[i]!, l.cells[i]!);
     },
     fill(t, rowOf) {
-      const width = t.keys.length;
       for (const [id, l, vals] of read) {
-        const base = rowOf.get(id)! * width;
+        const u = rowOf.get(id)!;
         const { keys, states } = l;
         for (let i = 0; i < keys.length; i++) {
           const k = keys[i]!;
-          if (k >= 0) put(t, base + k, states[i]!, vals[i]);
+          if (k >= 0) put(t, u, k, states[i]!, vals[i]);
         }
       }
     },
@@ -187,18 +192,17 @@ function readColumns(db: Db, ids: string, elements: string): Reading {
       for (let i = 0; i < subs.length; i++) if (wanted.has(els[i]!)) keyAt[i] = keys.key(els[i]!, cells[i]!);
     },
     fill(t, rowOf) {
-      const width = t.keys.length;
       let lastId = -1;
-      let base = 0;
+      let u = 0;
       for (let i = 0; i < subs.length; i++) {
         const k = keyAt[i]!;
         if (k < 0) continue;
         const id = subs[i]!;
         if (id !== lastId) {
           lastId = id;
-          base = rowOf.get(id)! * width;
+          u = rowOf.get(id)!;
         }
-        put(t, base + k, STATE.get(states[i]!) ?? FIGURE.na, vals[i]);
+        put(t, u, k, STATE.get(states[i]!) ?? FIGURE.na, vals[i]);
       }
     },
   };
@@ -258,11 +262,15 @@ function updateFigureTable(
   const ids = latest.rows.map((r) => r[0]);
   const keptRow = new Map<number, number>();
   kept.ids.forEach((id, i) => keptRow.set(id, i));
-  const again: number[] = [];
+  // each revision's row now; of those kept and not named by the write, the row they were in
   const rowOf = new Map<number, number>();
+  const copied = new Map<number, number>();
+  const again: number[] = [];
   latest.rows.forEach(([id, unit], i) => {
     rowOf.set(id, i);
-    if (changed.has(unit) || !keptRow.has(id)) again.push(id);
+    const r = keptRow.get(id);
+    if (r === undefined || changed.has(unit)) again.push(id);
+    else copied.set(r, i);
   });
   const keys = new FigureKeys();
   for (const { element, cell } of kept.table.keys) keys.key(element, cell);
@@ -272,22 +280,13 @@ function updateFigureTable(
   const from = kept.table;
   const w0 = from.keys.length;
   const w = t.keys.length;
-  const reading = new Set(again);
-  ids.forEach((id, i) => {
-    if (reading.has(id)) return;
-    const r = keptRow.get(id)!;
+  for (const [r, i] of copied) {
     t.states.set(from.states.subarray(r * w0, (r + 1) * w0), i * w);
     t.nums.set(from.nums.subarray(r * w0, (r + 1) * w0), i * w);
-  });
-  if (from.texts.size) {
-    const newRow = new Map<number, number>();
-    ids.forEach((id, i) => {
-      if (!reading.has(id)) newRow.set(keptRow.get(id)!, i);
-    });
-    for (const [at, text] of from.texts) {
-      const i = newRow.get(Math.floor(at / w0));
-      if (i !== undefined) t.texts.set(i * w + (at % w0), text);
-    }
+  }
+  for (const [at, text] of from.texts) {
+    const i = copied.get(Math.floor(at / w0));
+    if (i !== undefined) t.texts.set(i * w + (at % w0), text);
   }
   read?.fill(t, rowOf);
   return { table: t, ids };

@@ -23,10 +23,8 @@ import type { TaskAnswer, TaskResult } from '../../../src/shared/contract/plan';
 import type { StoredValue } from '../../../src/shared/domain/records';
 import { buildNationalDb } from '../../../scripts/bench/national';
 import { updateCounts } from '../../../src/main/db/read-cache';
-import { unitFigures } from '../../../src/main/demo/data';
-import { getCatalog } from '../../../src/main/services/catalog';
 import { callOp, closeFixtures, currentOf, fixtureCtx } from '../../helpers/fixture-db';
-import { filledForm, fillOf } from '../../helpers/province';
+import { importSeededForm } from '../../helpers/province';
 import { FORMULA_TEXT, makeReportModel, SCRIPT_TEXT } from '../../helpers/report-model';
 import { tmpDir } from '../../helpers/tmp';
 import { buildMinistryWorkbook as buildBefore } from '../services/reference/workbook-v1';
@@ -298,18 +296,6 @@ describe('the ministry workbook from the new writer is the exceljs one', () => {
     const service = async () => (await ministryWorkbook(ctx.db, P, opts)).bytes;
     const updated = () => updateCounts.get('figureTable') ?? 0;
     await expectSameWorkbook(reportModel(ctx.db, P, opts), 'before the writes', await service());
-    const c = getCatalog(ctx.db);
-    const importForm = async (unit: string, seed: number) => {
-      const figures = unitFigures(c.dataElements, c.validationRules, c.cellLabels, seed, c.indicators);
-      const file = await filledForm(ctx, P, unit, fillOf(figures));
-      const r = await callOp<{ status: string }>(ctx, 'imports.file', {
-        periodId: P,
-        file,
-        receivedAt: '2026-01-10',
-        allowBlanking: true,
-      });
-      expect(r.status).toBe('accepted');
-    };
     const id = currentOf(ctx, 'LC-X02');
     const v = ctx.raw
       .prepare(
@@ -318,7 +304,7 @@ describe('the ministry workbook from the new writer is the exceljs one', () => {
       )
       .get(id) as { element: string; cell: string; num: number };
     const writes: Array<[string, () => Promise<unknown>]> = [
-      ['an import (a new revision)', () => importForm('LC-S03', 31)],
+      ['an import (a new revision)', () => importSeededForm(ctx, P, 'LC-S03', 31, '2026-01-10')],
       [
         'a correction',
         () =>

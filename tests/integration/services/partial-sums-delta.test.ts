@@ -12,12 +12,10 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/main/api/context';
-import { unitFigures } from '../../../src/main/demo/data';
-import { getCatalog } from '../../../src/main/services/catalog';
 import { periodConsolidation, periodPartials, trends } from '../../../src/main/services/consolidation';
 import { sumCounts, sumPeriodCells } from '../../../src/main/services/partial-sums';
 import { updateCounts } from '../../../src/main/db/read-cache';
-import { filledForm, fillOf } from '../../helpers/province';
+import { importSeededForm } from '../../helpers/province';
 import { callOp, closeFixtures, currentOf, fixtureCtx } from '../../helpers/fixture-db';
 import * as ref from './reference/consolidation-v1';
 import { GROUP_BY_SQL } from './reference/group-by';
@@ -112,29 +110,16 @@ const correct = (ctx: Ctx, id: number, element: string, cell: string, value: num
     reason: 'Đơn vị báo sửa số',
   });
 
-async function importForm(ctx: Ctx, period: number, unit: string, seed: number, receivedAt?: string) {
-  const c = getCatalog(ctx.db);
-  const figures = unitFigures(c.dataElements, c.validationRules, c.cellLabels, seed, c.indicators);
-  const file = await filledForm(ctx, period, unit, fillOf(figures));
-  const r = await call<{ status: string }>(ctx, 'imports.file', {
-    periodId: period,
-    file,
-    ...(receivedAt ? { receivedAt } : {}),
-    allowBlanking: true,
-  });
-  expect(r.status).toBe('accepted');
-}
-
 describe('after a write to the period its kept sums are brought up to date, equal to a fresh sum', () => {
   it('an import (a new revision of a unit that had one): updated in place, fractional groups summed again from their rows', async () => {
     const ctx = fixture();
-    const { paths, before, after } = await afterWrite(ctx, () => importForm(ctx, P, 'LC-S03', 777, '2026-01-10'));
+    const { paths, before, after } = await afterWrite(ctx, () => importSeededForm(ctx, P, 'LC-S03', 777, '2026-01-10'));
     expect(paths).toMatchObject({ periods: 0, updates: 1, replays: 0 });
     // the fractional figures' groups (KINHPHI): their element and cell summed again, in the period's order, once
     expect(paths.columns).toBeGreaterThan(0);
     expect(after).not.toEqual(before);
     // the next import: those groups summed again from the rows kept then (no read)
-    const next = await afterWrite(ctx, () => importForm(ctx, P, 'LC-S03', 778, '2026-01-11'));
+    const next = await afterWrite(ctx, () => importSeededForm(ctx, P, 'LC-S03', 778, '2026-01-11'));
     expect(next.paths).toMatchObject({ periods: 0, updates: 1, columns: 0 });
     expect(next.paths.replays).toBeGreaterThan(0);
   }, 120_000);
@@ -155,7 +140,7 @@ describe('after a write to the period its kept sums are brought up to date, equa
     const c0 = counts();
     const s0 = await status();
     const d0 = await drill();
-    await importForm(ctx, P, 'LC-S03', 909, '2026-01-10');
+    await importSeededForm(ctx, P, 'LC-S03', 909, '2026-01-10');
     await check();
     expect(counts()).toEqual(c0.map((n) => n + 1));
     const s1 = await status();
@@ -170,8 +155,8 @@ describe('after a write to the period its kept sums are brought up to date, equa
 
   it('a replaced revision (a second import of the same unit) and an import of a unit that had none', async () => {
     const ctx = fixture();
-    await importForm(ctx, P, 'LC-S03', 101, '2026-01-10');
-    const a = await afterWrite(ctx, () => importForm(ctx, P, 'LC-S03', 202, '2026-01-11'));
+    await importSeededForm(ctx, P, 'LC-S03', 101, '2026-01-10');
+    const a = await afterWrite(ctx, () => importSeededForm(ctx, P, 'LC-S03', 202, '2026-01-11'));
     expect(a.paths).toMatchObject({ periods: 0, updates: 1 });
     const missing = (
       ctx.raw
@@ -183,7 +168,7 @@ describe('after a write to the period its kept sums are brought up to date, equa
         .get(P) as { code: string } | undefined
     )?.code;
     if (missing) {
-      const b = await afterWrite(ctx, () => importForm(ctx, P, missing, 303, '2026-01-12'));
+      const b = await afterWrite(ctx, () => importSeededForm(ctx, P, missing, 303, '2026-01-12'));
       expect(b.paths).toMatchObject({ periods: 0, updates: 1 });
     }
   }, 120_000);
@@ -199,7 +184,7 @@ describe('after a write to the period its kept sums are brought up to date, equa
 
   it('a withdrawal (the unit back to its previous revision, or to none)', async () => {
     const ctx = fixture();
-    await importForm(ctx, P, 'LC-X02', 404, '2026-01-10');
+    await importSeededForm(ctx, P, 'LC-X02', 404, '2026-01-10');
     const { paths, before, after } = await afterWrite(ctx, () =>
       call(ctx, 'submissions.withdraw', { periodId: P, unitCode: 'LC-X02', reason: 'Đơn vị gửi nhầm tệp' }),
     );
@@ -214,7 +199,7 @@ describe('after a write to the period its kept sums are brought up to date, equa
   it('a history import into a past period (filed as history, no receipt date)', async () => {
     const ctx = fixture();
     ctx.raw.prepare("UPDATE periods SET status = 'open' WHERE id = ?").run(Q);
-    const { paths } = await afterWrite(ctx, () => importForm(ctx, Q, 'LC-S03', 505), Q);
+    const { paths } = await afterWrite(ctx, () => importSeededForm(ctx, Q, 'LC-S03', 505), Q);
     expect(
       ctx.raw.prepare('SELECT history FROM submissions WHERE id = (SELECT max(id) FROM submissions)').get(),
     ).toEqual({ history: 1 });
