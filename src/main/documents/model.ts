@@ -394,9 +394,8 @@ export function changeText(r: Pick<IndicatorRow, 'change' | 'changeKind'>): stri
   return r.changeKind === 'points' ? `${n} ${POINTS}` : r.changeKind === 'percent' ? `${n}%` : n;
 }
 
-/** The note under a table whose comparisons mix coverages. */
-export const COVERAGE_NOTE =
-  'Số đơn vị báo cáo của hai kỳ khác nhau: mức tăng/giảm chỉ mang tính tham khảo, không phản ánh đầy đủ biến động của toàn tỉnh.';
+/** The note under a table whose comparisons mix coverages (shared with the Tổng hợp screen). */
+export { COVERAGE_NOTE } from '../../shared/text/labels';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Phụ lục 2 – consolidated data elements

@@ -18,3 +18,10 @@ export const UNIT_KIND_HEADING: Record<UnitKind, string> = {
 };
 
 export { UNIT_KINDS } from '../domain/catalog';
+
+/**
+ * The note under a table whose comparisons with the same period of last year mix coverages (the two periods'
+ * figures come from different numbers of units): the documents and the Tổng hợp screen say it in these words.
+ */
+export const COVERAGE_NOTE =
+  'Số đơn vị báo cáo của hai kỳ khác nhau: mức tăng/giảm chỉ mang tính tham khảo, không phản ánh đầy đủ biến động của toàn tỉnh.';

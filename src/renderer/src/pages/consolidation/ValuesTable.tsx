@@ -1,13 +1,18 @@
-/** The province's figures per element: Tổng số / Nữ / Nam, the women's share, units reporting, last year. */
+/**
+ * The province's figures per element: Tổng số / Nữ / Nam, the women's share, units reporting, last year. When last
+ * year's figure comes from a different number of units than this period's (units still to report, units merged),
+ * the change is marked (**) and the table says, as the documents do, that it is only indicative.
+ */
 import { Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { CellKey, DataElement } from '../../../../shared/domain/catalog';
 import type { Consolidation } from '../../../../shared/domain/report';
+import { COVERAGE_NOTE } from '../../../../shared/text/labels';
 import { formatNumber } from '../../../../shared/text/vi';
 import { SheetTable } from '../../components/SheetTable';
 import { CELL_LABEL } from '../../labels';
 import type { CatalogIndex } from '../../state/catalog';
-import { figureColumn, mainValue, toMap, useRows, vkey, type Row } from './rows';
+import { figureColumn, mainValue, toMap, useRows, vkey, type Row, type VMap } from './rows';
 
 export function ValuesTable({
   c,
@@ -23,6 +28,17 @@ export function ValuesTable({
   const prev = useMemo(() => (c.previous ? toMap(c.previous.values) : null), [c.previous]);
   const shares = useMemo(() => new Map(c.femaleShares.map((s) => [s.code, s.percent])), [c.femaleShares]);
   const NCOLS = 7 + (prev ? 2 : 0);
+  /** the units an element's figures come from in a period (the most over its cells, as "Số đơn vị báo cáo") */
+  const unitsIn = (m: VMap, el: DataElement) =>
+    Math.max(0, ...el.cells.map((cell) => m.get(vkey(el.code, cell))?.units ?? 0));
+  /** both periods have the element's figure, from different numbers of units (a province figure has no units) */
+  const coverageDiffers = (el: DataElement): boolean =>
+    !!prev &&
+    el.collectedFrom !== 'province' &&
+    mainValue(v, el) !== undefined &&
+    mainValue(prev, el) !== undefined &&
+    unitsIn(v, el) !== unitsIn(prev, el);
+  const anyDiffers = rows.some((r) => r.element && coverageDiffers(r.element));
 
   const figure = (el: DataElement, cell: CellKey) => {
     if (!el.cells.includes(cell)) return null;
@@ -42,7 +58,7 @@ export function ValuesTable({
     );
   };
 
-  return (
+  const table = (
     <SheetTable<Row>
       rows={rows}
       columns={[
@@ -70,8 +86,16 @@ export function ValuesTable({
         }),
         figureColumn(CELL_LABEL.value, 105, (el) => figure(el, 'value')),
         figureColumn('Số đơn vị báo cáo', 100, (el) => {
-          const n = Math.max(0, ...el.cells.map((cell) => v.get(vkey(el.code, cell))?.units ?? 0));
-          return n ? formatNumber(n) : '—';
+          const n = unitsIn(v, el);
+          if (!n) return '—';
+          if (!prev || !coverageDiffers(el)) return formatNumber(n);
+          return (
+            <>
+              {formatNumber(n)}
+              <br />
+              <Typography.Text type="secondary">(cùng kỳ: {formatNumber(unitsIn(prev, el))})</Typography.Text>
+            </>
+          );
         }),
         ...(prev
           ? [
@@ -79,13 +103,23 @@ export function ValuesTable({
                 const x = mainValue(prev, el);
                 return x ? formatNumber(x.value) : '—';
               }),
-              figureColumn('So với cùng kỳ', 110, (el) =>
-                changeText(mainValue(v, el)?.value, mainValue(prev, el)?.value),
-              ),
+              figureColumn('So với cùng kỳ', 110, (el) => {
+                const change = changeText(mainValue(v, el)?.value, mainValue(prev, el)?.value);
+                return coverageDiffers(el) ? `${change} (**)` : change;
+              }),
             ]
           : []),
       ]}
     />
+  );
+  if (!anyDiffers) return table;
+  return (
+    <>
+      {table}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        (**) {COVERAGE_NOTE}
+      </Typography.Paragraph>
+    </>
   );
 }
 
