@@ -1,7 +1,8 @@
 /**
  * Tổng hợp, "Số liệu tổng hợp": a change from last year whose two figures come from different numbers of units is
  * marked (**) with last year's count beside this year's, and the table ends with the documents' coverage note;
- * a change between equal coverages is shown plain, and a table without any such change has no note.
+ * a change between equal coverages is shown plain, and a table without any such change has no note. An assessment
+ * from part of the units expected reads "Đạt (tạm tính)" / "Chưa đạt (tạm tính)", as in the documents.
  */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { CatalogView } from '../../src/shared/contract';
 import type { DataElement } from '../../src/shared/domain/catalog';
 import type { ConsolidatedValue, Consolidation } from '../../src/shared/domain/report';
 import { COVERAGE_NOTE } from '../../src/shared/text/labels';
+import { MetTag } from '../../src/renderer/src/components/IndicatorTag';
 import { ValuesTable } from '../../src/renderer/src/pages/consolidation/ValuesTable';
 import { indexCatalog } from '../../src/renderer/src/state/catalog';
 
@@ -21,7 +23,7 @@ const element = (code: string, name: string, extra: Partial<DataElement> = {}): 
   section: 'I',
   reportedBy: ['so_nganh', 'xa'],
   sensitive: false,
-  collectedFrom: 'unit',
+  collectedFrom: 'units',
   aggregation: 'sum',
   ...extra,
 });
@@ -98,5 +100,23 @@ describe('Tổng hợp: comparisons with last year across different coverages', 
     );
     expect(screen.queryByText(/\(\*\*\)/)).toBeNull();
     expect(screen.queryByText('So với cùng kỳ')).toBeNull();
+  });
+});
+
+describe('Đạt / Chưa đạt while units are still to report', () => {
+  it('says "tạm tính" when provisional, and only then', () => {
+    render(
+      <>
+        <MetTag met={true} provisional />
+        <MetTag met={false} provisional />
+        <MetTag met={true} />
+        <MetTag met={null} provisional />
+      </>,
+    );
+    expect(screen.getByText('Đạt (tạm tính)')).toBeTruthy();
+    expect(screen.getByText('Chưa đạt (tạm tính)')).toBeTruthy();
+    expect(screen.getByText('Đạt')).toBeTruthy();
+    // no assessment at all: nothing to call provisional
+    expect(screen.getByText('Chưa đủ số liệu')).toBeTruthy();
   });
 });

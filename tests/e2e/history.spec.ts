@@ -1,6 +1,7 @@
 /**
  * Issue 17, history: last year's 6-month period typed in this year (no receipt dates) shows its units as
- * "Nhập bổ sung (không xét hạn)", not late; this year's Tổng hợp shows the previous-year column and the change.
+ * "Nhập bổ sung (không xét hạn)", not late; this year's Tổng hợp shows the previous-year column and the change
+ * (not marked: the same units both years), and its indicators' assessments "tạm tính" (4 of the expected units).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,6 +93,17 @@ test('last year typed in shows as history on Tổng quan; this year’s Tổng h
   await expect(page.getByRole('columnheader', { name: 'So với cùng kỳ' })).toBeVisible();
   // the figures of both years: 2026 filled at base 100, 2025 at base 80, so a change of +25% shows
   await expect(page.getByRole('cell', { name: '+25%' }).first()).toBeVisible();
+  // the same 4 units both years: no change is marked as comparing different coverages
+  await expect(page.getByText(/\(\*\*\)/)).toHaveCount(0);
   await page.screenshot({ path: join(SCREENSHOTS, '61-lich-su-tong-hop-cung-ky.png'), fullPage: true });
+  expect(await axeSerious(page)).toEqual([]);
+  // 4 of the expected units have reported: the indicators' assessments are provisional, as in the documents
+  const expected = (await host.call('status.get', { periodId: p2026.id })).expected;
+  expect(expected).toBeGreaterThan(4);
+  await page.getByRole('tab', { name: 'Chỉ tiêu' }).click();
+  await expect(page.getByText(/^(Chưa đạt|Đạt) \(tạm tính\)$/).first()).toBeVisible();
+  await expect(
+    page.getByText(`Số liệu tổng hợp từ 4/${expected} đơn vị đã gửi báo cáo: kết quả đánh giá là tạm tính.`),
+  ).toBeVisible();
   expect(await axeSerious(page)).toEqual([]);
 });

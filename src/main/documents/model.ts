@@ -6,18 +6,13 @@ import { roman } from '../../shared/text/numbers';
 import { agencyInSentence } from '../../shared/text/agency';
 import type { CellKey, DataElement, Indicator, PeriodKind, Section, UnitKind } from '../../shared/domain/catalog';
 import type { IsoDate, StoredValue } from '../../shared/domain/records';
-import type {
-  ConsolidatedValue,
-  Consolidation,
-  IndicatorResult,
-  StatusReport,
-  UnitReportStatus,
-} from '../../shared/domain/report';
+import type { Consolidation, IndicatorResult, StatusReport, UnitReportStatus } from '../../shared/domain/report';
 import type { Settings, Signer } from '../../shared/contract/app';
 import type { TaskResult } from '../../shared/contract/plan';
 import { changeBetween, elementStrategyResults } from '../../shared/rules/aggregate';
+import { indicatorUnits, isProvisional } from '../../shared/rules/coverage';
 import { reportingRate } from '../../shared/rules/completeness';
-import { UNIT_KIND_HEADING } from '../../shared/text/labels';
+import { PROVISIONAL, UNIT_KIND_HEADING } from '../../shared/text/labels';
 import { compareVi, formatDate, formatNumber } from '../../shared/text/vi';
 
 export interface ReportModel {
@@ -267,7 +262,7 @@ export interface IndicatorRow {
   coverageDiffers: boolean;
 }
 
-export const PROVISIONAL = 'tạm tính';
+export { PROVISIONAL };
 /** The one wording for a change of a percentage. */
 export const POINTS = 'điểm phần trăm';
 
@@ -297,37 +292,16 @@ export function coverageText(units: number | null, expected: number): string {
 
 const naturalCode = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-/** How many units an indicator's inputs come from: the most of its numerator's and denominator's cells. */
-function indicatorUnits(
-  ind: Pick<Indicator, 'numerator' | 'denominator'>,
-  elements: readonly DataElement[],
-  values: readonly ConsolidatedValue[],
-): number | null {
-  let units: number | null = null;
-  for (const expr of [ind.numerator, ind.denominator]) {
-    const m = /^(?:count_yes|count_reported)\(([^)]+)\)$/.exec(expr.trim()) ?? /^([^.()]+)\.(\w+)$/.exec(expr.trim());
-    if (!m) continue;
-    const code = m[1]!.trim();
-    const cell = (m[2] ?? 'value') as CellKey;
-    const el = elements.find((e) => e.code === code);
-    if (!el || el.collectedFrom === 'province') continue;
-    const n = values.find((v) => v.code === code && v.cell === cell)?.units ?? 0;
-    units = Math.max(units ?? 0, n);
-  }
-  return units;
-}
-
 export function indicatorRows(model: ReportModel): IndicatorRow[] {
   const c = model.consolidation;
   const expected = model.status.expected;
-  const partial = model.status.received < expected;
   const els = model.catalog.dataElements;
   const prevInd = new Map((c.previous?.indicators ?? []).map((i) => [i.code, i.value]));
   const rows: IndicatorRow[] = [];
   const coverage = (units: number | null, previousUnits: number | null, previous: number | null) => ({
     units,
     expected,
-    provisional: units !== null && partial,
+    provisional: isProvisional(units, model.status),
     previousUnits: previous === null ? null : previousUnits,
     coverageDiffers: previous !== null && units !== null && previousUnits !== null && previousUnits !== units,
   });

@@ -25,3 +25,6 @@ export { UNIT_KINDS } from '../domain/catalog';
  */
 export const COVERAGE_NOTE =
   'Số đơn vị báo cáo của hai kỳ khác nhau: mức tăng/giảm chỉ mang tính tham khảo, không phản ánh đầy đủ biến động của toàn tỉnh.';
+
+/** What an assessment (Đạt / Chưa đạt) is while some expected units have not reported yet. */
+export const PROVISIONAL = 'tạm tính';

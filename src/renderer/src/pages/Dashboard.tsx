@@ -17,6 +17,7 @@ import {
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportAttempt, UnitStatusRow } from '../../../shared/domain/report';
+import { indicatorUnits, isProvisional } from '../../../shared/rules/coverage';
 import { submissionStates } from '../../../shared/rules/submission-states';
 import { compareVi, formatDate, formatNumber } from '../../../shared/text/vi';
 import { useOp } from '../api/client';
@@ -100,6 +101,12 @@ function DashboardBody({ periodId }: { periodId: number }) {
     () => (cons.data?.indicators ?? []).filter((i) => isStrategy(i.code) && i.target),
     [cons.data],
   );
+  /** an assessment from part of the units expected is "tạm tính", as in the documents (shared/rules/coverage.ts) */
+  const provisional = (code: string): boolean => {
+    const c = cons.data;
+    const ind = index?.indicator.get(code);
+    return !!c && !!ind && isProvisional(indicatorUnits(ind, index!.catalog.dataElements, c.values), c.reporting);
+  };
   const strategyChart = useMemo(
     () => (index ? indicatorChart(strategy, index.indicatorUnit, index.indicatorName) : null),
     [strategy, index],
@@ -262,7 +269,11 @@ function DashboardBody({ periodId }: { periodId: number }) {
                 width: 170,
                 render: (_: unknown, i) => targetText(i.target, index?.indicatorUnit(i.code)),
               },
-              { title: 'Đánh giá', width: 130, render: (_: unknown, i) => <MetTag met={i.met} /> },
+              {
+                title: 'Đánh giá',
+                width: 150,
+                render: (_: unknown, i) => <MetTag met={i.met} provisional={provisional(i.code)} />,
+              },
             ]}
           />
         ) : null}

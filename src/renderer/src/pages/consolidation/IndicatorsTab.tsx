@@ -1,7 +1,13 @@
-/** The indicators: a chart against targets, the table (last year beside), and one indicator's trend. */
-import { Card, Empty, Flex, Select, Space, Table, type TableColumnsType } from 'antd';
+/**
+ * The indicators: a chart against targets, the table (last year beside), and one indicator's trend. As in the
+ * documents: an assessment from part of the units expected is "tạm tính", and last year's value from a different
+ * number of units is marked (**), each said under the table.
+ */
+import { Card, Empty, Flex, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Consolidation, IndicatorResult } from '../../../../shared/domain/report';
+import { indicatorUnits, isProvisional } from '../../../../shared/rules/coverage';
+import { COVERAGE_NOTE, PROVISIONAL } from '../../../../shared/text/labels';
 import { compareVi, formatNumber } from '../../../../shared/text/vi';
 import { Chart } from '../../components/Chart';
 import { indicatorChart } from '../../components/indicatorChart';
@@ -25,6 +31,24 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
     [c.indicators],
   );
   const code = trendCode ?? sorted[0]?.code ?? null;
+  // how many units each indicator's inputs come from, this period and last year's
+  const coverage = useMemo(() => {
+    const els = index.catalog.dataElements;
+    const out = new Map<string, { provisional: boolean; differs: boolean }>();
+    for (const i of c.indicators) {
+      const ind = index.indicator.get(i.code);
+      const units = ind ? indicatorUnits(ind, els, c.values) : null;
+      const before = ind && c.previous ? indicatorUnits(ind, els, c.previous.values) : null;
+      const p = prev.get(i.code)?.value;
+      out.set(i.code, {
+        provisional: i.target !== null && i.met !== null && isProvisional(units, c.reporting),
+        differs: p !== null && p !== undefined && units !== null && before !== null && units !== before,
+      });
+    }
+    return out;
+  }, [c, index, prev]);
+  const anyProvisional = [...coverage.values()].some((x) => x.provisional);
+  const anyDiffers = [...coverage.values()].some((x) => x.differs);
   const columns: TableColumnsType<IndicatorResult> = [
     { title: 'Chỉ tiêu', render: (_: unknown, i) => index.indicatorName(i.code) },
     {
@@ -56,7 +80,8 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
             align: 'right' as const,
             render: (_: unknown, i: IndicatorResult) => {
               const p = prev.get(i.code)?.value;
-              return p === null || p === undefined ? '—' : formatNumber(p, 1);
+              if (p === null || p === undefined) return '—';
+              return `${formatNumber(p, 1)}${coverage.get(i.code)?.differs ? ' (**)' : ''}`;
             },
           },
         ]
@@ -66,7 +91,12 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
       width: 170,
       render: (_: unknown, i) => targetText(i.target, index.indicatorUnit(i.code)),
     },
-    { title: 'Đánh giá', width: 130, render: (_: unknown, i) => (i.target ? <MetTag met={i.met} /> : null) },
+    {
+      title: 'Đánh giá',
+      width: 150,
+      render: (_: unknown, i) =>
+        i.target ? <MetTag met={i.met} provisional={coverage.get(i.code)?.provisional} /> : null,
+    },
   ];
 
   return (
@@ -78,7 +108,20 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
           <Empty description="Chưa có chỉ tiêu tỷ lệ nào đủ số liệu để so với mục tiêu." />
         )}
       </Card>
-      <Table<IndicatorResult> size="small" rowKey="code" pagination={false} dataSource={sorted} columns={columns} />
+      <div>
+        <Table<IndicatorResult> size="small" rowKey="code" pagination={false} dataSource={sorted} columns={columns} />
+        {anyProvisional ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            Số liệu tổng hợp từ {formatNumber(c.reporting.received)}/{formatNumber(c.reporting.expected)} đơn vị đã gửi
+            báo cáo: kết quả đánh giá là {PROVISIONAL}.
+          </Typography.Paragraph>
+        ) : null}
+        {anyDiffers ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            (**) {COVERAGE_NOTE}
+          </Typography.Paragraph>
+        ) : null}
+      </div>
       <Card
         size="small"
         title="Diễn biến qua các kỳ"
