@@ -60,6 +60,40 @@ describe('bdg CLI', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/Chưa có cơ sở dữ liệu/);
     expect(JSON.parse(r.out).error.message).toMatch(/bdg init/);
+    expect(JSON.parse(r.out).error).toMatchObject({ code: 'failed', reason: 'no_database' });
+  });
+
+  it('names the core’s reason beside code "failed", so a script can tell a missing record from bad input', async () => {
+    const db = join(tmpDir(), 'ly-do.sqlite');
+    expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
+    const missing = await cli(['status', '--db', db, '--period', '42', '--json']);
+    expect(missing.code).toBe(1);
+    expect(missing.out.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(missing.out).error).toMatchObject({ code: 'failed', reason: 'not_found' });
+    expect(missing.err).toContain('Không tìm thấy kỳ báo cáo số 42');
+    // a year the core refuses is a usage error, said in the option's words
+    const year = await cli(['period', 'create', '--db', db, '--year', '20266', '--kind', 'year', '--json']);
+    expect(year.code).toBe(2);
+    expect(JSON.parse(year.out).error).toEqual({
+      code: 'usage',
+      message: '--year phải là một năm trong các năm 2000–2100 (nhận được "20266").',
+    });
+    // what only the core checks (a blank label): its code, 'invalid_input'
+    const label = await cli([
+      'period',
+      'create',
+      '--db',
+      db,
+      '--year',
+      '2026',
+      '--kind',
+      'year',
+      '--label',
+      ' ',
+      '--json',
+    ]);
+    expect(label.code).toBe(1);
+    expect(JSON.parse(label.out).error).toMatchObject({ code: 'failed', reason: 'invalid_input' });
   });
 
   it('a fresh process exits non-zero on bad usage', () => {

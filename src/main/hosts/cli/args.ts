@@ -25,7 +25,7 @@ export function dateArg(v: string | undefined, name: string): string | undefined
 /** One operation through the core's dispatch, like every door; a failed Result fails the command. */
 export async function call<K extends OpName>(ctx: Ctx, op: K, input: unknown): Promise<Output<K>> {
   const r = await dispatch(ctx, op, input);
-  if (!r.ok) throw new CliFailure(r.error.message);
+  if (!r.ok) throw new CliFailure(r.error.message, r.error.code);
   return r.data as Output<K>;
 }
 

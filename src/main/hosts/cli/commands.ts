@@ -73,7 +73,10 @@ async function runInner({ o, cmd, sub, rest, io }: CommandCall): Promise<number>
   const command = COMMANDS.get(cmd);
   if (!command) throw new UsageError(`Không có lệnh "${cmd}".`);
   if (cmd !== 'init' && !existsSync(dbPath)) {
-    throw new CliFailure(`Chưa có cơ sở dữ liệu ở "${dbPath}". Hãy tạo bằng lệnh: bdg init --db "${dbPath}"`);
+    throw new CliFailure(
+      `Chưa có cơ sở dữ liệu ở "${dbPath}". Hãy tạo bằng lệnh: bdg init --db "${dbPath}"`,
+      'no_database',
+    );
   }
   const events = createEventHub();
   const ctx = createContext(dbPath, {

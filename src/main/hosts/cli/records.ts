@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { UNIT_COLUMN_ROLES, type UnitColumnRole } from '../../../shared/contract';
 import { formatDate } from '../../../shared/text/vi';
+import { MAX_YEAR, MIN_YEAR } from '../../../shared/rules/period';
 import { call, CliFailure, dateArg, intArg, UsageError, type Command } from './args';
 
 export const init: Command = async ({ ctx, o, print }) => {
@@ -150,7 +151,10 @@ export const period: Command = async ({ ctx, o, sub, print }) => {
     const kind = o.kind;
     if (!kind || !['half_year', 'year', 'adhoc'].includes(kind))
       throw new UsageError('--kind phải là half_year, year hoặc adhoc.');
-    const input: Record<string, unknown> = { year: intArg(o.year, 'year'), kind };
+    const year = intArg(o.year, 'year')!;
+    if (year < MIN_YEAR || year > MAX_YEAR)
+      throw new UsageError(`--year phải là một năm trong các năm ${MIN_YEAR}–${MAX_YEAR} (nhận được "${o.year}").`);
+    const input: Record<string, unknown> = { year, kind };
     const deadline = dateArg(o.deadline, 'deadline');
     if (deadline) input.deadline = deadline;
     if (o.label) input.label = o.label;

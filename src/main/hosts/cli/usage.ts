@@ -8,8 +8,24 @@ import { parseArgs } from 'node:util';
 /** bad usage: exit code 2 */
 export class UsageError extends Error {}
 
-/** the command could not run: exit code 1 */
-export class CliFailure extends Error {}
+/**
+ * the command could not run: exit code 1. `reason`: the core's error code when the core refused (`not_found`,
+ * `invalid_input`, `conflict`, `db_locked`…), printed beside `code: 'failed'` so a script can tell the causes apart.
+ */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The core's own error (shared/result.ts AppError), told by its shape so that this file does not load it. */
+const coreCode = (e: unknown): string | undefined => {
+  const x = e as { code?: unknown; toData?: unknown } | null;
+  return x && typeof x.toData === 'function' && typeof x.code === 'string' ? x.code : undefined;
+};
 
 export interface Io {
   out: (s: string) => void;
@@ -96,6 +112,7 @@ export function reportFailure(e: unknown, json: boolean, io: Io): number {
   }
   const message = e instanceof Error ? e.message : String(e);
   io.err(`Lỗi: ${message}\n`);
-  if (json) io.out(JSON.stringify({ error: { code: 'failed', message } }) + '\n');
+  const reason = e instanceof CliFailure ? e.reason : coreCode(e);
+  if (json) io.out(JSON.stringify({ error: { code: 'failed', message, ...(reason ? { reason } : {}) } }) + '\n');
   return 1;
 }
