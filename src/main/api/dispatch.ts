@@ -2,14 +2,15 @@
  * The one entry every door calls: validate the input with the contract's schema, run the handler,
  * and return a Result. Nothing throws across a door.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isOpName, type OpName } from '../../shared/contract';
 import { AppError, INTERNAL_MESSAGE, type Result } from '../../shared/result';
 import { databaseError } from '../db/errors';
 import type { Ctx } from './context';
 import { handlers } from './handlers';
+import { configureZodVi } from './zod-vi';
 
-z.config(z.locales.vi());
+configureZodVi();
 
 function describeIssues(error: z.ZodError): string {
   return error.issues

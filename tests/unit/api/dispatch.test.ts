@@ -31,6 +31,27 @@ describe('the contract and its dispatcher', () => {
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('says the usual refusals in plain words, not the schema’s type names', async () => {
+    const ctx = tmpCtx();
+    cleanup.push(() => ctx.dispose());
+    const said = async (input: unknown): Promise<string> => {
+      const r = await dispatch(ctx, 'periods.create', input);
+      return r.ok ? 'ok' : r.error.message.replace(/^Dữ liệu gửi lên không hợp lệ: /, '');
+    };
+    expect(await said({ year: 20266, kind: 'year' })).toBe('year: không được lớn hơn 2100.');
+    expect(await said({ year: 1999, kind: 'year' })).toBe('year: không được nhỏ hơn 2000.');
+    expect(await said({ year: 2026.5, kind: 'year' })).toBe('year: phải là một số nguyên.');
+    expect(await said({ year: 'hai', kind: 'year' })).toBe('year: phải là một số.');
+    expect(await said({ kind: 'year' })).toBe('year: bị thiếu.');
+    expect(await said({ year: 2026, kind: 'quy' })).toBe('kind: phải là một trong: half_year, year, adhoc.');
+    expect(await said({ year: 2026, kind: 'year', label: '' })).toBe('label: không được để trống.');
+    expect(await said({ year: 2026, kind: 'year', label: 'x'.repeat(201) })).toBe('label: dài tối đa 200 ký tự.');
+    expect(await said({ year: 2026, kind: 'year', drop: 1 })).toBe('có trường không dùng được: drop.');
+    // nothing of zod's English type names or its symbols is left
+    for (const m of [await said({ year: 20266, kind: 'year' }), await said({ year: 2026, kind: 'year', label: '' })])
+      expect(m).not.toMatch(/number|string|mong đợi|[<>]=/);
+  });
+
   it('answers an unknown operation without throwing', async () => {
     const ctx = tmpCtx();
     cleanup.push(() => ctx.dispose());
