@@ -92,6 +92,27 @@ const UTF8 = new TextDecoder();
 
 const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`.replace('.', ',');
 
+/**
+ * Text that reads as CSV: its lines (the first ten that are not blank; a line cut by the sample's end left out) hold
+ * the same number of one separator (',', ';' or tab; quoted text not counted), at least one, in two lines of three
+ * or more (a single line: any separator). Prose with a comma in its first line (a note, a Markdown file) is not.
+ */
+function looksLikeCsv(text: string, cut: boolean): boolean {
+  let lines = text.split(/\r?\n/);
+  if (cut && lines.length > 1) lines = lines.slice(0, -1);
+  lines = lines.filter((l) => l.trim() !== '').slice(0, 10);
+  if (!lines.length) return false;
+  const unquoted = lines.map((l) => l.replace(/"[^"]*"/g, '""'));
+  return [',', ';', '\t'].some((sep) => {
+    const counts = unquoted.map((l) => l.split(sep).length - 1);
+    if (counts.length === 1) return counts[0]! >= 1;
+    const tally = new Map<number, number>();
+    for (const c of counts) if (c >= 1) tally.set(c, (tally.get(c) ?? 0) + 1);
+    const most = Math.max(0, ...tally.values());
+    return most >= 2 && most * 3 >= counts.length * 2;
+  });
+}
+
 /** Identifies files that are not zips and not OLE2: text, CSV, HTML, XML 2003, PDF, images… */
 function describeNonZip(bytes: Uint8Array, fileName: string): AppError {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
@@ -119,9 +140,8 @@ function describeNonZip(bytes: Uint8Array, fileName: string): AppError {
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
   for (const c of sample) if (c === 9 || c === 10 || c === 13 || c >= 32) printable++;
   if (printable / sample.length > 0.95) {
-    const firstLine = head.split(/\r?\n/)[0] ?? '';
     const ext = /\.(\w+)$/.exec(fileName)?.[1]?.toLowerCase() ?? 'xlsx';
-    if (/[,;\t]/.test(firstLine)) {
+    if (looksLikeCsv(head.replace(/^\ufeff/, ''), bytes.length > 4096)) {
       return bad(
         `Tệp là CSV đổi đuôi thành .${ext}, không phải bảng tính Excel. ` +
           'Hãy mở mẫu biểu gốc, điền số liệu và lưu dưới dạng .xlsx.',

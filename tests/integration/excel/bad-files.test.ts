@@ -42,6 +42,19 @@ describe('broken files from the shared fixtures are refused with a Vietnamese me
     expect(e.message).toContain('CSV đổi đuôi thành .xlsx');
     expect(e.message).toContain('lưu dưới dạng .xlsx');
   });
+  it('CSV with semicolons (Excel in Vietnamese), quoted commas or tabs is told as CSV; prose with a comma is not', async () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    const semi = 'Mã đơn vị;Tên đơn vị;Tổng số\r\nX1;"Xã A; xã B";12\r\nX2;Xã C;7\r\n';
+    expect((await refused(enc(semi), 'a.xlsx')).message).toContain('CSV đổi đuôi thành .xlsx');
+    const quoted = 'Mã,Tên,Số\n"X1","Phường A, cũ",3\n"X2","Xã B",4\n';
+    expect((await refused(enc(quoted), 'b.xlsx')).message).toContain('CSV đổi đuôi thành .xlsx');
+    expect((await refused(enc('Mã\tTên\nX1\tXã A\n'), 'c.xlsx')).message).toContain('CSV đổi đuôi');
+    // a note saved as .xlsx: a comma in its first line, not a table
+    const note = 'Kính gửi Ban, đơn vị gửi báo cáo chậm vì mất điện.\nMong Ban thông cảm.\nTrân trọng.\n';
+    const e = await refused(enc(note), 'ghi-chu.xlsx');
+    expect(e.message).toContain('là tệp văn bản thường đổi đuôi thành .xlsx');
+    expect(e.message).not.toContain('CSV');
+  });
   it('truncated workbook', async () => {
     const e = await refused(file(join(SHARED, 'hong/file-bi-cat-ngang.xlsx')), 'file-bi-cat-ngang.xlsx');
     expect(e.message).toContain('bị hỏng');
