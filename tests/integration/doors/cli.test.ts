@@ -96,6 +96,30 @@ describe('bdg CLI', () => {
     expect(JSON.parse(label.out).error).toMatchObject({ code: 'failed', reason: 'invalid_input' });
   });
 
+  it('says a file-system refusal in Vietnamese, with the path and Node’s code as the reason', async () => {
+    const dir = tmpDir();
+    const db = join(dir, 'ghi.sqlite');
+    expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
+    expect((await cli(['period', 'create', '--db', db, '--year', '2026', '--kind', 'year', '--json'])).code).toBe(0);
+    const aFile = join(dir, 'la-tep.xlsx');
+    writeFileSync(aFile, 'x');
+    const intoFile = await cli(['template', 'export', '--db', db, '--period', '1', '--out', aFile, '--json']);
+    expect(intoFile.code).toBe(1);
+    expect(JSON.parse(intoFile.out).error).toEqual({
+      code: 'failed',
+      reason: 'EEXIST',
+      message: `"${aFile}" là một tệp, không phải thư mục. Hãy chọn một thư mục để ghi.`,
+    });
+    const toDir = await cli(['export', '--db', db, '--period', '1', '--out', dir, '--json']);
+    expect(JSON.parse(toDir.out).error).toMatchObject({ code: 'failed', reason: 'EISDIR' });
+    expect(toDir.err).toContain(`"${dir}" là một thư mục. Hãy ghi rõ tên tệp`);
+    const missing = join(dir, 'khong-co', 'bao-cao.xlsx');
+    const nowhere = await cli(['export', '--db', db, '--period', '1', '--out', missing, '--json']);
+    expect(JSON.parse(nowhere.out).error).toMatchObject({ code: 'failed', reason: 'ENOENT' });
+    expect(nowhere.err).toContain('Hãy kiểm tra lại đường dẫn.');
+    for (const r of [intoFile, toDir, nowhere]) expect(r.err).not.toMatch(/EEXIST|EISDIR|ENOENT|syscall/);
+  });
+
   it('a fresh process exits non-zero on bad usage', () => {
     const r = spawnSync('npm', ['run', '--silent', 'bdg', '--', 'units', 'khong-co'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);
