@@ -14,7 +14,8 @@ const TYPE: Record<string, string> = {
   string: 'phải là chữ',
   boolean: 'phải là đúng hoặc sai (true/false)',
   array: 'phải là một danh sách',
-  object: 'phải là một đối tượng',
+  object: 'phải là một đối tượng (các cặp tên: giá trị)',
+  record: 'phải là một đối tượng (các cặp tên: giá trị)',
 };
 
 const COLLECTION = new Set(['array', 'set']);

@@ -47,6 +47,8 @@ describe('the contract and its dispatcher', () => {
     expect(await said({ year: 2026, kind: 'year', label: '' })).toBe('label: không được để trống.');
     expect(await said({ year: 2026, kind: 'year', label: 'x'.repeat(201) })).toBe('label: dài tối đa 200 ký tự.');
     expect(await said({ year: 2026, kind: 'year', drop: 1 })).toBe('có trường không dùng được: drop.');
+    const values = await dispatch(ctx, 'submissions.enter', { periodId: 1, unitCode: 'X', values: { A: 1 } });
+    expect(values.ok ? '' : values.error.message).toContain('values.A: phải là một đối tượng (các cặp tên: giá trị)');
     // nothing of zod's English type names or its symbols is left
     for (const m of [await said({ year: 20266, kind: 'year' }), await said({ year: 2026, kind: 'year', label: '' })])
       expect(m).not.toMatch(/number|string|mong đợi|[<>]=/);
