@@ -3,7 +3,6 @@
  * native dialogs and printing. The only folder that imports 'electron'.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PdfPrintOptions } from '../../../shared/contract/app';
 import { defaultDbPath } from '../../paths';
@@ -12,6 +11,7 @@ import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { HOST_CHANNELS, EVENT_PREFIX } from './preload-api';
 import { appProtocolHandler } from './protocol';
+import { writeFilesToFolder } from './save-files';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -84,12 +84,7 @@ async function start(): Promise<void> {
       properties: ['openDirectory', 'createDirectory'],
     });
     if (r.canceled || !r.filePaths[0]) return { ok: true, data: null };
-    const folder = r.filePaths[0];
-    for (const f of files) {
-      const safe = f.name.replace(/[\\/:*?"<>|]/g, '_');
-      await writeFile(join(folder, safe), f.bytes);
-    }
-    return { ok: true, data: { folder } };
+    return writeFilesToFolder(r.filePaths[0], files);
   });
   ipcMain.handle(HOST_CHANNELS.printToPdf, async (event, html: string) => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: 'Không được phép.' } };
