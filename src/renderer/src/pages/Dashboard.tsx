@@ -18,6 +18,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportAttempt, UnitStatusRow } from '../../../shared/domain/report';
 import { indicatorUnits, isProvisional } from '../../../shared/rules/coverage';
+import { PROVISIONAL } from '../../../shared/text/labels';
 import { submissionStates } from '../../../shared/rules/submission-states';
 import { compareVi, formatDate, formatNumber } from '../../../shared/text/vi';
 import { useOp } from '../api/client';
@@ -276,6 +277,12 @@ function DashboardBody({ periodId }: { periodId: number }) {
               },
             ]}
           />
+        ) : null}
+        {cons.data && strategy.some((i) => i.met !== null && provisional(i.code)) ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            Số liệu tổng hợp từ {formatNumber(cons.data.reporting.received)}/
+            {formatNumber(cons.data.reporting.expected)} đơn vị đã gửi báo cáo: kết quả đánh giá là {PROVISIONAL}.
+          </Typography.Paragraph>
         ) : null}
       </Card>
       <Card
