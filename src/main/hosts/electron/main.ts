@@ -101,7 +101,13 @@ async function start(): Promise<void> {
     } catch (e) {
       return {
         ok: false,
-        error: { code: 'internal', message: `Không in được ra PDF: ${e instanceof Error ? e.message : String(e)}` },
+        error: {
+          code: 'internal',
+          message:
+            'Không in được ra PDF. Hãy bấm "Xuất PDF" lại; nếu vẫn không được, dùng nút "In" (chọn máy in ' +
+            '"Microsoft Print to PDF") hoặc "Tải về (.html)".',
+          details: { cause: e instanceof Error ? e.message : String(e) },
+        },
       };
     } finally {
       win.destroy();
