@@ -120,6 +120,25 @@ describe('bdg CLI', () => {
     for (const r of [intoFile, toDir, nowhere]) expect(r.err).not.toMatch(/EEXIST|EISDIR|ENOENT|syscall/);
   });
 
+  it('says where a JSON file given to it is broken, by line and column', async () => {
+    const dir = tmpDir();
+    const db = join(dir, 'json.sqlite');
+    expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
+    const bad = join(dir, 'so-lieu.json');
+    writeFileSync(bad, '{\n  "TT_LUOT": {"total": 12,},\n}');
+    const r = await cli(['submission', 'enter', '--db', db, '--period', '1', '--unit', 'X', '--values', bad, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.message).toBe(
+      `Tệp "${bad}" không phải JSON hợp lệ: lỗi ở dòng 2, cột 27. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu nháy kép ` +
+        'quanh mỗi tên (ví dụ {"TT_LUOT": {"total": 120, "female": 60}}).',
+    );
+    const cut = join(dir, 'cut.json');
+    writeFileSync(cut, '{"TT_LUOT": ');
+    const c = await cli(['layout', 'save', '--db', db, '--name', 'x', '--from', cut, '--json']);
+    expect(JSON.parse(c.out).error.message).toContain('tệp kết thúc giữa chừng');
+    for (const x of [r, c]) expect(x.out).not.toMatch(/position|Unexpected|Expected/);
+  });
+
   it('a fresh process exits non-zero on bad usage', () => {
     const r = spawnSync('npm', ['run', '--silent', 'bdg', '--', 'units', 'khong-co'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -10,7 +10,17 @@ import { dispatch } from '../../api/dispatch';
 import type { EventHub } from '../events';
 import { CliFailure, UsageError, type Io, type Options } from './usage';
 
-export { CliFailure, defaultIo, intArg, parse, reportFailure, UsageError, type Io, type Options } from './usage';
+export {
+  CliFailure,
+  defaultIo,
+  intArg,
+  jsonErrorWhere,
+  parse,
+  reportFailure,
+  UsageError,
+  type Io,
+  type Options,
+} from './usage';
 
 export function dateArg(v: string | undefined, name: string): string | undefined {
   if (v === undefined) return undefined;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { InboxEntry } from '../../../shared/contract/inbox';
 import { formatDate } from '../../../shared/text/vi';
-import { call, CliFailure, dateArg, intArg, UsageError, type Command } from './args';
+import { call, CliFailure, dateArg, intArg, jsonErrorWhere, UsageError, type Command } from './args';
 
 const STATUS = {
   accepted: 'đã nhận',
@@ -60,10 +60,15 @@ function readJson(path: string): unknown {
   } catch {
     throw new UsageError(`Không đọc được tệp "${path}".`);
   }
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return JSON.parse(body) as unknown;
   } catch (e) {
-    throw new UsageError(`Tệp "${path}" không phải JSON hợp lệ (${e instanceof Error ? e.message : String(e)}).`);
+    const where = jsonErrorWhere(body, e);
+    throw new UsageError(
+      `Tệp "${path}" không phải JSON hợp lệ${where ? `: ${where}` : ''}. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu ` +
+        'nháy kép quanh mỗi tên (ví dụ {"TT_LUOT": {"total": 120, "female": 60}}).',
+    );
   }
 }
 

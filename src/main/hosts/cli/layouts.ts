@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { LayoutSuggestion } from '../../../shared/contract/layouts';
 import { formatNumber } from '../../../shared/text/vi';
-import { call, intArg, UsageError, type Command } from './args';
+import { call, intArg, jsonErrorWhere, UsageError, type Command } from './args';
 
 const COLUMN_NAMES = { total: 'Tổng số', female: 'Nữ', male: 'Nam', value: 'Giá trị' } as const;
 
@@ -29,11 +29,14 @@ export const layout: Command = async ({ ctx, o, sub, rest, print }) => {
       throw new UsageError('Thiếu tệp mẫu biểu (--from MAU.json, là kết quả của "bdg layout suggest --json").');
     if (!existsSync(o.from)) throw new UsageError(`Không tìm thấy tệp "${o.from}".`);
     let parsed: unknown;
+    const text = readFileSync(o.from, 'utf8').replace(/^\uFEFF/, '');
     try {
-      parsed = JSON.parse(readFileSync(o.from, 'utf8'));
-    } catch {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      const where = jsonErrorWhere(text, e);
       throw new UsageError(
-        `Tệp "${o.from}" không phải JSON hợp lệ (hãy dùng kết quả của "bdg layout suggest --json").`,
+        `Tệp "${o.from}" không phải JSON hợp lệ${where ? ` (${where})` : ''}: hãy dùng kết quả của ` +
+          '"bdg layout suggest --json".',
       );
     }
     if (!parsed || typeof parsed !== 'object') throw new UsageError(`Tệp "${o.from}" không chứa một mẫu biểu.`);

@@ -104,6 +104,23 @@ export function intArg(v: string | undefined, name: string, required = true): nu
   return Number(v);
 }
 
+/**
+ * Where JSON.parse stopped in `text`, said for a person: "ở dòng 3, cột 1" (from the position Node names), or that
+ * the text ends too early; null when the error says neither.
+ */
+export function jsonErrorWhere(text: string, e: unknown): string | null {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = /position (\d+)/.exec(message);
+  if (at) {
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `lỗi ở dòng ${line}, cột ${column}`;
+  }
+  if (/end of (JSON )?input/i.test(message)) return 'tệp kết thúc giữa chừng (thiếu dấu đóng ngoặc hay dấu nháy)';
+  return null;
+}
+
 /** A failure as the command reports it: the message on stderr, with --json one error object, and the exit code. */
 export function reportFailure(e: unknown, json: boolean, io: Io): number {
   if (e instanceof UsageError) {
