@@ -34,6 +34,22 @@ export function focusNextCell(root: HTMLElement, from: Element): boolean {
   return false;
 }
 
+/**
+ * After a key picks a choice (c / k / a, 1 / 2 / 3), the radio it checked gets the focus once React has rendered it,
+ * so that the arrows go on from there: but only while the focus is still in that group. A Tab or Enter typed before
+ * the render (a fast typist, a busy machine) has already moved on to the next cell, and taking the focus back there
+ * would send what she types next to the radio instead of the cell she sees (the figures lost).
+ */
+export function focusCheckedLater(groupId: string): void {
+  window.setTimeout(() => {
+    const group = document.getElementById(groupId);
+    const wrapper = group?.closest('[data-entry-cell]') ?? group;
+    const active = document.activeElement;
+    if (!group || !wrapper || (active && active !== document.body && !wrapper.contains(active))) return;
+    group.querySelector<HTMLElement>('input:checked')?.focus();
+  });
+}
+
 function YesNo({
   id,
   label,
@@ -57,10 +73,7 @@ function YesNo({
         else return;
         e.preventDefault();
         // the radio that matches is focused, so arrows go on from there
-        window.setTimeout(() => {
-          const group = document.getElementById(id);
-          group?.querySelector<HTMLElement>('input:checked')?.focus();
-        });
+        focusCheckedLater(id);
       }}
     >
       <Radio.Group
@@ -99,7 +112,7 @@ function TaskStatusChoice({
         if (i < 0) return;
         e.preventDefault();
         onChange(words[i]!);
-        window.setTimeout(() => document.getElementById(id)?.querySelector<HTMLElement>('input:checked')?.focus());
+        focusCheckedLater(id);
       }}
     >
       <Radio.Group
