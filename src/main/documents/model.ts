@@ -10,7 +10,7 @@ import type { Consolidation, IndicatorResult, StatusReport, UnitReportStatus } f
 import type { Settings, Signer } from '../../shared/contract/app';
 import type { TaskResult } from '../../shared/contract/plan';
 import { changeBetween, elementStrategyResults } from '../../shared/rules/aggregate';
-import { indicatorUnits, isProvisional } from '../../shared/rules/coverage';
+import { coverageDiffers, indicatorUnits, isProvisional } from '../../shared/rules/coverage';
 import { reportingRate } from '../../shared/rules/completeness';
 import { PROVISIONAL, UNIT_KIND_HEADING } from '../../shared/text/labels';
 import { compareVi, formatDate, formatNumber } from '../../shared/text/vi';
@@ -303,7 +303,7 @@ export function indicatorRows(model: ReportModel): IndicatorRow[] {
     expected,
     provisional: isProvisional(units, model.status),
     previousUnits: previous === null ? null : previousUnits,
-    coverageDiffers: previous !== null && units !== null && previousUnits !== null && previousUnits !== units,
+    coverageDiffers: coverageDiffers(units, previousUnits, previous),
   });
   for (const ind of model.catalog.indicators) {
     const r = c.indicators.find((x) => x.code === ind.code);

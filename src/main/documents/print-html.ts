@@ -11,6 +11,7 @@
  * Everything is escaped; no scripts and no external resources (a CSP meta tag says so).
  */
 import { CELL_KEYS } from '../../shared/domain/catalog';
+import { provisionalNote } from '../../shared/text/labels';
 import { formatDate, formatNumber } from '../../shared/text/vi';
 import { CSP, DOC_CSS, docHeaderHtml, esc, signatureHtml } from './html';
 import {
@@ -25,7 +26,6 @@ import {
   figureColumnParts,
   hasSensitive,
   periodPhrase,
-  PROVISIONAL,
   REPORT_ADDRESSEE,
   reportRecipientLines,
   sortedUnits,
@@ -179,9 +179,7 @@ function appendix1(model: ReportModel): string {
   const differs = rows.some((r) => r.coverageDiffers);
   const provisional = rows.some((r) => r.provisional && r.met !== null);
   const notes = [
-    provisional
-      ? `(*) Số liệu tổng hợp từ ${model.status.received}/${model.status.expected} đơn vị đã gửi báo cáo: kết quả đánh giá là ${PROVISIONAL}.`
-      : '',
+    provisional ? `(*) ${provisionalNote(model.status.received, model.status.expected)}` : '',
     differs ? `(**) ${COVERAGE_NOTE}` : '',
   ].filter(Boolean);
   return `<section class="appendix">${appendixHead(model, APPENDIX.indicators, `Kết quả thực hiện các chỉ tiêu ${model.period.label.toLocaleLowerCase('vi')}`)}

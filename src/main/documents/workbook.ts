@@ -11,6 +11,7 @@
  */
 import * as X from './xlsx-writer';
 import { CELL_KEYS } from '../../shared/domain/catalog';
+import { provisionalNote } from '../../shared/text/labels';
 import { formatDate } from '../../shared/text/vi';
 import { needsQuotePrefix } from './quote-prefix';
 import { writePlanAppendix } from './plan-appendix';
@@ -28,7 +29,6 @@ import {
   elementSections,
   figureColumnParts,
   periodPhrase,
-  PROVISIONAL,
   REPORT_ADDRESSEE,
   reportRecipientLines,
   hasSensitive,
@@ -607,9 +607,7 @@ function appendix1(wb: X.Workbook, model: ReportModel) {
   fitWrappedRows(ws, hr, r - 1);
   let last = r - 1;
   const notes = [
-    provisional
-      ? `(*) Số liệu tổng hợp từ ${model.status.received}/${model.status.expected} đơn vị đã gửi báo cáo: kết quả đánh giá là ${PROVISIONAL}.`
-      : '',
+    provisional ? `(*) ${provisionalNote(model.status.received, model.status.expected)}` : '',
     differs ? `(**) ${COVERAGE_NOTE}` : '',
   ].filter(Boolean);
   for (const t of notes) note(ws, ++last, COLS, t);

@@ -28,6 +28,20 @@ export function indicatorUnits(
   return units;
 }
 
+/**
+ * A comparison with last year between figures of different numbers of units (only indicative): last year's value
+ * is there, and both counts are known (null: a province figure) and differ.
+ */
+export function coverageDiffers(
+  units: number | null,
+  previousUnits: number | null,
+  previous: number | null | undefined,
+): boolean {
+  return (
+    previous !== null && previous !== undefined && units !== null && previousUnits !== null && previousUnits !== units
+  );
+}
+
 /** A figure from units (not a province figure) of a period that has not heard from every unit expected. */
 export function isProvisional(units: number | null, reporting: { expected: number; received: number }): boolean {
   return units !== null && reporting.received < reporting.expected;

@@ -28,3 +28,11 @@ export const COVERAGE_NOTE =
 
 /** What an assessment (Đạt / Chưa đạt) is while some expected units have not reported yet. */
 export const PROVISIONAL = 'tạm tính';
+
+/**
+ * Why the assessments are provisional, under a table of them (the documents prefix it "(*)"). The counts come as the
+ * caller writes them: the documents as they are, the screens formatted.
+ */
+export function provisionalNote(received: number | string, expected: number | string): string {
+  return `Số liệu tổng hợp từ ${received}/${expected} đơn vị đã gửi báo cáo: kết quả đánh giá là ${PROVISIONAL}.`;
+}

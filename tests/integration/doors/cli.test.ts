@@ -15,6 +15,13 @@ async function cli(args: string[]) {
   return { code, out, err };
 }
 
+/** A new database made by `bdg init` in `dir` (a new folder by default); its path. */
+async function initDb(name: string, dir = tmpDir()): Promise<string> {
+  const db = join(dir, name);
+  expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
+  return db;
+}
+
 describe('bdg CLI', () => {
   it('prints Vietnamese help through npm run --silent bdg', () => {
     const out = execFileSync('npm', ['run', '--silent', 'bdg', '--', '--help'], { cwd: root, encoding: 'utf8' });
@@ -64,8 +71,7 @@ describe('bdg CLI', () => {
   });
 
   it('names the core’s reason beside code "failed", so a script can tell a missing record from bad input', async () => {
-    const db = join(tmpDir(), 'ly-do.sqlite');
-    expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
+    const db = await initDb('ly-do.sqlite');
     const missing = await cli(['status', '--db', db, '--period', '42', '--json']);
     expect(missing.code).toBe(1);
     expect(missing.out.trim().split('\n')).toHaveLength(1);
@@ -98,8 +104,7 @@ describe('bdg CLI', () => {
 
   it('says a file-system refusal in Vietnamese, with the path and Node’s code as the reason', async () => {
     const dir = tmpDir();
-    const db = join(dir, 'ghi.sqlite');
-    expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
+    const db = await initDb('ghi.sqlite', dir);
     expect((await cli(['period', 'create', '--db', db, '--year', '2026', '--kind', 'year', '--json'])).code).toBe(0);
     const aFile = join(dir, 'la-tep.xlsx');
     writeFileSync(aFile, 'x');
@@ -122,8 +127,7 @@ describe('bdg CLI', () => {
 
   it('says where a JSON file given to it is broken, by line and column', async () => {
     const dir = tmpDir();
-    const db = join(dir, 'json.sqlite');
-    expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
+    const db = await initDb('json.sqlite', dir);
     const bad = join(dir, 'so-lieu.json');
     writeFileSync(bad, '{\n  "TT_LUOT": {"total": 12,},\n}');
     const r = await cli(['submission', 'enter', '--db', db, '--period', '1', '--unit', 'X', '--values', bad, '--json']);

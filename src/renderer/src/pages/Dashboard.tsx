@@ -17,14 +17,12 @@ import {
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportAttempt, UnitStatusRow } from '../../../shared/domain/report';
-import { indicatorUnits, isProvisional } from '../../../shared/rules/coverage';
-import { PROVISIONAL } from '../../../shared/text/labels';
 import { submissionStates } from '../../../shared/rules/submission-states';
 import { compareVi, formatDate, formatNumber } from '../../../shared/text/vi';
 import { useOp } from '../api/client';
 import { Chart, type ChartOption } from '../components/Chart';
 import { ErrorBox, LinkButton, Loading, PeriodPage } from '../components/common';
-import { MetTag, targetText } from '../components/IndicatorTag';
+import { indicatorCoverage, MetTag, ProvisionalNote, targetText } from '../components/IndicatorTag';
 import { indicatorChart } from '../components/indicatorChart';
 import { LogTable } from '../components/LogTable';
 import { PreviewList } from '../components/PreviewList';
@@ -102,12 +100,9 @@ function DashboardBody({ periodId }: { periodId: number }) {
     () => (cons.data?.indicators ?? []).filter((i) => isStrategy(i.code) && i.target),
     [cons.data],
   );
-  /** an assessment from part of the units expected is "tạm tính", as in the documents (shared/rules/coverage.ts) */
-  const provisional = (code: string): boolean => {
-    const c = cons.data;
-    const ind = index?.indicator.get(code);
-    return !!c && !!ind && isProvisional(indicatorUnits(ind, index!.catalog.dataElements, c.values), c.reporting);
-  };
+  /** an assessment from part of the units expected is "tạm tính", as in the documents */
+  const coverage = useMemo(() => (cons.data && index ? indicatorCoverage(cons.data, index) : null), [cons.data, index]);
+  const provisional = (code: string): boolean => coverage?.get(code)?.provisional ?? false;
   const strategyChart = useMemo(
     () => (index ? indicatorChart(strategy, index.indicatorUnit, index.indicatorName) : null),
     [strategy, index],
@@ -278,11 +273,8 @@ function DashboardBody({ periodId }: { periodId: number }) {
             ]}
           />
         ) : null}
-        {cons.data && strategy.some((i) => i.met !== null && provisional(i.code)) ? (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            Số liệu tổng hợp từ {formatNumber(cons.data.reporting.received)}/
-            {formatNumber(cons.data.reporting.expected)} đơn vị đã gửi báo cáo: kết quả đánh giá là {PROVISIONAL}.
-          </Typography.Paragraph>
+        {cons.data && strategy.some((i) => provisional(i.code)) ? (
+          <ProvisionalNote reporting={cons.data.reporting} />
         ) : null}
       </Card>
       <Card

@@ -6,12 +6,11 @@
 import { Card, Empty, Flex, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Consolidation, IndicatorResult } from '../../../../shared/domain/report';
-import { indicatorUnits, isProvisional } from '../../../../shared/rules/coverage';
-import { COVERAGE_NOTE, PROVISIONAL } from '../../../../shared/text/labels';
+import { COVERAGE_NOTE } from '../../../../shared/text/labels';
 import { compareVi, formatNumber } from '../../../../shared/text/vi';
 import { Chart } from '../../components/Chart';
 import { indicatorChart } from '../../components/indicatorChart';
-import { MetTag, targetText } from '../../components/IndicatorTag';
+import { indicatorCoverage, MetTag, ProvisionalNote, targetText } from '../../components/IndicatorTag';
 import { isStrategy, type CatalogIndex } from '../../state/catalog';
 import { Trend } from './Trend';
 
@@ -31,22 +30,7 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
     [c.indicators],
   );
   const code = trendCode ?? sorted[0]?.code ?? null;
-  // how many units each indicator's inputs come from, this period and last year's
-  const coverage = useMemo(() => {
-    const els = index.catalog.dataElements;
-    const out = new Map<string, { provisional: boolean; differs: boolean }>();
-    for (const i of c.indicators) {
-      const ind = index.indicator.get(i.code);
-      const units = ind ? indicatorUnits(ind, els, c.values) : null;
-      const before = ind && c.previous ? indicatorUnits(ind, els, c.previous.values) : null;
-      const p = prev.get(i.code)?.value;
-      out.set(i.code, {
-        provisional: i.target !== null && i.met !== null && isProvisional(units, c.reporting),
-        differs: p !== null && p !== undefined && units !== null && before !== null && units !== before,
-      });
-    }
-    return out;
-  }, [c, index, prev]);
+  const coverage = useMemo(() => indicatorCoverage(c, index), [c, index]);
   const anyProvisional = [...coverage.values()].some((x) => x.provisional);
   const anyDiffers = [...coverage.values()].some((x) => x.differs);
   const columns: TableColumnsType<IndicatorResult> = [
@@ -110,12 +94,7 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
       </Card>
       <div>
         <Table<IndicatorResult> size="small" rowKey="code" pagination={false} dataSource={sorted} columns={columns} />
-        {anyProvisional ? (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            Số liệu tổng hợp từ {formatNumber(c.reporting.received)}/{formatNumber(c.reporting.expected)} đơn vị đã gửi
-            báo cáo: kết quả đánh giá là {PROVISIONAL}.
-          </Typography.Paragraph>
-        ) : null}
+        {anyProvisional ? <ProvisionalNote reporting={c.reporting} /> : null}
         {anyDiffers ? (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             (**) {COVERAGE_NOTE}

@@ -7,6 +7,7 @@ import { Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { CellKey, DataElement } from '../../../../shared/domain/catalog';
 import type { Consolidation } from '../../../../shared/domain/report';
+import { coverageDiffers as countsDiffer } from '../../../../shared/rules/coverage';
 import { COVERAGE_NOTE } from '../../../../shared/text/labels';
 import { formatNumber } from '../../../../shared/text/vi';
 import { SheetTable } from '../../components/SheetTable';
@@ -36,8 +37,7 @@ export function ValuesTable({
     !!prev &&
     el.collectedFrom !== 'province' &&
     mainValue(v, el) !== undefined &&
-    mainValue(prev, el) !== undefined &&
-    unitsIn(v, el) !== unitsIn(prev, el);
+    countsDiffer(unitsIn(v, el), unitsIn(prev, el), mainValue(prev, el)?.value);
   const anyDiffers = rows.some((r) => r.element && coverageDiffers(r.element));
 
   const figure = (el: DataElement, cell: CellKey) => {

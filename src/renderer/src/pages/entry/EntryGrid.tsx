@@ -43,9 +43,10 @@ export function focusNextCell(root: HTMLElement, from: Element): boolean {
 export function focusCheckedLater(groupId: string): void {
   window.setTimeout(() => {
     const group = document.getElementById(groupId);
-    const wrapper = group?.closest('[data-entry-cell]') ?? group;
+    if (!group) return;
+    const cell = group.closest('[data-entry-cell]') ?? group;
     const active = document.activeElement;
-    if (!group || !wrapper || (active && active !== document.body && !wrapper.contains(active))) return;
+    if (active && active !== document.body && !cell.contains(active)) return;
     group.querySelector<HTMLElement>('input:checked')?.focus();
   });
 }
