@@ -336,7 +336,9 @@ export function unitListFromGrid(grid: Grid, fileName: string, columns: Record<s
     if (c) explicit.set(c, role);
   }
   const explicitFields = new Set([...explicit.values()]);
-  const lastCol = Math.max(...hd.texts.keys(), ...explicit.keys(), 0);
+  // a column named by the officer past the sheet's last one is empty: listed once (said so by the caller), not the
+  // hundreds of empty columns before it
+  const lastCol = Math.max(...hd.texts.keys(), ...[...explicit.keys()].filter((c) => c <= sh.colCount), 0);
   const infos: ColumnInfo[] = [];
   const taken = new Set<ColumnRole>();
   for (let c = 1; c <= lastCol; c++) {
@@ -376,6 +378,8 @@ export function unitListFromGrid(grid: Grid, fileName: string, columns: Record<s
       }
     }
   }
+  for (const [c, role] of explicit)
+    if (c > lastCol) infos.push({ col: c, letter: colLetter(c), header: '', role, samples: [] });
   const colOf = new Map<UnitListField, number>();
   for (const i of infos) if (i.role !== 'skip' && i.role !== 'extra') colOf.set(i.role, i.col);
   const extras = infos.filter((i) => i.role === 'extra');

@@ -18,6 +18,7 @@ import type {
   UnitImportDecisions,
   UnitImportResult,
   UnitImportRow,
+  UnitListField,
 } from '../../shared/contract';
 import type { UnitKind } from '../../shared/domain/catalog';
 import { localIsoDate } from '../../shared/rules/period';
@@ -109,6 +110,31 @@ export async function importUnitList(
         `Hãy chọn ở bảng "Cột trong tệp" cột nào là tên đơn vị (dòng lệnh: --columns name=${
           layout.columns.find((c) => c.role === 'extra')?.letter ?? 'B'
         }).`,
+    });
+    return result;
+  }
+  // the name column the officer chose has nothing under its header: one answer about the column, not one
+  // "thiếu tên đơn vị" per row; nothing is read from the rows, she chooses again. (Another field's column may be
+  // empty: the screen sends every column's role, and an empty "Điện thoại" column only has nothing to give.)
+  const emptyChosen = Object.entries(o.columns ?? {})
+    .filter(([, role]) => role === 'name')
+    .map(([letter, role]) => ({ letter: letter.toUpperCase(), role }))
+    .filter(({ letter }) => !layout.columns.find((c) => c.letter === letter)?.samples.length);
+  if (emptyChosen.length) {
+    const first = layout.headerEnd + 1;
+    const filled = layout.columns.filter((c) => c.samples.length).map((c) => c.letter);
+    result.needsMapping = true;
+    result.errors.push({
+      row: layout.headerRow,
+      message:
+        emptyChosen
+          .map(
+            ({ letter, role }) =>
+              `Cột ${letter} được chọn là "${FIELD_LABEL[role as UnitListField]}" nhưng trống ở mọi dòng từ dòng ${first} trở xuống`,
+          )
+          .join('; ') +
+        `: không có gì để nhập, chưa ghi gì. Hãy chọn ở bảng "Cột trong tệp" cột có số liệu đó` +
+        (filled.length ? ` (các cột có nội dung: ${filled.join(', ')}).` : '.'),
     });
     return result;
   }

@@ -285,6 +285,40 @@ for (const writer of ['exceljs', 'libreoffice'] as const) {
       expect(bad.code).toBe(2);
       expect(bad.err).toMatch(/--columns: không hiểu "ten=C"/);
     });
+
+    it('a chosen column with nothing under its header: one answer naming the column, nothing read or written', async () => {
+      const ctx = ctxOf();
+      const f = file('thieu-cot-ten');
+      // ZZ: past the sheet's last column; the answer lists it once, not the hundreds of empty columns before it
+      const r = await importUnitList(ctx.db, f, { today: TODAY, columns: { ZZ: 'name' } });
+      expect(r.needsMapping).toBe(true);
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]!.message).toMatch(
+        /^Cột ZZ được chọn là "Tên đơn vị" nhưng trống ở mọi dòng từ dòng \d+ trở xuống: không có gì để nhập, chưa ghi gì\./,
+      );
+      expect(r.errors[0]!.message).toMatch(/các cột có nội dung: [A-Z, ]*C[A-Z, ]*\)\.$/);
+      expect(r.rows).toEqual([]);
+      expect(r.columns.length).toBeLessThan(20);
+      expect(r.columns.at(-1)).toMatchObject({ letter: 'ZZ', samples: [] });
+      expect(ctx.db.select().from(t.units).all()).toEqual([]);
+      // another field's empty column (the screen sends every column's role) has only nothing to give
+      const ok = await importUnitList(ctx.db, f, { today: TODAY, columns: { C: 'name', ZZ: 'contact' } });
+      expect(ok).toMatchObject({ imported: 3, needsMapping: false, errors: [] });
+
+      const dir = tmpDir();
+      const db = join(dir, 'cli.sqlite');
+      let out = '';
+      expect(await runCli(['init', '--db', db, '--json'], { out: () => undefined, err: () => undefined })).toBe(0);
+      const code = await runCli(['units', 'import', '--db', db, f.path, '--columns', 'name=ZZ', '--json'], {
+        out: (s) => (out += s),
+        err: () => undefined,
+      });
+      expect(code).toBe(1);
+      const message = (JSON.parse(out) as { error: { message: string } }).error.message;
+      expect(message).toMatch(/^Cột ZZ được chọn là "Tên đơn vị" nhưng trống/);
+      expect(message).toMatch(/Các cột trong tệp: A "[^"]+", .*C "Cơ sở"/);
+      expect(message).not.toMatch(/Z ""/);
+    });
   });
 }
 

@@ -86,7 +86,10 @@ export const units: Command = async ({ ctx, o, sub, rest, print }) => {
       ...(columns ? { columns } : {}),
     });
     if (r.needsMapping) {
-      const cols = r.columns.map((c) => `${c.letter} "${c.header}"`).join(', ');
+      const cols = r.columns
+        .filter((c) => c.header || c.samples.length)
+        .map((c) => `${c.letter} "${c.header}"`)
+        .join(', ');
       throw new CliFailure(`${r.errors[0]?.message ?? 'Không nhận ra cột tên đơn vị.'} Các cột trong tệp: ${cols}.`);
     }
     const human =
