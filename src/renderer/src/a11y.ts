@@ -5,6 +5,9 @@
  *   small dictionary);
  * - every other such icon is decorative next to Vietnamese text and is hidden from assistive technology.
  * Icons we label ourselves in Vietnamese are left alone.
+ * Some antd controls have no name at all: the check boxes of Transfer lists, and the open list of every Select
+ * (rc-select renders `role="listbox"` with the id `<combobox id>_list` and no way to name it): the list takes the
+ * name of its combobox, so a screen reader says which list is open.
  */
 const ENGLISH_ICON_NAME = /^[a-z]+(-[a-z]+)*$/;
 
@@ -43,8 +46,26 @@ function fix(el: HTMLElement): void {
   if (el.getAttribute('aria-hidden') !== 'true') el.setAttribute('aria-hidden', 'true');
 }
 
-/** antd controls rendered without a name: the check boxes of Transfer lists. */
+const UNNAMED_LIST = '[role="listbox"][id$="_list"]:not([aria-label]):not([aria-labelledby])';
+
+/** a Select's open list named as its combobox is: by the same aria-labelledby, its aria-label or its <label> */
+function nameList(list: HTMLElement): void {
+  const box = list.ownerDocument.getElementById(list.id.slice(0, -'_list'.length));
+  if (!box) return;
+  const by = box.getAttribute('aria-labelledby');
+  if (by) {
+    list.setAttribute('aria-labelledby', by);
+    return;
+  }
+  const labels = box instanceof HTMLInputElement ? Array.from(box.labels ?? []) : [];
+  const name = box.getAttribute('aria-label') || labels.map((l) => l.textContent?.trim() ?? '').find(Boolean);
+  list.setAttribute('aria-label', name || 'Danh sách để chọn');
+}
+
+/** antd controls rendered without a name: the check boxes of Transfer lists, a Select's open list. */
 function nameUnlabelled(root: ParentNode): void {
+  if (root instanceof HTMLElement && root.matches(UNNAMED_LIST)) nameList(root);
+  root.querySelectorAll<HTMLElement>(UNNAMED_LIST).forEach(nameList);
   root.querySelectorAll<HTMLInputElement>('.ant-transfer input[type="checkbox"]:not([aria-label])').forEach((el) => {
     const item = el.closest<HTMLElement>('li[title]');
     el.setAttribute('aria-label', item ? `Chọn ${item.getAttribute('title')}` : 'Chọn tất cả trong danh sách');
