@@ -25,6 +25,34 @@ describe('names, not codes', () => {
     expect(chart.height).toBeGreaterThan(100);
   });
 
+  it('says "tạm tính" in the chart where the table does: its own series, in the legend only when some bar is one', () => {
+    const results = [result('A', 40, false), result('B', 80, true), result('C', 60, true)];
+    const series = (provisional?: (code: string) => boolean) => {
+      const o = indicatorChart(
+        results,
+        () => '%',
+        (c) => c,
+        provisional,
+      )!.option as {
+        legend: { data: string[] };
+        series: Array<{ name: string; data: Array<number | null>; itemStyle: { decal?: unknown } }>;
+      };
+      return { legend: o.legend.data, bars: Object.fromEntries(o.series.map((x) => [x.name, x])) };
+    };
+    // every figure from all units expected: as before
+    expect(series().legend).toEqual(['Đạt', 'Chưa đạt', 'Mục tiêu']);
+    expect(series().bars['Đạt']!.data).toEqual([null, 80, 60]);
+    // B and A from part of the units: each in its "tạm tính" series, striped; C stays "Đạt"
+    const part = series((c) => c !== 'C');
+    expect(part.legend).toEqual(['Đạt', 'Đạt (tạm tính)', 'Chưa đạt', 'Chưa đạt (tạm tính)', 'Mục tiêu']);
+    expect(part.bars['Đạt']!.data).toEqual([null, null, 60]);
+    expect(part.bars['Đạt (tạm tính)']!.data).toEqual([null, 80, null]);
+    expect(part.bars['Chưa đạt (tạm tính)']!.data).toEqual([40, null, null]);
+    expect(part.bars['Chưa đạt']!.data).toEqual([null, null, null]);
+    expect(part.bars['Đạt (tạm tính)']!.itemStyle.decal).toBeTruthy();
+    expect(part.bars['Đạt']!.itemStyle.decal).toBeUndefined();
+  });
+
   it('writes "Không áp dụng" out in the value editor', () => {
     let v: unknown = { state: 'number', value: 3 };
     render(

@@ -14,7 +14,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportAttempt, UnitStatusRow } from '../../../shared/domain/report';
 import { submissionStates } from '../../../shared/rules/submission-states';
@@ -102,10 +102,10 @@ function DashboardBody({ periodId }: { periodId: number }) {
   );
   /** an assessment from part of the units expected is "tạm tính", as in the documents */
   const coverage = useMemo(() => (cons.data && index ? indicatorCoverage(cons.data, index) : null), [cons.data, index]);
-  const provisional = (code: string): boolean => coverage?.get(code)?.provisional ?? false;
+  const provisional = useCallback((code: string): boolean => coverage?.get(code)?.provisional ?? false, [coverage]);
   const strategyChart = useMemo(
-    () => (index ? indicatorChart(strategy, index.indicatorUnit, index.indicatorName) : null),
-    [strategy, index],
+    () => (index ? indicatorChart(strategy, index.indicatorUnit, index.indicatorName, provisional) : null),
+    [strategy, index, provisional],
   );
 
   const lateOrMissing = useMemo(

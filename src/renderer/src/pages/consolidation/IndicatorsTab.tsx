@@ -18,9 +18,11 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
   const [trendCode, setTrendCode] = useState<string | null>(null);
   const prev = useMemo(() => new Map((c.previous?.indicators ?? []).map((i) => [i.code, i])), [c.previous]);
   const withTarget = c.indicators.filter((i) => i.target && i.value !== null);
+  const coverage = useMemo(() => indicatorCoverage(c, index), [c, index]);
   const chart = useMemo(
-    () => indicatorChart(withTarget, index.indicatorUnit, index.indicatorName),
-    [withTarget, index],
+    () =>
+      indicatorChart(withTarget, index.indicatorUnit, index.indicatorName, (code) => !!coverage.get(code)?.provisional),
+    [withTarget, index, coverage],
   );
   const sorted = useMemo(
     () =>
@@ -30,7 +32,6 @@ export function IndicatorsTab({ c, index }: { c: Consolidation; index: CatalogIn
     [c.indicators],
   );
   const code = trendCode ?? sorted[0]?.code ?? null;
-  const coverage = useMemo(() => indicatorCoverage(c, index), [c, index]);
   const anyProvisional = [...coverage.values()].some((x) => x.provisional);
   const anyDiffers = [...coverage.values()].some((x) => x.differs);
   const columns: TableColumnsType<IndicatorResult> = [
