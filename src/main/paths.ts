@@ -63,3 +63,13 @@ export function syncDir(dir: string): void {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/** Whether a process with this pid is running (the owner of a lock or a temporary file): signal 0 only asks. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -34,7 +34,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/result';
-import { syncDir } from '../paths';
+import { processAlive, syncDir } from '../paths';
 
 export const PACK_RE = /^[0-9a-f]{64}\.pack$/;
 /** an unreferenced pack younger than this may belong to a move still running: left alone */
@@ -54,22 +54,12 @@ export function packTemp(dir: string): string {
   return join(dir, `new-${randomBytes(6).toString('hex')}.${process.pid}.tmp`);
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the temporary files a killed run left in `dir` (never those of a process still running). */
 export function sweepTemps(dir: string): void {
   if (!existsSync(dir)) return;
   for (const n of readdirSync(dir)) {
     const m = /\.(\d+)\.tmp$/.exec(n);
-    if (m && !alive(Number(m[1]))) rmSync(join(dir, n), { force: true });
+    if (m && !processAlive(Number(m[1]))) rmSync(join(dir, n), { force: true });
   }
 }
 

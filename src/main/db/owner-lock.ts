@@ -11,6 +11,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { AppError } from '../../shared/result';
+import { processAlive } from '../paths';
 
 export type Door = 'electron' | 'web' | 'cli' | 'core';
 
@@ -32,15 +33,6 @@ export const lockPathFor = (dbPath: string) => `${dbPath}.lock`;
 
 /** this process's holds: lock path → count */
 const held = new Map<string, number>();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function read(path: string): { text: string; info: LockInfo | null } | null {
   let text: string;
@@ -129,7 +121,7 @@ function take(path: string, dbPath: string, door: Door): void {
     const { info } = found;
     if (info && info.pid === process.pid && info.host === mine.host) return; // ours (left by this process)
     // another machine's process cannot be checked: it is taken for alive
-    if (info && (info.host !== mine.host || alive(info.pid)))
+    if (info && (info.host !== mine.host || processAlive(info.pid)))
       throw new AppError('db_locked', ownerMessage(dbPath, info), info);
     // stale (its process is gone, or unreadable): take it over if it still says what we read
     const tmp = `${path}.${process.pid}.tmp`;

@@ -3,7 +3,7 @@
  * handed out as bytes), the check that a copy is an intact database of this app, and the swap of the live file.
  * The backup list, its labels and the keep policy are services/backups.ts.
  */
-import { syncDir } from '../paths';
+import { processAlive, syncDir } from '../paths';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
@@ -65,23 +65,13 @@ export function tempFor(path: string): string {
   return `${path}.${process.pid}.tmp`;
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Is the temporary file `name` (in `dir`) a leftover of a killed run? Yes when the process named in it is gone;
  * a name without a pid (an older version's) when it is more than an hour old.
  */
 function isLeftover(dir: string, name: string): boolean {
   const m = /\.(\d+)\.tmp(?:-wal|-shm|-journal)?$/.exec(name);
-  if (m) return !alive(Number(m[1]));
+  if (m) return !processAlive(Number(m[1]));
   try {
     return statSync(join(dir, name)).mtimeMs < Date.now() - 3600_000;
   } catch {

@@ -15,7 +15,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { localIsoDate } from '../../../shared/rules/period';
 import { createContext, type Ctx } from '../../api/context';
-import { backupDirFor, syncDir } from '../../paths';
+import { backupDirFor, processAlive, syncDir } from '../../paths';
 import { call, CliFailure, UsageError, type Command, type CommandEnv } from './args';
 
 /**
@@ -60,15 +60,6 @@ export const backup: Command = async ({ ctx, o, print, io }) => {
   return 0;
 };
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Clears what a killed `backup --out` left: `<out>.<pid>.tmp` files (never one of a process still running) are
  * removed; a file at `--out` with a `-journal` beside it (how an older version's copy looked when it was killed
@@ -86,7 +77,7 @@ function removeOutLeftovers(out: string, io: CommandEnv['io']): void {
   const prefix = `${basename(out)}.`;
   for (const n of readdirSync(dir)) {
     const m = n.startsWith(prefix) ? /^\.(\d+)\.tmp$/.exec(n.slice(basename(out).length)) : null;
-    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, n), { force: true });
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) rmSync(join(dir, n), { force: true });
   }
 }
 
