@@ -160,8 +160,21 @@ test('the submission page corrects a received date with a reason', async () => {
   expect(st.units.find((u) => u.unit === 'LCA-S05')!.receivedAt).toBe(iso);
 });
 
+/** Xuất báo cáo's notice of what the period lacks (pages/ExportReadiness.tsx) */
+const readiness = () => page.getByRole('alert').filter({ hasText: 'Trước khi gửi: số liệu của kỳ chưa đủ' });
+
 test('the officer assigns the unidentified file to its unit', async () => {
   const target = unitName('LCA-S03');
+  // before she does, Xuất báo cáo says the file is in no total, with the way to it: the inbox, filtered
+  await nav(page, 'Xuất báo cáo');
+  await expect(readiness()).toContainText('1 tệp chưa rõ của đơn vị nào và chưa được chọn đơn vị');
+  await expect(readiness()).toContainText('đơn vị đã gửi nhưng tệp bị trả lại, cần gửi lại');
+  await expect(readiness()).toContainText(`đơn vị chưa nộp báo cáo`);
+  await shot('71b-xuat-bao-cao-chua-du.png');
+  await readiness().getByRole('link', { name: 'Chọn đơn vị cho tệp' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ đã nhận' })).toBeVisible();
+  await expect(rowOf(GENERIC)).toBeVisible();
+  await expect(rowOf(REFUSED)).toHaveCount(0); // filtered on "chưa rõ đơn vị"
   await nav(page, 'Hồ sơ đã nhận');
   const row = rowOf(GENERIC);
   await row.getByRole('button', { name: 'Giao cho đơn vị…' }).click();
@@ -180,6 +193,10 @@ test('the officer assigns the unidentified file to its unit', async () => {
   await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
   const st = await host.call('status.get', { periodId: period.id });
   expect(st.units.find((u) => u.unit === 'LCA-S03')!.status).not.toBe('missing');
+  // the assigned file is no longer one "chưa rõ đơn vị" (its entry stays, with the assignment noted)
+  await nav(page, 'Xuất báo cáo');
+  await expect(readiness()).toContainText('đơn vị chưa nộp báo cáo');
+  await expect(readiness()).not.toContainText('tệp chưa rõ của đơn vị nào');
 });
 
 /** the [data-entry-cell] the focus is in, or the focused element's text when it is outside the grid */

@@ -157,7 +157,8 @@ export function listInbox(ctx: Ctx, q: InboxQuery): InboxList {
     }
     return true;
   });
-  return { entries: hits.slice(q.offset, q.offset + q.limit), total: hits.length, counts };
+  const unassigned = all.filter((e) => e.status === 'unidentified' && e.assignedEntryId === null).length;
+  return { entries: hits.slice(q.offset, q.offset + q.limit), total: hits.length, counts, unassigned };
 }
 
 export function getEntry(ctx: Ctx, id: number): InboxEntry {

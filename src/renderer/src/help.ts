@@ -74,7 +74,10 @@ export const HELP: Record<string, ScreenHelp> = {
   },
   'Xuất báo cáo': {
     what: 'Lập báo cáo gửi Bộ (tệp Excel), bản in có chữ ký và văn bản đôn đốc đơn vị chậm nộp.',
-    next: ['Ghi “Số văn bản”, rồi tải báo cáo Excel hoặc xem bản in để in, ký.'],
+    next: [
+      'Xem khung “Trước khi gửi” ở đầu trang: đơn vị chưa nộp, tệp bị trả lại, tệp chưa rõ đơn vị, báo cáo cần bổ sung (mỗi mục có đường dẫn tới chỗ xử lý).',
+      'Ghi “Số văn bản”, rồi tải báo cáo Excel hoặc xem bản in để in, ký.',
+    ],
   },
   'Danh mục chỉ tiêu': {
     what: 'Các chỉ tiêu đơn vị báo cáo, các chỉ tiêu tính toán và quy tắc kiểm tra số liệu.',

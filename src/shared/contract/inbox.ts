@@ -67,6 +67,8 @@ export interface InboxList {
   total: number;
   /** per status over the whole period (not filtered), for the filter's badges */
   counts: Record<EntryStatus, number>;
+  /** unidentified files of the period the officer has not assigned to a unit yet (their figures are in no total) */
+  unassigned: number;
 }
 
 /** One row of the hand-entry form: laid out like the unit's template (its sections and rows, its kind's rows). */

@@ -181,10 +181,17 @@ describe('assign an unidentified file', () => {
     const generic = await p.generic(GOOD);
     const r = await importOne(p.ctx, p.period.id, generic, { receivedAt: '2026-06-04' });
     expect(r.status).toBe('unidentified');
+    // waiting for her (Xuất báo cáo says so): counted in `unassigned` until assigned, whatever the list's filter
+    const list = (status?: InboxEntry['status'][]) =>
+      call<InboxList>(p.ctx, 'inbox.list', { periodId: p.period.id, ...(status ? { status } : {}) });
+    expect((await list()).unassigned).toBe(1);
+    expect((await list(['accepted'])).unassigned).toBe(1);
     const a = await call<ImportResult & { entryId: number }>(p.ctx, 'inbox.assign', {
       id: r.entryId,
       unitCode: 'LCA-S02',
     });
+    // its entry stays "unidentified" (with the assignment noted) but waits no longer
+    expect(await list(['unidentified'])).toMatchObject({ total: 1, unassigned: 0 });
     expect(a).toMatchObject({ status: 'accepted', unit: 'LCA-S02', revision: 1 });
     const old = await call<InboxEntry>(p.ctx, 'inbox.get', { id: r.entryId });
     expect(old.assignedEntryId).toBe(a.entryId);

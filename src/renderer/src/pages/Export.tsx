@@ -19,6 +19,7 @@ import { DateInput } from '../components/DateInput';
 import { ErrorAlert } from '../components/FormModal';
 import { useTask } from '../components/useTask';
 import { useDraft } from '../state/drafts';
+import { ExportReadiness } from './ExportReadiness';
 import { AppendixFill } from './layouts/AppendixFill';
 
 export function ExportPage() {
@@ -47,6 +48,7 @@ function ExportBody({ periodId }: { periodId: number }) {
   const tab = params.get('tab') ?? 'workbook';
   return (
     <>
+      <ExportReadiness periodId={periodId} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={24} wrap align="center">
           <Flex align="center" gap={8}>

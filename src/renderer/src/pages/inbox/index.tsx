@@ -224,7 +224,10 @@ function InboxBody({ periodId }: { periodId: number }) {
   const { period } = usePeriod();
   const [params, setParams] = useSearchParams();
   const focusId = Number(params.get('muc')) || null;
-  const [statuses, setStatuses] = useState<EntryStatus[]>([]);
+  // ?ket-qua=unidentified (from Xuất báo cáo's notice): the list opens filtered on that result
+  const [statuses, setStatuses] = useState<EntryStatus[]>(() =>
+    params.getAll('ket-qua').filter((x): x is EntryStatus => (ENTRY_STATUSES as readonly string[]).includes(x)),
+  );
   const [channels, setChannels] = useState<EntryChannel[]>([]);
   const [unitId, setUnitId] = useState<number | null>(null);
   const [text, setText] = useState('');

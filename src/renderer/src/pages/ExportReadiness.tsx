@@ -1,0 +1,103 @@
+/**
+ * Before the documents go out (Xuất báo cáo): what the period still lacks, said once above the tabs. Units that
+ * have not reported (the documents then write their figures "tạm tính"), units whose files were refused, files
+ * the app could not credit to any unit (their figures are in no total) and reports marked "cần bổ sung". Each
+ * with the way to it. Nothing is blocked: she may have to send on the deadline with what she has.
+ */
+import { Alert, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { submissionStates } from '../../../shared/rules/submission-states';
+import { compareVi, formatNumber } from '../../../shared/text/vi';
+import { useOp } from '../api/client';
+
+export interface Readiness {
+  expected: number;
+  received: number;
+  missing: number;
+  returned: number;
+  unidentified: number;
+  needsFix: number;
+}
+
+/** the lines of the notice, each with where she deals with it; none when the period is complete */
+export function readinessLines(r: Readiness): Array<{ key: string; text: string; to: string; link: string }> {
+  const n = formatNumber;
+  const lines: Array<{ key: string; text: string; to: string; link: string }> = [];
+  if (r.missing)
+    lines.push({
+      key: 'missing',
+      text: `${n(r.missing)}/${n(r.expected)} đơn vị chưa nộp báo cáo: các chỉ tiêu tính từ ${n(r.received)} đơn vị đã gửi được ghi là tạm tính.`,
+      to: '/xuat-bao-cao?tab=reminder',
+      link: 'Soạn văn bản đôn đốc',
+    });
+  if (r.returned)
+    lines.push({
+      key: 'returned',
+      text: `${n(r.returned)} đơn vị đã gửi nhưng tệp bị trả lại, cần gửi lại: số liệu của ${r.returned > 1 ? 'các đơn vị này' : 'đơn vị này'} chưa được tính.`,
+      to: '/ho-so-da-nhan?ket-qua=rejected',
+      link: 'Xem ở Hồ sơ đã nhận',
+    });
+  if (r.unidentified)
+    lines.push({
+      key: 'unidentified',
+      text: `${n(r.unidentified)} tệp chưa rõ của đơn vị nào và chưa được chọn đơn vị: số liệu trong tệp chưa được tính vào tổng hợp.`,
+      to: '/ho-so-da-nhan?ket-qua=unidentified',
+      link: 'Chọn đơn vị cho tệp',
+    });
+  if (r.needsFix)
+    lines.push({
+      key: 'needsFix',
+      text: `${n(r.needsFix)} báo cáo được đánh dấu cần bổ sung: số liệu hiện có của các báo cáo này vẫn được tính.`,
+      to: '/',
+      link: 'Xem ở Tổng quan',
+    });
+  return lines;
+}
+
+export function ExportReadiness({ periodId }: { periodId: number }) {
+  const status = useOp('status.get', { periodId });
+  const subs = useOp('submissions.list', { periodId });
+  const inbox = useOp('inbox.list', { periodId, status: ['unidentified'], offset: 0, limit: 1 });
+  const s = status.data;
+  if (!s || !subs.data || !inbox.data) return null;
+  const r: Readiness = {
+    expected: s.expected,
+    received: s.received,
+    missing: s.missing,
+    returned: s.returned,
+    unidentified: inbox.data.unassigned,
+    needsFix: submissionStates(subs.data, compareVi).counts.needs_fix,
+  };
+  const lines = readinessLines(r);
+  if (!lines.length)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`Đã nhận đủ báo cáo của ${formatNumber(r.received)}/${formatNumber(r.expected)} đơn vị; không còn tệp chưa rõ đơn vị hay báo cáo cần bổ sung.`}
+      />
+    );
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title="Trước khi gửi: số liệu của kỳ chưa đủ"
+      description={
+        <>
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {lines.map((l) => (
+              <li key={l.key}>
+                {l.text} <Link to={l.to}>{l.link}</Link>
+              </li>
+            ))}
+          </ul>
+          <Typography.Text type="secondary">
+            Các văn bản vẫn xuất được với số liệu hiện có; trong văn bản, số đơn vị đã báo cáo được ghi rõ.
+          </Typography.Text>
+        </>
+      }
+    />
+  );
+}
