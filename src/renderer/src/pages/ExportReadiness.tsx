@@ -89,7 +89,10 @@ export function ExportReadiness({ periodId }: { periodId: number }) {
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {lines.map((l) => (
               <li key={l.key}>
-                {l.text} <Link to={l.to}>{l.link}</Link>
+                {l.text} {/* underlined: a link inside a sentence is told apart without its colour */}
+                <Link to={l.to} style={{ textDecoration: 'underline' }}>
+                  {l.link}
+                </Link>
               </li>
             ))}
           </ul>
