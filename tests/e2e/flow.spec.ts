@@ -290,6 +290,23 @@ test('a second file from the same unit becomes revision 2; compare, ask for more
   await expect(page.getByRole('row').filter({ hasText: 'Thiếu số liệu mục III' })).toBeVisible();
 });
 
+test('closing the period first says what it still lacks; "Hủy" leaves it open', async () => {
+  await nav(page, 'Kỳ báo cáo');
+  await page
+    .getByRole('button', { name: /^Khóa sổ kỳ / })
+    .first()
+    .click();
+  const confirm = page.getByRole('dialog').filter({ hasText: /Khóa sổ kỳ “/ });
+  await expect(confirm.getByText('Kỳ này còn:')).toBeVisible();
+  const gaps = confirm.getByTestId('close-period-gaps');
+  await expect(gaps).toContainText(/\d+\/\d+ đơn vị chưa nộp báo cáo/);
+  await expect(gaps).toContainText('đơn vị đã gửi nhưng tệp bị trả lại');
+  await page.screenshot({ path: join(SCREENSHOTS, '22-khoa-so-con-thieu.png') });
+  await confirm.getByRole('button', { name: 'Hủy' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Khóa sổ kỳ / }).first()).toBeVisible();
+});
+
 test('keyboard: Enter saves the unit form, Esc closes a dialog', async () => {
   await nav(page, 'Đơn vị');
   await page.getByRole('button', { name: 'Thêm đơn vị' }).click();

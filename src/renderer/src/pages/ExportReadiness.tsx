@@ -8,7 +8,7 @@ import { Alert, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { submissionStates } from '../../../shared/rules/submission-states';
 import { compareVi, formatNumber } from '../../../shared/text/vi';
-import { useOp } from '../api/client';
+import { call, useOp } from '../api/client';
 
 export interface Readiness {
   expected: number;
@@ -52,6 +52,23 @@ export function readinessLines(r: Readiness): Array<{ key: string; text: string;
       link: 'Xem ở Tổng quan',
     });
   return lines;
+}
+
+/** the period's gaps asked for now (the close-period confirmation lists them): the same figures as the notice */
+export async function fetchReadiness(periodId: number): Promise<Readiness> {
+  const [s, subs, inbox] = await Promise.all([
+    call('status.get', { periodId }),
+    call('submissions.list', { periodId }),
+    call('inbox.list', { periodId, status: ['unidentified'], offset: 0, limit: 1 }),
+  ]);
+  return {
+    expected: s.expected,
+    received: s.received,
+    missing: s.missing,
+    returned: s.returned,
+    unidentified: inbox.unassigned,
+    needsFix: submissionStates(subs, compareVi).counts.needs_fix,
+  };
 }
 
 export function ExportReadiness({ periodId }: { periodId: number }) {

@@ -1,12 +1,13 @@
 /** Kỳ báo cáo: periods (create with NĐ 09 defaults, edit, close/reopen), expected units, province values, templates. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions } from 'antd';
+import { App, Button, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
 import type { Period } from '../../../../shared/domain/records';
 import { formatDate, formatNumber } from '../../../../shared/text/vi';
 import { errorMessage, useOp, useOpMutation } from '../../api/client';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { usePeriod } from '../../state/period';
+import { fetchReadiness, readinessLines } from '../ExportReadiness';
 import { CreatePeriodModal } from './CreatePeriodModal';
 import { PeriodDetail } from './PeriodDetail';
 import { PeriodsTable } from './PeriodsTable';
@@ -18,13 +19,31 @@ export function PeriodsPage() {
   const [creating, setCreating] = useState(false);
   const setStatus = useOpMutation('periods.setStatus');
 
-  const toggle = (p: Period) => {
+  const toggle = async (p: Period) => {
     const closing = p.status === 'open';
+    // closing a period that still lacks reports: the confirmation says what (as Xuất báo cáo does)
+    const gaps = closing ? await fetchReadiness(p.id).then(readinessLines, () => []) : [];
     modal.confirm({
       title: closing ? `Khóa sổ kỳ “${p.label}”?` : `Mở lại kỳ “${p.label}”?`,
-      content: closing
-        ? 'Sau khi khóa sổ, kỳ này không nhận thêm báo cáo và không sửa được số liệu. Có thể mở lại khi cần.'
-        : 'Kỳ sẽ nhận báo cáo và cho phép sửa số liệu trở lại. Mọi thay đổi vẫn được ghi nhật ký.',
+      content: closing ? (
+        <>
+          {gaps.length ? (
+            <>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>Kỳ này còn:</Typography.Paragraph>
+              <ul style={{ marginTop: 0, paddingInlineStart: 20 }} data-testid="close-period-gaps">
+                {gaps.map((g) => (
+                  <li key={g.key}>{g.text}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            Sau khi khóa sổ, kỳ này không nhận thêm báo cáo và không sửa được số liệu. Có thể mở lại khi cần.
+          </Typography.Paragraph>
+        </>
+      ) : (
+        'Kỳ sẽ nhận báo cáo và cho phép sửa số liệu trở lại. Mọi thay đổi vẫn được ghi nhật ký.'
+      ),
       okText: closing ? 'Khóa sổ' : 'Mở lại',
       cancelText: 'Hủy',
       onOk: () =>
@@ -74,7 +93,7 @@ export function PeriodsPage() {
         loading={loading}
         periodId={periodId}
         onChoose={(p) => setPeriodId(p.id)}
-        onToggle={toggle}
+        onToggle={(p) => void toggle(p)}
       />
       {periodId ? <PeriodDetail key={periodId} periodId={periodId} /> : null}
       {creating ? <CreatePeriodModal onClose={() => setCreating(false)} onCreated={created} /> : null}
