@@ -3,16 +3,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { updateSettings } from '../../../src/main/services/settings';
 import { smallProvince } from '../../helpers/province';
+import { cli } from '../../helpers/cli';
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 const docxText = async (path: string) =>
   (await mammoth.extractRawText({ buffer: readFileSync(path) })).value.replace(/\n+/g, '\n');
 

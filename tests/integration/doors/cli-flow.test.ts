@@ -4,17 +4,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillForm } from '../../../src/main/demo/form-filler';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { SEED } from '../../../src/main/services/catalog';
 import { LAO_CAI_UNITS } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> };
-}
+import { cli } from '../../helpers/cli';
 
 describe('bdg: the whole cycle through the CLI contract', () => {
   it('init → units import → period → template export → import → status → consolidate → export → backup/restore', async () => {

@@ -3,10 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillForm } from '../../../src/main/demo/form-filler';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { SEED } from '../../../src/main/services/catalog';
 import { LAO_CAI_UNITS } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
+import { cli as runCapture } from '../../helpers/cli';
 
 type Result = {
   file: string;
@@ -17,10 +17,8 @@ type Result = {
 };
 
 async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, results: () => (JSON.parse(out) as { results: Result[] }).results };
+  const r = await runCapture(args);
+  return { ...r, results: () => r.json<{ results: Result[] }>().results };
 }
 
 describe('bdg import: intake outcomes through the CLI', () => {

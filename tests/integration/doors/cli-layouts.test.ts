@@ -3,16 +3,9 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_DIR, SO_Y_TE, SO_Y_TE_REMOVED } from '../../../scripts/make-layout-fixtures';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { LAO_CAI_UNITS } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> };
-}
+import { cli } from '../../helpers/cli';
 
 describe('bdg layout: a province form mapped once, then imported by its layout', () => {
   it('suggest prints the contract fields, save takes them back, list counts the rows, import --layout reads by it', async () => {

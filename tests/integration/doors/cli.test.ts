@@ -2,18 +2,11 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { SEED } from '../../../src/main/services/catalog';
 import { tmpDir } from '../../helpers/tmp';
+import { cli } from '../../helpers/cli';
 
 const root = join(__dirname, '../../..');
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 /** A new database made by `bdg init` in `dir` (a new folder by default); its path. */
 async function initDb(name: string, dir = tmpDir()): Promise<string> {

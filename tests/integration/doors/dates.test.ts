@@ -7,18 +7,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { listAudit } from '../../../src/main/services/audit';
 import { isCalendarDate } from '../../../src/shared/rules/period';
 import { filledForm, smallProvince } from '../../helpers/province';
 import { tmpCtx, tmpDir } from '../../helpers/tmp';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+import { cli } from '../../helpers/cli';
 
 describe('dates are dates', () => {
   it('isCalendarDate: real days of 2000–2100 only', () => {

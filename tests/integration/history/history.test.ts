@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { fillForm } from '../../../src/main/demo/form-filler';
 import { toFill, unitFigures } from '../../../src/main/demo/data';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { getCatalog } from '../../../src/main/services/catalog';
 import { submissionValues } from '../../../src/main/services/submissions';
 import { exportTemplates } from '../../../src/main/services/templates';
@@ -21,18 +20,12 @@ import type { Period, Unit } from '../../../src/shared/domain/records';
 import type { Consolidation, ImportResult, StatusReport } from '../../../src/shared/domain/report';
 import { formatNumber } from '../../../src/shared/text/vi';
 import { tmpCtx } from '../../helpers/tmp';
+import { cli } from '../../helpers/cli';
 
 async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.data as T;
-}
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
 }
 
 /** 8 provincial units, 16 communes that stay, 6 communes merged two by two on 01/7/2025 into 3 new ones. */

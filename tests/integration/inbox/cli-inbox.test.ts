@@ -3,17 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillForm } from '../../../src/main/demo/form-filler';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { SEED } from '../../../src/main/services/catalog';
 import { LAO_CAI_UNITS } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, json: <T>() => JSON.parse(out) as T };
-}
+import { cli } from '../../helpers/cli';
 
 type Entry = {
   id: number;

@@ -20,7 +20,6 @@ import { createContext } from '../../../src/main/api/context';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { backupSync, listBackups, verifyBackup } from '../../../src/main/db/snapshot';
 import { materializeBackup } from '../../../src/main/db/chunk-backup';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { backupDirFor } from '../../../src/main/paths';
 import { DAILY_BACKUP_MARKER, maybeDailyBackup } from '../../../src/main/services/backups';
 import { getMeta, updateSettings } from '../../../src/main/services/settings';
@@ -29,15 +28,9 @@ import { getCatalog } from '../../../src/main/services/catalog';
 import { toFill, unitFigures } from '../../../src/main/demo/data';
 import { filledForm, smallProvince } from '../../helpers/province';
 import { tmpDir } from '../../helpers/tmp';
+import { cli } from '../../helpers/cli';
 
 const VI = /[ạảãàáâậầấẩẫăắằặẳẵêềếểễệôồốổỗộơờớởỡợưừứửữựđ]/i;
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 /** The database file a backup holds: a `.sqlite` copy itself, a chunked backup rebuilt from its chunks. */
 function imageOf(path: string): string {

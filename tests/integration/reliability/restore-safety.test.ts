@@ -10,17 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/main/api/context';
 import { dispatch } from '../../../src/main/api/dispatch';
-import { runCli } from '../../../src/main/hosts/cli/run';
 import { backupDirFor } from '../../../src/main/paths';
 import { saveUnit } from '../../../src/main/services/units';
 import { tmpDir } from '../../helpers/tmp';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+import { cli } from '../../helpers/cli';
 
 function unitCodes(path: string): string[] {
   const db = new Database(path, { readonly: true });

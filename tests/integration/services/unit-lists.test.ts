@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import * as t from '../../../src/main/db/schema';
-import { runCli } from '../../../src/main/hosts/cli/run';
+import { cli } from '../../helpers/cli';
 import { createPeriod, expectedUnits } from '../../../src/main/services/periods';
 import { importUnitList, listUnits, saveUnit, unitByCode } from '../../../src/main/services/units';
 import type { Unit } from '../../../src/shared/domain/records';
@@ -255,12 +255,6 @@ for (const writer of ['exceljs', 'libreoffice'] as const) {
       // the same through the CLI
       const dir = tmpDir();
       const db = join(dir, 'cli.sqlite');
-      const cli = async (args: string[]) => {
-        let out = '';
-        let err = '';
-        const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-        return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> };
-      };
       expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
       const refused = await cli(['units', 'import', '--db', db, f.path, '--json']);
       expect(refused.code).toBe(1);
@@ -307,14 +301,10 @@ for (const writer of ['exceljs', 'libreoffice'] as const) {
 
       const dir = tmpDir();
       const db = join(dir, 'cli.sqlite');
-      let out = '';
-      expect(await runCli(['init', '--db', db, '--json'], { out: () => undefined, err: () => undefined })).toBe(0);
-      const code = await runCli(['units', 'import', '--db', db, f.path, '--columns', 'name=ZZ', '--json'], {
-        out: (s) => (out += s),
-        err: () => undefined,
-      });
-      expect(code).toBe(1);
-      const message = (JSON.parse(out) as { error: { message: string } }).error.message;
+      expect((await cli(['init', '--db', db, '--json'])).code).toBe(0);
+      const answer = await cli(['units', 'import', '--db', db, f.path, '--columns', 'name=ZZ', '--json']);
+      expect(answer.code).toBe(1);
+      const message = answer.json<{ error: { message: string } }>().error.message;
       expect(message).toMatch(/^Cột ZZ được chọn là "Tên đơn vị" nhưng trống/);
       expect(message).toMatch(/Các cột trong tệp: A "[^"]+", .*C "Cơ sở"/);
       expect(message).not.toMatch(/Z ""/);
@@ -326,11 +316,6 @@ describe('units through the CLI: list fields, export, the merger on the list', (
   it('units list carries the new fields; an ended unit is inactive; units export writes a list that imports back', async () => {
     const dir = tmpDir();
     const db = join(dir, 'cli.sqlite');
-    const cli = async (args: string[]) => {
-      let out = '';
-      const code = await runCli(args, { out: (s) => (out += s), err: () => undefined });
-      return { code, json: () => JSON.parse(out) as Record<string, unknown> };
-    };
     await cli(['init', '--db', db, '--json']);
     const imp = await cli(['units', 'import', '--db', db, join(FIX, 'exceljs', 'sap-nhap-2025.xlsx'), '--json']);
     expect(imp.json()).toMatchObject({ imported: 8, errors: [] });
