@@ -18,7 +18,6 @@ import type {
   UnitImportDecisions,
   UnitImportResult,
   UnitImportRow,
-  UnitListField,
 } from '../../shared/contract';
 import type { UnitKind } from '../../shared/domain/catalog';
 import { localIsoDate } from '../../shared/rules/period';
@@ -116,24 +115,17 @@ export async function importUnitList(
   // the name column the officer chose has nothing under its header: one answer about the column, not one
   // "thiếu tên đơn vị" per row; nothing is read from the rows, she chooses again. (Another field's column may be
   // empty: the screen sends every column's role, and an empty "Điện thoại" column only has nothing to give.)
-  const emptyChosen = Object.entries(o.columns ?? {})
-    .filter(([, role]) => role === 'name')
-    .map(([letter, role]) => ({ letter: letter.toUpperCase(), role }))
-    .filter(({ letter }) => !layout.columns.find((c) => c.letter === letter)?.samples.length);
-  if (emptyChosen.length) {
-    const first = layout.headerEnd + 1;
+  const nameLetter = Object.entries(o.columns ?? {})
+    .find(([, role]) => role === 'name')?.[0]
+    .toUpperCase();
+  if (nameLetter && !layout.columns.find((c) => c.letter === nameLetter)?.samples.length) {
     const filled = layout.columns.filter((c) => c.samples.length).map((c) => c.letter);
     result.needsMapping = true;
     result.errors.push({
       row: layout.headerRow,
       message:
-        emptyChosen
-          .map(
-            ({ letter, role }) =>
-              `Cột ${letter} được chọn là "${FIELD_LABEL[role as UnitListField]}" nhưng trống ở mọi dòng từ dòng ${first} trở xuống`,
-          )
-          .join('; ') +
-        `: không có gì để nhập, chưa ghi gì. Hãy chọn ở bảng "Cột trong tệp" cột có số liệu đó` +
+        `Cột ${nameLetter} được chọn là "${FIELD_LABEL.name}" nhưng trống ở mọi dòng từ dòng ${layout.headerEnd + 1} ` +
+        `trở xuống: không có gì để nhập, chưa ghi gì. Hãy chọn ở bảng "Cột trong tệp" cột có tên đơn vị` +
         (filled.length ? ` (các cột có nội dung: ${filled.join(', ')}).` : '.'),
     });
     return result;

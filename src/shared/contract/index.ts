@@ -71,7 +71,7 @@ export interface HostInfo {
 export * from './op';
 export type { AppInfo, Settings, Signer, BackupEntry } from './app';
 export type { UnitInput, UnitImportResult, UnitImportRow } from './units';
-export type { UnitColumnRole, UnitImportChange, UnitImportColumn, UnitImportDecisions, UnitListField } from './units';
+export type { UnitColumnRole, UnitImportChange, UnitImportColumn, UnitImportDecisions } from './units';
 export { UNIT_COLUMN_ROLES } from './units';
 export type { CatalogView, DataElementInput, IndicatorInput } from './catalog';
 export type { CreatePeriodInput, UpdatePeriodInput } from './periods';
