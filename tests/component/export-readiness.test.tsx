@@ -9,6 +9,11 @@ describe('readinessLines', () => {
     expect(readinessLines(complete)).toEqual([]);
   });
 
+  it('a period no unit has to report is not "complete"', () => {
+    const none = { ...complete, expected: 0, received: 0 };
+    expect(readinessLines(none).map((l) => [l.key, l.to])).toEqual([['none', '/ky-bao-cao']]);
+  });
+
   it('says each gap with where she deals with it, in the officer’s numbers', () => {
     const lines = readinessLines({
       expected: 1200,

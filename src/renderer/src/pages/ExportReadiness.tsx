@@ -23,6 +23,13 @@ export interface Readiness {
 export function readinessLines(r: Readiness): Array<{ key: string; text: string; to: string; link: string }> {
   const n = formatNumber;
   const lines: Array<{ key: string; text: string; to: string; link: string }> = [];
+  if (!r.expected)
+    lines.push({
+      key: 'none',
+      text: 'Kỳ này chưa có đơn vị nào phải báo cáo: văn bản sẽ không có số liệu của đơn vị nào.',
+      to: '/ky-bao-cao',
+      link: 'Chọn đơn vị phải báo cáo',
+    });
   if (r.missing)
     lines.push({
       key: 'missing',
