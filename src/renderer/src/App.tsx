@@ -232,7 +232,8 @@ function Shell({ province }: { province: string }) {
           }}
         >
           <Flex align="baseline" gap={12} style={{ minWidth: 0 }}>
-            <Typography.Text strong style={{ fontSize: 16 }}>
+            {/* one line on a narrow window (1024 px): the province's name gives way, with an ellipsis */}
+            <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
               {APP_NAME}
             </Typography.Text>
             <Typography.Text type="secondary" ellipsis>
