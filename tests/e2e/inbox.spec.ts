@@ -165,7 +165,11 @@ const readiness = () => page.getByRole('alert').filter({ hasText: 'Trước khi 
 
 test('the officer assigns the unidentified file to its unit', async () => {
   const target = unitName('LCA-S03');
-  // before she does, Xuất báo cáo says the file is in no total, with the way to it: the inbox, filtered
+  // before she does, Tổng quan and Xuất báo cáo say the file is in no total, with the way to it: the inbox, filtered
+  await nav(page, 'Tổng quan');
+  const onDashboard = page.getByRole('alert').filter({ hasText: '1 tệp chưa rõ của đơn vị nào' });
+  await expect(onDashboard).toBeVisible();
+  await expect(onDashboard.getByRole('button', { name: 'Chọn đơn vị cho tệp' })).toBeVisible();
   await nav(page, 'Xuất báo cáo');
   await expect(readiness()).toContainText('1 tệp chưa rõ của đơn vị nào và chưa được chọn đơn vị');
   await expect(readiness()).toContainText('đơn vị đã gửi nhưng tệp bị trả lại, cần gửi lại');
@@ -197,6 +201,9 @@ test('the officer assigns the unidentified file to its unit', async () => {
   await nav(page, 'Xuất báo cáo');
   await expect(readiness()).toContainText('đơn vị chưa nộp báo cáo');
   await expect(readiness()).not.toContainText('tệp chưa rõ của đơn vị nào');
+  await nav(page, 'Tổng quan');
+  await expect(page.getByText('Đơn vị chưa nộp hoặc nộp trễ', { exact: false })).toBeVisible();
+  await expect(page.getByText('tệp chưa rõ của đơn vị nào', { exact: false })).toHaveCount(0);
 });
 
 /** the [data-entry-cell] the focus is in, or the focused element's text when it is outside the grid */
@@ -340,6 +347,11 @@ test('axe: no serious or critical violation on the inbox and entry screens', asy
         // and with the unit picker's list open: the list is named as its combobox (renderer a11y.ts)
         await p.getByRole('combobox', { name: 'Đơn vị gửi báo cáo' }).click();
         await expect(p.getByRole('listbox', { name: 'Đơn vị gửi báo cáo' })).toBeAttached();
+        // audited once it has finished opening (during the fade-in its options' contrast is measured half-faded)
+        await p.waitForFunction(`(() => {
+          const d = document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+          return !!d && getComputedStyle(d).opacity === '1' && !/-(enter|appear)/.test(d.className);
+        })()`);
         await audit(`${hash} (danh sách đơn vị đang mở)`);
         await p.keyboard.press('Escape');
       }

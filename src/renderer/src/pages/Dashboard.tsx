@@ -25,6 +25,7 @@ import { ErrorBox, LinkButton, Loading, PeriodPage } from '../components/common'
 import { indicatorCoverage, MetTag, ProvisionalNote, targetText } from '../components/IndicatorTag';
 import { indicatorChart } from '../components/indicatorChart';
 import { LogTable } from '../components/LogTable';
+import { unassignedLine } from './ExportReadiness';
 import { PreviewList } from '../components/PreviewList';
 import {
   IMPORT_STATUS_COLOR,
@@ -68,6 +69,9 @@ function DashboardBody({ periodId }: { periodId: number }) {
   const subs = useOp('submissions.list', { periodId });
   const recent = useOp('imports.recent', { periodId, limit: 10 });
   const cons = useOp('consolidation.get', { periodId });
+  // files credited to no unit yet: asked last, a line under the deadline when there are some
+  const inbox = useOp('inbox.list', { periodId, status: ['unidentified'], offset: 0, limit: 1 });
+  const unassigned = inbox.data?.unassigned ? unassignedLine(inbox.data.unassigned) : null;
   const states = useMemo(() => submissionStates(subs.data ?? [], compareVi), [subs.data]);
   const { index } = useCatalog();
 
@@ -131,6 +135,18 @@ function DashboardBody({ periodId }: { periodId: number }) {
         showIcon
         title={<DeadlineText deadline={s.deadline} daysLeft={s.daysLeft} />}
       />
+      {unassigned ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={unassigned.text}
+          action={
+            <LinkButton to={unassigned.to} size="small">
+              {unassigned.link}
+            </LinkButton>
+          }
+        />
+      ) : null}
       <Row gutter={[16, 16]}>
         {[
           { t: 'Phải báo cáo', v: s.expected },

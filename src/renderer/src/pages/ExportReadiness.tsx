@@ -19,6 +19,16 @@ export interface Readiness {
   needsFix: number;
 }
 
+/** files credited to no unit yet (Xuất báo cáo's notice, Khóa sổ, Tổng quan): their figures are in no total */
+export function unassignedLine(count: number): { key: string; text: string; to: string; link: string } {
+  return {
+    key: 'unidentified',
+    text: `${formatNumber(count)} tệp chưa rõ của đơn vị nào và chưa được chọn đơn vị: số liệu trong tệp chưa được tính vào tổng hợp.`,
+    to: '/ho-so-da-nhan?ket-qua=unidentified',
+    link: 'Chọn đơn vị cho tệp',
+  };
+}
+
 /** the lines of the notice, each with where she deals with it; none when the period is complete */
 export function readinessLines(r: Readiness): Array<{ key: string; text: string; to: string; link: string }> {
   const n = formatNumber;
@@ -44,13 +54,7 @@ export function readinessLines(r: Readiness): Array<{ key: string; text: string;
       to: '/ho-so-da-nhan?ket-qua=rejected',
       link: 'Xem ở Hồ sơ đã nhận',
     });
-  if (r.unidentified)
-    lines.push({
-      key: 'unidentified',
-      text: `${n(r.unidentified)} tệp chưa rõ của đơn vị nào và chưa được chọn đơn vị: số liệu trong tệp chưa được tính vào tổng hợp.`,
-      to: '/ho-so-da-nhan?ket-qua=unidentified',
-      link: 'Chọn đơn vị cho tệp',
-    });
+  if (r.unidentified) lines.push(unassignedLine(r.unidentified));
   if (r.needsFix)
     lines.push({
       key: 'needsFix',
