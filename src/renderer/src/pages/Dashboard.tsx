@@ -25,7 +25,7 @@ import { ErrorBox, LinkButton, Loading, PeriodPage } from '../components/common'
 import { indicatorCoverage, MetTag, ProvisionalNote, targetText } from '../components/IndicatorTag';
 import { indicatorChart } from '../components/indicatorChart';
 import { LogTable } from '../components/LogTable';
-import { unassignedLine } from './ExportReadiness';
+import { UNASSIGNED_QUERY, unassignedLine } from './ExportReadiness';
 import { PreviewList } from '../components/PreviewList';
 import {
   IMPORT_STATUS_COLOR,
@@ -70,7 +70,7 @@ function DashboardBody({ periodId }: { periodId: number }) {
   const recent = useOp('imports.recent', { periodId, limit: 10 });
   const cons = useOp('consolidation.get', { periodId });
   // files credited to no unit yet: asked last, a line under the deadline when there are some
-  const inbox = useOp('inbox.list', { periodId, status: ['unidentified'], offset: 0, limit: 1 });
+  const inbox = useOp('inbox.list', { periodId, ...UNASSIGNED_QUERY });
   const unassigned = inbox.data?.unassigned ? unassignedLine(inbox.data.unassigned) : null;
   const states = useMemo(() => submissionStates(subs.data ?? [], compareVi), [subs.data]);
   const { index } = useCatalog();

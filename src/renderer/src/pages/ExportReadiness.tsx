@@ -8,6 +8,9 @@ import { Alert, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { submissionStates } from '../../../shared/rules/submission-states';
 import { compareVi, formatNumber } from '../../../shared/text/vi';
+import type { InboxList } from '../../../shared/contract';
+import type { Submission } from '../../../shared/domain/records';
+import type { StatusReport } from '../../../shared/domain/report';
 import { call, useOp } from '../api/client';
 
 export interface Readiness {
@@ -65,13 +68,11 @@ export function readinessLines(r: Readiness): Array<{ key: string; text: string;
   return lines;
 }
 
-/** the period's gaps asked for now (the close-period confirmation lists them): the same figures as the notice */
-export async function fetchReadiness(periodId: number): Promise<Readiness> {
-  const [s, subs, inbox] = await Promise.all([
-    call('status.get', { periodId }),
-    call('submissions.list', { periodId }),
-    call('inbox.list', { periodId, status: ['unidentified'], offset: 0, limit: 1 }),
-  ]);
+/** the inbox question whose `unassigned` counts the files credited to no unit (one key for every screen asking) */
+export const UNASSIGNED_QUERY = { status: ['unidentified' as const], offset: 0, limit: 1 };
+
+/** the gaps counted from the three answers (the notice's and the close-period confirmation's) */
+function readinessOf(s: StatusReport, subs: Submission[], inbox: InboxList): Readiness {
   return {
     expected: s.expected,
     received: s.received,
@@ -82,20 +83,22 @@ export async function fetchReadiness(periodId: number): Promise<Readiness> {
   };
 }
 
+/** the period's gaps asked for now (the close-period confirmation lists them): the same figures as the notice */
+export async function fetchReadiness(periodId: number): Promise<Readiness> {
+  const [s, subs, inbox] = await Promise.all([
+    call('status.get', { periodId }),
+    call('submissions.list', { periodId }),
+    call('inbox.list', { periodId, ...UNASSIGNED_QUERY }),
+  ]);
+  return readinessOf(s, subs, inbox);
+}
+
 export function ExportReadiness({ periodId }: { periodId: number }) {
   const status = useOp('status.get', { periodId });
   const subs = useOp('submissions.list', { periodId });
-  const inbox = useOp('inbox.list', { periodId, status: ['unidentified'], offset: 0, limit: 1 });
-  const s = status.data;
-  if (!s || !subs.data || !inbox.data) return null;
-  const r: Readiness = {
-    expected: s.expected,
-    received: s.received,
-    missing: s.missing,
-    returned: s.returned,
-    unidentified: inbox.data.unassigned,
-    needsFix: submissionStates(subs.data, compareVi).counts.needs_fix,
-  };
+  const inbox = useOp('inbox.list', { periodId, ...UNASSIGNED_QUERY });
+  if (!status.data || !subs.data || !inbox.data) return null;
+  const r = readinessOf(status.data, subs.data, inbox.data);
   const lines = readinessLines(r);
   if (!lines.length)
     return (
