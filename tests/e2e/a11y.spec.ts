@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
 import { seed, UNIT_FIXTURE } from './seed';
+import { noToasts } from './helpers';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -18,6 +19,7 @@ interface AxeViolation {
 }
 
 async function axe(page: Page): Promise<AxeViolation[]> {
+  await noToasts(page);
   await page.addScriptTag({ path: AXE });
   // a string, because tests/e2e is type-checked without the DOM lib
   const result = (await page.evaluate(`window.axe.run(document, {

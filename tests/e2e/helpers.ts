@@ -117,3 +117,11 @@ export async function fillTemplate(bytes: Buffer | Uint8Array, catalog: CatalogV
 export function isoToVi(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
+
+/**
+ * Before an axe audit: no toast ("Đã lưu…") still on screen. A toast fading out is not the screen audited, and axe
+ * measures its half-faded text's contrast (a fresh-clone CI failed once on one). Toasts last 3 s; none stays.
+ */
+export async function noToasts(page: Page): Promise<void> {
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
+}

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { fillTemplate, pickPeriod } from './helpers';
+import { fillTemplate, noToasts, pickPeriod } from './helpers';
 import { ROOT, SCREENSHOTS, startHost, type TestHost } from './host';
 import { UNIT_FIXTURE } from './seed';
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 async function axeSerious(page: Page): Promise<string[]> {
+  await noToasts(page);
   await page.addScriptTag({ path: AXE });
   const result = (await page.evaluate(`window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

@@ -13,7 +13,7 @@ import type { EntryForm } from '../../src/shared/contract/inbox';
 import type { Period, Unit } from '../../src/shared/domain/records';
 import { searchKey } from '../../src/shared/text/vi';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { fillDate, fillTemplate, isoToVi, nav, pickOption } from './helpers';
+import { fillDate, fillTemplate, isoToVi, nav, noToasts, pickOption } from './helpers';
 import { seed } from './seed';
 
 const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -359,6 +359,7 @@ test('axe: no serious or critical violation on the inbox and entry screens', asy
     expect(failures, failures.join('\n\n')).toEqual([]);
 
     async function audit(where: string): Promise<void> {
+      await noToasts(p);
       const r = (await p.evaluate(`window.axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
         resultTypes: ['violations'],

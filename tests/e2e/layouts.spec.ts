@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { CatalogView } from '../../src/shared/contract';
 import type { Period, Unit } from '../../src/shared/domain/records';
-import { fillTemplate, nav, pickOption, pickPeriod } from './helpers';
+import { fillTemplate, nav, noToasts, pickOption, pickPeriod } from './helpers';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
 import { provinceForm } from './layout-forms';
 import { UNIT_FIXTURE } from './seed';
@@ -31,6 +31,7 @@ let lastYear: Period;
 let senders: Unit[];
 
 async function axe(p: Page): Promise<string[]> {
+  await noToasts(p);
   await expect(p.locator('.ant-spin-spinning')).toHaveCount(0);
   await p.waitForTimeout(300);
   await p.addScriptTag({ path: AXE });

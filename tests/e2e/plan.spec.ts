@@ -12,7 +12,7 @@ import type { CatalogView } from '../../src/shared/contract';
 import type { Period, Unit } from '../../src/shared/domain/records';
 import { fillTasks, taskRowsOf } from '../helpers/plan';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { fillTemplate, nav, pickOption } from './helpers';
+import { fillTemplate, nav, noToasts, pickOption } from './helpers';
 import { seed } from './seed';
 
 const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -30,6 +30,7 @@ let units: Unit[];
 const templates = new Map<string, Buffer>();
 
 async function axe(p: Page): Promise<string[]> {
+  await noToasts(p);
   await p.addScriptTag({ path: AXE });
   const r = (await p.evaluate(`window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },

@@ -14,7 +14,7 @@ import { createPeriod } from '../../src/main/services/periods';
 import { rowsByKind, seedSubmissions, seedUnits } from '../../scripts/bench/national';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
 import { formatNumber } from '../../src/shared/text/vi';
-import { nav } from './helpers';
+import { nav, noToasts } from './helpers';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const UNITS = 600;
@@ -81,6 +81,7 @@ interface AxeViolation {
   nodes: Array<{ target: string[] }>;
 }
 async function axe(include?: string): Promise<string[]> {
+  await noToasts(page);
   await page.addScriptTag({ path: AXE });
   const target = include ? JSON.stringify({ include: [[include]] }) : 'document';
   const result = (await page.evaluate(`window.axe.run(${target}, {

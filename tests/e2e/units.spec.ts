@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, SCREENSHOTS, startHost, watchConsole, type TestHost } from './host';
-import { pickOption } from './helpers';
+import { noToasts, pickOption } from './helpers';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const MESSY = join(ROOT, 'tests/fixtures/units/libreoffice/thieu-cot-ten.xlsx');
@@ -47,6 +47,7 @@ test.afterAll(async () => {
 });
 
 async function axeClean(what: string): Promise<void> {
+  await noToasts(page);
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await page.waitForTimeout(300);
   await page.addScriptTag({ path: AXE });

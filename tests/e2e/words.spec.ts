@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { CatalogView } from '../../src/shared/contract';
 import { ROOT, SCREENSHOTS, startHost, watchConsole } from './host';
 import { seed } from './seed';
+import { noToasts } from './helpers';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -117,6 +118,7 @@ interface AxeViolation {
 }
 
 async function axe(page: Page): Promise<string[]> {
+  await noToasts(page);
   await page.addScriptTag({ path: AXE });
   const r = (await page.evaluate(`window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
