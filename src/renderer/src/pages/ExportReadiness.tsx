@@ -22,8 +22,16 @@ export interface Readiness {
   needsFix: number;
 }
 
+/** one gap: what she reads, and the link to where she deals with it */
+export interface ReadinessLine {
+  key: string;
+  text: string;
+  to: string;
+  link: string;
+}
+
 /** files credited to no unit yet (Xuất báo cáo's notice, Khóa sổ, Tổng quan): their figures are in no total */
-export function unassignedLine(count: number): { key: string; text: string; to: string; link: string } {
+export function unassignedLine(count: number): ReadinessLine {
   return {
     key: 'unidentified',
     text: `${formatNumber(count)} tệp chưa rõ của đơn vị nào và chưa được chọn đơn vị: số liệu trong tệp chưa được tính vào tổng hợp.`,
@@ -33,9 +41,9 @@ export function unassignedLine(count: number): { key: string; text: string; to: 
 }
 
 /** the lines of the notice, each with where she deals with it; none when the period is complete */
-export function readinessLines(r: Readiness): Array<{ key: string; text: string; to: string; link: string }> {
+export function readinessLines(r: Readiness): ReadinessLine[] {
   const n = formatNumber;
-  const lines: Array<{ key: string; text: string; to: string; link: string }> = [];
+  const lines: ReadinessLine[] = [];
   if (!r.expected)
     lines.push({
       key: 'none',
